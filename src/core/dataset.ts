@@ -1,0 +1,75 @@
+import type { AuthoredRegion, AuthoredValue, IndicatorDef } from '../data/types';
+import type { Conflict, Dataset, Entry, Region, Source, Value } from './model';
+import { parseValue } from './parse';
+
+function sourceOf(seed: string, v: AuthoredValue): Source {
+  const s: Source = { seed, line: v.line, kind: v.kind, quote: v.quote };
+  if (v.endLine !== undefined) s.endLine = v.endLine;
+  return s;
+}
+
+/** The figure a value or increment is measured from: the latest baseline the plan states. */
+function baselineNumber(values: Entry['values']): number | null {
+  return values[2020]?.value ?? values[2019]?.value ?? null;
+}
+
+/** FNV-1a, 64-bit, over UTF-16 code units; pure so that every door computes the same checksum. */
+export function fnv1a64(text: string): string {
+  let h = 0xcbf29ce484222325n;
+  const prime = 0x100000001b3n;
+  const mask = 0xffffffffffffffffn;
+  for (let i = 0; i < text.length; i++) {
+    h ^= BigInt(text.charCodeAt(i));
+    h = (h * prime) & mask;
+  }
+  return h.toString(16).padStart(16, '0');
+}
+
+/**
+ * Turn the authored regions (raw text with sources) into the dataset every door reads: each value parsed,
+ * each source given its seed file, each entry linked to its catalogue indicator.
+ */
+export function buildDataset(authored: AuthoredRegion[], catalogue: IndicatorDef[], version: string): Dataset {
+  const byId = new Map(catalogue.map((d) => [d.id, d]));
+  const regions: Region[] = authored.map((a) => {
+    const entries: Entry[] = a.entries.map((e) => {
+      const indicator = byId.get(e.indicator);
+      if (!indicator) throw new Error(`${a.name}: entry "${e.name}" names unknown indicator "${e.indicator}"`);
+      const values: Entry['values'] = {};
+      for (const year of [2019, 2020] as const) {
+        const v = e.values[String(year) as '2019' | '2020'];
+        if (v) values[year] = { ...parseValue(v.raw), year, source: sourceOf(a.seed, v) };
+      }
+      const base = baselineNumber(values);
+      const target: Value | undefined = e.target
+        ? { ...parseValue(e.target.raw, base), year: 2025, source: sourceOf(a.seed, e.target) }
+        : undefined;
+      const conflicts: Conflict[] = (e.conflicts ?? []).map((c) => ({
+        ...parseValue(c.raw, c.field === 'target' ? base : null),
+        field: c.field,
+        note: c.note,
+        source: sourceOf(a.seed, c),
+      }));
+      const entry: Entry = { region: a.name, indicator, name: e.name, unit: e.unit, values, conflicts };
+      if (target) entry.target = target;
+      if (e.row !== undefined) entry.row = e.row;
+      if (e.remark !== undefined) entry.remark = e.remark;
+      return entry;
+    });
+    const region: Region = {
+      name: a.name,
+      fullName: a.fullName,
+      en: a.en,
+      level: a.level,
+      seed: a.seed,
+      planTitle: a.planTitle,
+      entries,
+    };
+    if (a.issuingNumber) region.issuingNumber = a.issuingNumber;
+    if (a.issuedOn) region.issuedOn = a.issuedOn;
+    if (a.table) region.table = a.table;
+    return region;
+  });
+  const checksum = fnv1a64(JSON.stringify({ regions, catalogue }));
+  return { version, checksum, regions, catalogue };
+}

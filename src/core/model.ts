@@ -1,0 +1,65 @@
+import type { Direction, IndicatorDef, IndicatorKind, SourceKind } from '../data/types';
+import type { ParsedValue } from './parse';
+
+export type { Direction, IndicatorDef, IndicatorKind, SourceKind };
+
+/** Where a value was written: seed file, 1-based line (and last line when broken), kind and exact quote. */
+export interface Source {
+  seed: string;
+  line: number;
+  endLine?: number;
+  kind: SourceKind;
+  quote: string;
+}
+
+export interface Value extends ParsedValue {
+  year: number;
+  source: Source;
+}
+
+export interface Conflict extends ParsedValue {
+  /** "2019", "2020" or "target". */
+  field: string;
+  note: string;
+  source: Source;
+}
+
+export interface Entry {
+  region: string;
+  indicator: IndicatorDef;
+  /** The name as the plan wrote it. */
+  name: string;
+  unit: string;
+  row?: number;
+  remark?: string;
+  /** Baselines by year (2019, 2020) as far as the plan states them. */
+  values: Partial<Record<2019 | 2020, Value>>;
+  target?: Value;
+  conflicts: Conflict[];
+}
+
+export interface Region {
+  name: string;
+  fullName: string;
+  en: string;
+  level: 'province' | 'city';
+  seed: string;
+  planTitle: string;
+  issuingNumber?: string;
+  issuedOn?: string;
+  table?: { title: string; line: number; footnote?: string };
+  entries: Entry[];
+}
+
+export interface Dataset {
+  /** Version of the dataset, bumped when a figure changes. */
+  version: string;
+  /** Checksum of the dataset's figures and sources (FNV-1a, 64-bit, hex): two copies with the same checksum hold the same data. */
+  checksum: string;
+  regions: Region[];
+  catalogue: IndicatorDef[];
+}
+
+export const BASELINE_YEAR = 2020;
+export const TARGET_YEAR = 2025;
+export const FIRST_YEAR = 2019;

@@ -1,0 +1,252 @@
+import { distance } from 'fastest-levenshtein';
+import { PlanError, quoteInput } from './errors';
+import type { Dataset, Entry, IndicatorDef, Region } from './model';
+import { normalizeName, stripUnit } from './normalize';
+
+/** Jiangxi's cities whose plans are not in the seeds: named so that a user hears "no plan", not "unknown". */
+const CITIES_WITHOUT_PLAN: [string, string][] = [
+  ['南昌', 'nanchang'],
+  ['景德镇', 'jingdezhen'],
+  ['萍乡', 'pingxiang'],
+  ['新余', 'xinyu'],
+  ['鹰潭', 'yingtan'],
+  ['宜春', 'yichun'],
+  ['抚州', 'fuzhou'],
+];
+
+/** Extra ways people name the five regions: official abbreviation, pinyin without apostrophe, "全省". */
+const REGION_ALIASES: Record<string, string[]> = {
+  江西: ['赣', '全省', 'jiangxi province', 'jx'],
+  九江: ['jiujiang city'],
+  吉安: ['jian', "ji'an city"],
+  上饶: ['shangrao city'],
+  赣州: ['ganzhou city', 'gz'],
+};
+
+const MAX_CACHE = 20000;
+/** Longer input is not a name; refusing it early keeps every lookup fast. */
+const MAX_NAME_LENGTH = 120;
+const MAX_CANDIDATES = 5;
+
+/** "赣州市" and "江西省" are typed with and without their suffix. */
+function regionKey(s: string): string {
+  return normalizeName(s).replace(/(?:省|市|city|province)$/, '');
+}
+
+/** A key people could type, and the indicator it stands for. */
+interface Key {
+  key: string;
+  id: string;
+}
+
+/**
+ * Resolves the names people type to the regions and indicators of one dataset, forgivingly but never by
+ * guessing: exact (after normalisation) or an unambiguous partial name, else an error naming the closest.
+ * Results are cached per spelling, so repeated formulas cost a map lookup.
+ */
+export class Resolver {
+  private readonly regionKeys = new Map<string, Region>();
+  private readonly noPlanKeys = new Map<string, string>();
+  private readonly indicatorKeys: Key[] = [];
+  private readonly exactIndicator = new Map<string, Set<string>>();
+  private readonly catalogue = new Map<string, IndicatorDef>();
+  private readonly entryIndex = new Map<string, Map<string, Entry>>();
+  private readonly regionCache = new Map<string, Region | PlanError>();
+  private readonly indicatorCache = new Map<string, Entry | PlanError>();
+
+  constructor(private readonly dataset: Dataset) {
+    for (const r of dataset.regions) {
+      for (const k of [r.name, r.fullName, r.en, ...(REGION_ALIASES[r.name] ?? [])]) this.regionKeys.set(regionKey(k), r);
+      this.entryIndex.set(r.name, new Map(r.entries.map((e) => [e.indicator.id, e])));
+    }
+    for (const [zh, py] of CITIES_WITHOUT_PLAN) {
+      this.noPlanKeys.set(regionKey(zh), zh);
+      this.noPlanKeys.set(regionKey(py), zh);
+    }
+    const add = (text: string, id: string): void => {
+      const key = normalizeName(stripUnit(text));
+      if (!key) return;
+      let ids = this.exactIndicator.get(key);
+      if (!ids) {
+        ids = new Set();
+        this.exactIndicator.set(key, ids);
+        this.indicatorKeys.push({ key, id });
+      }
+      ids.add(id);
+    };
+    for (const d of dataset.catalogue) {
+      this.catalogue.set(d.id, d);
+      for (const t of [d.id, d.zh, d.en, ...d.aliases]) add(t, d.id);
+    }
+    for (const r of dataset.regions) for (const e of r.entries) add(e.name, e.indicator.id);
+  }
+
+  /** The region a person means by `input`, or a PlanError saying why there is none. */
+  region(input: string): Region {
+    const hit = this.regionCache.get(input);
+    if (hit !== undefined) {
+      if (hit instanceof PlanError) throw hit;
+      return hit;
+    }
+    let result: Region | PlanError;
+    try {
+      result = this.findRegion(input);
+    } catch (e) {
+      if (!(e instanceof PlanError)) throw e;
+      result = e;
+    }
+    remember(this.regionCache, input, result);
+    if (result instanceof PlanError) throw result;
+    return result;
+  }
+
+  /** The entry of `region`'s plan that a person means by `input`, or a PlanError saying why there is none. */
+  entry(region: Region, input: string): Entry {
+    const cacheKey = `${region.name}\u0000${input}`;
+    const hit = this.indicatorCache.get(cacheKey);
+    if (hit !== undefined) {
+      if (hit instanceof PlanError) throw hit;
+      return hit;
+    }
+    let result: Entry | PlanError;
+    try {
+      result = this.findEntry(region, input);
+    } catch (e) {
+      if (!(e instanceof PlanError)) throw e;
+      result = e;
+    }
+    remember(this.indicatorCache, cacheKey, result);
+    if (result instanceof PlanError) throw result;
+    return result;
+  }
+
+  /** Both at once, the way every PLAN function starts. */
+  lookup(regionInput: string, indicatorInput: string): Entry {
+    return this.entry(this.region(regionInput), indicatorInput);
+  }
+
+  private findRegion(input: string): Region {
+    tooLong(input, '地区', 'region');
+    const key = regionKey(input);
+    const names = this.dataset.regions.map((r) => r.name);
+    if (!key) {
+      throw new PlanError('BAD_ARGUMENT', `请填写地区，可选：${names.join('、')}`, `Give a region: one of ${names.join(', ')}`, names);
+    }
+    const exact = this.regionKeys.get(key);
+    if (exact) return exact;
+    const noPlan = this.noPlanKeys.get(key);
+    if (noPlan) {
+      throw new PlanError(
+        'NO_PLAN',
+        `${noPlan}市的“十四五”科技创新规划不在本数据中；可选：${names.join('、')}`,
+        `The plan of ${noPlan} is not in this dataset; available: ${names.join(', ')}`,
+        names,
+      );
+    }
+    const partial = new Set<Region>();
+    for (const [k, r] of this.regionKeys) if (k.length > 1 && (k.startsWith(key) || key.startsWith(k))) partial.add(r);
+    if (partial.size === 1) return [...partial][0];
+    const shown = quoteInput(input);
+    if (partial.size > 1) {
+      const c = [...partial].map((r) => r.name);
+      throw new PlanError('AMBIGUOUS_REGION', `地区“${shown}”不明确：${c.join('、')}？`, `Region "${shown}" is ambiguous: ${c.join(', ')}?`, c);
+    }
+    const ranked = [...this.regionKeys]
+      .map(([k, r]) => ({ r, d: distance(k, key) }))
+      .sort((a, b) => a.d - b.d);
+    const c = unique(ranked.map((x) => x.r.name)).slice(0, 3);
+    throw new PlanError(
+      'UNKNOWN_REGION',
+      `未知地区“${shown}”；是否指：${c.join('、')}？`,
+      `Unknown region "${shown}"; did you mean ${c.join(', ')}?`,
+      c,
+    );
+  }
+
+  private findEntry(region: Region, input: string): Entry {
+    tooLong(input, '指标名称', 'indicator name');
+    const entries = this.entryIndex.get(region.name) ?? new Map<string, Entry>();
+    const key = normalizeName(stripUnit(input));
+    const shown = quoteInput(input);
+    if (!key) {
+      throw new PlanError(
+        'BAD_ARGUMENT',
+        `请填写指标名称，例如“${region.entries[0]?.name ?? '高新技术企业'}”`,
+        `Give an indicator name, e.g. "${region.entries[0]?.name ?? '高新技术企业'}"`,
+      );
+    }
+    const inRegion = (ids: Iterable<string>): string[] => [...ids].filter((id) => entries.has(id));
+
+    let ids = [...(this.exactIndicator.get(key) ?? [])];
+    if (ids.length === 0 && [...key].length >= 2) {
+      ids = unique(this.indicatorKeys.filter((k) => k.key.includes(key)).map((k) => k.id));
+      if (ids.length === 0) {
+        // The input says more than a name: keep the indicators whose longest name inside it is longest.
+        let best = 0;
+        const longest = new Map<string, number>();
+        for (const k of this.indicatorKeys) {
+          if (k.key.length >= 2 && key.includes(k.key)) longest.set(k.id, Math.max(longest.get(k.id) ?? 0, k.key.length));
+        }
+        for (const n of longest.values()) best = Math.max(best, n);
+        ids = [...longest].filter(([, n]) => n === best).map(([id]) => id);
+      }
+    }
+
+    if (ids.length > 0) {
+      const here = inRegion(ids);
+      if (here.length === 1) return entries.get(here[0]) as Entry;
+      if (here.length > 1) {
+        const c = here.map((id) => (entries.get(id) as Entry).name);
+        throw new PlanError(
+          'AMBIGUOUS_INDICATOR',
+          `指标“${shown}”在${region.name}的规划中不明确：${c.join('；')}`,
+          `Indicator "${shown}" is ambiguous in the plan of ${region.name}: ${c.join('; ')}`,
+          c.slice(0, MAX_CANDIDATES),
+        );
+      }
+      if (ids.length === 1) {
+        const def = this.catalogue.get(ids[0]) as IndicatorDef;
+        const where = this.dataset.regions.filter((r) => this.entryIndex.get(r.name)?.has(def.id)).map((r) => r.name);
+        throw new PlanError(
+          'NOT_IN_PLAN',
+          `${region.name}的规划没有“${def.zh}”指标${where.length ? `（见于：${where.join('、')}）` : ''}`,
+          `The plan of ${region.name} has no "${def.en}" indicator${where.length ? ` (found in: ${where.join(', ')})` : ''}`,
+          where,
+        );
+      }
+    }
+
+    const ranked = [...entries.values()]
+      .map((e) => {
+        const keys = [e.name, e.indicator.zh, ...e.indicator.aliases].map((t) => normalizeName(stripUnit(t)));
+        return { e, d: Math.min(...keys.map((k) => distance(k, key) / Math.max(k.length, key.length))) };
+      })
+      .sort((a, b) => a.d - b.d);
+    const c = ranked.slice(0, 3).map((x) => x.e.name);
+    throw new PlanError(
+      'UNKNOWN_INDICATOR',
+      `${region.name}的规划中没有指标“${shown}”；最接近的：${c.join('；')}`,
+      `No indicator "${shown}" in the plan of ${region.name}; closest: ${c.join('; ')}`,
+      c,
+    );
+  }
+}
+
+function tooLong(input: string, zh: string, en: string): void {
+  if (input.length > MAX_NAME_LENGTH) {
+    throw new PlanError(
+      'BAD_ARGUMENT',
+      `${zh}过长（${input.length}个字符，最多${MAX_NAME_LENGTH}）：“${quoteInput(input)}”`,
+      `The ${en} is too long (${input.length} characters, at most ${MAX_NAME_LENGTH}): "${quoteInput(input)}"`,
+    );
+  }
+}
+
+function unique<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}
+
+function remember<K, V>(cache: Map<K, V>, key: K, value: V): void {
+  if (cache.size >= MAX_CACHE) cache.clear();
+  cache.set(key, value);
+}

@@ -1,0 +1,122 @@
+/**
+ * The path from the baseline to the 2025 target: what each year should show if the plan is on schedule.
+ *
+ * - linear (default, the 序时进度 practice): expected(y) = B + (T − B) · (y − y₀) / (2025 − y₀)
+ * - cagr (compound growth): expected(y) = B · (T / B)^((y − y₀) / (2025 − y₀)), for B > 0 and T > 0
+ *
+ * B is the latest baseline the plan states (2020, else 2019, at year y₀); T is the number the target commits to:
+ * the low end of a range, baseline + increment for "新增…". A growth-rate indicator ("年均增速") has no path
+ * between two levels: its target rate is expected in every year. A qualitative target has no numeric path.
+ */
+import { PlanError } from './errors';
+import { BASELINE_YEAR, FIRST_YEAR, TARGET_YEAR, type Entry, type Value } from './model';
+import { roundFigure } from './parse';
+
+export type PathMethod = 'linear' | 'cagr';
+export const PATH_METHODS: readonly PathMethod[] = ['linear', 'cagr'];
+
+export interface Anchor {
+  year: number;
+  value: number;
+  /** The stated value the number came from (raw text, estimate flag, source). */
+  stated: Value;
+}
+
+/** The baseline a path starts from: 2020 when the plan states it as a number, else 2019. */
+export function baselineOf(entry: Entry): Anchor {
+  for (const year of [BASELINE_YEAR, FIRST_YEAR] as const) {
+    const v = entry.values[year];
+    if (v && v.value !== null) return { year, value: v.value, stated: v };
+  }
+  throw new PlanError(
+    'NO_BASELINE',
+    `${entry.region}的规划未给出“${entry.name}”的基期数值（2019/2020年）`,
+    `The plan of ${entry.region} states no baseline (2019/2020) for "${entry.indicator.en}"`,
+  );
+}
+
+/** The number the 2025 target commits to. */
+export function targetOf(entry: Entry): Anchor {
+  const t = entry.target;
+  if (!t) {
+    throw new PlanError(
+      'NO_TARGET',
+      `${entry.region}的规划未给出“${entry.name}”的2025年目标`,
+      `The plan of ${entry.region} states no 2025 target for "${entry.indicator.en}"`,
+    );
+  }
+  if (t.value === null) {
+    throw new PlanError(
+      'QUALITATIVE',
+      `“${entry.name}”的2025年目标是定性表述“${t.raw}”，没有数值路径`,
+      `The 2025 target of "${entry.indicator.en}" is qualitative ("${t.raw}"); it has no numeric path`,
+    );
+  }
+  return { year: TARGET_YEAR, value: t.value, stated: t };
+}
+
+export function isRate(entry: Entry): boolean {
+  return entry.indicator.kind === 'growth';
+}
+
+export function parseMethod(input: string | undefined | null): PathMethod {
+  const m = (input ?? '').trim().toLowerCase();
+  if (m === '' || m === 'linear' || m === '线性' || m === '序时') return 'linear';
+  if (m === 'cagr' || m === 'compound' || m === '复合' || m === '复合增长') return 'cagr';
+  throw new PlanError(
+    'BAD_ARGUMENT',
+    `路径“${input}”无效；可选：linear（线性，默认）或 cagr（复合增长）`,
+    `Path "${input}" is not valid; use "linear" (default) or "cagr"`,
+  );
+}
+
+export function checkYear(year: number, from = FIRST_YEAR): number {
+  if (!Number.isInteger(year) || year < from || year > TARGET_YEAR) {
+    throw new PlanError(
+      'BAD_YEAR',
+      `年份${Number.isFinite(year) ? year : '无效'}超出范围；请填写${from}–${TARGET_YEAR}年之间的整数年份`,
+      `Year ${Number.isFinite(year) ? year : '(invalid)'} is out of range; give a whole year from ${from} to ${TARGET_YEAR}`,
+    );
+  }
+  return year;
+}
+
+/**
+ * The expected value in `year` (2019–2025). Years up to the baseline year return the stated baseline of that year;
+ * later years are on the path.
+ */
+export function expectedValue(entry: Entry, year: number, method: PathMethod = 'linear'): number {
+  checkYear(year);
+  const stated = entry.values[year as 2019 | 2020];
+  const base = baselineOf(entry);
+  if (year <= base.year) {
+    if (stated && stated.value !== null) return stated.value;
+    throw new PlanError(
+      'NO_BASELINE',
+      `${entry.region}的规划未给出“${entry.name}”${year}年的数值`,
+      `The plan of ${entry.region} states no ${year} value for "${entry.indicator.en}"`,
+    );
+  }
+  const target = targetOf(entry);
+  if (isRate(entry)) return target.value;
+  const share = (year - base.year) / (TARGET_YEAR - base.year);
+  if (method === 'cagr') {
+    if (base.value <= 0 || target.value <= 0) {
+      throw new PlanError(
+        'BAD_ARGUMENT',
+        `复合增长路径需要正的基期值和目标值（此处为${base.value}和${target.value}）；请改用线性路径`,
+        `A compound-growth path needs a positive baseline and target (here ${base.value} and ${target.value}); use the linear path`,
+      );
+    }
+    return roundFigure(base.value * Math.pow(target.value / base.value, share));
+  }
+  return roundFigure(base.value + (target.value - base.value) * share);
+}
+
+/** The whole path, from the baseline year to 2025, as [year, expected] pairs. */
+export function trajectory(entry: Entry, method: PathMethod = 'linear'): [number, number][] {
+  const base = baselineOf(entry);
+  const points: [number, number][] = [];
+  for (let y = base.year; y <= TARGET_YEAR; y++) points.push([y, expectedValue(entry, y, method)]);
+  return points;
+}

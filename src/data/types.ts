@@ -1,0 +1,91 @@
+/**
+ * The shape of the authored dataset. Every value is kept as the plan wrote it (`raw`) with the place it was
+ * written (`line`, 1-based, in the region's seed file, and `quote`, an exact substring of that line or of the
+ * lines `line..endLine` joined without their line breaks). Parsed numbers are derived from `raw` by
+ * `src/core/parse.ts`; they are never typed by hand.
+ */
+
+/** How the value was stated: in the plan's indicator table, or in running text. */
+export type SourceKind = 'table' | 'prose';
+
+/** Where one value was written. `seed` is implied by the region the value belongs to. */
+export interface AuthoredSource {
+  /** 1-based line in the seed file where the quote starts. */
+  line: number;
+  /** Last line of the quote when a table cell or sentence is broken over several lines. */
+  endLine?: number;
+  kind: SourceKind;
+  /** Exact text from the seed; `raw` occurs inside it. For table cells usually the cell itself or its row. */
+  quote: string;
+}
+
+export interface AuthoredValue extends AuthoredSource {
+  /** The value exactly as written, e.g. "710", "[0.63]", "1.25*", "2.5左右（力争达全国平均水平）", "新增 2-5". */
+  raw: string;
+}
+
+/** A second statement of the same figure that disagrees with (or differs in wording from) the entry's value. */
+export interface AuthoredConflict extends AuthoredValue {
+  /** Which of the entry's values the other statement speaks of: a year ("2020") or "target". */
+  field: string;
+  /** Plain-language description of the disagreement, Chinese first. */
+  note: string;
+}
+
+export interface AuthoredEntry {
+  /** Canonical indicator id from `src/data/catalogue.ts`. */
+  indicator: string;
+  /** The indicator's name exactly as the plan wrote it (without the unit in brackets when the table puts it there). */
+  name: string;
+  /** Unit as the plan wrote it: "家", "%", "亿元", "件", "项", "万元", "人年", "个", "-". */
+  unit: string;
+  /** Row number in the plan's table ("序号"), when the entry comes from a table. */
+  row?: number;
+  /** Baselines by year, "2019" and/or "2020", as written. */
+  values: Partial<Record<'2019' | '2020', AuthoredValue>>;
+  /** The 2025 target as written. */
+  target?: AuthoredValue;
+  conflicts?: AuthoredConflict[];
+  /** Remarks from the plan (the table's 备注 column, a footnote) or from us, e.g. a definition. */
+  remark?: string;
+}
+
+export interface AuthoredRegion {
+  /** Short Chinese name users type: 江西, 九江, 吉安, 上饶, 赣州. */
+  name: string;
+  /** Official full name: 江西省, 九江市, ... */
+  fullName: string;
+  en: string;
+  level: 'province' | 'city';
+  seed: string;
+  /** The plan's title as written in the seed. */
+  planTitle: string;
+  /** Issuing document number (文号) when the seed gives one, e.g. "赣府发〔2021〕22号". */
+  issuingNumber?: string;
+  /** Date of issue as written in the seed, ISO form (YYYY-MM-DD), when the seed gives it. */
+  issuedOn?: string;
+  /** Where the title / number / date were found. */
+  meta: { titleLine: number; issuingNumberLine?: number; issuedOnLine?: number };
+  /** Title of the indicator table as written (e.g. "表1 九江市“十四五”科技创新发展规划主要指标表"), and its line. */
+  table?: { title: string; line: number; footnote?: string };
+  entries: AuthoredEntry[];
+}
+
+export type Direction = 'up' | 'down';
+
+/** level: a count or amount; share: a ratio in %; growth: a yearly growth rate in %; rank: a position. */
+export type IndicatorKind = 'level' | 'share' | 'growth' | 'rank' | 'qualitative';
+
+export interface IndicatorDef {
+  id: string;
+  zh: string;
+  en: string;
+  unit: string;
+  unitEn: string;
+  direction: Direction;
+  kind: IndicatorKind;
+  /** Other ways plans and people write it; used by name resolution. */
+  aliases: string[];
+  /** Definition or caveat worth showing, e.g. that "省级以上" includes national platforms. */
+  note?: string;
+}
