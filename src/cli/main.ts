@@ -1,0 +1,183 @@
+/**
+ * `plan …`: the same core for the terminal. `run` takes the arguments and an output sink and returns the exit
+ * code, so tests call it directly; bin/plan.js wires it to the process.
+ */
+import { parseArgs } from 'node:util';
+import { dataset } from '../data/index';
+import { PlanError } from '../core/errors';
+import { exportDataset } from '../core/export';
+import { Plan, type Lang } from '../core/plan';
+import { regionRows } from '../core/rows';
+import { parseMethod } from '../core/trajectory';
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+export const USAGE = `用法 / usage: plan <command> [arguments] [--lang zh|en]
+
+  regions                                   列出地区 / list regions
+  table <地区>                               指标表 / a region's indicator table
+  indicators [地区]                          指标列表 / indicators (of a region, or the catalogue)
+  target <地区> <指标> [年份] [--path cagr]   目标值或轨迹值 / target or trajectory value
+  baseline <地区> <指标> [年份]               基期值 / baseline (2020 by default)
+  status <地区> <指标> <年份> <实际值>         进度评估 / status of an actual value
+  gap | required <地区> <指标> <年份> <实际值>  差距 / annual change still needed
+  progress <地区> <指标> <实际值>             完成进度 / share of the way to the target
+  info <地区> <指标> <字段>                   指标信息 / unit, source, conflicts, …
+  export --json                             导出全部数据 / the whole dataset as JSON
+`;
+
+class UsageError extends Error {}
+
+function need(args: string[], n: number, what: string): void {
+  if (args.length < n) throw new UsageError(`缺少参数 / missing arguments: ${what}`);
+}
+
+/** A number as typed on the command line, or a specific error. */
+export function numberArg(text: string, what: string): number {
+  const t = text.normalize('NFKC').trim().replace(/,/g, '');
+  const n = t === '' ? NaN : Number(t);
+  if (!Number.isFinite(n)) throw new PlanError('BAD_NUMBER', `${what}必须是数字，而不是“${text}”`, `${what} must be a number, not "${text}"`);
+  return n;
+}
+
+function yearArg(text: string): number {
+  return numberArg(text, '年份 / year');
+}
+
+function pad(s: string, width: number): string {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\uffff]/.test(ch) ? 2 : 1;
+  return s + ' '.repeat(Math.max(0, width - w));
+}
+
+function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\uffff]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+/** Rows of text as aligned columns. */
+export function formatTable(rows: string[][]): string {
+  const widths: number[] = [];
+  for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(c))));
+  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : pad(c, widths[i]))).join('  ')).join('\n');
+}
+
+export function run(argv: string[], io: Io): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        lang: { type: 'string', default: 'zh' },
+        path: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (e) {
+    io.err(`${(e as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const lang: Lang = values.lang === 'en' ? 'en' : 'zh';
+  const [command, ...args] = positionals;
+  if (values.help || !command) {
+    (command ? io.out : io.err)(USAGE);
+    return command || values.help ? 0 : 2;
+  }
+  const plan = new Plan(dataset());
+  try {
+    switch (command) {
+      case 'regions':
+        io.out(
+          formatTable(
+            plan.regions().map((r) => [r.name, r.en, r.level, r.planTitle, r.issuingNumber ?? '', r.seed, `${r.entries.length}`]),
+          ),
+        );
+        return 0;
+      case 'table': {
+        need(args, 1, '<地区>');
+        const region = plan.region(args[0]);
+        const rows = regionRows(region, lang);
+        io.out(`${region.planTitle}${region.issuingNumber ? `（${region.issuingNumber}）` : ''}\n`);
+        io.out(formatTable([rows.header, ...rows.rows.map((r) => r.map((c) => (c === null ? '' : String(c))))]));
+        if (rows.notes.length) io.out(`\n${rows.notes.join('\n')}`);
+        return 0;
+      }
+      case 'indicators': {
+        if (args[0]) {
+          const region = plan.region(args[0]);
+          io.out(formatTable(region.entries.map((e) => [e.indicator.id, e.name, e.unit, e.indicator.en])));
+        } else {
+          io.out(formatTable(plan.dataset.catalogue.map((d) => [d.id, d.zh, d.unit, d.en])));
+        }
+        return 0;
+      }
+      case 'target': {
+        need(args, 2, '<地区> <指标> [年份]');
+        const year = args[2] !== undefined ? yearArg(args[2]) : undefined;
+        io.out(String(plan.target(args[0], args[1], year, parseMethod(values.path))));
+        return 0;
+      }
+      case 'baseline': {
+        need(args, 2, '<地区> <指标> [年份]');
+        io.out(String(plan.baseline(args[0], args[1], args[2] !== undefined ? yearArg(args[2]) : undefined)));
+        return 0;
+      }
+      case 'status':
+      case 'gap': {
+        need(args, 4, '<地区> <指标> <年份> <实际值>');
+        const a = plan.assess(args[0], args[1], yearArg(args[2]), numberArg(args[3], '实际值 / actual'), parseMethod(values.path));
+        if (command === 'gap') {
+          io.out(String(a.gap));
+          return 0;
+        }
+        const ratio = a.ratio === null ? '-' : a.ratio.toFixed(2);
+        io.out(
+          lang === 'zh'
+            ? `${plan.statusLabel(a, lang)}（${a.year}年实际${a.actual}，应达${a.expected}，差距${a.gap}，进度比${ratio}，基期${a.baseline}，目标${a.target}）`
+            : `${plan.statusLabel(a, lang)} (${a.year} actual ${a.actual}, expected ${a.expected}, gap ${a.gap}, progress ratio ${ratio}, baseline ${a.baseline}, target ${a.target})`,
+        );
+        return 0;
+      }
+      case 'progress': {
+        need(args, 3, '<地区> <指标> <实际值>');
+        io.out(String(plan.progress(args[0], args[1], numberArg(args[2], '实际值 / actual'))));
+        return 0;
+      }
+      case 'required': {
+        need(args, 4, '<地区> <指标> <年份> <实际值>');
+        const r = plan.required(args[0], args[1], yearArg(args[2]), numberArg(args[3], '实际值 / actual'));
+        io.out(`${r.value} ${r.unit === 'rate' ? (lang === 'zh' ? '（年均增长率）' : '(annual growth rate)') : lang === 'zh' ? '（每年变化量）' : '(change per year)'}`);
+        return 0;
+      }
+      case 'info': {
+        need(args, 3, '<地区> <指标> <字段>');
+        io.out(String(plan.info(args[0], args[1], args[2], lang)));
+        return 0;
+      }
+      case 'export': {
+        if (!values.json) throw new UsageError('export 目前只支持 --json / export needs --json');
+        io.out(JSON.stringify(exportDataset(plan.dataset), null, 2));
+        return 0;
+      }
+      default:
+        throw new UsageError(`未知命令 / unknown command: ${command}`);
+    }
+  } catch (e) {
+    if (e instanceof PlanError) {
+      io.err(`${e.text(lang)}`);
+      return 1;
+    }
+    if (e instanceof UsageError) {
+      io.err(`${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw e;
+  }
+}

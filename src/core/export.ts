@@ -1,0 +1,76 @@
+/** The dataset as plain JSON: what `plan export --json` prints and what others can load without this code. */
+import type { Conflict, Dataset, Entry, Source, Value } from './model';
+
+interface ExportedValue {
+  raw: string;
+  value: number | null;
+  estimate: boolean;
+  qualifier: string | null;
+  qualifiers: string[];
+  low?: number;
+  high?: number;
+  increment?: { low: number; high: number };
+  remark?: string;
+  qualitative: boolean;
+  source: Source;
+}
+
+function exportValue(v: Value | Conflict): ExportedValue {
+  const out: ExportedValue = {
+    raw: v.raw,
+    value: v.value,
+    estimate: v.estimate,
+    qualifier: v.qualifiers[0] ?? null,
+    qualifiers: v.qualifiers,
+    qualitative: v.qualitative,
+    source: v.source,
+  };
+  if (v.low !== undefined) out.low = v.low;
+  if (v.high !== undefined) out.high = v.high;
+  if (v.increment) out.increment = v.increment;
+  if (v.remark !== undefined) out.remark = v.remark;
+  return out;
+}
+
+function exportEntry(e: Entry): Record<string, unknown> {
+  const values: Record<string, ExportedValue> = {};
+  for (const [year, v] of Object.entries(e.values)) if (v) values[year] = exportValue(v);
+  const first = e.target ?? Object.values(e.values)[0];
+  return {
+    region: e.region,
+    indicator: e.indicator.id,
+    indicatorZh: e.indicator.zh,
+    indicatorEn: e.indicator.en,
+    name: e.name,
+    unit: e.unit,
+    direction: e.indicator.direction,
+    kind: e.indicator.kind,
+    row: e.row ?? null,
+    remark: e.remark ?? null,
+    values,
+    target: e.target ? { year: 2025, ...exportValue(e.target) } : null,
+    source: first ? first.source : null,
+    conflicts: e.conflicts.map((c) => ({ field: c.field, note: c.note, ...exportValue(c) })),
+  };
+}
+
+export function exportDataset(d: Dataset): Record<string, unknown> {
+  return {
+    version: d.version,
+    checksum: d.checksum,
+    regions: d.regions.map((r) => ({
+      name: r.name,
+      fullName: r.fullName,
+      en: r.en,
+      level: r.level,
+      seed: r.seed,
+      planTitle: r.planTitle,
+      issuingNumber: r.issuingNumber ?? null,
+      issuedOn: r.issuedOn ?? null,
+      table: r.table ?? null,
+      entries: r.entries.length,
+    })),
+    catalogue: d.catalogue,
+    entries: d.regions.flatMap((r) => r.entries.map(exportEntry)),
+  };
+}

@@ -1,0 +1,66 @@
+/** A region's indicator table as rows of cells: what `plan table` prints and `PLAN.TABLE` spills. */
+import type { Entry, Region, Value } from './model';
+import type { Lang } from './plan';
+
+export type Cell = string | number | null;
+
+export interface RegionRows {
+  header: string[];
+  rows: Cell[][];
+  /** Footnotes: the plan's own table note, and what the marks mean. */
+  notes: string[];
+}
+
+const HEADERS: Record<Lang, string[]> = {
+  zh: ['序号', '指标', '单位', '2019年', '2020年', '2025年目标（原文）', '2025年目标值', '标记', '来源'],
+  en: ['No.', 'Indicator', 'Unit', '2019', '2020', '2025 target (as written)', '2025 target value', 'Marks', 'Source'],
+};
+
+/** What a value shows in a table: the number when there is one, else the words as written. */
+export function cellOf(v: Value | undefined, asWritten: boolean): Cell {
+  if (!v) return null;
+  if (asWritten || v.value === null) return v.raw;
+  return v.value;
+}
+
+/** Short marks for a row: estimates, conflicts, qualitative target, stated only in prose. */
+export function marksOf(e: Entry, lang: Lang): string {
+  const zh = lang === 'zh';
+  const marks: string[] = [];
+  const estimates = [e.values[2019], e.values[2020], e.target].filter((v) => v?.estimate);
+  if (estimates.length) marks.push(zh ? '预计数' : 'estimate');
+  if (e.conflicts.length) marks.push(zh ? `冲突${e.conflicts.length}处` : `${e.conflicts.length} conflict(s)`);
+  if (e.target?.qualitative) marks.push(zh ? '定性目标' : 'qualitative');
+  if (e.row === undefined) marks.push(zh ? '正文' : 'prose');
+  return marks.join(zh ? '；' : '; ');
+}
+
+export function sourceLines(e: Entry): string {
+  const lines = new Set<string>();
+  for (const v of [e.values[2019], e.values[2020], e.target]) {
+    if (v) lines.add(v.source.endLine ? `${v.source.line}-${v.source.endLine}` : `${v.source.line}`);
+  }
+  return `${e.region}:${[...lines].join(',')}`;
+}
+
+export function regionRows(region: Region, lang: Lang, asWritten = true): RegionRows {
+  const rows: Cell[][] = region.entries.map((e) => [
+    e.row ?? null,
+    lang === 'zh' ? e.name : e.indicator.en,
+    lang === 'zh' ? e.unit : e.indicator.unitEn,
+    cellOf(e.values[2019], asWritten),
+    cellOf(e.values[2020], asWritten),
+    e.target?.raw ?? null,
+    e.target?.value ?? null,
+    marksOf(e, lang),
+    sourceLines(e),
+  ]);
+  const notes: string[] = [];
+  if (region.table?.footnote) notes.push(region.table.footnote);
+  notes.push(
+    lang === 'zh'
+      ? `来源：${region.seed}（行号）；“预计数”为规划标注的估计值（[ ] 或 *）；“冲突”指正文与表格表述不一致，详见 plan info <地区> <指标> conflicts。`
+      : `Source: ${region.seed} (line numbers); "estimate": marked by the plan ([ ] or *); "conflict": the text and the table disagree, see plan info <region> <indicator> conflicts.`,
+  );
+  return { header: HEADERS[lang], rows, notes };
+}

@@ -1,0 +1,20 @@
+import { buildDataset } from '../src/core/dataset';
+import type { Entry } from '../src/core/model';
+import type { AuthoredEntry, AuthoredValue, IndicatorDef } from '../src/data/types';
+import { CATALOGUE } from '../src/data/catalogue';
+
+const cell = (raw: string): AuthoredValue => ({ raw, line: 1, kind: 'table', quote: raw });
+
+/** One entry built by the real dataset builder from a made-up row: baselines and target as written. */
+export function makeEntry(indicator: string, v2019: string | null, v2020: string | null, target: string | null, catalogue: IndicatorDef[] = CATALOGUE): Entry {
+  const e: AuthoredEntry = { indicator, name: indicator, unit: '', values: {} };
+  if (v2019 !== null) e.values['2019'] = cell(v2019);
+  if (v2020 !== null) e.values['2020'] = cell(v2020);
+  if (target !== null) e.target = cell(target);
+  const d = buildDataset(
+    [{ name: '测试', fullName: '测试市', en: 'Test', level: 'city', seed: 'x.txt', planTitle: 't', meta: { titleLine: 1 }, entries: [e] }],
+    catalogue,
+    'test',
+  );
+  return d.regions[0].entries[0];
+}
