@@ -2,7 +2,11 @@
  * `plan …`: the same core for the terminal. `run` takes the arguments and an output sink and returns the exit
  * code, so tests call it directly; bin/plan.js wires it to the process.
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { evalCsv, evalFormulas, show } from './eval';
+import { setLanguage } from '../functions/impl';
+import { buildWorkbook } from '../workbook/writer';
 import { dataset } from '../data/index';
 import { PlanError } from '../core/errors';
 import { exportDataset } from '../core/export';
@@ -27,6 +31,9 @@ export const USAGE = `用法 / usage: plan <command> [arguments] [--lang zh|en]
   progress <地区> <指标> <实际值>             完成进度 / share of the way to the target
   info <地区> <指标> <字段>                   指标信息 / unit, source, conflicts, …
   export --json                             导出全部数据 / the whole dataset as JSON
+  eval '<公式>' ['<公式>' …]                  计算公式 / evaluate formulas (HyperFormula)
+  workbook [-o 文件.xlsx] [--region 地区]     生成便携工作簿 / write the portable workbook
+  eval --csv <文件|->                        计算CSV表 / evaluate a CSV sheet whose cells reference each other
 `;
 
 class UsageError extends Error {}
@@ -66,7 +73,7 @@ export function formatTable(rows: string[][]): string {
   return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : pad(c, widths[i]))).join('  ')).join('\n');
 }
 
-export function run(argv: string[], io: Io): number {
+export function run(argv: string[], io: Io): number | Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -76,6 +83,9 @@ export function run(argv: string[], io: Io): number {
         lang: { type: 'string', default: 'zh' },
         path: { type: 'string' },
         json: { type: 'boolean', default: false },
+        csv: { type: 'string' },
+        output: { type: 'string', short: 'o' },
+        region: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -166,6 +176,38 @@ export function run(argv: string[], io: Io): number {
         io.out(JSON.stringify(exportDataset(plan.dataset), null, 2));
         return 0;
       }
+      case 'workbook': {
+        const regions = values.region ? [plan.region(values.region)] : plan.regions();
+        const file = values.output ?? (lang === 'zh' ? '江西科技规划指标.xlsx' : 'jiangxi-plan-indicators.xlsx');
+        if (!file.toLowerCase().endsWith('.xlsx')) throw new UsageError(`输出文件应以 .xlsx 结尾 / the output file should end in .xlsx: ${file}`);
+        return buildWorkbook(plan.dataset, regions, lang)
+          .xlsx.writeFile(file)
+          .then(
+            () => {
+              io.out(`${lang === 'zh' ? '已写入' : 'written'}: ${file} (${regions.map((r) => r.name).join(', ')})`);
+              return 0;
+            },
+            (e: Error) => {
+              io.err(`无法写入文件 / cannot write the file: ${e.message}`);
+              return 2;
+            },
+          );
+      }
+      case 'eval': {
+        setLanguage(lang);
+        if (values.csv !== undefined) {
+          const text = readFileSync(values.csv === '-' ? 0 : values.csv, 'utf8');
+          const r = evalCsv(text);
+          io.out(r.csv.replace(/\n$/, ''));
+          if (r.errors.length) io.err(r.errors.join('\n'));
+          return r.errors.length ? 1 : 0;
+        }
+        need(args, 1, "'<公式>'");
+        const r = evalFormulas(args);
+        for (const rows of r.results) io.out(rows.map((row) => row.map(show).join('\t')).join('\n'));
+        if (r.errors.length) io.err(r.errors.join('\n'));
+        return r.errors.length ? 1 : 0;
+      }
       default:
         throw new UsageError(`未知命令 / unknown command: ${command}`);
     }
@@ -176,6 +218,11 @@ export function run(argv: string[], io: Io): number {
     }
     if (e instanceof UsageError) {
       io.err(`${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    const code = (e as NodeJS.ErrnoException).code;
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
+      io.err(`无法读取文件 / cannot read the file: ${(e as Error).message}`);
       return 2;
     }
     throw e;

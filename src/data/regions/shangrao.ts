@@ -1,4 +1,4 @@
-import type { AuthoredRegion, IndicatorDef } from '../types';
+import type { AuthoredRegion } from '../types';
 
 export const region: AuthoredRegion = {
   name: '上饶',
@@ -270,68 +270,3 @@ export const region: AuthoredRegion = {
   ],
 };
 
-export const proposedIndicators: IndicatorDef[] = [
-  {
-    id: 'city_plus_key_labs',
-    zh: '市级以上重点实验室',
-    en: 'Key laboratories at city level or higher',
-    unit: '个',
-    unitEn: 'laboratories',
-    direction: 'up',
-    kind: 'level',
-    aliases: ['市级以上重点实验室数'],
-    note: '“市级以上”包括省级和国家级重点实验室。',
-  },
-  {
-    id: 'city_innovation_platforms',
-    zh: '市级创新平台',
-    en: 'City-level innovation platforms',
-    unit: '个',
-    unitEn: 'platforms',
-    direction: 'up',
-    kind: 'level',
-    aliases: ['市级创新平台数', '市级科技创新平台'],
-    note: '上饶：市级技术创新中心、工程研究中心、企业技术中心等。',
-  },
-  {
-    id: 'provincial_key_disciplines',
-    zh: '省级重点学科',
-    en: 'Provincial key academic disciplines',
-    unit: '个',
-    unitEn: 'disciplines',
-    direction: 'up',
-    kind: 'level',
-    aliases: ['省级重点学科数'],
-  },
-  {
-    id: 'major_st_rd_projects',
-    zh: '省级以上重大科技研发专项',
-    en: 'Major provincial-or-higher S&T R&D special projects',
-    unit: '项',
-    unitEn: 'projects',
-    direction: 'up',
-    kind: 'level',
-    aliases: ['重大科技研发专项', '省级以上重大科技专项', '重大科技专项'],
-  },
-  {
-    id: 'provincial_st_plan_projects',
-    zh: '省级科技计划项目数',
-    en: 'Provincial S&T programme projects',
-    unit: '项',
-    unitEn: 'projects',
-    direction: 'up',
-    kind: 'level',
-    aliases: ['省级科技计划', '省级科技计划项目'],
-    note: '仅省级，不含国家级，与“省级以上科技项目数”口径不同。',
-  },
-  {
-    id: 'academicians_introduced',
-    zh: '引进院士数（含柔性引进）',
-    en: 'Academicians recruited (incl. flexible arrangements)',
-    unit: '名',
-    unitEn: 'people',
-    direction: 'up',
-    kind: 'level',
-    aliases: ['引进院士', '引进（含柔性）院士', '柔性引进院士'],
-  },
-];

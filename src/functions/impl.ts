@@ -1,0 +1,153 @@
+/**
+ * The PLAN functions without any host: arguments as a spreadsheet hands them over (numbers, text, booleans,
+ * blanks, 1×1 ranges), results as numbers, text or rows. Excel (functions.ts) and HyperFormula
+ * (src/hyperformula) wrap these and turn a thrown PlanError into their own error value.
+ */
+import { PlanError, quoteInput } from '../core/errors';
+import { TARGET_YEAR } from '../core/model';
+import { Plan, type Lang } from '../core/plan';
+import { regionRows, type Cell } from '../core/rows';
+import { parseMethod } from '../core/trajectory';
+import { dataset } from '../data/index';
+
+let plan: Plan | undefined;
+let lang: Lang = 'zh';
+
+export function getPlan(): Plan {
+  plan ??= new Plan(dataset());
+  return plan;
+}
+
+/** The language of results and messages: Chinese for a Chinese Office display language, else English. */
+export function setLanguage(displayLanguage: string | undefined | null): Lang {
+  lang = (displayLanguage ?? 'zh').toLowerCase().startsWith('zh') ? 'zh' : 'en';
+  return lang;
+}
+
+export function getLanguage(): Lang {
+  return lang;
+}
+
+/** What a spreadsheet may pass for one argument. */
+export type Arg = unknown;
+
+function isBlank(v: Arg): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+}
+
+/** A 1×1 range arrives as [[value]]; anything larger is a mistake worth naming. */
+function single(v: Arg, what: [string, string]): Arg {
+  if (Array.isArray(v)) {
+    const flat = (v as unknown[]).flat(2);
+    if (flat.length === 1) return flat[0];
+    throw new PlanError('BAD_ARGUMENT', `${what[0]}应为单个单元格，而不是${flat.length}个值`, `${what[1]} must be one cell, not ${flat.length} values`);
+  }
+  return v;
+}
+
+export function textArg(v: Arg, what: [string, string]): string {
+  const x = single(v, what);
+  if (isBlank(x)) throw new PlanError('BAD_ARGUMENT', `缺少${what[0]}`, `The ${what[1]} is missing`);
+  if (typeof x === 'string') return x;
+  if (typeof x === 'number' && Number.isFinite(x)) return String(x);
+  throw new PlanError(
+    'BAD_ARGUMENT',
+    `${what[0]}应为文字，而不是${typeof x === 'boolean' ? '逻辑值' : '此类值'}“${quoteInput(String(x))}”`,
+    `The ${what[1]} must be text, not ${typeof x === 'boolean' ? 'a logical value' : 'this value'} "${quoteInput(String(x))}"`,
+  );
+}
+
+function optionalText(v: Arg, what: [string, string]): string | undefined {
+  const x = single(v, what);
+  return isBlank(x) ? undefined : textArg(x, what);
+}
+
+/** A number typed or passed as text: "1,200", "１２００", "19.5", "2025年", "12%" (read as 12, the unit the plans use). */
+export function numberArg(v: Arg, what: [string, string]): number {
+  const x = single(v, what);
+  if (isBlank(x)) throw new PlanError('BAD_NUMBER', `缺少${what[0]}`, `The ${what[1]} is missing`);
+  let n = NaN;
+  if (typeof x === 'number') n = x;
+  else if (typeof x === 'string') {
+    const t = x.normalize('NFKC').trim().replace(/,/g, '').replace(/(年|%)$/, '');
+    if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) n = Number(t);
+  }
+  if (!Number.isFinite(n)) {
+    const shown = typeof x === 'string' ? `“${quoteInput(x)}”` : typeof x === 'boolean' ? (x ? 'TRUE' : 'FALSE') : String(x);
+    throw new PlanError('BAD_NUMBER', `${what[0]}必须是数字，而不是${shown}`, `The ${what[1]} must be a number, not ${shown}`);
+  }
+  return n;
+}
+
+const REGION: [string, string] = ['地区', 'region'];
+const INDICATOR: [string, string] = ['指标', 'indicator'];
+const YEAR: [string, string] = ['年份', 'year'];
+const ACTUAL: [string, string] = ['实际值', 'actual value'];
+const PATH: [string, string] = ['路径', 'path'];
+const FIELD: [string, string] = ['字段', 'field'];
+
+function yearArg(v: Arg): number {
+  const y = numberArg(v, YEAR);
+  if (!Number.isInteger(y)) {
+    throw new PlanError('BAD_YEAR', `年份必须是整数年份（2019–2025），而不是${y}`, `The year must be a whole year (2019–2025), not ${y}`);
+  }
+  return y;
+}
+
+function optionalYear(v: Arg): number | undefined {
+  return isBlank(single(v, YEAR)) ? undefined : yearArg(v);
+}
+
+export function TARGET(region: Arg, indicator: Arg, year?: Arg, path?: Arg): number | string {
+  return getPlan().target(textArg(region, REGION), textArg(indicator, INDICATOR), optionalYear(year) ?? TARGET_YEAR, parseMethod(optionalText(path, PATH)));
+}
+
+export function BASELINE(region: Arg, indicator: Arg, year?: Arg): number {
+  return getPlan().baseline(textArg(region, REGION), textArg(indicator, INDICATOR), optionalYear(year));
+}
+
+export function STATUS(region: Arg, indicator: Arg, year: Arg, actual: Arg, path?: Arg): string {
+  const p = getPlan();
+  const a = p.assess(textArg(region, REGION), textArg(indicator, INDICATOR), yearArg(year), numberArg(actual, ACTUAL), parseMethod(optionalText(path, PATH)));
+  return p.statusLabel(a, lang);
+}
+
+export function GAP(region: Arg, indicator: Arg, year: Arg, actual: Arg, path?: Arg): number {
+  return getPlan().assess(textArg(region, REGION), textArg(indicator, INDICATOR), yearArg(year), numberArg(actual, ACTUAL), parseMethod(optionalText(path, PATH))).gap;
+}
+
+export function PROGRESS(region: Arg, indicator: Arg, actual: Arg): number {
+  return getPlan().progress(textArg(region, REGION), textArg(indicator, INDICATOR), numberArg(actual, ACTUAL));
+}
+
+export function REQUIRED(region: Arg, indicator: Arg, year: Arg, actual: Arg): number {
+  return getPlan().required(textArg(region, REGION), textArg(indicator, INDICATOR), yearArg(year), numberArg(actual, ACTUAL)).value;
+}
+
+export function INFO(region: Arg, indicator: Arg, field?: Arg): string | number {
+  return getPlan().info(textArg(region, REGION), textArg(indicator, INDICATOR), optionalText(field, FIELD) ?? 'source', lang);
+}
+
+export function REGIONS(): string[][] {
+  return getPlan()
+    .regions()
+    .map((r) => [r.name]);
+}
+
+export function INDICATORS(region?: Arg): string[][] {
+  const p = getPlan();
+  const r = optionalText(region, REGION);
+  if (r === undefined) return p.dataset.catalogue.map((d) => [lang === 'zh' ? d.zh : d.en]);
+  return p.region(r).entries.map((e) => [lang === 'zh' ? e.name : e.indicator.en]);
+}
+
+/** The region's indicator table with a header row; blanks as empty text so the spill has no zeros in it. */
+export function TABLE(region: Arg): (string | number)[][] {
+  const p = getPlan();
+  const rows = regionRows(p.region(textArg(region, REGION)), lang, false);
+  return [rows.header, ...rows.rows.map((r) => r.map((c: Cell) => (c === null ? '' : c)))];
+}
+
+/** Every function by its Excel id, for the hosts that register them. */
+export const FUNCTIONS = { TARGET, BASELINE, STATUS, GAP, PROGRESS, REQUIRED, INFO, REGIONS, INDICATORS, TABLE } as const;
+export type FunctionId = keyof typeof FUNCTIONS;

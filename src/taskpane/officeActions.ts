@@ -1,0 +1,44 @@
+/* global Excel */
+/** The pane's actions carried out in Excel through the adapter in src/office. */
+import { parseTableName, regionLayout, type Mode } from '../core/layout';
+import type { Lang, Plan } from '../core/plan';
+import { insertAtSelection, insertOnNewSheets, markCells, NeedsConfirmation, readSelection, refreshTables, writeFormulaToActiveCell } from '../office/excel';
+import { Occupied, type PaneActions } from './App';
+
+async function occupiedToPane<T>(op: () => Promise<T>): Promise<T> {
+  try {
+    return await op();
+  } catch (e) {
+    if (e instanceof NeedsConfirmation) throw new Occupied(e.address);
+    throw e;
+  }
+}
+
+/** `run` is Excel.run in Office, or the fake host's run in tests. */
+export function officeActions(plan: Plan, lang: Lang, run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>): PaneActions {
+  const version = plan.dataset.version;
+  return {
+    insertNew: (regions: string[], mode: Mode) =>
+      run(async (ctx) => {
+        const layouts = regions.map((r) => regionLayout(plan.region(r), mode, lang, version));
+        return (await insertOnNewSheets(ctx, layouts)).sheets.join('、');
+      }),
+    insertHere: (region: string, mode: Mode) =>
+      occupiedToPane(() =>
+        run(async (ctx) => (await insertAtSelection(ctx, (origin) => regionLayout(plan.region(region), mode, lang, version, origin))).sheets.join('、')),
+      ),
+    refresh: () =>
+      run(async (ctx) => {
+        const results = await refreshTables(ctx, (tableName, origin) => {
+          const parsed = parseTableName(tableName);
+          const region = parsed && plan.regions().find((r) => r.en.replace(/[^A-Za-z]/g, '') === parsed.en);
+          // Linked tables hold PLAN formulas, plain ones numbers: refresh keeps whichever the table was made as.
+          return parsed && region ? regionLayout(region, parsed.mode, lang, version, origin) : null;
+        });
+        return { tables: results.length, changed: results.reduce((n, r) => n + r.plan.changed.length, 0) };
+      }),
+    readSelection: () => run((ctx) => readSelection(ctx)),
+    markCells: (cells) => run((ctx) => markCells(ctx, cells)),
+    writeFormula: (formula: string, replace: boolean) => occupiedToPane(() => run((ctx) => writeFormulaToActiveCell(ctx, formula, replace))),
+  };
+}
