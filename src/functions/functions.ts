@@ -7,7 +7,7 @@
 import { NOT_FOUND_CODES, PlanError } from '../core/errors';
 import * as impl from './impl';
 
-function excelError(e: unknown): Error {
+function excelError(e: unknown): CustomFunctions.Error {
   if (e instanceof PlanError) {
     const code = NOT_FOUND_CODES.has(e.code) ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
     return new CustomFunctions.Error(code, e.text(impl.getLanguage()).slice(0, 255));

@@ -78,19 +78,25 @@ export class PlanPlugin extends FunctionPlugin {
   );
 }
 
+/** One PLAN call inside the engine: an error argument passes through, a PlanError becomes the cell's error. */
+function evaluate(id: FunctionId, impl: (...args: unknown[]) => unknown, args: unknown[]): unknown {
+  const error = args.find((a) => a instanceof CellError);
+  if (error) return error;
+  try {
+    const result = impl(...args.map(plain));
+    if (ARRAY_FUNCTIONS.has(id)) return SimpleRangeValue.onlyValues(pad(result as (string | number)[][], maxSize(id)));
+    return result;
+  } catch (e) {
+    return toCellError(e);
+  }
+}
+
 for (const id of Object.keys(FUNCTIONS) as FunctionId[]) {
   const impl = FUNCTIONS[id] as (...args: unknown[]) => unknown;
   Object.defineProperty(PlanPlugin.prototype, `plan${id}`, {
     value(this: PlanPlugin, ast: { args: never[] }, state: never) {
-      return this['runFunction'](ast.args, state, this['metadata'](`PLAN.${id}`), (...args: unknown[]) => {
-        if (args.some((a) => a instanceof CellError)) return args.find((a) => a instanceof CellError);
-        try {
-          const result = impl(...args.map(plain));
-          if (ARRAY_FUNCTIONS.has(id)) return SimpleRangeValue.onlyValues(pad(result as (string | number)[][], maxSize(id)));
-          return result;
-        } catch (e) {
-          return toCellError(e);
-        }
+      return this['runFunction'](ast.args, state, this['metadata'](`PLAN.${id}`), (...args: unknown[]): never => {
+        return evaluate(id, impl, args) as never;
       });
     },
   });

@@ -85,17 +85,19 @@ describe('indicators', () => {
   });
   test('a partial name is accepted when unambiguous', () => {
     expect(r.entry(gz, '专利授权').indicator.id).toBe('patent_grants');
-    expect(r.entry(gz, '技术合同').indicator.id).toBe('tech_contract_value');
+    expect(r.entry(gz, '高新技术产业增加值').indicator.id).toBe('high_tech_value_added_share');
   });
   test('an ambiguous partial name lists the candidates', () => {
+    expect(err(() => r.entry(gz, '技术合同')).candidates).toEqual(['技术合同成交金额', '技术交易额年均增长']);
     const e = err(() => r.entry(r.region('九江'), '发明专利'));
     expect(e.code).toBe('AMBIGUOUS_INDICATOR');
     expect(e.candidates.length).toBeGreaterThan(1);
   });
   test('an indicator the region does not plan says where it is', () => {
-    const e = err(() => r.entry(gz, '科技型中小企业'));
+    const e = err(() => r.entry(gz, '技术经纪人'));
     expect(e.code).toBe('NOT_IN_PLAN');
-    expect(e.candidates).toContain('九江');
+    expect(e.candidates).toEqual(['江西']);
+    expect(e.message).toContain('江西');
   });
   test('an unknown indicator names the closest', () => {
     const e = err(() => r.entry(gz, '高兴技术企业'));

@@ -637,22 +637,3 @@ export const region: AuthoredRegion = {
     },
   ],
 };
-
-const newCount = (
-  id: string,
-  zh: string,
-  en: string,
-  unitEn: string,
-  aliases: string[],
-): IndicatorDef => ({
-  id,
-  zh,
-  en,
-  unit: '家',
-  unitEn,
-  direction: 'up',
-  kind: 'level',
-  aliases,
-  note: '“十四五”期间新增数（流量），不是期末总数。',
-});
-

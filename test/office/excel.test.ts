@@ -1,0 +1,141 @@
+import { FakeExcelNamespace, FakeHost } from '../fakes/fakeExcel';
+import { dataset } from '../../src/data/index';
+import { Plan } from '../../src/core/plan';
+import { colIndex, colLetter, regionLayout } from '../../src/core/layout';
+import { insertAtSelection, insertOnNewSheets, NeedsConfirmation, refreshTables, writeFormulaToActiveCell } from '../../src/office/excel';
+import { officeActions } from '../../src/taskpane/officeActions';
+import { setLanguage } from '../../src/functions/impl';
+
+(globalThis as unknown as { Excel: unknown }).Excel = FakeExcelNamespace;
+setLanguage('zh-CN');
+
+const plan = new Plan(dataset());
+const layout = (region: string, mode: 'linked' | 'plain' = 'plain') => regionLayout(plan.region(region), mode, 'zh', plan.dataset.version);
+const col = (key: Parameters<typeof colIndex>[0]) => colLetter(colIndex(key));
+/** Sheet row of an indicator in a freshly inserted table. */
+const rowOf = (region: string, id: string) => 6 + plan.region(region).entries.findIndex((e) => e.indicator.id === id);
+
+describe('insert', () => {
+  test('one region: two syncs, a table, formulas that compute, frozen header', async () => {
+    const host = new FakeHost();
+    const res = await insertOnNewSheets(host.context() as never, [layout('赣州')]);
+    expect(host.syncs).toBe(2);
+    expect(res.sheets).toEqual(['赣州指标']);
+    expect(host.tables.map((t) => t.name)).toEqual(['PLAN_P_Ganzhou']);
+    const ws = host.sheet('赣州指标');
+    const r = rowOf('赣州', 'high_tech_enterprises');
+    expect(ws.value(r - 1, colIndex('v2020'))).toBe(1000);
+    expect(ws.value(r - 1, colIndex('target'))).toBe(2000);
+    expect(ws.value(r - 1, colIndex('expected2023'))).toBe(1600);
+    expect(ws.frozen).toEqual({ rows: 5, cols: 2 });
+    expect(host.active.name).toBe('赣州指标');
+  });
+
+  test('linked mode: PLAN formulas that compute the same numbers', async () => {
+    const host = new FakeHost();
+    await insertOnNewSheets(host.context() as never, [layout('赣州', 'linked')]);
+    const ws = host.sheet('赣州指标');
+    const r = rowOf('赣州', 'high_tech_enterprises') - 1;
+    expect(String(ws.formula(r, colIndex('target')))).toMatch(/^=PLAN\.TARGET\("赣州","high_tech_enterprises",2025\)$/);
+    expect(ws.value(r, colIndex('expected2023'))).toBe(1600);
+  });
+
+  test('all regions: one sheet each, still two syncs; a taken name gets (2)', async () => {
+    const host = new FakeHost();
+    await insertOnNewSheets(host.context() as never, [layout('赣州')]);
+    host.syncs = 0;
+    const all = plan.regions().map((r) => layout(r.name));
+    const res = await insertOnNewSheets(host.context() as never, all);
+    expect(host.syncs).toBeLessThanOrEqual(3);
+    expect(res.sheets).toEqual(['江西指标', '九江指标', '吉安指标', '上饶指标', '赣州指标 (2)']);
+    expect(new Set(host.tables.map((t) => t.name)).size).toBe(6);
+  });
+
+  test('an actual value behind the trajectory is flagged; on track is not; direction-aware for ranks', async () => {
+    const host = new FakeHost();
+    await insertOnNewSheets(host.context() as never, [layout('赣州'), layout('九江')]);
+    const r = rowOf('赣州', 'high_tech_enterprises');
+    host.type('赣州指标', `${col('actual2023')}${r}`, 1200); // expected 1600: ratio 0.33 → behind
+    host.type('赣州指标', `${col('actual2022')}${r}`, 1380); // expected 1400: ratio 0.95 → on track
+    host.type('赣州指标', `${col('actual2024')}${r}`, 1650); // expected 1800: ratio 0.8125 → slightly behind
+    expect(host.flag('赣州指标', `${col('actual2023')}${r}`)).toBe('#FFC7CE');
+    expect(host.flag('赣州指标', `${col('actual2022')}${r}`)).toBeNull();
+    expect(host.flag('赣州指标', `${col('actual2024')}${r}`)).toBe('#FFEB9C');
+    expect(host.flag('赣州指标', `${col('actual2025')}${r}`)).toBeNull(); // empty: never flagged
+  });
+
+  test('at the selection: written only when every cell it covers is empty', async () => {
+    const host = new FakeHost();
+    host.selection = { sheet: 'Sheet1', row: 2, col: 1, rows: 1, cols: 1 };
+    host.type('Sheet1', 'D30', 'my note');
+    await expect(insertAtSelection(host.context() as never, (o) => regionLayout(plan.region('九江'), 'plain', 'zh', '1', o))).rejects.toBeInstanceOf(NeedsConfirmation);
+    expect(host.sheet('Sheet1').value(29, 3)).toBe('my note');
+    expect(host.tables).toHaveLength(0);
+    host.selection = { sheet: 'Sheet1', row: 40, col: 1, rows: 1, cols: 1 };
+    host.syncs = 0;
+    await insertAtSelection(host.context() as never, (o) => regionLayout(plan.region('赣州'), 'plain', 'zh', '1', o));
+    expect(host.syncs).toBe(2);
+    const ws = host.sheet('Sheet1');
+    // Title at B41, header at row 45, first data row 46; formulas point at their own row and shifted columns.
+    expect(ws.value(40, 1)).toContain('赣州市“十四五”科技创新规划');
+    const r = 45 + plan.region('赣州').entries.findIndex((e) => e.indicator.id === 'high_tech_enterprises');
+    expect(ws.value(r, 1 + colIndex('expected2023'))).toBe(1600);
+  });
+});
+
+describe('refresh never loses what a person typed', () => {
+  test('figures land on their indicator after sorting; actuals and own columns stay', async () => {
+    const host = new FakeHost();
+    await insertOnNewSheets(host.context() as never, [layout('赣州')]);
+    const ws = host.sheet('赣州指标');
+    const n = plan.region('赣州').entries.length;
+    const first = 5; // zero-based first body row
+    // A person types actuals, then sorts the body rows in reverse (rows move with their formulas, as in Excel).
+    for (let i = 0; i < n; i++) ws.setContent(first + i, colIndex('actual2021'), 100 + i);
+    const body = Array.from({ length: n }, (_r, i) => Array.from({ length: 24 }, (_c, j) => ws.formula(first + i, j)));
+    const reversed = body.reverse();
+    // Re-enter the reversed rows with their formulas re-pointed at their new row, as Excel's sort does.
+    reversed.forEach((row, i) =>
+      row.forEach((v, j) => {
+        const from = first + (n - 1 - i) + 1;
+        const to = first + i + 1;
+        ws.setContent(first + i, j, typeof v === 'string' && v.startsWith('=') ? v.replace(new RegExp(`([A-Z])${from}(?!\\d)`, 'g'), `$1${to}`) : v);
+      }),
+    );
+    // Corrupt one figure as if the data had changed since insertion.
+    const idCol = colIndex('id');
+    const hteRow = Array.from({ length: n }, (_r, i) => i).find((i) => ws.value(first + i, idCol) === 'high_tech_enterprises')!;
+    ws.setContent(first + hteRow, colIndex('target'), 999);
+    host.syncs = 0;
+    const results = await refreshTables(host.context() as never, (_name, origin) => regionLayout(plan.region('赣州'), 'plain', 'zh', plan.dataset.version, origin));
+    expect(host.syncs).toBe(3);
+    expect(results[0].plan.changed).toEqual(['high_tech_enterprises']);
+    expect(ws.value(first + hteRow, colIndex('target'))).toBe(2000);
+    expect(ws.value(first + hteRow, colIndex('expected2023'))).toBe(1600);
+    for (let i = 0; i < n; i++) expect(ws.value(first + i, colIndex('actual2021'))).toBe(100 + (n - 1 - i));
+  });
+
+  test('repeated refreshes change nothing once figures are current', async () => {
+    const host = new FakeHost();
+    const actions = officeActions(plan, 'zh', host.run as never);
+    await actions.insertNew(['九江'], 'linked');
+    host.type('九江指标', 'H6', 5);
+    const a = await actions.refresh();
+    const b = await actions.refresh();
+    expect(a).toEqual({ tables: 1, changed: 0 });
+    expect(b).toEqual({ tables: 1, changed: 0 });
+    expect(host.sheet('九江指标').value(5, colIndex('actual2021'))).toBe(5);
+  });
+});
+
+describe('build a formula', () => {
+  test('never overwrites a non-empty cell without being told', async () => {
+    const host = new FakeHost();
+    host.selection = { sheet: 'Sheet1', row: 0, col: 0, rows: 1, cols: 1 };
+    host.type('Sheet1', 'A1', 42);
+    await expect(writeFormulaToActiveCell(host.context() as never, '=PLAN.TARGET("赣州","高新技术企业")')).rejects.toBeInstanceOf(NeedsConfirmation);
+    expect(host.sheet('Sheet1').value(0, 0)).toBe(42);
+    await writeFormulaToActiveCell(host.context() as never, '=PLAN.TARGET("赣州","高新技术企业")', true);
+    expect(host.sheet('Sheet1').value(0, 0)).toBe(2000);
+  });
+});
