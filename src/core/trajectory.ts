@@ -45,6 +45,13 @@ export function targetOf(entry: Entry): Anchor {
       `The plan of ${entry.region} states no 2025 target for "${entry.indicator.en}"`,
     );
   }
+  if (t.value === null && t.increment) {
+    throw new PlanError(
+      'NO_BASELINE',
+      `“${entry.name}”的2025年目标是在基期上“${t.raw}”，但规划未给出基期数值，无法换算为目标值`,
+      `The 2025 target of "${entry.indicator.en}" is an increment ("${t.raw}") on a baseline the plan does not state`,
+    );
+  }
   if (t.value === null) {
     throw new PlanError(
       'QUALITATIVE',

@@ -1,4 +1,4 @@
-import { expectedValue, trajectory, parseMethod, baselineOf } from '../../src/core/trajectory';
+import { expectedValue, trajectory, parseMethod, baselineOf, targetOf } from '../../src/core/trajectory';
 import { PlanError } from '../../src/core/errors';
 import { makeEntry } from '../fixture';
 
@@ -61,6 +61,11 @@ describe('kinds of target', () => {
     const e = makeEntry('national_innovation_platforms', '18', '18', '新增10');
     expect(expectedValue(e, 2025)).toBe(28);
     expect(expectedValue(e, 2021)).toBe(20);
+  });
+  test('increment without a baseline: said clearly', () => {
+    const x = err(() => targetOf(makeEntry('provincial_innovation_consortia', null, null, '新增 10 家')));
+    expect(x.code).toBe('NO_BASELINE');
+    expect(x.message).toContain('新增 10 家');
   });
   test('range: the low end is the commitment', () => {
     const e = makeEntry('national_innovation_bases', null, '34', '新增 2-5');
