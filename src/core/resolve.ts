@@ -5,13 +5,13 @@ import { normalizeName, stripUnit } from './normalize';
 
 /** Jiangxi's cities whose plans are not in the seeds: named so that a user hears "no plan", not "unknown". */
 const CITIES_WITHOUT_PLAN: [string, string][] = [
-  ['南昌', 'nanchang'],
-  ['景德镇', 'jingdezhen'],
-  ['萍乡', 'pingxiang'],
-  ['新余', 'xinyu'],
-  ['鹰潭', 'yingtan'],
-  ['宜春', 'yichun'],
-  ['抚州', 'fuzhou'],
+  ['南昌', 'Nanchang'],
+  ['景德镇', 'Jingdezhen'],
+  ['萍乡', 'Pingxiang'],
+  ['新余', 'Xinyu'],
+  ['鹰潭', 'Yingtan'],
+  ['宜春', 'Yichun'],
+  ['抚州', 'Fuzhou'],
 ];
 
 /** Extra ways people name the five regions: official abbreviation, pinyin without apostrophe, "全省". */
@@ -46,7 +46,7 @@ interface Key {
  */
 export class Resolver {
   private readonly regionKeys = new Map<string, Region>();
-  private readonly noPlanKeys = new Map<string, string>();
+  private readonly noPlanKeys = new Map<string, [string, string]>();
   private readonly indicatorKeys: Key[] = [];
   private readonly exactIndicator = new Map<string, Set<string>>();
   private readonly catalogue = new Map<string, IndicatorDef>();
@@ -60,8 +60,8 @@ export class Resolver {
       this.entryIndex.set(r.name, new Map(r.entries.map((e) => [e.indicator.id, e])));
     }
     for (const [zh, py] of CITIES_WITHOUT_PLAN) {
-      this.noPlanKeys.set(regionKey(zh), zh);
-      this.noPlanKeys.set(regionKey(py), zh);
+      this.noPlanKeys.set(regionKey(zh), [zh, py]);
+      this.noPlanKeys.set(regionKey(py), [zh, py]);
     }
     const add = (text: string, id: string): void => {
       const key = normalizeName(stripUnit(text));
@@ -129,8 +129,9 @@ export class Resolver {
     tooLong(input, '地区', 'region');
     const key = regionKey(input);
     const names = this.dataset.regions.map((r) => r.name);
+    const namesEn = this.dataset.regions.map((r) => r.en).join(', ');
     if (!key) {
-      throw new PlanError('BAD_ARGUMENT', `请填写地区，可选：${names.join('、')}`, `Give a region: one of ${names.join(', ')}`, names);
+      throw new PlanError('BAD_ARGUMENT', `请填写地区，可选：${names.join('、')}`, `Give a region: one of ${namesEn}`, names);
     }
     const exact = this.regionKeys.get(key);
     if (exact) return exact;
@@ -138,8 +139,8 @@ export class Resolver {
     if (noPlan) {
       throw new PlanError(
         'NO_PLAN',
-        `${noPlan}市的“十四五”科技创新规划不在本数据中；可选：${names.join('、')}`,
-        `The plan of ${noPlan} is not in this dataset; available: ${names.join(', ')}`,
+        `${noPlan[0]}市的“十四五”科技创新规划不在本数据中；可选：${names.join('、')}`,
+        `The plan of ${noPlan[1]} is not in this dataset; available: ${namesEn}`,
         names,
       );
     }
@@ -149,16 +150,18 @@ export class Resolver {
     const shown = quoteInput(input);
     if (partial.size > 1) {
       const c = [...partial].map((r) => r.name);
-      throw new PlanError('AMBIGUOUS_REGION', `地区“${shown}”不明确：${c.join('、')}？`, `Region "${shown}" is ambiguous: ${c.join(', ')}?`, c);
+      const en = [...partial].map((r) => r.en);
+      throw new PlanError('AMBIGUOUS_REGION', `地区“${shown}”不明确：${c.join('、')}？`, `Region "${shown}" is ambiguous: ${en.join(', ')}?`, c);
     }
     const ranked = [...this.regionKeys]
       .map(([k, r]) => ({ r, d: distance(k, key) }))
       .sort((a, b) => a.d - b.d);
-    const c = unique(ranked.map((x) => x.r.name)).slice(0, 3);
+    const closest = [...new Set(ranked.map((x) => x.r))].slice(0, 3);
+    const c = closest.map((r) => r.name);
     throw new PlanError(
       'UNKNOWN_REGION',
       `未知地区“${shown}”；是否指：${c.join('、')}？`,
-      `Unknown region "${shown}"; did you mean ${c.join(', ')}?`,
+      `Unknown region "${shown}"; did you mean ${closest.map((r) => r.en).join(', ')}?`,
       c,
     );
   }
@@ -172,7 +175,7 @@ export class Resolver {
       throw new PlanError(
         'BAD_ARGUMENT',
         `请填写指标名称，例如“${region.entries[0]?.name ?? '高新技术企业'}”`,
-        `Give an indicator name, e.g. "${region.entries[0]?.name ?? '高新技术企业'}"`,
+        `Give an indicator name, e.g. "${region.entries[0]?.indicator.en ?? 'High-tech enterprises'}"`,
       );
     }
     const inRegion = (ids: Iterable<string>): string[] => [...ids].filter((id) => entries.has(id));
@@ -200,7 +203,7 @@ export class Resolver {
         throw new PlanError(
           'AMBIGUOUS_INDICATOR',
           `指标“${shown}”在${region.name}的规划中不明确：${c.join('；')}`,
-          `Indicator "${shown}" is ambiguous in the plan of ${region.name}: ${c.join('; ')}`,
+          `Indicator "${shown}" is ambiguous in the plan of ${region.en}: ${here.map((id) => this.catalogue.get(id)?.en ?? id).join('; ')}`,
           c.slice(0, MAX_CANDIDATES),
         );
       }
@@ -210,7 +213,7 @@ export class Resolver {
         throw new PlanError(
           'NOT_IN_PLAN',
           `${region.name}的规划没有“${def.zh}”指标${where.length ? `（见于：${where.join('、')}）` : ''}`,
-          `The plan of ${region.name} has no "${def.en}" indicator${where.length ? ` (found in: ${where.join(', ')})` : ''}`,
+          `The plan of ${region.en} has no "${def.en}" indicator${where.length ? ` (found in: ${this.dataset.regions.filter((r) => where.includes(r.name)).map((r) => r.en).join(', ')})` : ''}`,
           where,
         );
       }
@@ -226,7 +229,7 @@ export class Resolver {
     throw new PlanError(
       'UNKNOWN_INDICATOR',
       `${region.name}的规划中没有指标“${shown}”；最接近的：${c.join('；')}`,
-      `No indicator "${shown}" in the plan of ${region.name}; closest: ${c.join('; ')}`,
+      `No indicator "${shown}" in the plan of ${region.en}; closest: ${ranked.slice(0, 3).map((x) => x.e.indicator.en).join('; ')}`,
       c,
     );
   }
