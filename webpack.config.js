@@ -11,7 +11,7 @@ module.exports = (env, options) => {
   return {
     devtool: dev ? 'source-map' : false,
     entry: {
-      taskpane: './src/taskpane/index.tsx',
+      taskpane: ['./src/functions/entry.ts', './src/taskpane/index.tsx'],
       functions: './src/functions/entry.ts',
     },
     output: {
@@ -35,12 +35,11 @@ module.exports = (env, options) => {
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
-        chunks: ['functions', 'taskpane'],
-        chunksSortMode: 'manual',
+        chunks: ['taskpane'],
       }),
       new CopyWebpackPlugin({
         patterns: [
-          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'assets/*.png', to: 'assets/[name][ext]', noErrorOnMissing: false },
           { from: 'assets/help.html', to: 'help.html' },
           { from: 'manifest.xml', to: 'manifest.xml' },
         ],

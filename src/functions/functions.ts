@@ -138,7 +138,7 @@ export function indicators(region?: any): string[][] {
  * @param region 地区 / region
  * @returns 指标表 / indicator table
  */
-export function table(region: any): (string | number)[][] {
+export function table(region: any): any[][] {
   return call(() => impl.TABLE(region));
 }
 
