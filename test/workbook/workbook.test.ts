@@ -1,0 +1,124 @@
+/**
+ * The portable workbook, read back with ExcelJS and recalculated by LibreOffice (soffice --headless): values,
+ * formulas, formats and flag rules as written, and the trajectory formulas giving the core's numbers.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
+import { dataset } from '../../src/data/index';
+import { colIndex, colLetter, regionLayout, sheetNameFor } from '../../src/core/layout';
+import { expectedValue } from '../../src/core/trajectory';
+import { buildWorkbook } from '../../src/workbook/writer';
+import { shiftFormula } from '../fakes/fakeExcel';
+
+jest.setTimeout(240_000);
+
+const d = dataset();
+const dir = mkdtempSync(join(tmpdir(), 'plan-wb-'));
+const col = (k: Parameters<typeof colIndex>[0]) => colIndex(k) + 1;
+
+async function written(regions = d.regions): Promise<ExcelJS.Workbook> {
+  const file = join(dir, `wb-${regions.length}.xlsx`);
+  await buildWorkbook(d, regions).xlsx.writeFile(file);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+test('sheets: cover, one per region with valid names, sources and conflicts', async () => {
+  const wb = await written();
+  expect(wb.worksheets.map((w) => w.name)).toEqual(['说明', '江西指标', '九江指标', '吉安指标', '上饶指标', '赣州指标', '来源与冲突']);
+  for (const w of wb.worksheets) expect(w.name).toMatch(/^[^[\]:*?/\\]{1,31}$/);
+  expect(String(wb.getWorksheet('说明')!.getCell('A2').value)).toContain(d.version);
+});
+
+test('a region sheet: title, header, values, formulas, formats, widths, frozen panes, flag rules', async () => {
+  const wb = await written([d.regions[4]]);
+  const ws = wb.getWorksheet('赣州指标')!;
+  expect(String(ws.getCell('A1').value)).toBe('赣州市“十四五”科技创新规划（赣市府发〔2022〕2号） 主要指标');
+  expect(ws.getRow(5).getCell(col('name')).value).toBe('指标');
+  const r = 6 + d.regions[4].entries.findIndex((e) => e.indicator.id === 'high_tech_enterprises');
+  const row = ws.getRow(r);
+  expect(row.getCell(col('name')).value).toBe('高新技术企业数量');
+  expect(row.getCell(col('v2020')).value).toBe(1000);
+  expect(row.getCell(col('target')).value).toBe(2000);
+  expect(row.getCell(col('target')).numFmt).toBe('#,##0');
+  const exp = row.getCell(col('expected2023')).value as { formula: string };
+  expect(exp.formula).toBe(`${colLetter(colIndex('v2020'))}${r}+(${colLetter(colIndex('target'))}${r}-${colLetter(colIndex('v2020'))}${r})*3/5`);
+  expect(exp.formula).not.toContain('PLAN.');
+  expect(row.getCell(col('actual2023')).value).toBeNull();
+  expect(ws.getColumn(col('name')).width).toBe(36);
+  expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 5 });
+  const cf = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string; formulae: string[] }[] }[] }).conditionalFormattings;
+  expect(cf).toHaveLength(1);
+  expect(cf[0].ref).toBe(regionLayout(d.regions[4], 'plain', 'zh', d.version).flagRange);
+  expect(cf[0].rules.map((x) => x.type)).toEqual(['expression', 'expression']);
+  const rd = 6 + d.regions[4].entries.findIndex((e) => e.indicator.id === 'rd_intensity');
+  expect(ws.getRow(rd).getCell(col('target')).numFmt).toBe('#,##0.00');
+});
+
+test('the sources sheet holds every value and every conflict', async () => {
+  const wb = await written();
+  const ws = wb.getWorksheet('来源与冲突')!;
+  const values = d.regions.flatMap((r) => r.entries.flatMap((e) => [e.values[2019], e.values[2020], e.target].filter(Boolean)));
+  const conflicts = d.regions.flatMap((r) => r.entries.flatMap((e) => e.conflicts));
+  expect(ws.rowCount - 1).toBe(values.length + conflicts.length);
+  const quotes = new Set<string>();
+  ws.eachRow((row, i) => i > 1 && quotes.add(String(row.getCell(10).value)));
+  for (const v of values) expect(quotes.has(v!.source.quote)).toBe(true);
+});
+
+test('LibreOffice recalculates the trajectory as the core does, and evaluates the flag rules', async () => {
+  const region = d.regions[4];
+  const layout = regionLayout(region, 'plain', 'zh', d.version);
+  const wb = buildWorkbook(d, [region]);
+  const ws = wb.getWorksheet(sheetNameFor(region))!;
+  const r = 6 + region.entries.findIndex((e) => e.indicator.id === 'high_tech_enterprises');
+  const rd = 6 + region.entries.findIndex((e) => e.indicator.id === 'rd_intensity');
+  // A person's actuals: 2023 behind (1200 vs 1600), 2022 on track (1400), 2024 slightly behind (1650 vs 1800).
+  ws.getRow(r).getCell(col('actual2023')).value = 1200;
+  ws.getRow(r).getCell(col('actual2022')).value = 1400;
+  ws.getRow(r).getCell(col('actual2024')).value = 1650;
+  // Probe cells: each flag rule, moved from the top-left actual cell to the cell it judges, as the rule applies.
+  const [top] = layout.flagRange.split(':');
+  const topRow = Number(top.replace(/[A-Z]+/, ''));
+  const topCol = colIndex('actual2021');
+  const probes: [string, string][] = [];
+  for (const k of ['actual2022', 'actual2023', 'actual2024', 'actual2025'] as const) {
+    for (const rule of layout.rules) probes.push([`${k}:${rule.level}`, shiftFormula(rule.formula, r - topRow, colIndex(k) - topCol)]);
+  }
+  const probeRow = ws.getRow(200);
+  probes.forEach(([, f], i) => (probeRow.getCell(1 + i).value = { formula: f }));
+  const file = join(dir, 'lo.xlsx');
+  await wb.xlsx.writeFile(file);
+  execFileSync('soffice', ['--headless', '--norestore', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', dir, file], { stdio: 'pipe', timeout: 180_000 });
+  const csvFile = readdirCsv(dir, sheetNameFor(region));
+  const rows: string[][] = parse(readFileSync(csvFile, 'utf8'), { relax_column_count: true });
+  const cell = (row: number, key: Parameters<typeof colIndex>[0]) => rows[row - 1][colIndex(key)];
+  const hte = region.entries.find((e) => e.indicator.id === 'high_tech_enterprises')!;
+  const rdi = region.entries.find((e) => e.indicator.id === 'rd_intensity')!;
+  for (const y of [2021, 2022, 2023, 2024, 2025] as const) {
+    expect(Number(cell(r, `expected${y}`).replace(/,/g, ''))).toBeCloseTo(expectedValue(hte, y), 6);
+    expect(Number(cell(rd, `expected${y}`))).toBeCloseTo(expectedValue(rdi, y), 2);
+  }
+  const verdict = Object.fromEntries(probes.map(([k], i) => [k, rows[199][i]]));
+  expect(verdict).toEqual({
+    'actual2022:behind': 'FALSE',
+    'actual2022:slightly_behind': 'FALSE',
+    'actual2023:behind': 'TRUE',
+    'actual2023:slightly_behind': 'FALSE',
+    'actual2024:behind': 'FALSE',
+    'actual2024:slightly_behind': 'TRUE',
+    'actual2025:behind': 'FALSE',
+    'actual2025:slightly_behind': 'FALSE',
+  });
+});
+
+function readdirCsv(folder: string, sheet: string): string {
+  const hit = readdirSync(folder).find((f) => f.endsWith('.csv') && f.includes(sheet));
+  if (!hit) throw new Error(`LibreOffice wrote no CSV for ${sheet}: ${readdirSync(folder).join(', ')}`);
+  return join(folder, hit);
+}
