@@ -8,6 +8,7 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 module.exports = (env, options) => {
   const dev = options.mode === 'development';
+  if (env && env.e2e) return e2e(dev);
   return {
     devtool: dev ? 'source-map' : false,
     entry: {
@@ -55,3 +56,37 @@ module.exports = (env, options) => {
     },
   };
 };
+
+/**
+ * The end-to-end build: the same pane, with an in-page fake Excel host (test/e2e/host.ts) in place of Office.js,
+ * so Chromium can run it offline. Written to dist-e2e/, never shipped.
+ */
+function e2e(dev) {
+  return {
+    devtool: false,
+    mode: dev ? 'development' : 'production',
+    entry: { e2e: ['./test/e2e/host.ts', './src/taskpane/index.tsx'] },
+    output: { path: path.resolve(__dirname, 'dist-e2e'), filename: '[name].js', clean: true },
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'esnext' } } },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: 'index.html',
+        // The shipped page without the Office.js tag: the bundle's fake host stands in for it, offline.
+        templateContent: require('node:fs')
+          .readFileSync(path.join(__dirname, 'src/taskpane/taskpane.html'), 'utf8')
+          .replace(/<script src="https:\/\/appsforoffice[^>]*><\/script>/, ''),
+        chunks: ['e2e'],
+      }),
+    ],
+  };
+}

@@ -98,13 +98,14 @@ function EntryDetail({ e, lang }: { e: Entry; lang: Lang }): ReactElement {
 function RegionTable({ entries, lang }: { entries: Entry[]; lang: Lang }): ReactElement {
   const t = strings(lang);
   const [open, setOpen] = useState<string | null>(null);
+  const has2019 = entries.some((e) => e.values[2019]);
   return (
     <Table size="small" aria-label={t.tabTable} className="region-table">
       <TableHeader>
         <TableRow>
-          <TableHeaderCell>{t.indicator}</TableHeaderCell>
+          <TableHeaderCell className="name-col">{t.indicator}</TableHeaderCell>
           <TableHeaderCell>{t.unit}</TableHeaderCell>
-          <TableHeaderCell>2019</TableHeaderCell>
+          {has2019 ? <TableHeaderCell>2019</TableHeaderCell> : null}
           <TableHeaderCell>2020</TableHeaderCell>
           <TableHeaderCell>{t.target}</TableHeaderCell>
         </TableRow>
@@ -121,14 +122,14 @@ function RegionTable({ entries, lang }: { entries: Entry[]; lang: Lang }): React
                 {[e.values[2019], e.values[2020]].some((v) => v?.estimate) ? <Badge size="small" color="informative">{t.estimate}</Badge> : null}
                 {e.conflicts.length ? <Badge size="small" color="warning">{`${t.conflicts} ${e.conflicts.length}`}</Badge> : null}
               </TableCell>
-              <TableCell>{e.unit}</TableCell>
-              <TableCell>{valueText(e, 2019)}</TableCell>
+              <TableCell>{lang === 'en' && e.unit === e.indicator.unit ? e.indicator.unitEn : e.unit}</TableCell>
+              {has2019 ? <TableCell>{valueText(e, 2019)}</TableCell> : null}
               <TableCell>{valueText(e, 2020)}</TableCell>
               <TableCell>{e.target?.raw ?? ''}</TableCell>
             </TableRow>
             {open === e.indicator.id ? (
               <TableRow>
-                <TableCell colSpan={5}>
+                <TableCell colSpan={has2019 ? 5 : 4}>
                   <EntryDetail e={e} lang={lang} />
                 </TableCell>
               </TableRow>

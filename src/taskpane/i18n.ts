@@ -4,7 +4,7 @@ import type { Lang } from '../core/plan';
 const zh = {
   title: '十四五科技规划指标',
   region: '地区',
-  allRegions: '全部地区',
+  allRegions: '插入全部地区（每区一表）',
   mode: '插入方式',
   linked: '链接公式（PLAN 函数，随数据更新）',
   plain: '普通数值与公式（WPS、LibreOffice 及未装加载项的 Excel 可用）',
@@ -58,7 +58,7 @@ export type Strings = typeof zh;
 const en: Strings = {
   title: 'Plan indicators (14th FYP, S&T)',
   region: 'Region',
-  allRegions: 'All regions',
+  allRegions: 'Insert all regions (a sheet each)',
   mode: 'Insert as',
   linked: 'Linked formulas (PLAN functions, follow the data)',
   plain: 'Plain values and formulas (work in WPS, LibreOffice, Excel without the add-in)',

@@ -1,0 +1,197 @@
+/**
+ * End-to-end: builds the pane with the in-page fake Excel host, serves it on localhost, opens it in headless
+ * Chromium, inserts a region's table, types an actual value that is behind its trajectory and checks the flag,
+ * then checks the refusal to write over a person's cells, the template check and the formula builder.
+ * Screenshots of the pane (Chinese and English) go to test-results/.
+ * Run: npm run test:e2e (Chromium at /usr/bin/chromium or $CHROMIUM).
+ */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { colIndex, colLetter } from '../../src/core/layout';
+import { dataset } from '../../src/data/index';
+
+const root = join(__dirname, '..', '..');
+const dist = join(root, 'dist-e2e');
+const results = join(root, 'test-results');
+const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+function build(): void {
+  execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--env', 'e2e', '--mode', 'development'], { cwd: root, stdio: 'pipe' });
+}
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
+
+function serve(): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0])).replace(/^(\.\.[/\\])+/, '');
+    const file = join(dist, path === '/' ? 'index.html' : path);
+    if (!file.startsWith(dist) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}/` })));
+}
+
+const steps: string[] = [];
+async function step(name: string, f: () => Promise<void>): Promise<void> {
+  await f();
+  steps.push(name);
+  console.log(`  ✓ ${name}`);
+}
+
+async function notice(page: Page): Promise<string> {
+  await page.waitForSelector('[data-notice]');
+  return page.locator('[data-notice]').innerText();
+}
+
+async function main(): Promise<void> {
+  assert.ok(existsSync(executablePath), `Chromium not found at ${executablePath}: apt-get install -y chromium fonts-noto-cjk`);
+  mkdirSync(results, { recursive: true });
+  build();
+  const { server, url } = await serve();
+  const requests: string[] = [];
+  const browser = await chromium.launch({
+    executablePath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  const gz = dataset().regions.find((r) => r.name === '赣州')!;
+  const row = 6 + gz.entries.findIndex((e) => e.indicator.id === 'high_tech_enterprises');
+  const cell = (key: Parameters<typeof colIndex>[0]) => `${colLetter(colIndex(key))}${row}`;
+  try {
+    const page = await browser.newPage({ viewport: { width: 420, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('request', (r) => requests.push(r.url()));
+
+    await step('the pane renders in Chinese with the region table', async () => {
+      await page.goto(url);
+      await page.waitForSelector('text=十四五科技规划指标');
+      await page.waitForSelector('[data-indicator="high_tech_enterprises"]');
+      assert.match(await page.locator('[data-indicator="high_tech_enterprises"]').innerText(), /高新技术企业数量[\s\S]*1000[\s\S]*2000/);
+      await page.screenshot({ path: join(results, 'pane-zh.png'), fullPage: true });
+    });
+
+    await step('a row opens its sources and conflicts', async () => {
+      await page.click('[data-indicator="high_tech_enterprises"]');
+      const detail = await page.locator('.detail').innerText();
+      assert.match(detail, /004_2f23a6af36b04d93\.txt:\d+/);
+      assert.match(detail, /1107/);
+    });
+
+    await step('insert 赣州 on a new sheet (plain mode): a table, formulas, flag rules', async () => {
+      await page.click('text=普通数值与公式');
+      await page.click('[data-action="insert"]');
+      assert.match(await notice(page), /已插入：赣州指标/);
+      const state = await page.evaluate(() => {
+        const h = (window as unknown as { __host: { tables: { name: string }[]; sheets: { name: string }[] } }).__host;
+        return { tables: h.tables.map((t) => t.name), sheets: h.sheets.map((s) => s.name) };
+      });
+      assert.deepEqual(state, { tables: ['PLAN_P_Ganzhou'], sheets: ['Sheet1', '赣州指标'] });
+    });
+
+    await step('an actual value behind the trajectory is flagged, one on track is not', async () => {
+      const flags = await page.evaluate(
+        ([behind, onTrack]) => {
+          const h = (window as unknown as { __host: { type: (s: string, a: string, v: number) => void; flag: (s: string, a: string) => string | null } }).__host;
+          h.type('赣州指标', behind, 1200);
+          h.type('赣州指标', onTrack, 1400);
+          return [h.flag('赣州指标', behind), h.flag('赣州指标', onTrack)];
+        },
+        [cell('actual2023'), cell('actual2022')],
+      );
+      assert.deepEqual(flags, ['#FFC7CE', null]);
+    });
+
+    await step('refresh keeps the typed values', async () => {
+      await page.click('[data-action="refresh"]');
+      assert.match(await notice(page), /已刷新 1 张表/);
+      const kept = await page.evaluate((a) => {
+        const h = (window as unknown as { __host: { sheet: (n: string) => { value: (r: number, c: number) => unknown } } }).__host;
+        const m = a.match(/^([A-Z]+)(\d+)$/)!;
+        let c = 0;
+        for (const ch of m[1]) c = c * 26 + ch.charCodeAt(0) - 64;
+        return h.sheet('赣州指标').value(Number(m[2]) - 1, c - 1);
+      }, cell('actual2023'));
+      assert.equal(kept, 1200);
+    });
+
+    await step('inserting over a person\'s cells asks first and writes nothing', async () => {
+      await page.evaluate(() => {
+        const h = (window as unknown as { __host: { type: (s: string, a: string, v: string) => void; selection: object } }).__host;
+        h.type('Sheet1', 'C3', '我的数据');
+        h.selection = { sheet: 'Sheet1', row: 0, col: 0, rows: 1, cols: 1 };
+      });
+      await page.click('[data-action="insert-here"]');
+      await page.waitForSelector('[data-action="confirm"]');
+      assert.match(await page.locator('[role="dialog"]').innerText(), /已有内容/);
+      await page.click('text=取消');
+      const kept = await page.evaluate(() => (window as unknown as { __host: { sheet: (n: string) => { value: (r: number, c: number) => unknown } } }).__host.sheet('Sheet1').value(2, 2));
+      assert.equal(kept, '我的数据');
+    });
+
+    await step('check my template: matches rows and explains the flags', async () => {
+      await page.evaluate(() => {
+        const h = (window as unknown as { __host: { type: (s: string, a: string, v: string | number) => void; selection: object } }).__host;
+        const cells: [string, string | number][] = [
+          ['A20', '指标'], ['B20', '2023年'], ['C20', '2022年'],
+          ['A21', '高新技术企业'], ['B21', 1200], ['C21', 1400],
+          ['A22', '备注行'],
+          ['A23', '专利授权量'], ['B23', 19000],
+        ];
+        for (const [a, v] of cells) h.type('Sheet1', a, v);
+        h.selection = { sheet: 'Sheet1', row: 19, col: 0, rows: 4, cols: 3 };
+      });
+      await page.click('role=tab[name="检查我的模板"]');
+      await page.click('[data-action="read-selection"]');
+      await page.waitForSelector('.flags li');
+      const text = await page.locator('.check').innerText();
+      assert.match(text, /高新技术企业 → 高新技术企业数量/);
+      assert.match(text, /备注行 → 未匹配/);
+      assert.match(text, /高新技术企业 2023: 1200 — 滞后; 应达 1600; 差距 -400/);
+      assert.doesNotMatch(text, /高新技术企业 2022/);
+    });
+
+    await step('build a formula and write it into the active cell', async () => {
+      await page.evaluate(() => {
+        (window as unknown as { __host: { selection: object } }).__host.selection = { sheet: 'Sheet1', row: 30, col: 0, rows: 1, cols: 1 };
+      });
+      await page.click('role=tab[name="生成公式"]');
+      assert.match(await page.locator('.formula-preview').innerText(), /^=PLAN\.TARGET\("赣州","全社会 R&D 经费支出占 GDP 之比",2025\)$/);
+      await page.click('[data-action="write-formula"]');
+      assert.match(await notice(page), /已写入 Sheet1!A31/);
+      const v = await page.evaluate(() => (window as unknown as { __host: { sheet: (n: string) => { value: (r: number, c: number) => unknown } } }).__host.sheet('Sheet1').value(30, 0));
+      assert.equal(v, 2.6);
+    });
+
+    await step('the pane in English when Office is not Chinese', async () => {
+      const en = await browser.newPage({ viewport: { width: 420, height: 900 } });
+      en.on('request', (r) => requests.push(r.url()));
+      await en.goto(`${url}?lang=en-US`);
+      await en.waitForSelector('text=Insert on a new sheet');
+      await en.waitForSelector('[data-indicator="high_tech_enterprises"]');
+      assert.match(await en.locator('[data-indicator="high_tech_enterprises"]').innerText(), /High-tech enterprises/);
+      await en.screenshot({ path: join(results, 'pane-en.png'), fullPage: true });
+    });
+
+    await step('no request left localhost', async () => {
+      const outside = requests.filter((u) => !u.startsWith(url));
+      assert.deepEqual(outside, []);
+      assert.deepEqual(errors, []);
+    });
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  console.log(`e2e: ${steps.length} steps passed; screenshots in ${results}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
