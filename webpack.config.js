@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-require-imports */
 // Builds the add-in into dist/: taskpane.html (the pane and, in the shared runtime, the PLAN functions),
 // functions.js + functions.json (custom-function metadata generated from the JSDoc), manifest.xml and assets.
 const path = require('node:path');

@@ -5,11 +5,15 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const OpenCC = require('opencc-js');
 
 export function variantPairs(): string {
-  const toSimplified = [OpenCC.Converter({ from: 't', to: 'cn' }), OpenCC.Converter({ from: 'hk', to: 'cn' }), OpenCC.Converter({ from: 'tw', to: 'cn' })];
+  const toSimplified = [
+    OpenCC.Converter({ from: 't', to: 'cn' }),
+    OpenCC.Converter({ from: 'hk', to: 'cn' }),
+    OpenCC.Converter({ from: 'tw', to: 'cn' }),
+  ];
   let pairs = '';
   for (let cp = 0x3400; cp <= 0x9fff; cp++) {
     const ch = String.fromCodePoint(cp);

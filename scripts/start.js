@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/* eslint-disable @typescript-eslint/no-require-imports */
+
 // `npm start`: writes the portable workbook, then serves the add-in on https://localhost:3000 for sideloading
 // into Excel (web or desktop). Works offline; on a machine without Excel the workbook is the product.
 const { execFileSync, spawn } = require('node:child_process');
@@ -24,7 +24,15 @@ async function httpsOptions() {
       const pems = await selfsigned.generate([{ name: 'commonName', value: 'localhost' }], {
         days: 365,
         keySize: 2048,
-        extensions: [{ name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }] }],
+        extensions: [
+          {
+            name: 'subjectAltName',
+            altNames: [
+              { type: 2, value: 'localhost' },
+              { type: 7, ip: '127.0.0.1' },
+            ],
+          },
+        ],
       });
       fs.mkdirSync(dir, { recursive: true });
       fs.writeFileSync(key, pems.private);

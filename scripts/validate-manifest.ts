@@ -67,7 +67,8 @@ export async function validateManifest(xml: string): Promise<string[]> {
   const root = doc.OfficeApp;
   if (!root) return ['the root element must be OfficeApp'];
   const attrs = root.$ ?? {};
-  if (attrs.xmlns !== 'http://schemas.microsoft.com/office/appforoffice/1.1') problems.push('OfficeApp xmlns must be the appforoffice 1.1 namespace');
+  if (attrs.xmlns !== 'http://schemas.microsoft.com/office/appforoffice/1.1')
+    problems.push('OfficeApp xmlns must be the appforoffice 1.1 namespace');
   if (attrs['xsi:type'] !== 'TaskPaneApp') problems.push('OfficeApp xsi:type must be TaskPaneApp');
 
   const names = children(root).map((c) => c['#name']);
@@ -119,7 +120,8 @@ export async function validateManifest(xml: string): Promise<string[]> {
     if (!have) problems.push(`${n['#name']} refers to undefined resource ${resid}`);
     else if (want && have !== want) problems.push(`${n['#name']} refers to ${resid}, a ${have} resource, where ${want} is required`);
   });
-  for (const u of ['IconUrl', 'HighResolutionIconUrl', 'SupportUrl']) if (dv(u) && !/^https:\/\//.test(dv(u))) problems.push(`${u} must be https`);
+  for (const u of ['IconUrl', 'HighResolutionIconUrl', 'SupportUrl'])
+    if (dv(u) && !/^https:\/\//.test(dv(u))) problems.push(`${u} must be https`);
 
   // Shared runtime: the runtime, the functions page, the function file and the task pane are one page.
   const runtimes: string[] = [];

@@ -14,11 +14,20 @@ async function main(): Promise<void> {
   let problems = 0;
   const check = (where: string, v: AuthoredValue): void => {
     const text = lines.slice(v.line - 1, v.endLine ?? v.line).join('');
-    if (!text.includes(v.quote)) { problems++; console.log(`${where}: quote not on line ${v.line}${v.endLine ? '-' + v.endLine : ''}: ${v.quote}`); }
-    if (!v.quote.includes(v.raw)) { problems++; console.log(`${where}: raw "${v.raw}" not in quote`); }
+    if (!text.includes(v.quote)) {
+      problems++;
+      console.log(`${where}: quote not on line ${v.line}${v.endLine ? '-' + v.endLine : ''}: ${v.quote}`);
+    }
+    if (!v.quote.includes(v.raw)) {
+      problems++;
+      console.log(`${where}: raw "${v.raw}" not in quote`);
+    }
   };
   for (const e of region.entries) {
-    if (!ids.has(e.indicator)) { problems++; console.log(`${e.name}: unknown indicator id ${e.indicator}`); }
+    if (!ids.has(e.indicator)) {
+      problems++;
+      console.log(`${e.name}: unknown indicator id ${e.indicator}`);
+    }
     for (const [y, v] of Object.entries(e.values)) if (v) check(`${e.name} ${y}`, v);
     if (e.target) check(`${e.name} target`, e.target);
     for (const c of e.conflicts ?? []) check(`${e.name} conflict ${c.field}`, c);

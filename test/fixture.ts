@@ -6,7 +6,13 @@ import { CATALOGUE } from '../src/data/catalogue';
 const cell = (raw: string): AuthoredValue => ({ raw, line: 1, kind: 'table', quote: raw });
 
 /** One entry built by the real dataset builder from a made-up row: baselines and target as written. */
-export function makeEntry(indicator: string, v2019: string | null, v2020: string | null, target: string | null, catalogue: IndicatorDef[] = CATALOGUE): Entry {
+export function makeEntry(
+  indicator: string,
+  v2019: string | null,
+  v2020: string | null,
+  target: string | null,
+  catalogue: IndicatorDef[] = CATALOGUE,
+): Entry {
   const e: AuthoredEntry = { indicator, name: indicator, unit: '', values: {} };
   if (v2019 !== null) e.values['2019'] = cell(v2019);
   if (v2020 !== null) e.values['2020'] = cell(v2020);

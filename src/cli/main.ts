@@ -46,7 +46,8 @@ function need(args: string[], n: number, what: string): void {
 export function numberArg(text: string, what: string): number {
   const t = text.normalize('NFKC').trim().replace(/,/g, '');
   const n = t === '' ? NaN : Number(t);
-  if (!Number.isFinite(n)) throw new PlanError('BAD_NUMBER', `${what}必须是数字，而不是“${text}”`, `${what} must be a number, not "${text}"`);
+  if (!Number.isFinite(n))
+    throw new PlanError('BAD_NUMBER', `${what}必须是数字，而不是“${text}”`, `${what} must be a number, not "${text}"`);
   return n;
 }
 
@@ -163,7 +164,9 @@ export function run(argv: string[], io: Io): number | Promise<number> {
       case 'required': {
         need(args, 4, '<地区> <指标> <年份> <实际值>');
         const r = plan.required(args[0], args[1], yearArg(args[2]), numberArg(args[3], '实际值 / actual'));
-        io.out(`${r.value} ${r.unit === 'rate' ? (lang === 'zh' ? '（年均增长率）' : '(annual growth rate)') : lang === 'zh' ? '（每年变化量）' : '(change per year)'}`);
+        io.out(
+          `${r.value} ${r.unit === 'rate' ? (lang === 'zh' ? '（年均增长率）' : '(annual growth rate)') : lang === 'zh' ? '（每年变化量）' : '(change per year)'}`,
+        );
         return 0;
       }
       case 'info': {
@@ -179,7 +182,8 @@ export function run(argv: string[], io: Io): number | Promise<number> {
       case 'workbook': {
         const regions = values.region ? [plan.region(values.region)] : plan.regions();
         const file = values.output ?? (lang === 'zh' ? '江西科技规划指标.xlsx' : 'jiangxi-plan-indicators.xlsx');
-        if (!file.toLowerCase().endsWith('.xlsx')) throw new UsageError(`输出文件应以 .xlsx 结尾 / the output file should end in .xlsx: ${file}`);
+        if (!file.toLowerCase().endsWith('.xlsx'))
+          throw new UsageError(`输出文件应以 .xlsx 结尾 / the output file should end in .xlsx: ${file}`);
         return buildWorkbook(plan.dataset, regions, lang)
           .xlsx.writeFile(file)
           .then(

@@ -49,6 +49,7 @@ export class PlanError extends Error {
 
 /** Shortens input quoted back in a message so that a 10,000-character argument does not become the message. */
 export function quoteInput(input: string, max = 24): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is replaced
   const clean = input.replace(/[\u0000-\u001f\u007f]/g, '?');
   return clean.length > max ? `${clean.slice(0, max)}…` : clean;
 }

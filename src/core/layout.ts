@@ -90,7 +90,6 @@ export function colLetter(index: number): string {
   return s;
 }
 
-
 export type CellContent = string | number | null;
 
 export interface SheetRow {
@@ -191,12 +190,12 @@ function rowCells(region: Region, e: Entry, r: number, mode: Mode, origin: Origi
   set('target', numericTarget ? (mode === 'linked' ? call('TARGET', TARGET_YEAR) : (t.value as number)) : null);
   set('direction', e.indicator.direction === 'down' ? -1 : 1);
 
-  let base: { year: number; letter: string } | null = null;
+  let base: { year: number; letter: string } | null;
   try {
     const b = baselineOf(e);
     base = { year: b.year, letter: b.year === BASELINE_YEAR ? L('v2020') : L('v2019') };
   } catch {
-    base = null;
+    base = null; // no stated baseline: no path, so no expected values and no flags for this row
   }
   const rate = isRate(e);
   set('base', base ? (rate ? 0 : `=${base.letter}${r}`) : null);
@@ -220,7 +219,13 @@ function rowCells(region: Region, e: Entry, r: number, mode: Mode, origin: Origi
 }
 
 /** The layout of one region's sheet, with its title at `origin` (A1 by default). */
-export function regionLayout(region: Region, mode: Mode, lang: Lang, dataVersion: string, origin: Origin = { row: 1, col: 0 }): SheetLayout {
+export function regionLayout(
+  region: Region,
+  mode: Mode,
+  lang: Lang,
+  dataVersion: string,
+  origin: Origin = { row: 1, col: 0 },
+): SheetLayout {
   const L = (key: ColumnKey): string => colLetter(colIndex(key) + origin.col);
   const headerRow = origin.row + HEADER_OFFSET;
   const firstRow = headerRow + 1;
@@ -254,8 +259,16 @@ export function regionLayout(region: Region, mode: Mode, lang: Lang, dataVersion
       : `Data version ${dataVersion}; source: ${region.seed} (line numbers in "Source"). Fill the actual columns; ${mode === 'linked' ? 'target and expected columns are PLAN formulas that follow the data' : 'target and expected columns are ordinary formulas, no add-in needed'}.`,
     legend: [
       { text: zh ? '图例：' : 'Legend:', fill: 'FFFFFF' },
-      { text: zh ? `略滞后（完成序时进度的${SLIGHTLY_BEHIND * 100}%–${ON_TRACK * 100}%）` : `slightly behind (${SLIGHTLY_BEHIND * 100}–${ON_TRACK * 100}% of expected progress)`, fill: FILL.slightlyBehind },
-      { text: zh ? `滞后（不足${SLIGHTLY_BEHIND * 100}%或逆向）` : `behind (under ${SLIGHTLY_BEHIND * 100}%, or moving away)`, fill: FILL.behind },
+      {
+        text: zh
+          ? `略滞后（完成序时进度的${SLIGHTLY_BEHIND * 100}%–${ON_TRACK * 100}%）`
+          : `slightly behind (${SLIGHTLY_BEHIND * 100}–${ON_TRACK * 100}% of expected progress)`,
+        fill: FILL.slightlyBehind,
+      },
+      {
+        text: zh ? `滞后（不足${SLIGHTLY_BEHIND * 100}%或逆向）` : `behind (under ${SLIGHTLY_BEHIND * 100}%, or moving away)`,
+        fill: FILL.behind,
+      },
       { text: zh ? '排位类指标越小越好，已按方向判断' : 'ranks: lower is better, judged by direction', fill: 'FFFFFF' },
     ],
     header: COLUMNS.map((c) => c.header[lang]),

@@ -4,20 +4,7 @@
  */
 
 /** Words around a figure that change what it commits to. Longest first so "不低于" wins over "低于". */
-export const QUALIFIERS = [
-  '不低于',
-  '不少于',
-  '力争达到',
-  '力争',
-  '突破',
-  '超过',
-  '达到',
-  '新增',
-  '以上',
-  '左右',
-  '约',
-  '达',
-] as const;
+export const QUALIFIERS = ['不低于', '不少于', '力争达到', '力争', '突破', '超过', '达到', '新增', '以上', '左右', '约', '达'] as const;
 
 export interface ParsedValue {
   /** The text exactly as the plan wrote it. */

@@ -163,7 +163,13 @@ export class Plan {
           .map(([y, v]) => `${y}: ${v}`)
           .join('; ');
       case 'direction':
-        return e.indicator.direction === 'up' ? (lang === 'zh' ? '越高越好' : 'higher is better') : lang === 'zh' ? '越低越好' : 'lower is better';
+        return e.indicator.direction === 'up'
+          ? lang === 'zh'
+            ? '越高越好'
+            : 'higher is better'
+          : lang === 'zh'
+            ? '越低越好'
+            : 'lower is better';
       case 'kind':
         return e.indicator.kind;
       case 'estimate': {

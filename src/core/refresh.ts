@@ -39,7 +39,9 @@ export function planRefresh(layout: SheetLayout, header: string[], body: unknown
   const known = position.filter((p) => p >= 0);
   if (known.some((p, i) => i > 0 && p < known[i - 1])) {
     // Plain formulas name their columns by letter; rewriting them after a person moved columns would point them wrong.
-    throw new Error('表格的列顺序已被调整，为免写错公式，未刷新；请恢复列顺序或重新插入 / the columns were reordered; nothing was refreshed');
+    throw new Error(
+      '表格的列顺序已被调整，为免写错公式，未刷新；请恢复列顺序或重新插入 / the columns were reordered; nothing was refreshed',
+    );
   }
   const idCol = position[COLUMNS.findIndex((c) => c.key === 'id')];
   if (idCol < 0) throw new Error('表中找不到“指标代码”列，无法按指标匹配刷新 / the table has no indicator-id column to match rows by');

@@ -151,11 +151,14 @@ export class Resolver {
     if (partial.size > 1) {
       const c = [...partial].map((r) => r.name);
       const en = [...partial].map((r) => r.en);
-      throw new PlanError('AMBIGUOUS_REGION', `地区“${shown}”不明确：${c.join('、')}？`, `Region "${shown}" is ambiguous: ${en.join(', ')}?`, c);
+      throw new PlanError(
+        'AMBIGUOUS_REGION',
+        `地区“${shown}”不明确：${c.join('、')}？`,
+        `Region "${shown}" is ambiguous: ${en.join(', ')}?`,
+        c,
+      );
     }
-    const ranked = [...this.regionKeys]
-      .map(([k, r]) => ({ r, d: distance(k, key) }))
-      .sort((a, b) => a.d - b.d);
+    const ranked = [...this.regionKeys].map(([k, r]) => ({ r, d: distance(k, key) })).sort((a, b) => a.d - b.d);
     const closest = [...new Set(ranked.map((x) => x.r))].slice(0, 3);
     const c = closest.map((r) => r.name);
     throw new PlanError(
@@ -213,7 +216,14 @@ export class Resolver {
         throw new PlanError(
           'NOT_IN_PLAN',
           `${region.name}的规划没有“${def.zh}”指标${where.length ? `（见于：${where.join('、')}）` : ''}`,
-          `The plan of ${region.en} has no "${def.en}" indicator${where.length ? ` (found in: ${this.dataset.regions.filter((r) => where.includes(r.name)).map((r) => r.en).join(', ')})` : ''}`,
+          `The plan of ${region.en} has no "${def.en}" indicator${
+            where.length
+              ? ` (found in: ${this.dataset.regions
+                  .filter((r) => where.includes(r.name))
+                  .map((r) => r.en)
+                  .join(', ')})`
+              : ''
+          }`,
           where,
         );
       }
@@ -229,7 +239,10 @@ export class Resolver {
     throw new PlanError(
       'UNKNOWN_INDICATOR',
       `${region.name}的规划中没有指标“${shown}”；最接近的：${c.join('；')}`,
-      `No indicator "${shown}" in the plan of ${region.en}; closest: ${ranked.slice(0, 3).map((x) => x.e.indicator.en).join('; ')}`,
+      `No indicator "${shown}" in the plan of ${region.en}; closest: ${ranked
+        .slice(0, 3)
+        .map((x) => x.e.indicator.en)
+        .join('; ')}`,
       c,
     );
   }

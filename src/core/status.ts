@@ -88,7 +88,8 @@ export function assess(entry: Entry, year: number, actual: number, method: PathM
     return { ...result, status, ratio };
   }
 
-  if (s * (actual - target) >= 0 && s * (target - base.value) > 0) return { ...result, status: 'achieved', ratio: progressRatio(s, actual, base.value, expected) };
+  if (s * (actual - target) >= 0 && s * (target - base.value) > 0)
+    return { ...result, status: 'achieved', ratio: progressRatio(s, actual, base.value, expected) };
   const ratio = progressRatio(s, actual, base.value, expected);
   if (ratio === null) return { ...result, status: s * (actual - base.value) >= 0 ? 'on_track' : 'moving_away', ratio };
   return { ...result, status: classify(ratio), ratio };

@@ -114,7 +114,8 @@ export function flagTemplate(values: unknown[][], match: TemplateMatch): Flag[] 
       if (!Number.isFinite(actual)) continue;
       try {
         const a = assess(row.entry, year, actual);
-        if (a.status !== 'on_track' && a.status !== 'achieved') flags.push({ row: row.row, col, label: row.label, entry: row.entry, assessment: a });
+        if (a.status !== 'on_track' && a.status !== 'achieved')
+          flags.push({ row: row.row, col, label: row.label, entry: row.entry, assessment: a });
       } catch {
         /* qualitative target or no baseline: nothing to flag */
       }

@@ -145,6 +145,17 @@ export function table(region: any): any[][] {
 /** Registers the functions with Excel and follows Office's display language. Safe to call again once Office is ready. */
 export function registerFunctions(): void {
   impl.setLanguage(typeof Office !== 'undefined' ? Office.context?.displayLanguage : 'zh-CN');
-  const all = { TARGET: target, BASELINE: baseline, STATUS: status, GAP: gap, PROGRESS: progress, REQUIRED: required, INFO: info, REGIONS: regions, INDICATORS: indicators, TABLE: table };
+  const all = {
+    TARGET: target,
+    BASELINE: baseline,
+    STATUS: status,
+    GAP: gap,
+    PROGRESS: progress,
+    REQUIRED: required,
+    INFO: info,
+    REGIONS: regions,
+    INDICATORS: indicators,
+    TABLE: table,
+  };
   for (const [id, f] of Object.entries(all)) CustomFunctions.associate(id, f);
 }

@@ -40,7 +40,11 @@ function single(v: Arg, what: [string, string]): Arg {
   if (Array.isArray(v)) {
     const flat = (v as unknown[]).flat(2);
     if (flat.length === 1) return flat[0];
-    throw new PlanError('BAD_ARGUMENT', `${what[0]}应为单个单元格，而不是${flat.length}个值`, `${what[1]} must be one cell, not ${flat.length} values`);
+    throw new PlanError(
+      'BAD_ARGUMENT',
+      `${what[0]}应为单个单元格，而不是${flat.length}个值`,
+      `${what[1]} must be one cell, not ${flat.length} values`,
+    );
   }
   return v;
 }
@@ -69,7 +73,11 @@ export function numberArg(v: Arg, what: [string, string]): number {
   let n = NaN;
   if (typeof x === 'number') n = x;
   else if (typeof x === 'string') {
-    const t = x.normalize('NFKC').trim().replace(/,/g, '').replace(/(年|%)$/, '');
+    const t = x
+      .normalize('NFKC')
+      .trim()
+      .replace(/,/g, '')
+      .replace(/(年|%)$/, '');
     if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) n = Number(t);
   }
   if (!Number.isFinite(n)) {
@@ -99,7 +107,12 @@ function optionalYear(v: Arg): number | undefined {
 }
 
 export function TARGET(region: Arg, indicator: Arg, year?: Arg, path?: Arg): number | string {
-  return getPlan().target(textArg(region, REGION), textArg(indicator, INDICATOR), optionalYear(year) ?? TARGET_YEAR, parseMethod(optionalText(path, PATH)));
+  return getPlan().target(
+    textArg(region, REGION),
+    textArg(indicator, INDICATOR),
+    optionalYear(year) ?? TARGET_YEAR,
+    parseMethod(optionalText(path, PATH)),
+  );
 }
 
 export function BASELINE(region: Arg, indicator: Arg, year?: Arg): number {
@@ -108,12 +121,24 @@ export function BASELINE(region: Arg, indicator: Arg, year?: Arg): number {
 
 export function STATUS(region: Arg, indicator: Arg, year: Arg, actual: Arg, path?: Arg): string {
   const p = getPlan();
-  const a = p.assess(textArg(region, REGION), textArg(indicator, INDICATOR), yearArg(year), numberArg(actual, ACTUAL), parseMethod(optionalText(path, PATH)));
+  const a = p.assess(
+    textArg(region, REGION),
+    textArg(indicator, INDICATOR),
+    yearArg(year),
+    numberArg(actual, ACTUAL),
+    parseMethod(optionalText(path, PATH)),
+  );
   return p.statusLabel(a, lang);
 }
 
 export function GAP(region: Arg, indicator: Arg, year: Arg, actual: Arg, path?: Arg): number {
-  return getPlan().assess(textArg(region, REGION), textArg(indicator, INDICATOR), yearArg(year), numberArg(actual, ACTUAL), parseMethod(optionalText(path, PATH))).gap;
+  return getPlan().assess(
+    textArg(region, REGION),
+    textArg(indicator, INDICATOR),
+    yearArg(year),
+    numberArg(actual, ACTUAL),
+    parseMethod(optionalText(path, PATH)),
+  ).gap;
 }
 
 export function PROGRESS(region: Arg, indicator: Arg, actual: Arg): number {

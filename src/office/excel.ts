@@ -197,7 +197,11 @@ export async function refreshTables(
     for (const w of plan.writes) {
       ws.getRangeByIndexes(body.rowIndex + w.row, body.columnIndex + w.col, 1, 1).formulas = [[w.value === null ? '' : w.value]];
     }
-    if (plan.append.length) t.rows.add(undefined, plan.append.map((r) => r.map((c) => (c === null ? '' : c))));
+    if (plan.append.length)
+      t.rows.add(
+        undefined,
+        plan.append.map((r) => r.map((c) => (c === null ? '' : c))),
+      );
     results.push({ table: t.name, plan });
   }
   await context.sync();
@@ -219,7 +223,9 @@ export async function writeFormulaToActiveCell(context: Context, formula: string
 }
 
 /** The values of the selected range and where it starts, for "check my template". One round trip. */
-export async function readSelection(context: Context): Promise<{ values: unknown[][]; address: string; rowIndex: number; columnIndex: number }> {
+export async function readSelection(
+  context: Context,
+): Promise<{ values: unknown[][]; address: string; rowIndex: number; columnIndex: number }> {
   const r = context.workbook.getSelectedRange();
   r.load(['values', 'address', 'rowIndex', 'columnIndex']);
   await context.sync();

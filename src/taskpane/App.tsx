@@ -118,8 +118,16 @@ function RegionTable({ entries, lang }: { entries: Entry[]; lang: Lang }): React
                 <Tooltip content={e.target ? describeSource(e.target) : e.indicator.zh} relationship="description">
                   <span>{lang === 'zh' ? e.name : e.indicator.en}</span>
                 </Tooltip>
-                {e.row === undefined ? <Badge size="small" appearance="outline">{t.prose}</Badge> : null}
-                {[e.values[2019], e.values[2020]].some((v) => v?.estimate) ? <Badge size="small" color="informative">{t.estimate}</Badge> : null}
+                {e.row === undefined ? (
+                  <Badge size="small" appearance="outline">
+                    {t.prose}
+                  </Badge>
+                ) : null}
+                {[e.values[2019], e.values[2020]].some((v) => v?.estimate) ? (
+                  <Badge size="small" color="informative">
+                    {t.estimate}
+                  </Badge>
+                ) : null}
                 {e.conflicts.length ? <Badge size="small" color="warning">{`${t.conflicts} ${e.conflicts.length}`}</Badge> : null}
               </TableCell>
               <TableCell>{lang === 'en' && e.unit === e.indicator.unit ? e.indicator.unitEn : e.unit}</TableCell>

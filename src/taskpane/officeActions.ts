@@ -2,7 +2,15 @@
 /** The pane's actions carried out in Excel through the adapter in src/office. */
 import { parseTableName, regionLayout, type Mode } from '../core/layout';
 import type { Lang, Plan } from '../core/plan';
-import { insertAtSelection, insertOnNewSheets, markCells, NeedsConfirmation, readSelection, refreshTables, writeFormulaToActiveCell } from '../office/excel';
+import {
+  insertAtSelection,
+  insertOnNewSheets,
+  markCells,
+  NeedsConfirmation,
+  readSelection,
+  refreshTables,
+  writeFormulaToActiveCell,
+} from '../office/excel';
 import { Occupied, type PaneActions } from './App';
 
 async function occupiedToPane<T>(op: () => Promise<T>): Promise<T> {
@@ -15,7 +23,11 @@ async function occupiedToPane<T>(op: () => Promise<T>): Promise<T> {
 }
 
 /** `run` is Excel.run in Office, or the fake host's run in tests. */
-export function officeActions(plan: Plan, lang: Lang, run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>): PaneActions {
+export function officeActions(
+  plan: Plan,
+  lang: Lang,
+  run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>,
+): PaneActions {
   const version = plan.dataset.version;
   return {
     insertNew: (regions: string[], mode: Mode) =>
@@ -25,7 +37,9 @@ export function officeActions(plan: Plan, lang: Lang, run: <T>(batch: (context: 
       }),
     insertHere: (region: string, mode: Mode) =>
       occupiedToPane(() =>
-        run(async (ctx) => (await insertAtSelection(ctx, (origin) => regionLayout(plan.region(region), mode, lang, version, origin))).sheets.join('、')),
+        run(async (ctx) =>
+          (await insertAtSelection(ctx, (origin) => regionLayout(plan.region(region), mode, lang, version, origin))).sheets.join('、'),
+        ),
       ),
     refresh: () =>
       run(async (ctx) => {
@@ -39,6 +53,7 @@ export function officeActions(plan: Plan, lang: Lang, run: <T>(batch: (context: 
       }),
     readSelection: () => run((ctx) => readSelection(ctx)),
     markCells: (cells) => run((ctx) => markCells(ctx, cells)),
-    writeFormula: (formula: string, replace: boolean) => occupiedToPane(() => run((ctx) => writeFormulaToActiveCell(ctx, formula, replace))),
+    writeFormula: (formula: string, replace: boolean) =>
+      occupiedToPane(() => run((ctx) => writeFormulaToActiveCell(ctx, formula, replace))),
   };
 }

@@ -62,7 +62,10 @@ export function writeRegionSheet(wb: ExcelJS.Workbook, layout: SheetLayout): Exc
       type: 'expression',
       priority: priority + 1,
       formulae: [rule.formula],
-      style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(rule.fill) } }, font: { color: { argb: argb(rule.font) } } },
+      style: {
+        fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(rule.fill) } },
+        font: { color: { argb: argb(rule.font) } },
+      },
     })),
   });
   return ws;
@@ -89,10 +92,34 @@ function writeSources(wb: ExcelJS.Workbook, regions: Region[], lang: Lang): void
       ];
       for (const [field, v] of items) {
         if (!v) continue;
-        ws.addRow([r.name, e.name, field, describe(v), v.value, v.estimate ? (zh ? '是' : 'yes') : '', v.source.seed, v.source.line, v.source.kind, v.source.quote, e.remark ?? '']);
+        ws.addRow([
+          r.name,
+          e.name,
+          field,
+          describe(v),
+          v.value,
+          v.estimate ? (zh ? '是' : 'yes') : '',
+          v.source.seed,
+          v.source.line,
+          v.source.kind,
+          v.source.quote,
+          e.remark ?? '',
+        ]);
       }
       for (const c of e.conflicts) {
-        const row = ws.addRow([r.name, e.name, `${zh ? '冲突' : 'conflict'} ${c.field}`, c.raw, c.value, c.estimate ? (zh ? '是' : 'yes') : '', c.source.seed, c.source.line, c.source.kind, c.source.quote, c.note]);
+        const row = ws.addRow([
+          r.name,
+          e.name,
+          `${zh ? '冲突' : 'conflict'} ${c.field}`,
+          c.raw,
+          c.value,
+          c.estimate ? (zh ? '是' : 'yes') : '',
+          c.source.seed,
+          c.source.line,
+          c.source.kind,
+          c.source.quote,
+          c.note,
+        ]);
         row.fill = solid(FILL.slightlyBehind);
       }
     }
@@ -115,7 +142,10 @@ function writeCover(wb: ExcelJS.Workbook, d: Dataset, regions: Region[], lang: L
         '“来源与冲突”表列出每个数值在规划原文中的文件、行号和引文；正文与表格不一致之处均列为“冲突”，表格数值为准，正文表述一并保留。',
         '',
         '地区与规划：',
-        ...regions.map((r) => `  ${r.name}：${r.planTitle}${r.issuingNumber ? `（${r.issuingNumber}）` : ''}；${r.entries.length}项指标；来源文件 ${r.seed}`),
+        ...regions.map(
+          (r) =>
+            `  ${r.name}：${r.planTitle}${r.issuingNumber ? `（${r.issuingNumber}）` : ''}；${r.entries.length}项指标；来源文件 ${r.seed}`,
+        ),
       ]
     : [
         'Indicators of the 14th Five-Year S&T innovation plans of Jiangxi and Jiujiang, Ji’an, Shangrao, Ganzhou',
@@ -127,7 +157,10 @@ function writeCover(wb: ExcelJS.Workbook, d: Dataset, regions: Region[], lang: L
         '"Sources and conflicts" lists the file, line and quote of every figure; where the text and the table disagree both are kept, the table is the value.',
         '',
         'Regions and plans:',
-        ...regions.map((r) => `  ${r.en}: ${r.planTitle}${r.issuingNumber ? ` (${r.issuingNumber})` : ''}; ${r.entries.length} indicators; source ${r.seed}`),
+        ...regions.map(
+          (r) =>
+            `  ${r.en}: ${r.planTitle}${r.issuingNumber ? ` (${r.issuingNumber})` : ''}; ${r.entries.length} indicators; source ${r.seed}`,
+        ),
       ];
   lines.forEach((l, i) => (ws.getCell(i + 1, 1).value = l));
   ws.getCell('A1').font = { bold: true, size: 14 };

@@ -43,7 +43,9 @@ test('export --json has the documented shape', async () => {
   const r = await plan('export', '--json');
   const d = JSON.parse(r.out);
   expect(d.regions[4]).toMatchObject({ name: '赣州', level: 'city', seed: '004_2f23a6af36b04d93.txt' });
-  const bases = d.entries.find((e: { region: string; indicator: string }) => e.region === '赣州' && e.indicator === 'national_innovation_bases');
+  const bases = d.entries.find(
+    (e: { region: string; indicator: string }) => e.region === '赣州' && e.indicator === 'national_innovation_bases',
+  );
   expect(bases).toMatchObject({
     name: '国家级科技创新基地',
     unit: '个',
@@ -70,9 +72,14 @@ test('bad arguments: a clear message and a non-zero exit', async () => {
 });
 
 test('eval: several formulas, mixing PLAN with built-ins', async () => {
-  const r = await plan('eval', '=PLAN.TARGET("赣州","高新技术企业",2025)', '=PLAN.TARGET("九江","技术合同成交额")-PLAN.BASELINE("九江","技术合同成交额")', 'ROUND(PLAN.TARGET("吉安","R&D投入占GDP",2023),3)');
+  const r = await plan(
+    'eval',
+    '=PLAN.TARGET("赣州","高新技术企业",2025)',
+    '=PLAN.TARGET("九江","技术合同成交额")-PLAN.BASELINE("九江","技术合同成交额")',
+    'ROUND(PLAN.TARGET("吉安","R&D投入占GDP",2023),3)',
+  );
   expect(r.code).toBe(0);
-  expect(r.out.split('\n')).toEqual(['2000', '61.6', '1.968']) // 1.47 + (2.3 − 1.47)·3/5;
+  expect(r.out.split('\n')).toEqual(['2000', '61.6', '1.968']); // 1.47 + (2.3 − 1.47)·3/5;
 });
 
 test('eval: errors are reported with their message and a non-zero exit', async () => {
@@ -85,8 +92,15 @@ test('eval: errors are reported with their message and a non-zero exit', async (
 test('eval --csv: a sheet whose cells reference each other', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'plan-'));
   const file = join(dir, 'sheet.csv');
-  writeFileSync(file, '地区,指标,年份,实际,目标,状态\n赣州,高新技术企业,2023,1200,"=PLAN.TARGET(A2,B2,C2)","=PLAN.STATUS(A2,B2,C2,D2)"\n九江,高企,2024,1150,"=PLAN.TARGET(A3,B3,C3)","=PLAN.STATUS(A3,B3,C3,D3)"\n');
+  writeFileSync(
+    file,
+    '地区,指标,年份,实际,目标,状态\n赣州,高新技术企业,2023,1200,"=PLAN.TARGET(A2,B2,C2)","=PLAN.STATUS(A2,B2,C2,D2)"\n九江,高企,2024,1150,"=PLAN.TARGET(A3,B3,C3)","=PLAN.STATUS(A3,B3,C3,D3)"\n',
+  );
   const r = await plan('eval', '--csv', file);
   expect(r.code).toBe(0);
-  expect(r.out.split('\n')).toEqual(['地区,指标,年份,实际,目标,状态', '赣州,高新技术企业,2023,1200,1600,滞后', '九江,高企,2024,1150,1102,符合进度']);
+  expect(r.out.split('\n')).toEqual([
+    '地区,指标,年份,实际,目标,状态',
+    '赣州,高新技术企业,2023,1200,1600,滞后',
+    '九江,高企,2024,1150,1102,符合进度',
+  ]);
 });

@@ -25,15 +25,22 @@ test('one region per seed, in order: the province, then the cities', () => {
 });
 
 test('every table row is in the dataset: 九江 16, 吉安 11 (row 11 holds two), 上饶 9, 赣州 8', () => {
-  const rows = (r: string) => [...new Set(region(r).entries.filter((e) => e.row !== undefined).map((e) => e.row))];
+  const rows = (r: string) => [
+    ...new Set(
+      region(r)
+        .entries.filter((e) => e.row !== undefined)
+        .map((e) => e.row),
+    ),
+  ];
   expect(rows('九江')).toEqual([...Array(16)].map((_, i) => i + 1));
   expect(rows('吉安')).toEqual([...Array(11)].map((_, i) => i + 1));
   expect(rows('上饶')).toEqual([...Array(9)].map((_, i) => i + 1));
   expect(rows('赣州')).toEqual([...Array(8)].map((_, i) => i + 1));
-  expect(region('吉安').entries.filter((e) => e.row === 11).map((e) => e.indicator.id)).toEqual([
-    'provincial_st_projects',
-    'provincial_st_project_funding',
-  ]);
+  expect(
+    region('吉安')
+      .entries.filter((e) => e.row === 11)
+      .map((e) => e.indicator.id),
+  ).toEqual(['provincial_st_projects', 'provincial_st_project_funding']);
 });
 
 test('cells as the plans wrote them', () => {

@@ -20,7 +20,10 @@ const results = join(root, 'test-results');
 const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 function build(): void {
-  execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--env', 'e2e', '--mode', 'development'], { cwd: root, stdio: 'pipe' });
+  execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--env', 'e2e', '--mode', 'development'], {
+    cwd: root,
+    stdio: 'pipe',
+  });
 }
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
@@ -35,7 +38,9 @@ function serve(): Promise<{ server: Server; url: string }> {
     }
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}/` })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}/` })),
+  );
 }
 
 const steps: string[] = [];
@@ -58,7 +63,14 @@ async function main(): Promise<void> {
   const requests: string[] = [];
   const browser = await chromium.launch({
     executablePath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
   const gz = dataset().regions.find((r) => r.name === '赣州')!;
   const row = 6 + gz.entries.findIndex((e) => e.indicator.id === 'high_tech_enterprises');
@@ -98,7 +110,11 @@ async function main(): Promise<void> {
     await step('an actual value behind the trajectory is flagged, one on track is not', async () => {
       const flags = await page.evaluate(
         ([behind, onTrack]) => {
-          const h = (window as unknown as { __host: { type: (s: string, a: string, v: number) => void; flag: (s: string, a: string) => string | null } }).__host;
+          const h = (
+            window as unknown as {
+              __host: { type: (s: string, a: string, v: number) => void; flag: (s: string, a: string) => string | null };
+            }
+          ).__host;
           h.type('赣州指标', behind, 1200);
           h.type('赣州指标', onTrack, 1400);
           return [h.flag('赣州指标', behind), h.flag('赣州指标', onTrack)];
@@ -121,7 +137,7 @@ async function main(): Promise<void> {
       assert.equal(kept, 1200);
     });
 
-    await step('inserting over a person\'s cells asks first and writes nothing', async () => {
+    await step("inserting over a person's cells asks first and writes nothing", async () => {
       await page.evaluate(() => {
         const h = (window as unknown as { __host: { type: (s: string, a: string, v: string) => void; selection: object } }).__host;
         h.type('Sheet1', 'C3', '我的数据');
@@ -131,7 +147,11 @@ async function main(): Promise<void> {
       await page.waitForSelector('[data-action="confirm"]');
       assert.match(await page.locator('[role="dialog"]').innerText(), /已有内容/);
       await page.click('text=取消');
-      const kept = await page.evaluate(() => (window as unknown as { __host: { sheet: (n: string) => { value: (r: number, c: number) => unknown } } }).__host.sheet('Sheet1').value(2, 2));
+      const kept = await page.evaluate(() =>
+        (window as unknown as { __host: { sheet: (n: string) => { value: (r: number, c: number) => unknown } } }).__host
+          .sheet('Sheet1')
+          .value(2, 2),
+      );
       assert.equal(kept, '我的数据');
     });
 
@@ -139,10 +159,15 @@ async function main(): Promise<void> {
       await page.evaluate(() => {
         const h = (window as unknown as { __host: { type: (s: string, a: string, v: string | number) => void; selection: object } }).__host;
         const cells: [string, string | number][] = [
-          ['A20', '指标'], ['B20', '2023年'], ['C20', '2022年'],
-          ['A21', '高新技术企业'], ['B21', 1200], ['C21', 1400],
+          ['A20', '指标'],
+          ['B20', '2023年'],
+          ['C20', '2022年'],
+          ['A21', '高新技术企业'],
+          ['B21', 1200],
+          ['C21', 1400],
           ['A22', '备注行'],
-          ['A23', '专利授权量'], ['B23', 19000],
+          ['A23', '专利授权量'],
+          ['B23', 19000],
         ];
         for (const [a, v] of cells) h.type('Sheet1', a, v);
         h.selection = { sheet: 'Sheet1', row: 19, col: 0, rows: 4, cols: 3 };
@@ -165,7 +190,11 @@ async function main(): Promise<void> {
       assert.match(await page.locator('.formula-preview').innerText(), /^=PLAN\.TARGET\("赣州","全社会 R&D 经费支出占 GDP 之比",2025\)$/);
       await page.click('[data-action="write-formula"]');
       assert.match(await notice(page), /已写入 Sheet1!A31/);
-      const v = await page.evaluate(() => (window as unknown as { __host: { sheet: (n: string) => { value: (r: number, c: number) => unknown } } }).__host.sheet('Sheet1').value(30, 0));
+      const v = await page.evaluate(() =>
+        (window as unknown as { __host: { sheet: (n: string) => { value: (r: number, c: number) => unknown } } }).__host
+          .sheet('Sheet1')
+          .value(30, 0),
+      );
       assert.equal(v, 2.6);
     });
 

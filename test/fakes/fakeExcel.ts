@@ -201,7 +201,13 @@ export class FakeWorksheet {
       add: (address: string) => {
         const a = parseAddress(address);
         for (const t of host.tables) {
-          if (t.worksheet === this && t.top < a.row + a.rows && a.row < t.top + t.height && t.left < a.col + a.cols && a.col < t.left + t.width) {
+          if (
+            t.worksheet === this &&
+            t.top < a.row + a.rows &&
+            a.row < t.top + t.height &&
+            t.left < a.col + a.cols &&
+            a.col < t.left + t.width
+          ) {
             throw new Error('InvalidArgument: tables cannot overlap');
           }
         }
@@ -287,7 +293,9 @@ export class FakeRange {
     columnWidth: number;
     wrapText: boolean;
   };
-  readonly conditionalFormats: { add: (type: string) => { custom: { rule: { formula: string }; format: { fill: { color: string }; font: { color: string } } } } };
+  readonly conditionalFormats: {
+    add: (type: string) => { custom: { rule: { formula: string }; format: { fill: { color: string }; font: { color: string } } } };
+  };
 
   constructor(
     private readonly host: FakeHost,

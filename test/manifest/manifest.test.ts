@@ -16,8 +16,16 @@ test('it asks only for ReadWriteDocument and names the PLAN namespace', () => {
 test.each([
   ['broken XML', (m: string) => m.replace('</OfficeApp>', ''), 'well-formed'],
   ['elements out of order', (m: string) => m.replace(/(<Version>.*?<\/Version>)\s*(<ProviderName>.*?<\/ProviderName>)/s, '$2$1'), 'order'],
-  ['an undefined resource', (m: string) => m.replace('<Namespace resid="Functions.Namespace" />', '<Namespace resid="Nope" />'), 'undefined resource Nope'],
-  ['a resource of the wrong kind', (m: string) => m.replace('<Label resid="PlanGroup.Label" />', '<Label resid="Taskpane.Url" />'), 'ShortStrings'],
+  [
+    'an undefined resource',
+    (m: string) => m.replace('<Namespace resid="Functions.Namespace" />', '<Namespace resid="Nope" />'),
+    'undefined resource Nope',
+  ],
+  [
+    'a resource of the wrong kind',
+    (m: string) => m.replace('<Label resid="PlanGroup.Label" />', '<Label resid="Taskpane.Url" />'),
+    'ShortStrings',
+  ],
   ['a bad permission', (m: string) => m.replace('ReadWriteDocument', 'Everything'), 'Permissions'],
   ['an http URL', (m: string) => m.replace('https://localhost:3000/functions.json', 'http://localhost:3000/functions.json'), 'https'],
   ['no shared runtime', (m: string) => m.replace(/<Runtimes>.*?<\/Runtimes>/s, ''), 'Runtime'],

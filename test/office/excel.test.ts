@@ -68,7 +68,9 @@ describe('insert', () => {
     const host = new FakeHost();
     host.selection = { sheet: 'Sheet1', row: 2, col: 1, rows: 1, cols: 1 };
     host.type('Sheet1', 'D30', 'my note');
-    await expect(insertAtSelection(host.context() as never, (o) => regionLayout(plan.region('九江'), 'plain', 'zh', '1', o))).rejects.toBeInstanceOf(NeedsConfirmation);
+    await expect(
+      insertAtSelection(host.context() as never, (o) => regionLayout(plan.region('九江'), 'plain', 'zh', '1', o)),
+    ).rejects.toBeInstanceOf(NeedsConfirmation);
     expect(host.sheet('Sheet1').value(29, 3)).toBe('my note');
     expect(host.tables).toHaveLength(0);
     host.selection = { sheet: 'Sheet1', row: 40, col: 1, rows: 1, cols: 1 };
@@ -99,7 +101,11 @@ describe('refresh never loses what a person typed', () => {
       row.forEach((v, j) => {
         const from = first + (n - 1 - i) + 1;
         const to = first + i + 1;
-        ws.setContent(first + i, j, typeof v === 'string' && v.startsWith('=') ? v.replace(new RegExp(`([A-Z])${from}(?!\\d)`, 'g'), `$1${to}`) : v);
+        ws.setContent(
+          first + i,
+          j,
+          typeof v === 'string' && v.startsWith('=') ? v.replace(new RegExp(`([A-Z])${from}(?!\\d)`, 'g'), `$1${to}`) : v,
+        );
       }),
     );
     // Corrupt one figure as if the data had changed since insertion.
@@ -107,7 +113,9 @@ describe('refresh never loses what a person typed', () => {
     const hteRow = Array.from({ length: n }, (_r, i) => i).find((i) => ws.value(first + i, idCol) === 'high_tech_enterprises')!;
     ws.setContent(first + hteRow, colIndex('target'), 999);
     host.syncs = 0;
-    const results = await refreshTables(host.context() as never, (_name, origin) => regionLayout(plan.region('赣州'), 'plain', 'zh', plan.dataset.version, origin));
+    const results = await refreshTables(host.context() as never, (_name, origin) =>
+      regionLayout(plan.region('赣州'), 'plain', 'zh', plan.dataset.version, origin),
+    );
     expect(host.syncs).toBe(3);
     expect(results[0].plan.changed).toEqual(['high_tech_enterprises']);
     expect(ws.value(first + hteRow, colIndex('target'))).toBe(2000);
@@ -133,7 +141,9 @@ describe('build a formula', () => {
     const host = new FakeHost();
     host.selection = { sheet: 'Sheet1', row: 0, col: 0, rows: 1, cols: 1 };
     host.type('Sheet1', 'A1', 42);
-    await expect(writeFormulaToActiveCell(host.context() as never, '=PLAN.TARGET("赣州","高新技术企业")')).rejects.toBeInstanceOf(NeedsConfirmation);
+    await expect(writeFormulaToActiveCell(host.context() as never, '=PLAN.TARGET("赣州","高新技术企业")')).rejects.toBeInstanceOf(
+      NeedsConfirmation,
+    );
     expect(host.sheet('Sheet1').value(0, 0)).toBe(42);
     await writeFormulaToActiveCell(host.context() as never, '=PLAN.TARGET("赣州","高新技术企业")', true);
     expect(host.sheet('Sheet1').value(0, 0)).toBe(2000);

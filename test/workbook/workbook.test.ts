@@ -47,12 +47,15 @@ test('a region sheet: title, header, values, formulas, formats, widths, frozen p
   expect(row.getCell(col('target')).value).toBe(2000);
   expect(row.getCell(col('target')).numFmt).toBe('#,##0');
   const exp = row.getCell(col('expected2023')).value as { formula: string };
-  expect(exp.formula).toBe(`${colLetter(colIndex('v2020'))}${r}+(${colLetter(colIndex('target'))}${r}-${colLetter(colIndex('v2020'))}${r})*3/5`);
+  expect(exp.formula).toBe(
+    `${colLetter(colIndex('v2020'))}${r}+(${colLetter(colIndex('target'))}${r}-${colLetter(colIndex('v2020'))}${r})*3/5`,
+  );
   expect(exp.formula).not.toContain('PLAN.');
   expect(row.getCell(col('actual2023')).value).toBeNull();
   expect(ws.getColumn(col('name')).width).toBe(36);
   expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 5 });
-  const cf = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string; formulae: string[] }[] }[] }).conditionalFormattings;
+  const cf = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string; formulae: string[] }[] }[] })
+    .conditionalFormattings;
   expect(cf).toHaveLength(1);
   expect(cf[0].ref).toBe(regionLayout(d.regions[4], 'plain', 'zh', d.version).flagRange);
   expect(cf[0].rules.map((x) => x.type)).toEqual(['expression', 'expression']);
@@ -94,7 +97,19 @@ test('LibreOffice recalculates the trajectory as the core does, and evaluates th
   probes.forEach(([, f], i) => (probeRow.getCell(1 + i).value = { formula: f }));
   const file = join(dir, 'lo.xlsx');
   await wb.xlsx.writeFile(file);
-  execFileSync('soffice', ['--headless', '--norestore', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', dir, file], { stdio: 'pipe', timeout: 180_000 });
+  execFileSync(
+    'soffice',
+    [
+      '--headless',
+      '--norestore',
+      '--convert-to',
+      'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
+      '--outdir',
+      dir,
+      file,
+    ],
+    { stdio: 'pipe', timeout: 180_000 },
+  );
   const csvFile = readdirCsv(dir, sheetNameFor(region));
   const rows: string[][] = parse(readFileSync(csvFile, 'utf8'), { relax_column_count: true });
   const cell = (row: number, key: Parameters<typeof colIndex>[0]) => rows[row - 1][colIndex(key)];

@@ -228,7 +228,8 @@ export const region: AuthoredRegion = {
       unit: '人',
       values: {},
       target: { raw: '1 人以上', line: 536, kind: 'prose', quote: '成功当选“两院”院士 1 人以上' },
-      remark: '院士培养计划：“十四五”期间第一梯队人选中新当选人数（增量），非本土院士存量。同句另有“达到“两院”院士推荐或提名条件 3 人以上”，未作数据。',
+      remark:
+        '院士培养计划：“十四五”期间第一梯队人选中新当选人数（增量），非本土院士存量。同句另有“达到“两院”院士推荐或提名条件 3 人以上”，未作数据。',
     },
     {
       indicator: 'returning_industrial_workers',
@@ -395,4 +396,3 @@ export const region: AuthoredRegion = {
     },
   ],
 };
-

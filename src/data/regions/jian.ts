@@ -28,8 +28,7 @@ export const region: AuthoredRegion = {
         '2020': { raw: '1.47', line: 98, kind: 'table', quote: '1.47' },
       },
       target: { raw: '2.3', line: 98, kind: 'table', quote: '2.3' },
-      remark:
-        '正文第27行“由 2016 年的 0.59% 提高至 2020 年的 1.47%”、第45行“R&D投入强度为1.47%”与表中2020年值一致。',
+      remark: '正文第27行“由 2016 年的 0.59% 提高至 2020 年的 1.47%”、第45行“R&D投入强度为1.47%”与表中2020年值一致。',
     },
     {
       indicator: 'rd_growth',

@@ -39,8 +39,7 @@ export const region: AuthoredRegion = {
         '2020': { raw: '49', line: 89, kind: 'table', quote: '49' },
       },
       target: { raw: '110', line: 90, kind: 'table', quote: '110' },
-      remark:
-        '正文第18行“2020年，全社会R&D经费支出达到49.0亿元”、第60行“全社会研发投入达到110亿元”与表中数值一致。',
+      remark: '正文第18行“2020年，全社会R&D经费支出达到49.0亿元”、第60行“全社会研发投入达到110亿元”与表中数值一致。',
     },
     {
       indicator: 'rd_intensity',
@@ -150,8 +149,7 @@ export const region: AuthoredRegion = {
         '2020': { raw: '710', line: 125, kind: 'table', quote: '710' },
       },
       target: { raw: '1200', line: 126, kind: 'table', quote: '1200' },
-      remark:
-        '正文第23行“总数达710家”、第63行“分别达到1200家和1200家”、第286行“全市高企总数达到1200家”与表中数值一致。',
+      remark: '正文第23行“总数达710家”、第63行“分别达到1200家和1200家”、第286行“全市高企总数达到1200家”与表中数值一致。',
     },
     {
       indicator: 'tech_smes',
@@ -357,8 +355,7 @@ export const region: AuthoredRegion = {
         kind: 'prose',
         quote: '发明专利申请量和授权量年均递增20%以上',
       },
-      remark:
-        '正文将申请量与授权量合并表述。按表1（2020年1660件→2025年2500件）推算年均增速约8.5%，与“20%以上”不符。',
+      remark: '正文将申请量与授权量合并表述。按表1（2020年1660件→2025年2500件）推算年均增速约8.5%，与“20%以上”不符。',
     },
     {
       indicator: 'invention_patent_grants_growth',
@@ -371,8 +368,7 @@ export const region: AuthoredRegion = {
         kind: 'prose',
         quote: '发明专利申请量和授权量年均递增20%以上',
       },
-      remark:
-        '正文将申请量与授权量合并表述。按表1（2020年236件→2025年360件）推算年均增速约8.8%，与“20%以上”不符。',
+      remark: '正文将申请量与授权量合并表述。按表1（2020年236件→2025年360件）推算年均增速约8.8%，与“20%以上”不符。',
     },
     {
       indicator: 'provincial_academic_leaders',
@@ -599,4 +595,3 @@ export const region: AuthoredRegion = {
     },
   ],
 };
-
