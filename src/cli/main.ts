@@ -8,7 +8,7 @@ import { evalCsv, evalFormulas, show } from './eval';
 import { setLanguage } from '../functions/impl';
 import { buildWorkbook } from '../workbook/writer';
 import { dataset } from '../data/index';
-import { PlanError } from '../core/errors';
+import { PlanError, quoteInput } from '../core/errors';
 import { exportDataset } from '../core/export';
 import { Plan, type Lang } from '../core/plan';
 import { regionRows } from '../core/rows';
@@ -47,7 +47,11 @@ export function numberArg(text: string, what: string): number {
   const t = text.normalize('NFKC').trim().replace(/,/g, '');
   const n = t === '' ? NaN : Number(t);
   if (!Number.isFinite(n))
-    throw new PlanError('BAD_NUMBER', `${what}必须是数字，而不是“${text}”`, `${what} must be a number, not "${text}"`);
+    throw new PlanError(
+      'BAD_NUMBER',
+      `${what}必须是数字，而不是“${quoteInput(text)}”`,
+      `${what} must be a number, not "${quoteInput(text)}"`,
+    );
   return n;
 }
 

@@ -27,6 +27,8 @@ const MAX_CACHE = 20000;
 /** Longer input is not a name; refusing it early keeps every lookup fast. */
 const MAX_NAME_LENGTH = 120;
 const MAX_CANDIDATES = 5;
+/** Suggestions compare at most this many characters: enough to tell names apart, cheap for long input. */
+const SUGGEST_LENGTH = 24;
 
 /** "赣州市" and "江西省" are typed with and without their suffix. */
 function regionKey(s: string): string {
@@ -53,11 +55,20 @@ export class Resolver {
   private readonly entryIndex = new Map<string, Map<string, Entry>>();
   private readonly regionCache = new Map<string, Region | PlanError>();
   private readonly indicatorCache = new Map<string, Entry | PlanError>();
+  /** Per region, each entry with the normalised names it is known by: the pool for "closest" suggestions. */
+  private readonly suggestionPool = new Map<string, { e: Entry; keys: string[] }[]>();
 
   constructor(private readonly dataset: Dataset) {
     for (const r of dataset.regions) {
       for (const k of [r.name, r.fullName, r.en, ...(REGION_ALIASES[r.name] ?? [])]) this.regionKeys.set(regionKey(k), r);
       this.entryIndex.set(r.name, new Map(r.entries.map((e) => [e.indicator.id, e])));
+      this.suggestionPool.set(
+        r.name,
+        r.entries.map((e) => ({
+          e,
+          keys: [e.name, e.indicator.zh, ...e.indicator.aliases].map((t) => normalizeName(stripUnit(t)).slice(0, SUGGEST_LENGTH)),
+        })),
+      );
     }
     for (const [zh, py] of CITIES_WITHOUT_PLAN) {
       this.noPlanKeys.set(regionKey(zh), [zh, py]);
@@ -229,11 +240,9 @@ export class Resolver {
       }
     }
 
-    const ranked = [...entries.values()]
-      .map((e) => {
-        const keys = [e.name, e.indicator.zh, ...e.indicator.aliases].map((t) => normalizeName(stripUnit(t)));
-        return { e, d: Math.min(...keys.map((k) => distance(k, key) / Math.max(k.length, key.length))) };
-      })
+    const probe = key.slice(0, SUGGEST_LENGTH);
+    const ranked = (this.suggestionPool.get(region.name) ?? [])
+      .map(({ e, keys }) => ({ e, d: Math.min(...keys.map((k) => distance(k, probe) / Math.max(k.length, probe.length))) }))
       .sort((a, b) => a.d - b.d);
     const c = ranked.slice(0, 3).map((x) => x.e.name);
     throw new PlanError(

@@ -8,7 +8,7 @@
  * the low end of a range, baseline + increment for "新增…". A growth-rate indicator ("年均增速") has no path
  * between two levels: its target rate is expected in every year. A qualitative target has no numeric path.
  */
-import { PlanError } from './errors';
+import { PlanError, quoteInput } from './errors';
 import { BASELINE_YEAR, FIRST_YEAR, TARGET_YEAR, type Entry, type Value } from './model';
 import { roundFigure } from './parse';
 
@@ -72,8 +72,8 @@ export function parseMethod(input: string | undefined | null): PathMethod {
   if (m === 'cagr' || m === 'compound' || m === '复合' || m === '复合增长') return 'cagr';
   throw new PlanError(
     'BAD_ARGUMENT',
-    `路径“${input}”无效；可选：linear（线性，默认）或 cagr（复合增长）`,
-    `Path "${input}" is not valid; use "linear" (default) or "cagr"`,
+    `路径“${quoteInput(String(input))}”无效；可选：linear（线性，默认）或 cagr（复合增长）`,
+    `Path "${quoteInput(String(input))}" is not valid; use "linear" (default) or "cagr"`,
   );
 }
 

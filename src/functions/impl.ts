@@ -36,7 +36,7 @@ function isBlank(v: Arg): boolean {
 }
 
 /** A 1×1 range arrives as [[value]]; anything larger is a mistake worth naming. */
-function single(v: Arg, what: [string, string]): Arg {
+function single(v: Arg, what: What): Arg {
   if (Array.isArray(v)) {
     const flat = (v as unknown[]).flat(2);
     if (flat.length === 1) return flat[0];
@@ -49,9 +49,9 @@ function single(v: Arg, what: [string, string]): Arg {
   return v;
 }
 
-export function textArg(v: Arg, what: [string, string]): string {
+export function textArg(v: Arg, what: What): string {
   const x = single(v, what);
-  if (isBlank(x)) throw new PlanError('BAD_ARGUMENT', `缺少${what[0]}`, `The ${what[1]} is missing`);
+  if (isBlank(x)) throw new PlanError('BAD_ARGUMENT', `缺少${what[0]}：${what[2]}`, `The ${what[1]} is missing: ${what[3]}`);
   if (typeof x === 'string') return x;
   if (typeof x === 'number' && Number.isFinite(x)) return String(x);
   throw new PlanError(
@@ -61,15 +61,15 @@ export function textArg(v: Arg, what: [string, string]): string {
   );
 }
 
-function optionalText(v: Arg, what: [string, string]): string | undefined {
+function optionalText(v: Arg, what: What): string | undefined {
   const x = single(v, what);
   return isBlank(x) ? undefined : textArg(x, what);
 }
 
 /** A number typed or passed as text: "1,200", "１２００", "19.5", "2025年", "12%" (read as 12, the unit the plans use). */
-export function numberArg(v: Arg, what: [string, string]): number {
+export function numberArg(v: Arg, what: What): number {
   const x = single(v, what);
-  if (isBlank(x)) throw new PlanError('BAD_NUMBER', `缺少${what[0]}`, `The ${what[1]} is missing`);
+  if (isBlank(x)) throw new PlanError('BAD_NUMBER', `缺少${what[0]}：${what[2]}`, `The ${what[1]} is missing: ${what[3]}`);
   let n = NaN;
   if (typeof x === 'number') n = x;
   else if (typeof x === 'string') {
@@ -87,12 +87,14 @@ export function numberArg(v: Arg, what: [string, string]): number {
   return n;
 }
 
-const REGION: [string, string] = ['地区', 'region'];
-const INDICATOR: [string, string] = ['指标', 'indicator'];
-const YEAR: [string, string] = ['年份', 'year'];
-const ACTUAL: [string, string] = ['实际值', 'actual value'];
-const PATH: [string, string] = ['路径', 'path'];
-const FIELD: [string, string] = ['字段', 'field'];
+/** An argument's name and what a right value looks like, in Chinese and English. */
+type What = [string, string, string, string];
+const REGION: What = ['地区', 'region', '江西、九江、吉安、上饶或赣州', 'Jiangxi, Jiujiang, Ji’an, Shangrao or Ganzhou'];
+const INDICATOR: What = ['指标', 'indicator', '指标名称，如“高新技术企业”', 'an indicator name, e.g. "high-tech enterprises"'];
+const YEAR: What = ['年份', 'year', '2019–2025年之间的年份', 'a year from 2019 to 2025'];
+const ACTUAL: What = ['实际值', 'actual value', '当年的实际数值', 'the figure for that year'];
+const PATH: What = ['路径', 'path', 'linear 或 cagr', 'linear or cagr'];
+const FIELD: What = ['字段', 'field', '如 unit、source、conflicts', 'e.g. unit, source, conflicts'];
 
 function yearArg(v: Arg): number {
   const y = numberArg(v, YEAR);
