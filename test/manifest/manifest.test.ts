@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateManifest } from '../../scripts/validate-manifest';
@@ -34,4 +35,23 @@ test.each([
 ])('a manifest with %s fails', async (_what, breakIt, expected) => {
   const problems = await validateManifest(breakIt(manifest));
   expect(problems.join('\n')).toContain(expected);
+});
+
+test('office-addin-manifest reads it as the add-in it is', () => {
+  // In a child process: the library loads ES modules that jest's CommonJS runtime cannot.
+  const script = `require('office-addin-manifest').OfficeAddinManifest.readManifestFile(${JSON.stringify(join(__dirname, '..', '..', 'manifest.xml'))}).then((i) => process.stdout.write(JSON.stringify(i)))`;
+  const info = JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: join(__dirname, '..', '..'), encoding: 'utf8' }));
+  expect(info).toMatchObject({
+    displayName: '十四五科技规划指标',
+    defaultLocale: 'zh-CN',
+    permissions: 'ReadWriteDocument',
+    version: '1.0.0.0',
+  });
+  expect(info.hosts).toEqual(['Workbook']);
+});
+
+test('the Office build tools in the tree send no usage data', async () => {
+  const { OfficeAddinUsageData } = await import('office-addin-usage-data');
+  const u = new OfficeAddinUsageData({ projectName: 'plan-indicators', instrumentationKey: 'x', promptQuestion: '', raisePrompt: false });
+  expect(u.getUsageDataLevel()).toBe('off');
 });

@@ -1,5 +1,7 @@
 import { FakeExcelNamespace, FakeHost } from '../fakes/fakeExcel';
-import { dataset } from '../../src/data/index';
+import { AUTHORED_REGIONS, dataset } from '../../src/data/index';
+import { CATALOGUE } from '../../src/data/catalogue';
+import { buildDataset } from '../../src/core/dataset';
 import { Plan } from '../../src/core/plan';
 import { colIndex, colLetter, regionLayout } from '../../src/core/layout';
 import { insertAtSelection, insertOnNewSheets, NeedsConfirmation, refreshTables, writeFormulaToActiveCell } from '../../src/office/excel';
@@ -134,6 +136,38 @@ describe('refresh never loses what a person typed', () => {
     expect(b).toEqual({ tables: 1, changed: 0 });
     expect(host.sheet('九江指标').value(5, colIndex('actual2021'))).toBe(5);
   });
+});
+
+test('after a dataset update, refresh rewrites the changed figure and keeps what a person typed', async () => {
+  const host = new FakeHost();
+  await insertOnNewSheets(host.context() as never, [layout('赣州')]);
+  const ws = host.sheet('赣州指标');
+  const r = rowOf('赣州', 'high_tech_enterprises') - 1;
+  ws.setContent(r, colIndex('actual2023'), 1700);
+  host.type('赣州指标', 'A40', '我的备注');
+  // A new data version in which the 2025 target of 高新技术企业 is 2200.
+  const authored = AUTHORED_REGIONS.map((a) =>
+    a.name !== '赣州'
+      ? a
+      : {
+          ...a,
+          entries: a.entries.map((e) =>
+            e.indicator === 'high_tech_enterprises' ? { ...e, target: { ...e.target!, raw: '2200', quote: '2200' } } : e,
+          ),
+        },
+  );
+  const updated = new Plan(buildDataset(authored, CATALOGUE, '1.0.1'));
+  const refresh = () =>
+    refreshTables(host.context() as never, (_n, origin) => regionLayout(updated.region('赣州'), 'plain', 'zh', '1.0.1', origin));
+  const first = await refresh();
+  expect(first[0].plan.changed).toEqual(['high_tech_enterprises']);
+  expect(ws.value(r, colIndex('target'))).toBe(2200);
+  expect(ws.value(r, colIndex('expected2023'))).toBe(1720);
+  for (let i = 0; i < 3; i++) expect((await refresh())[0].plan.changed).toEqual([]);
+  expect(ws.value(r, colIndex('actual2023'))).toBe(1700);
+  expect(ws.value(39, 0)).toBe('我的备注');
+  // 1700 against the new path (1720) is on track at ratio 0.97; against the old one (1600) it would be too.
+  expect(host.flag('赣州指标', `${col('actual2023')}${r + 1}`)).toBeNull();
 });
 
 describe('build a formula', () => {
