@@ -4,6 +4,11 @@
  * English. Reports calls per second, median and p99 µs per call, and the first-call cost of a new spelling.
  */
 import { performance } from 'node:perf_hooks';
+import fc from 'fast-check';
+import { regionLayout } from '../src/core/layout';
+import { insertOnNewSheets } from '../src/office/excel';
+import { officeActions } from '../src/taskpane/officeActions';
+import { FakeExcelNamespace, FakeHost } from '../test/fakes/fakeExcel';
 import { Plan } from '../src/core/plan';
 import { dataset } from '../src/data/index';
 import { Resolver } from '../src/core/resolve';
@@ -88,7 +93,50 @@ function main(): void {
   console.log(`First call of a new spelling (uncached resolver, ${firsts.length} samples):`);
   console.log(`  median µs:               ${fmt(percentile(firsts, 50))}`);
   console.log(`  p99 µs:                  ${fmt(percentile(firsts, 99))}`);
-  console.log(`Dataset ${plan.dataset.version} (${plan.dataset.checksum}), node ${process.version}`);
+
+  // Hostile input: every function, random and malformed arguments (the fuzz test's kinds), each call timed.
+  const hostile = fc.oneof(
+    fc.string({ maxLength: 40 }),
+    fc.string({ minLength: 500, maxLength: 3000 }),
+    fc.double(),
+    fc.integer(),
+    fc.constantFrom(null, true, '', '=1+1', '赣州', '高企', 2023),
+    fc.array(fc.array(fc.integer(), { maxLength: 3 }), { maxLength: 3 }),
+  );
+  const samples = fc.sample(fc.array(hostile, { maxLength: 5 }), { numRuns: 20000, seed: 42 });
+  const fns = Object.values(f.FUNCTIONS) as ((...a: unknown[]) => unknown)[];
+  const hostileTimes: number[] = [];
+  samples.forEach((args, i) => {
+    const t0 = performance.now();
+    try {
+      fns[i % fns.length](...args);
+    } catch {
+      /* a PlanError: what the fuzz test checks */
+    }
+    hostileTimes.push((performance.now() - t0) * 1000);
+  });
+  hostileTimes.sort((a, b) => a - b);
+  console.log(`Hostile input, ${samples.length} calls over all ${fns.length} PLAN functions:`);
+  console.log(`  median µs:               ${fmt(percentile(hostileTimes, 50))}`);
+  console.log(`  p99 µs:                  ${fmt(percentile(hostileTimes, 99))}`);
+  console.log(`  max µs:                  ${fmt(hostileTimes[hostileTimes.length - 1])}`);
+
+  // Round trips to Excel, counted on the fake host.
+  (globalThis as unknown as { Excel: unknown }).Excel = FakeExcelNamespace;
+  const host = new FakeHost();
+  const layouts = (names: string[]) => names.map((n) => regionLayout(plan.region(n), 'plain', 'zh', plan.dataset.version));
+  const counted = async (what: string, op: () => Promise<unknown>) => {
+    host.syncs = 0;
+    await op();
+    console.log(`  ${what.padEnd(25)}${host.syncs}`);
+  };
+  console.log('context.sync() calls:');
+  void (async () => {
+    await counted('insert one region:', () => insertOnNewSheets(host.context() as never, layouts(['赣州'])));
+    await counted('insert all five regions:', () => insertOnNewSheets(host.context() as never, layouts(plan.regions().map((r) => r.name))));
+    await counted('refresh all six tables:', () => officeActions(plan, 'zh', host.run as never).refresh());
+    console.log(`Dataset ${plan.dataset.version} (${plan.dataset.checksum}), node ${process.version}`);
+  })();
 }
 
 main();
