@@ -7,16 +7,7 @@ const { mkdirSync } = require('node:fs');
 const { join } = require('node:path');
 
 const root = join(__dirname, '..');
-// On a fresh clone, install the npm packages first (npm ci, from the lock file).
-(function ensurePackages() {
-  const { existsSync: exists } = require('node:fs');
-  const { join: j } = require('node:path');
-  const top = j(__dirname, '..');
-  if (!exists(j(top, 'node_modules', '.package-lock.json'))) {
-    console.log('Installing npm packages (npm ci)…');
-    require('node:child_process').execSync('npm ci', { cwd: top, stdio: 'inherit' });
-  }
-})();
+require('./ensure-packages');
 
 const out = join(root, 'out');
 mkdirSync(out, { recursive: true });

@@ -1,4 +1,5 @@
 import { buildDataset } from '../src/core/dataset';
+import { PlanError } from '../src/core/errors';
 import type { Entry } from '../src/core/model';
 import type { AuthoredEntry, AuthoredValue, IndicatorDef } from '../src/data/types';
 import { CATALOGUE } from '../src/data/catalogue';
@@ -23,4 +24,15 @@ export function makeEntry(
     'test',
   );
   return d.regions[0].entries[0];
+}
+
+/** The PlanError a call raises; fails the test when it raises nothing or something else. */
+export function planError(f: () => unknown): PlanError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof PlanError) return e;
+    throw e;
+  }
+  throw new Error('expected a PlanError');
 }

@@ -2,6 +2,7 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { DetailedCellError, type CellValue } from 'hyperformula';
+import { colLetter } from '../core/layout';
 import { createEngine } from '../hyperformula/engine';
 
 export interface Evaluated {
@@ -16,12 +17,6 @@ export function show(v: CellValue): string {
   if (v instanceof DetailedCellError) return v.value;
   if (v === null || v === undefined) return '';
   return String(v);
-}
-
-function columnName(col: number): string {
-  let s = '';
-  for (let c = col + 1; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
 }
 
 function collectErrors(rows: CellValue[][], label: (r: number, c: number) => string): string[] {
@@ -57,6 +52,6 @@ export function evalCsv(csv: string): { rows: CellValue[][]; errors: string[]; c
   const hf = createEngine({ Sheet1: cells });
   const rows = hf.getSheetValues(0);
   hf.destroy();
-  const errors = collectErrors(rows, (r, c) => `${columnName(c)}${r + 1}`);
+  const errors = collectErrors(rows, (r, c) => `${colLetter(c)}${r + 1}`);
   return { rows, errors, csv: stringify(rows.map((r) => r.map(show))) };
 }

@@ -5,10 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { evalCsv, evalFormulas, show } from './eval';
-import { setLanguage } from '../functions/impl';
+import { ACTUAL, numberArg, setLanguage, YEAR } from '../functions/impl';
 import { buildWorkbook } from '../workbook/writer';
 import { dataset } from '../data/index';
-import { PlanError, quoteInput } from '../core/errors';
+import { PlanError } from '../core/errors';
 import { exportDataset } from '../core/export';
 import { Plan, type Lang } from '../core/plan';
 import { regionRows } from '../core/rows';
@@ -42,33 +42,23 @@ function need(args: string[], n: number, what: string): void {
   if (args.length < n) throw new UsageError(`缺少参数 / missing arguments: ${what}`);
 }
 
-/** A number as typed on the command line, or a specific error. */
-export function numberArg(text: string, what: string): number {
-  const t = text.normalize('NFKC').trim().replace(/,/g, '');
-  const n = t === '' ? NaN : Number(t);
-  if (!Number.isFinite(n))
-    throw new PlanError(
-      'BAD_NUMBER',
-      `${what}必须是数字，而不是“${quoteInput(text)}”`,
-      `${what} must be a number, not "${quoteInput(text)}"`,
-    );
-  return n;
-}
-
 function yearArg(text: string): number {
-  return numberArg(text, '年份 / year');
+  return numberArg(text, YEAR);
 }
 
-function pad(s: string, width: number): string {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\uffff]/.test(ch) ? 2 : 1;
-  return s + ' '.repeat(Math.max(0, width - w));
+function actualArg(text: string): number {
+  return numberArg(text, ACTUAL);
 }
 
+/** Columns a terminal gives the text: CJK and full-width characters take two. */
 function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s) w += /[\u1100-\uffff]/.test(ch) ? 2 : 1;
   return w;
+}
+
+function pad(s: string, width: number): string {
+  return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
 }
 
 /** Rows of text as aligned columns. */
@@ -147,7 +137,7 @@ export function run(argv: string[], io: Io): number | Promise<number> {
       case 'status':
       case 'gap': {
         need(args, 4, '<地区> <指标> <年份> <实际值>');
-        const a = plan.assess(args[0], args[1], yearArg(args[2]), numberArg(args[3], '实际值 / actual'), parseMethod(values.path));
+        const a = plan.assess(args[0], args[1], yearArg(args[2]), actualArg(args[3]), parseMethod(values.path));
         if (command === 'gap') {
           io.out(String(a.gap));
           return 0;
@@ -162,12 +152,12 @@ export function run(argv: string[], io: Io): number | Promise<number> {
       }
       case 'progress': {
         need(args, 3, '<地区> <指标> <实际值>');
-        io.out(String(plan.progress(args[0], args[1], numberArg(args[2], '实际值 / actual'))));
+        io.out(String(plan.progress(args[0], args[1], actualArg(args[2]))));
         return 0;
       }
       case 'required': {
         need(args, 4, '<地区> <指标> <年份> <实际值>');
-        const r = plan.required(args[0], args[1], yearArg(args[2]), numberArg(args[3], '实际值 / actual'));
+        const r = plan.required(args[0], args[1], yearArg(args[2]), actualArg(args[3]));
         io.out(
           `${r.value} ${r.unit === 'rate' ? (lang === 'zh' ? '（年均增长率）' : '(annual growth rate)') : lang === 'zh' ? '（每年变化量）' : '(change per year)'}`,
         );

@@ -94,41 +94,12 @@ export class Resolver {
 
   /** The region a person means by `input`, or a PlanError saying why there is none. */
   region(input: string): Region {
-    const hit = this.regionCache.get(input);
-    if (hit !== undefined) {
-      if (hit instanceof PlanError) throw hit;
-      return hit;
-    }
-    let result: Region | PlanError;
-    try {
-      result = this.findRegion(input);
-    } catch (e) {
-      if (!(e instanceof PlanError)) throw e;
-      result = e;
-    }
-    remember(this.regionCache, input, result);
-    if (result instanceof PlanError) throw result;
-    return result;
+    return cached(this.regionCache, input, () => this.findRegion(input));
   }
 
   /** The entry of `region`'s plan that a person means by `input`, or a PlanError saying why there is none. */
   entry(region: Region, input: string): Entry {
-    const cacheKey = `${region.name}\u0000${input}`;
-    const hit = this.indicatorCache.get(cacheKey);
-    if (hit !== undefined) {
-      if (hit instanceof PlanError) throw hit;
-      return hit;
-    }
-    let result: Entry | PlanError;
-    try {
-      result = this.findEntry(region, input);
-    } catch (e) {
-      if (!(e instanceof PlanError)) throw e;
-      result = e;
-    }
-    remember(this.indicatorCache, cacheKey, result);
-    if (result instanceof PlanError) throw result;
-    return result;
+    return cached(this.indicatorCache, `${region.name}\u0000${input}`, () => this.findEntry(region, input));
   }
 
   /** Both at once, the way every PLAN function starts. */
@@ -271,7 +242,19 @@ function unique<T>(xs: T[]): T[] {
   return [...new Set(xs)];
 }
 
-function remember<K, V>(cache: Map<K, V>, key: K, value: V): void {
-  if (cache.size >= MAX_CACHE) cache.clear();
-  cache.set(key, value);
+/** Answers and PlanErrors alike are remembered per spelling; an error is thrown again each time it is asked. */
+function cached<T>(cache: Map<string, T | PlanError>, key: string, find: () => T): T {
+  let hit = cache.get(key);
+  if (hit === undefined) {
+    try {
+      hit = find();
+    } catch (e) {
+      if (!(e instanceof PlanError)) throw e;
+      hit = e;
+    }
+    if (cache.size >= MAX_CACHE) cache.clear();
+    cache.set(key, hit);
+  }
+  if (hit instanceof PlanError) throw hit;
+  return hit;
 }

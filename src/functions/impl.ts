@@ -88,11 +88,11 @@ export function numberArg(v: Arg, what: What): number {
 }
 
 /** An argument's name and what a right value looks like, in Chinese and English. */
-type What = [string, string, string, string];
+export type What = [string, string, string, string];
 const REGION: What = ['地区', 'region', '江西、九江、吉安、上饶或赣州', 'Jiangxi, Jiujiang, Ji’an, Shangrao or Ganzhou'];
 const INDICATOR: What = ['指标', 'indicator', '指标名称，如“高新技术企业”', 'an indicator name, e.g. "high-tech enterprises"'];
-const YEAR: What = ['年份', 'year', '2019–2025年之间的年份', 'a year from 2019 to 2025'];
-const ACTUAL: What = ['实际值', 'actual value', '当年的实际数值', 'the figure for that year'];
+export const YEAR: What = ['年份', 'year', '2019–2025年之间的年份', 'a year from 2019 to 2025'];
+export const ACTUAL: What = ['实际值', 'actual value', '当年的实际数值', 'the figure for that year'];
 const PATH: What = ['路径', 'path', 'linear 或 cagr', 'linear or cagr'];
 const FIELD: What = ['字段', 'field', '如 unit、source、conflicts', 'e.g. unit, source, conflicts'];
 

@@ -1,18 +1,10 @@
 import { dataset } from '../../src/data/index';
 import { Resolver } from '../../src/core/resolve';
-import { PlanError } from '../../src/core/errors';
 import { normalizeName, toSimplified } from '../../src/core/normalize';
+import { planError } from '../fixture';
 
 const r = new Resolver(dataset());
-const err = (f: () => unknown): PlanError => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof PlanError) return e;
-    throw e;
-  }
-  throw new Error('expected a PlanError');
-};
+const err = planError;
 
 describe('regions', () => {
   test.each([

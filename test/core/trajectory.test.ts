@@ -1,16 +1,7 @@
 import { expectedValue, trajectory, parseMethod, baselineOf, targetOf } from '../../src/core/trajectory';
-import { PlanError } from '../../src/core/errors';
-import { makeEntry } from '../fixture';
+import { makeEntry, planError } from '../fixture';
 
-const err = (f: () => unknown): PlanError => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof PlanError) return e;
-    throw e;
-  }
-  throw new Error('expected a PlanError');
-};
+const err = planError;
 
 describe('linear path (序时进度)', () => {
   const e = makeEntry('high_tech_enterprises', '510', '710', '1200');

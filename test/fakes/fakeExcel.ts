@@ -5,15 +5,12 @@
  * Used by jest (node) and, bundled, by the end-to-end page in Chromium.
  */
 import { DetailedCellError, type HyperFormula } from 'hyperformula';
+import { colLetter } from '../../src/core/layout';
 import { createEngine } from '../../src/hyperformula/engine';
 
 type Raw = string | number | boolean | null;
 
-export function colName(index: number): string {
-  let s = '';
-  for (let c = index + 1; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
-}
+const colName = colLetter;
 
 export function parseAddress(a: string): { row: number; col: number; rows: number; cols: number } {
   const clean = a.replace(/^.*!/, '').replace(/\$/g, '');

@@ -1,15 +1,7 @@
 import * as f from '../../src/functions/impl';
-import { PlanError } from '../../src/core/errors';
+import { planError } from '../fixture';
 
-const err = (g: () => unknown): PlanError => {
-  try {
-    g();
-  } catch (e) {
-    if (e instanceof PlanError) return e;
-    throw e;
-  }
-  throw new Error('expected a PlanError');
-};
+const err = planError;
 
 beforeEach(() => f.setLanguage('zh-CN'));
 

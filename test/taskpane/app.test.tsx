@@ -1,7 +1,7 @@
 /**
  * The pane renders without Office: its workbook actions are props. Rendered to HTML on the server (react-dom/server).
  */
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, SSRProvider, webLightTheme } from '@fluentui/react-components';
 import { renderToString } from 'react-dom/server';
 import { Plan } from '../../src/core/plan';
 import { dataset } from '../../src/data/index';
@@ -20,9 +20,11 @@ const actions: PaneActions = {
 
 function render(lang: 'zh' | 'en'): string {
   return renderToString(
-    <FluentProvider theme={webLightTheme}>
-      <App plan={plan} actions={actions} lang={lang} />
-    </FluentProvider>,
+    <SSRProvider>
+      <FluentProvider theme={webLightTheme}>
+        <App plan={plan} actions={actions} lang={lang} />
+      </FluentProvider>
+    </SSRProvider>,
   );
 }
 
