@@ -50,6 +50,9 @@ export class Resolver {
   private readonly regionKeys = new Map<string, Region>();
   private readonly noPlanKeys = new Map<string, [string, string]>();
   private readonly indicatorKeys: Key[] = [];
+  /** Keys by each character they contain, and by their first character: partial matching looks only there. */
+  private readonly keysWithChar = new Map<string, Key[]>();
+  private readonly keysStartingWith = new Map<string, Key[]>();
   private readonly exactIndicator = new Map<string, Set<string>>();
   private readonly catalogue = new Map<string, IndicatorDef>();
   private readonly entryIndex = new Map<string, Map<string, Entry>>();
@@ -81,7 +84,10 @@ export class Resolver {
       if (!ids) {
         ids = new Set();
         this.exactIndicator.set(key, ids);
-        this.indicatorKeys.push({ key, id });
+        const k = { key, id };
+        this.indicatorKeys.push(k);
+        for (const ch of new Set(key)) push(this.keysWithChar, ch, k);
+        push(this.keysStartingWith, [...key][0], k);
       }
       ids.add(id);
     };
@@ -167,13 +173,21 @@ export class Resolver {
 
     let ids = [...(this.exactIndicator.get(key) ?? [])];
     if (ids.length === 0 && [...key].length >= 2) {
-      ids = unique(this.indicatorKeys.filter((k) => k.key.includes(key)).map((k) => k.id));
+      // Keys that contain the input: look among the keys holding its rarest character.
+      let pool: Key[] = this.indicatorKeys;
+      for (const ch of new Set(key)) {
+        const withCh = this.keysWithChar.get(ch) ?? [];
+        if (withCh.length < pool.length) pool = withCh;
+      }
+      ids = unique(pool.filter((k) => k.key.includes(key)).map((k) => k.id));
       if (ids.length === 0) {
         // The input says more than a name: keep the indicators whose longest name inside it is longest.
         let best = 0;
         const longest = new Map<string, number>();
-        for (const k of this.indicatorKeys) {
-          if (k.key.length >= 2 && key.includes(k.key)) longest.set(k.id, Math.max(longest.get(k.id) ?? 0, k.key.length));
+        for (const ch of new Set(key)) {
+          for (const k of this.keysStartingWith.get(ch) ?? []) {
+            if (k.key.length >= 2 && key.includes(k.key)) longest.set(k.id, Math.max(longest.get(k.id) ?? 0, k.key.length));
+          }
         }
         for (const n of longest.values()) best = Math.max(best, n);
         ids = [...longest].filter(([, n]) => n === best).map(([id]) => id);
@@ -236,6 +250,12 @@ function tooLong(input: string, zh: string, en: string): void {
       `The ${en} is too long (${input.length} characters, at most ${MAX_NAME_LENGTH}): "${quoteInput(input)}"`,
     );
   }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function unique<T>(xs: T[]): T[] {
