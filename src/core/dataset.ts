@@ -50,7 +50,7 @@ export function buildDataset(authored: AuthoredRegion[], catalogue: IndicatorDef
         note: c.note,
         source: sourceOf(a.seed, c),
       }));
-      const entry: Entry = { region: a.name, indicator, name: e.name, unit: e.unit, values, conflicts };
+      const entry: Entry = { region: a.name, regionEn: a.en, indicator, name: e.name, unit: e.unit, values, conflicts };
       if (target) entry.target = target;
       if (e.row !== undefined) entry.row = e.row;
       if (e.remark !== undefined) entry.remark = e.remark;

@@ -26,6 +26,8 @@ export interface Conflict extends ParsedValue {
 
 export interface Entry {
   region: string;
+  /** The region's English name, for messages in English. */
+  regionEn: string;
   indicator: IndicatorDef;
   /** The name as the plan wrote it. */
   name: string;

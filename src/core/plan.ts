@@ -109,7 +109,7 @@ export class Plan {
       throw new PlanError(
         'NO_BASELINE',
         `${e.region}的规划未给出“${e.name}”${year}年的数值${said}`,
-        `The plan of ${e.region} states no ${year} value for "${e.indicator.en}"${v ? ` (it says "${v.raw}")` : ''}`,
+        `The plan of ${e.regionEn} states no ${year} value for "${e.indicator.en}"${v ? ` (it says "${v.raw}")` : ''}`,
       );
     }
     return v.value;

@@ -31,7 +31,7 @@ export function baselineOf(entry: Entry): Anchor {
   throw new PlanError(
     'NO_BASELINE',
     `${entry.region}的规划未给出“${entry.name}”的基期数值（2019/2020年）`,
-    `The plan of ${entry.region} states no baseline (2019/2020) for "${entry.indicator.en}"`,
+    `The plan of ${entry.regionEn} states no baseline (2019/2020) for "${entry.indicator.en}"`,
   );
 }
 
@@ -42,7 +42,7 @@ export function targetOf(entry: Entry): Anchor {
     throw new PlanError(
       'NO_TARGET',
       `${entry.region}的规划未给出“${entry.name}”的2025年目标`,
-      `The plan of ${entry.region} states no 2025 target for "${entry.indicator.en}"`,
+      `The plan of ${entry.regionEn} states no 2025 target for "${entry.indicator.en}"`,
     );
   }
   if (t.value === null && t.increment) {
@@ -101,7 +101,7 @@ export function expectedValue(entry: Entry, year: number, method: PathMethod = '
     throw new PlanError(
       'NO_BASELINE',
       `${entry.region}的规划未给出“${entry.name}”${year}年的数值`,
-      `The plan of ${entry.region} states no ${year} value for "${entry.indicator.en}"`,
+      `The plan of ${entry.regionEn} states no ${year} value for "${entry.indicator.en}"`,
     );
   }
   const target = targetOf(entry);
