@@ -31,22 +31,25 @@ export function writeRegionSheet(wb: ExcelJS.Workbook, layout: SheetLayout): Exc
     if (l.fill !== 'FFFFFF') c.fill = solid(l.fill);
   });
 
+  // The indicator table as the pane inserts it: an Excel table (sortable, filterable) from the header row down.
+  ws.addTable({
+    name: layout.tableName,
+    ref: `A${layout.headerRow}`,
+    headerRow: true,
+    style: { theme: 'TableStyleLight9', showRowStripes: true },
+    columns: layout.header.map((name) => ({ name, filterButton: true })),
+    rows: layout.rows.map((row) => row.cells.map((c) => (typeof c === 'string' && c.startsWith('=') ? { formula: c.slice(1) } : c))),
+  });
   const header = ws.getRow(layout.headerRow);
-  layout.header.forEach((h, i) => {
-    const c = header.getCell(i + 1);
-    c.value = h;
+  header.eachCell((c) => {
     c.font = { bold: true };
-    c.fill = solid(FILL.header);
     c.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
   });
   header.height = 32;
-
   layout.rows.forEach((row, i) => {
     const r = ws.getRow(layout.headerRow + 1 + i);
-    row.cells.forEach((content, col) => {
+    row.cells.forEach((_content, col) => {
       const c = r.getCell(col + 1);
-      if (typeof content === 'string' && content.startsWith('=')) c.value = { formula: content.slice(1) };
-      else if (content !== null) c.value = content;
       if (NUMERIC.has(COLUMNS[col].key)) c.numFmt = row.numberFormat;
       if (layout.inputColumns.includes(col)) c.fill = solid(FILL.input);
       if (layout.helperColumns.includes(col)) c.font = { color: { argb: 'FF808080' }, size: 9 };
@@ -54,8 +57,6 @@ export function writeRegionSheet(wb: ExcelJS.Workbook, layout: SheetLayout): Exc
   });
 
   layout.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  const lastRow = layout.headerRow + layout.rows.length;
-  ws.autoFilter = { from: { row: layout.headerRow, column: 1 }, to: { row: lastRow, column: layout.header.length } };
   ws.addConditionalFormatting({
     ref: layout.flagRange,
     rules: layout.rules.map((rule, priority) => ({

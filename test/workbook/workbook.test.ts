@@ -54,6 +54,9 @@ test('a region sheet: title, header, values, formulas, formats, widths, frozen p
   expect(row.getCell(col('actual2023')).value).toBeNull();
   expect(ws.getColumn(col('name')).width).toBe(36);
   expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 5 });
+  const table = ws.getTable('PLAN_P_Ganzhou') as unknown as { table: { tableRef: string; headerRow: boolean } };
+  const lastCol = colLetter(colIndex('id'));
+  expect(table.table).toMatchObject({ tableRef: `A5:${lastCol}${5 + d.regions[4].entries.length}`, headerRow: true });
   const cf = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string; formulae: string[] }[] }[] })
     .conditionalFormattings;
   expect(cf).toHaveLength(1);
