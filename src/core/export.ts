@@ -1,35 +1,14 @@
 /** The dataset as plain JSON: what `plan export --json` prints and what others can load without this code. */
 import type { Conflict, Dataset, Entry, Source, Value } from './model';
+import type { ParsedValue } from './parse';
 
-interface ExportedValue {
-  raw: string;
-  value: number | null;
-  estimate: boolean;
-  qualifier: string | null;
-  qualifiers: string[];
-  low?: number;
-  high?: number;
-  increment?: { low: number; high: number };
-  remark?: string;
-  qualitative: boolean;
-  source: Source;
-}
+/** A value as exported: everything parsed from its text, its main qualifier, and its source. */
+type ExportedValue = ParsedValue & { qualifier: string | null; source: Source };
 
 function exportValue(v: Value | Conflict): ExportedValue {
-  const out: ExportedValue = {
-    raw: v.raw,
-    value: v.value,
-    estimate: v.estimate,
-    qualifier: v.qualifiers[0] ?? null,
-    qualifiers: v.qualifiers,
-    qualitative: v.qualitative,
-    source: v.source,
-  };
-  if (v.low !== undefined) out.low = v.low;
-  if (v.high !== undefined) out.high = v.high;
-  if (v.increment) out.increment = v.increment;
-  if (v.remark !== undefined) out.remark = v.remark;
-  return out;
+  const { raw, value, estimate, qualifiers, low, high, increment, remark, qualitative, source } = v;
+  // Optional fields left undefined are dropped by JSON.stringify.
+  return { raw, value, estimate, qualifier: qualifiers[0] ?? null, qualifiers, low, high, increment, remark, qualitative, source };
 }
 
 function exportEntry(e: Entry): Record<string, unknown> {

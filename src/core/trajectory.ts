@@ -13,7 +13,6 @@ import { BASELINE_YEAR, FIRST_YEAR, TARGET_YEAR, type Entry, type Value } from '
 import { roundFigure } from './parse';
 
 export type PathMethod = 'linear' | 'cagr';
-export const PATH_METHODS: readonly PathMethod[] = ['linear', 'cagr'];
 
 export interface Anchor {
   year: number;
