@@ -35,7 +35,8 @@ function same(a: unknown, b: unknown): boolean {
  * columns the layout does not know (a person's own) are never touched.
  */
 export function planRefresh(layout: SheetLayout, header: string[], body: unknown[][], firstBodyRow: number): RefreshPlan {
-  const position = layout.header.map((h) => header.indexOf(h));
+  // A table inserted in either language refreshes in either language.
+  const position = COLUMNS.map((c) => header.findIndex((h) => h === c.header.zh || h === c.header.en));
   const known = position.filter((p) => p >= 0);
   if (known.some((p, i) => i > 0 && p < known[i - 1])) {
     // Plain formulas name their columns by letter; rewriting them after a person moved columns would point them wrong.

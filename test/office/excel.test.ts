@@ -183,3 +183,17 @@ describe('build a formula', () => {
     expect(host.sheet('Sheet1').value(0, 0)).toBe(2000);
   });
 });
+
+test('a table inserted in English refreshes from a Chinese pane, and the other way round', async () => {
+  const host = new FakeHost();
+  await insertOnNewSheets(host.context() as never, [regionLayout(plan.region('吉安'), 'plain', 'en', plan.dataset.version)]);
+  const ws = host.sheet('吉安指标');
+  ws.setContent(5, colIndex('target'), 1);
+  ws.setContent(5, colIndex('actual2022'), 7);
+  const res = await refreshTables(host.context() as never, (_n, origin) =>
+    regionLayout(plan.region('吉安'), 'plain', 'zh', plan.dataset.version, origin),
+  );
+  expect(res[0].plan.changed).toEqual([plan.region('吉安').entries[0].indicator.id]);
+  expect(ws.value(5, colIndex('target'))).toBe(2.3);
+  expect(ws.value(5, colIndex('actual2022'))).toBe(7);
+});
