@@ -43,7 +43,8 @@ test('functions.json lists every PLAN function with its parameter help', () => {
     ['year', true],
     ['path', true],
   ]);
-  for (const id of ['REGIONS', 'INDICATORS', 'TABLE']) expect(meta.functions.find((f) => f.id === id)!.result.dimensionality).toBe('matrix');
+  for (const id of ['REGIONS', 'INDICATORS', 'TABLE'])
+    expect(meta.functions.find((f) => f.id === id)!.result.dimensionality).toBe('matrix');
 });
 
 test('the task pane page loads one script of ours and Office.js, under a Content-Security-Policy', () => {
@@ -66,7 +67,9 @@ test('no network address in the bundles but Office.js', () => {
     const text = readFileSync(join(out, f), 'utf8').replace(/<meta[^>]*Content-Security-Policy[^>]*>/i, '');
     for (const m of text.matchAll(/\b(?:https?|wss?):\/\/[^\s"'`)<>\\]+/g)) found.add(m[0]);
   }
-  const unexpected = [...found].filter((u) => u !== 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js' && !NOT_FETCHED.some((re) => re.test(u)));
+  const unexpected = [...found].filter(
+    (u) => u !== 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js' && !NOT_FETCHED.some((re) => re.test(u)),
+  );
   expect(unexpected).toEqual([]);
 });
 
