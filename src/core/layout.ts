@@ -133,8 +133,13 @@ export interface SheetLayout {
   helperColumns: number[];
 }
 
-export const FILL = { slightlyBehind: 'FFEB9C', behind: 'FFC7CE', header: 'DDEBF7', input: 'FFFFF2', helper: 'F2F2F2' };
-export const FONT = { slightlyBehind: '9C5700', behind: '9C0006' };
+export const FILL = { slightlyBehind: 'FFEB9C', behind: 'FFC7CE', header: 'DDEBF7', input: 'FFFFF2' };
+export const FONT = { slightlyBehind: '9C5700', behind: '9C0006', helper: '808080' };
+
+/** Columns that hold figures in the indicator's unit, and so take its number format. */
+export function isNumericColumn(key: ColumnKey): boolean {
+  return /^(v20|target$|actual|expected|base$)/.test(key);
+}
 
 /** Number format for a unit: counts whole, money and shares with two decimals. */
 export function numberFormatFor(unit: string, kind: Entry['indicator']['kind']): string {

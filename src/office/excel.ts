@@ -4,7 +4,7 @@
  * API allows — everything is queued first and sent with one `context.sync()` (insertion: 2 in all, refresh: 3).
  * Nothing here overwrites a cell that holds something unless the caller says the person agreed.
  */
-import { colLetter, COLUMNS, HEADER_OFFSET, type SheetLayout } from '../core/layout';
+import { colLetter, COLUMNS, FILL, FONT, HEADER_OFFSET, isNumericColumn, type SheetLayout } from '../core/layout';
 import { planRefresh, type RefreshPlan } from '../core/refresh';
 
 /** The part of Excel.RequestContext we use; the real one and the test fakes both satisfy it. */
@@ -65,11 +65,9 @@ function queueLayout(ws: Excel.Worksheet, layout: SheetLayout, tableName: string
   at(headerRow, 0, 1, width).values = [layout.header];
   const body = at(headerRow + 1, 0, n, width);
   body.formulas = bodyContents(layout);
-  body.numberFormat = layout.rows.map((r) =>
-    COLUMNS.map((c) => (/^(v20|target$|actual|expected|base$)/.test(c.key) ? r.numberFormat : 'General')),
-  );
-  for (const i of layout.inputColumns) at(headerRow + 1, i, n, 1).format.fill.color = '#FFFFF2';
-  for (const i of layout.helperColumns) at(headerRow + 1, i, n, 1).format.font.color = '#808080';
+  body.numberFormat = layout.rows.map((r) => COLUMNS.map((c) => (isNumericColumn(c.key) ? r.numberFormat : 'General')));
+  for (const i of layout.inputColumns) at(headerRow + 1, i, n, 1).format.fill.color = hex(FILL.input);
+  for (const i of layout.helperColumns) at(headerRow + 1, i, n, 1).format.font.color = hex(FONT.helper);
 
   const table = ws.tables.add(`${colLetter(c0)}${headerRow}:${colLetter(c0 + width - 1)}${headerRow + n}`, true);
   table.name = tableName;

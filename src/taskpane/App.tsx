@@ -30,7 +30,7 @@ import {
   Tooltip,
 } from '@fluentui/react-components';
 import { Fragment, useMemo, useState, type ReactElement } from 'react';
-import type { Mode } from '../core/layout';
+import { FILL, type Mode } from '../core/layout';
 import type { Entry } from '../core/model';
 import type { Lang, Plan } from '../core/plan';
 import { describeConflict, describeSource } from '../core/plan';
@@ -314,7 +314,7 @@ export function App({ plan, actions, lang }: AppProps): ReactElement {
                         flags.map((f) => ({
                           row: selection.rowIndex + f.row,
                           col: selection.columnIndex + f.col,
-                          fill: f.assessment.status === 'slightly_behind' ? 'FFEB9C' : 'FFC7CE',
+                          fill: f.assessment.status === 'slightly_behind' ? FILL.slightlyBehind : FILL.behind,
                         })),
                       );
                       setNotice({ kind: 'success', text: t.marked(flags.length) });

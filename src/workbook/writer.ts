@@ -3,7 +3,7 @@
  * for offices where add-ins are not allowed (WPS, locked-down Excel, LibreOffice).
  */
 import ExcelJS from 'exceljs';
-import { COLUMNS, FILL, regionLayout, type SheetLayout } from '../core/layout';
+import { COLUMNS, FILL, FONT, isNumericColumn, regionLayout, type SheetLayout } from '../core/layout';
 import type { Dataset, Region, Value } from '../core/model';
 import type { Lang } from '../core/plan';
 
@@ -12,9 +12,6 @@ const argb = (hex: string): string => `FF${hex}`;
 function solid(hex: string): ExcelJS.Fill {
   return { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(hex) } };
 }
-
-/** The columns that hold figures in the indicator's unit. */
-const NUMERIC = new Set(COLUMNS.map((c) => c.key).filter((k) => /^(v20|target$|actual|expected|base$)/.test(k)));
 
 /** One region's sheet, exactly as the layout says. */
 export function writeRegionSheet(wb: ExcelJS.Workbook, layout: SheetLayout): ExcelJS.Worksheet {
@@ -50,9 +47,9 @@ export function writeRegionSheet(wb: ExcelJS.Workbook, layout: SheetLayout): Exc
     const r = ws.getRow(layout.headerRow + 1 + i);
     row.cells.forEach((_content, col) => {
       const c = r.getCell(col + 1);
-      if (NUMERIC.has(COLUMNS[col].key)) c.numFmt = row.numberFormat;
+      if (isNumericColumn(COLUMNS[col].key)) c.numFmt = row.numberFormat;
       if (layout.inputColumns.includes(col)) c.fill = solid(FILL.input);
-      if (layout.helperColumns.includes(col)) c.font = { color: { argb: 'FF808080' }, size: 9 };
+      if (layout.helperColumns.includes(col)) c.font = { color: { argb: argb(FONT.helper) }, size: 9 };
     });
   });
 
