@@ -1,0 +1,75 @@
+/**
+ * Whether the add-in may write to a person's cells: judged here once, from facts each host adapter loads
+ * (Excel, WPS, the legacy pane), so every host refuses the same things for the same reasons.
+ *
+ * A cell is free only when it holds no value and no formula. A formula that shows nothing (`=IF(1>2,1,"")`)
+ * is a person's work. Merged areas and tables (ours or anyone's) crossing the block refuse the write too.
+ */
+
+/** What an adapter knows about one block of cells it would write. Arrays are row-major, 0-based. */
+export interface BlockFacts {
+  /** The block's top-left cell, 0-based sheet row and column. */
+  row: number;
+  col: number;
+  /** Displayed values (`Range.values` / `Value2`), one row per array. */
+  values: unknown[][];
+  /** Formulas (`Range.formulas` / `Formula`); a constant cell's formula is its value. May be omitted only where the host gives none. */
+  formulas?: unknown[][];
+  /** Merged areas that overlap the block, as A1 addresses (empty when none). */
+  merged?: string[];
+  /** Tables that overlap the block, by name (empty when none). */
+  tables?: string[];
+}
+
+export type Refusal = { kind: 'occupied'; cells: string[] } | { kind: 'merged'; areas: string[] } | { kind: 'table'; tables: string[] };
+
+/** True when a cell holds nothing: no value and no formula. */
+export function isFreeCell(value: unknown, formula?: unknown): boolean {
+  const blank = (v: unknown) => v === '' || v === null || v === undefined;
+  return blank(value) && blank(formula);
+}
+
+/** A1 address of a 0-based row and column (`A1`, `AA10`). */
+export function a1(row: number, col: number): string {
+  let s = '';
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return `${s}${row + 1}`;
+}
+
+/**
+ * Why the block may not be written, or null when every cell is free and nothing crosses it.
+ * `limit` caps how many occupied cells are named (the message names them; a person fixes a few at a time).
+ */
+export function refusalFor(block: BlockFacts, limit = 20): Refusal | null {
+  if (block.merged && block.merged.length) return { kind: 'merged', areas: block.merged.slice() };
+  if (block.tables && block.tables.length) return { kind: 'table', tables: block.tables.slice() };
+  const cells: string[] = [];
+  block.values.forEach((row, i) =>
+    row.forEach((v, j) => {
+      const f = block.formulas ? block.formulas[i]?.[j] : undefined;
+      if (!isFreeCell(v, f) && cells.length < limit) cells.push(a1(block.row + i, block.col + j));
+    }),
+  );
+  return cells.length ? { kind: 'occupied', cells } : null;
+}
+
+/** The refusal in plain words, naming the cells, areas or tables, in the user's language. */
+export function describeRefusal(r: Refusal, sheet: string, lang: 'zh' | 'en'): string {
+  const where = sheet ? `${sheet}!` : '';
+  if (r.kind === 'occupied') {
+    const list = r.cells.map((c) => where + c).join(lang === 'zh' ? '、' : ', ');
+    return lang === 'zh'
+      ? `以下单元格已有内容（值或公式），未写入任何单元格：${list}`
+      : `These cells already hold a value or formula; nothing was written: ${list}`;
+  }
+  if (r.kind === 'merged') {
+    const list = r.areas.join(lang === 'zh' ? '、' : ', ');
+    return lang === 'zh'
+      ? `目标区域与合并单元格 ${list} 重叠，未写入任何单元格`
+      : `The block overlaps merged cells ${list}; nothing was written`;
+  }
+  const list = r.tables.join(lang === 'zh' ? '、' : ', ');
+  return lang === 'zh'
+    ? `目标区域与已有表格 ${list} 重叠，未写入任何单元格`
+    : `The block overlaps the existing table ${list}; nothing was written`;
+}
