@@ -1,91 +1,194 @@
-// Builds the add-in into dist/: taskpane.html (the pane and, in the shared runtime, the PLAN functions),
-// functions.js + functions.json (custom-function metadata generated from the JSDoc), manifest.xml and assets.
+// Builds the add-in into dist/, for every webview Office uses:
+//   taskpane.html       names only Office.js and startup.js, both ES5; startup.js picks the pane
+//   taskpane.js         the modern pane (React + Fluent UI) and, in the shared runtime, the PLAN functions (ES2020)
+//   functions.js/.json  the PLAN functions and their metadata (generated from the JSDoc)
+//   legacy/legacy.js    the plain-DOM pane for IE11 (Trident) and EdgeHTML webviews (ES5, polyfilled)
+//   office/             Office.js and the Excel host files, copied from @microsoft/office-js (served from our origin)
+//   manifest.xml        with every URL under the base URL; plan-indicators.xlsx, the portable workbook
+//
+// Options (`npm run build -- --env NAME=VALUE`):
+//   base=https://intranet.example/plan/   the URL dist/ is served from (default https://localhost:3000/)
+//   officejs=cdn                          load Office.js from Microsoft's CDN instead of our own origin
+//   frameAncestors="https://oos.example"  extra origins allowed to frame the pane (Office Online Server)
 const path = require('node:path');
+const { execFileSync } = require('node:child_process');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { deployment } = require('./scripts/deployment');
 
-module.exports = (env, options) => {
-  const dev = options.mode === 'development';
-  if (env && env.e2e) return e2e(dev);
+let DIST = path.resolve(__dirname, 'dist');
+const STARTUP = path.resolve(__dirname, 'src/startup');
+
+/** Babel for our TypeScript and for the packages we bundle, down to the given browserslist environment. */
+function babelRules(env, polyfill, exclude = /node_modules/) {
+  const presets = [
+    [
+      '@babel/preset-env',
+      {
+        browserslistEnv: env,
+        bugfixes: true,
+        // Every modern script must parse as ES2020 (es-check in CI): syntax from ES2021 on is always transpiled,
+        // whatever the targets already support.
+        include: [
+          'transform-logical-assignment-operators',
+          'transform-numeric-separator',
+          'transform-class-properties',
+          'transform-private-methods',
+          'transform-class-static-block',
+          'transform-private-property-in-object',
+        ],
+        ...(polyfill ? { useBuiltIns: 'usage', corejs: require('core-js/package.json').version } : {}),
+      },
+    ],
+  ];
+  return [
+    {
+      test: /\.tsx?$/,
+      exclude,
+      use: {
+        loader: 'babel-loader',
+        options: {
+          babelrc: false,
+          configFile: false,
+          cacheDirectory: true,
+          presets: [...presets, ['@babel/preset-react', { runtime: 'automatic' }], '@babel/preset-typescript'],
+        },
+      },
+    },
+    {
+      // Packages ship newer syntax than some webviews parse (class static blocks, `??=`): transpile them too.
+      test: /\.m?js$/,
+      include: /node_modules/,
+      exclude: /node_modules[\\/](core-js|webpack|@babel)[\\/]/,
+      use: {
+        loader: 'babel-loader',
+        options: { babelrc: false, configFile: false, cacheDirectory: true, sourceType: 'unambiguous', presets },
+      },
+    },
+  ];
+}
+
+/** The Office.js files a task pane in Excel may load: the loader, its strings, and the Excel and custom-functions host files. */
+function officeJsPatterns() {
+  const from = path.dirname(require.resolve('@microsoft/office-js/dist/office.js'));
+  const keep =
+    /^(office\.js|es6-promise\.js|o15apptofilemappingtable\.js|custom-functions-runtime\.js|excel[\w.-]*\.js|[a-z]{2,3}(-[a-z0-9]+)+\/office_strings\.js|telemetry\/[\w.-]+\.js)$/;
+  return [
+    {
+      from,
+      to: 'office',
+      globOptions: { ignore: ['**/*.debug.js', '**/*-vsdoc.js'] },
+      filter: (file) => keep.test(path.relative(from, file).split(path.sep).join('/')),
+    },
+    { from: path.join(from, '..', 'LICENSE.md'), to: 'office/LICENSE.md' },
+  ];
+}
+
+function modern(d, dev) {
   return {
+    name: 'modern',
+    target: ['web', 'es2020'],
     devtool: dev ? 'source-map' : false,
     entry: {
       taskpane: ['./src/functions/entry.ts', './src/taskpane/index.tsx'],
       functions: './src/functions/entry.ts',
     },
-    output: {
-      path: path.resolve(__dirname, 'dist'),
-      filename: '[name].js',
-      clean: true,
-    },
+    output: { path: DIST, filename: '[name].js', clean: true },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'esnext', sourceMap: dev } } },
-        },
-      ],
-    },
+    module: { rules: babelRules('modern', false) },
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
-        chunks: ['taskpane'],
+        inject: false,
+        templateParameters: { officeJs: d.officeJs, csp: d.metaCsp },
       }),
       new CopyWebpackPlugin({
         patterns: [
-          { from: 'assets/*.png', to: 'assets/[name][ext]', noErrorOnMissing: false },
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
           { from: 'assets/help.html', to: 'help.html' },
-          { from: 'manifest.xml', to: 'manifest.xml' },
+          { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => d.manifest(content.toString()) },
+          ...(d.officeJs.startsWith('office/') ? officeJsPatterns() : []),
         ],
       }),
     ],
     devServer: {
-      static: { directory: path.join(__dirname, 'dist') },
-      headers: { 'Access-Control-Allow-Origin': '*' },
+      static: { directory: DIST },
+      headers: { 'Content-Security-Policy': d.headerCsp, 'X-Content-Type-Options': 'nosniff' },
       port: Number(process.env.PORT || 3000),
       client: false,
       hot: false,
       liveReload: false,
     },
   };
-};
+}
 
-/**
- * The end-to-end build: the same pane, with an in-page fake Excel host (test/e2e/host.ts) in place of Office.js,
- * so Chromium can run it offline. Written to dist-e2e/, never shipped.
- */
-function e2e(dev) {
+/** The start-up script and the legacy pane: ES5, for IE11 and EdgeHTML. Built after the modern bundle, into the same dist/. */
+function legacy(dev) {
   return {
+    name: 'legacy',
+    dependencies: ['modern'],
+    target: ['web', 'es5'],
     devtool: false,
     mode: dev ? 'development' : 'production',
-    entry: { e2e: ['./test/e2e/host.ts', './src/taskpane/index.tsx'] },
-    output: { path: path.resolve(__dirname, 'dist-e2e'), filename: '[name].js', clean: true },
-    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    entry: {
+      startup: './src/startup/startup.ts',
+      'legacy/legacy': './src/legacy/index.ts',
+    },
+    output: { path: DIST, filename: '[name].js', clean: false },
+    resolve: { extensions: ['.ts', '.js'] },
     module: {
       rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'esnext' } } },
-        },
+        // The start-up script tests what the webview has: polyfills would answer for it, so it gets none.
+        ...babelRules('legacy', false)
+          .slice(0, 1)
+          .map((r) => ({ ...r, exclude: undefined, include: STARTUP })),
+        ...babelRules('legacy', true, [/node_modules/, STARTUP]),
       ],
     },
     performance: { hints: false },
     plugins: [
-      new HtmlWebpackPlugin({
-        filename: 'index.html',
-        // The shipped page without the Office.js tag: the bundle's fake host stands in for it, offline.
-        templateContent: require('node:fs')
-          .readFileSync(path.join(__dirname, 'src/taskpane/taskpane.html'), 'utf8')
-          .replace(/<script src="https:\/\/appsforoffice[^>]*><\/script>/, ''),
-        chunks: ['e2e'],
-      }),
+      {
+        // The portable workbook beside the pane, so the legacy pane can link to it.
+        apply(compiler) {
+          compiler.hooks.afterEmit.tap('PortableWorkbook', () => {
+            if (dev) return;
+            execFileSync(
+              process.execPath,
+              [path.join(__dirname, 'bin', 'plan.js'), 'workbook', '-o', path.join(DIST, 'plan-indicators.xlsx')],
+              {
+                stdio: 'pipe',
+              },
+            );
+          });
+        },
+      },
     ],
+  };
+}
+
+module.exports = (env = {}, options = {}) => {
+  const dev = options.mode === 'development';
+  if (env.e2e) return e2e(dev);
+  const d = deployment(env);
+  // `--env out=dist-test`: the tests' build, kept apart from dist/.
+  if (env.out) DIST = path.resolve(__dirname, env.out);
+  return [modern(d, dev), legacy(dev)];
+};
+
+/** The fake Excel host the end-to-end test injects into the shipped page (test/e2e/officeHost.ts). Written to dist-e2e/, never shipped. */
+function e2e(dev) {
+  return {
+    devtool: false,
+    mode: dev ? 'development' : 'production',
+    target: ['web', 'es2020'],
+    entry: { officeHost: './test/e2e/officeHost.ts' },
+    output: { path: path.resolve(__dirname, 'dist-e2e'), filename: '[name].js', clean: true },
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    module: { rules: babelRules('modern', false) },
+    performance: { hints: false },
   };
 }

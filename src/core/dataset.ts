@@ -13,16 +13,30 @@ function baselineNumber(values: Entry['values']): number | null {
   return values[2020]?.value ?? values[2019]?.value ?? null;
 }
 
-/** FNV-1a, 64-bit, over UTF-16 code units; pure so that every door computes the same checksum. */
+/**
+ * FNV-1a, 64-bit, over UTF-16 code units; pure so that every door computes the same checksum. The 64-bit
+ * product is computed on four 16-bit limbs (no BigInt: the legacy pane runs in IE11, which has none).
+ */
 export function fnv1a64(text: string): string {
-  let h = 0xcbf29ce484222325n;
-  const prime = 0x100000001b3n;
-  const mask = 0xffffffffffffffffn;
+  // Offset basis 0xcbf29ce484222325 and prime 0x100000001b3, least significant limb first.
+  const h = [0x2325, 0x8422, 0x9ce4, 0xcbf2];
+  const p = [0x01b3, 0x0000, 0x0100, 0x0000];
   for (let i = 0; i < text.length; i++) {
-    h ^= BigInt(text.charCodeAt(i));
-    h = (h * prime) & mask;
+    const c = text.charCodeAt(i);
+    h[0] ^= c & 0xffff;
+    let carry = 0;
+    const r = [0, 0, 0, 0];
+    for (let k = 0; k < 4; k++) {
+      let sum = carry;
+      for (let j = 0; j <= k; j++) sum += h[j] * p[k - j];
+      r[k] = sum % 0x10000;
+      carry = Math.floor(sum / 0x10000);
+    }
+    for (let k = 0; k < 4; k++) h[k] = r[k];
   }
-  return h.toString(16).padStart(16, '0');
+  let hex = '';
+  for (let k = 3; k >= 0; k--) hex += ('000' + h[k].toString(16)).slice(-4);
+  return hex;
 }
 
 /**

@@ -6,6 +6,13 @@
  */
 import { colLetter, COLUMNS, FILL, FONT, HEADER_OFFSET, isNumericColumn, type SheetLayout } from '../core/layout';
 import { planRefresh, type RefreshPlan } from '../core/refresh';
+import { ALL_FEATURES, type HostFeatures } from './requirements';
+
+/** What the host can do, set once by the entry file from Office's requirement check (tests: everything). */
+let features: HostFeatures = ALL_FEATURES;
+export function configureHost(f: HostFeatures): void {
+  features = f;
+}
 
 /** The part of Excel.RequestContext we use; the real one and the test fakes both satisfy it. */
 export type Context = Excel.RequestContext;
@@ -74,16 +81,16 @@ function queueLayout(ws: Excel.Worksheet, layout: SheetLayout, tableName: string
   table.style = 'TableStyleLight9';
 
   const flagged = ws.getRange(layout.flagRange);
-  for (const rule of layout.rules) {
+  for (const rule of features.conditionalFormats ? layout.rules : []) {
     const cf = flagged.conditionalFormats.add(Excel.ConditionalFormatType.custom);
     cf.custom.rule.formula = `=${rule.formula}`;
     cf.custom.format.fill.color = hex(rule.fill);
     cf.custom.format.font.color = hex(rule.font);
   }
 
-  layout.widths.forEach((w, i) => (at(headerRow, i).format.columnWidth = w * 7));
+  if (features.columnWidth) layout.widths.forEach((w, i) => (at(headerRow, i).format.columnWidth = w * 7));
   at(headerRow, 0, 1, width).format.wrapText = true;
-  if (r0 === 1 && c0 === 0) ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, layout.freeze.rows, layout.freeze.columns));
+  if (features.freezePanes && r0 === 1 && c0 === 0) ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, layout.freeze.rows, layout.freeze.columns));
 }
 
 export interface InsertResult {

@@ -37,35 +37,10 @@ import { describeConflict, describeSource } from '../core/plan';
 import { STATUS_LABELS } from '../core/status';
 import { flagTemplate, matchTemplate, type Flag, type TemplateMatch } from '../core/template';
 import { BUILDABLE, buildFormula, type Buildable } from '../functions/formula';
+import { Occupied, type PaneActions, type Selection } from './actions';
 import { strings } from './i18n';
 
-export interface Selection {
-  values: unknown[][];
-  address: string;
-  rowIndex: number;
-  columnIndex: number;
-}
-
-/** What the pane asks of the workbook. Each rejects with an Error whose message is shown in plain words. */
-export interface PaneActions {
-  /** Insert on new sheets; resolves to a description of what was made. */
-  insertNew(regions: string[], mode: Mode): Promise<string>;
-  /** Insert at the selected cell; rejects with { occupied: address } when the cells are not empty. */
-  insertHere(region: string, mode: Mode): Promise<string>;
-  refresh(): Promise<{ tables: number; changed: number }>;
-  readSelection(): Promise<Selection>;
-  markCells(cells: { row: number; col: number; fill: string }[]): Promise<void>;
-  /** Rejects with { occupied: address } when the active cell holds something and `replace` is false. */
-  writeFormula(formula: string, replace: boolean): Promise<string>;
-}
-
-/** An operation refused because cells are not empty; the pane asks before doing anything else. */
-export class Occupied extends Error {
-  constructor(readonly address: string) {
-    super(`occupied: ${address}`);
-    this.name = 'Occupied';
-  }
-}
+export { Occupied, type PaneActions, type Selection } from './actions';
 
 type Notice = { kind: 'success' | 'error' | 'info'; text: string } | null;
 type Ask = { text: string; confirm: string; run: () => Promise<void> } | null;
@@ -153,13 +128,15 @@ export interface AppProps {
   plan: Plan;
   actions: PaneActions;
   lang: Lang;
+  /** Why the linked mode (PLAN functions) is missing in this host; the pane then inserts plain tables only. */
+  linkedMissing?: string | null;
 }
 
-export function App({ plan, actions, lang }: AppProps): ReactElement {
+export function App({ plan, actions, lang, linkedMissing }: AppProps): ReactElement {
   const t = strings(lang);
   const regions = plan.regions();
   const [region, setRegion] = useState(regions[regions.length - 1].name);
-  const [mode, setMode] = useState<Mode>('linked');
+  const [mode, setMode] = useState<Mode>(linkedMissing ? 'plain' : 'linked');
   const [tab, setTab] = useState<'table' | 'check' | 'formula'>('table');
   const [notice, setNotice] = useState<Notice>(null);
   const [ask, setAsk] = useState<Ask>(null);
@@ -225,9 +202,14 @@ export function App({ plan, actions, lang }: AppProps): ReactElement {
       <Text size={200} className="plan-meta">
         {`${current.planTitle}${current.issuingNumber ? `（${current.issuingNumber}）` : ''} · ${current.seed} · ${t.version(plan.dataset.version)}`}
       </Text>
+      {linkedMissing ? (
+        <MessageBar intent="info" data-linked-missing="">
+          <MessageBarBody>{linkedMissing}</MessageBarBody>
+        </MessageBar>
+      ) : null}
       <Field label={t.mode}>
         <RadioGroup value={mode} onChange={(_e, d) => setMode(d.value as Mode)}>
-          <Radio value="linked" label={t.linked} />
+          <Radio value="linked" label={t.linked} disabled={!!linkedMissing} />
           <Radio value="plain" label={t.plain} />
         </RadioGroup>
       </Field>
@@ -275,7 +257,9 @@ export function App({ plan, actions, lang }: AppProps): ReactElement {
       <TabList selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value as typeof tab)}>
         <Tab value="table">{t.tabTable}</Tab>
         <Tab value="check">{t.tabCheck}</Tab>
-        <Tab value="formula">{t.tabFormula}</Tab>
+        <Tab value="formula" disabled={!!linkedMissing}>
+          {t.tabFormula}
+        </Tab>
       </TabList>
 
       {tab === 'table' ? <RegionTable entries={current.entries} lang={lang} /> : null}

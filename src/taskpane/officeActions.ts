@@ -11,7 +11,7 @@ import {
   refreshTables,
   writeFormulaToActiveCell,
 } from '../office/excel';
-import { Occupied, type PaneActions } from './App';
+import { Occupied, type PaneActions } from './actions';
 
 async function occupiedToPane<T>(op: () => Promise<T>): Promise<T> {
   try {

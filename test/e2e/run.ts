@@ -1,42 +1,63 @@
 /**
- * End-to-end: builds the pane with the in-page fake Excel host, serves it on localhost, opens it in headless
- * Chromium, inserts a region's table, types an actual value that is behind its trajectory and checks the flag,
- * then checks the refusal to write over a person's cells, the template check and the formula builder.
- * Screenshots of the pane (Chinese and English) go to test-results/.
+ * End-to-end: the add-in as shipped. Builds dist-test/ (the production build for an intranet base URL), serves it
+ * from 127.0.0.1 with the Content-Security-Policy header, and opens dist-test/taskpane.html in headless Chromium —
+ * the real Office.js and start-up script included; only the Excel host is fake (test/e2e/officeHost.ts, injected
+ * before any page script). Three webviews, by user agent: WebView2 (modern pane), Trident and EdgeHTML (legacy
+ * pane, with the fake Excel reporting ExcelApi 1.1 and no custom functions). Every request must stay on 127.0.0.1.
+ * Screenshots of the pane go to test-results/ and docs/.
  * Run: npm run test:e2e (Chromium at /usr/bin/chromium or $CHROMIUM).
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { colIndex, colLetter } from '../../src/core/layout';
 import { dataset } from '../../src/data/index';
+import { buildForTests, TEST_DIST } from '../build/dist';
 
 const root = join(__dirname, '..', '..');
-const dist = join(root, 'dist-e2e');
 const results = join(root, 'test-results');
 const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const hostScript = join(root, 'dist-e2e', 'officeHost.js');
+const { deployment } = require('../../scripts/deployment') as typeof import('../../scripts/deployment');
 
-function build(): void {
+export const USER_AGENTS = {
+  webview2: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.0.0',
+  trident: 'Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; ms-office; MSOffice 16) like Gecko',
+  edgehtml:
+    'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19041',
+};
+
+/** The fake Excel host, bundled for the page (HyperFormula and all). */
+function buildHost(): void {
   execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--env', 'e2e', '--mode', 'development'], {
     cwd: root,
     stdio: 'pipe',
   });
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
 
-function serve(): Promise<{ server: Server; url: string }> {
+function serve(dir: string): Promise<{ server: Server; url: string }> {
+  const csp = deployment({}).headerCsp;
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0])).replace(/^(\.\.[/\\])+/, '');
-    const file = join(dist, path === '/' ? 'index.html' : path);
-    if (!file.startsWith(dist) || !existsSync(file)) {
+    const file = join(dir, path === '/' ? 'taskpane.html' : path);
+    if (!file.startsWith(dir) || !existsSync(file)) {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+    res
+      .writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': csp })
+      .end(readFileSync(file));
   });
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}/` })),
@@ -55,11 +76,33 @@ async function notice(page: Page): Promise<string> {
   return page.locator('[data-notice]').innerText();
 }
 
+interface Opened {
+  page: Page;
+  requests: string[];
+  errors: string[];
+}
+
+/** Open the shipped pane as a given webview would, with the fake Excel host injected before Office.js. */
+async function openPane(browser: Browser, url: string, userAgent: string, query: string): Promise<Opened> {
+  const context = await browser.newContext({ userAgent, viewport: { width: 420, height: 900 } });
+  await context.addInitScript({ path: hostScript });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(`${url}taskpane.html?${query}`);
+  return { page, requests, errors };
+}
+
+const loaded = (requests: string[], url: string, path: string): boolean => requests.includes(url + path);
+
 async function main(): Promise<void> {
   assert.ok(existsSync(executablePath), `Chromium not found at ${executablePath}: apt-get install -y chromium fonts-noto-cjk`);
   mkdirSync(results, { recursive: true });
-  build();
-  const { server, url } = await serve();
+  buildForTests();
+  buildHost();
+  const { server, url } = await serve(TEST_DIST);
   const requests: string[] = [];
   const browser = await chromium.launch({
     executablePath,
@@ -75,17 +118,22 @@ async function main(): Promise<void> {
   const gz = dataset().regions.find((r) => r.name === '赣州')!;
   const row = 6 + gz.entries.findIndex((e) => e.indicator.id === 'high_tech_enterprises');
   const cell = (key: Parameters<typeof colIndex>[0]) => `${colLetter(colIndex(key))}${row}`;
+  const errors: string[] = [];
   try {
-    const page = await browser.newPage({ viewport: { width: 420, height: 900 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
+    const opened = await openPane(browser, url, USER_AGENTS.webview2, 'lang=zh-CN');
+    const page = opened.page;
+    requests.push(...opened.requests);
     page.on('request', (r) => requests.push(r.url()));
+    page.on('pageerror', (e) => errors.push(String(e)));
 
-    await step('the pane renders in Chinese with the region table', async () => {
-      await page.goto(url);
+    await step('WebView2: Office.js and the start-up script load the modern pane, in Chinese, with the region table', async () => {
       await page.waitForSelector('text=十四五科技规划指标');
       await page.waitForSelector('[data-indicator="high_tech_enterprises"]');
       assert.match(await page.locator('[data-indicator="high_tech_enterprises"]').innerText(), /高新技术企业数量[\s\S]*1000[\s\S]*2000/);
+      assert.ok(loaded(opened.requests, url, 'office/office.js'), 'Office.js from our own origin');
+      assert.ok(loaded(opened.requests, url, 'startup.js'));
+      assert.ok(loaded(opened.requests, url, 'taskpane.js'), 'the modern bundle');
+      assert.ok(!opened.requests.some((u) => u.includes('/legacy/')), 'not the legacy pane');
       await page.screenshot({ path: join(results, 'pane-zh.png'), fullPage: true });
     });
 
@@ -199,20 +247,64 @@ async function main(): Promise<void> {
     });
 
     await step('the pane in English when Office is not Chinese', async () => {
-      const en = await browser.newPage({ viewport: { width: 420, height: 900 } });
-      en.on('request', (r) => requests.push(r.url()));
-      await en.goto(`${url}?lang=en-US`);
+      const { page: en, requests: enRequests } = await openPane(browser, url, USER_AGENTS.webview2, 'lang=en-US');
       await en.waitForSelector('text=Insert on a new sheet');
       await en.waitForSelector('[data-indicator="high_tech_enterprises"]');
       assert.match(await en.locator('[data-indicator="high_tech_enterprises"]').innerText(), /High-tech enterprises/);
       await en.screenshot({ path: join(results, 'pane-en.png'), fullPage: true });
+      requests.push(...enRequests);
     });
 
-    await step('no request left localhost', async () => {
-      const outside = requests.filter((u) => !u.startsWith(url));
-      assert.deepEqual(outside, []);
-      assert.deepEqual(errors, []);
+    await step('an Excel without custom functions (ExcelApi 1.2): the modern pane in plain mode, saying why', async () => {
+      const { page: old, requests: oldRequests } = await openPane(browser, url, USER_AGENTS.webview2, 'lang=zh-CN&excelApi=1.2&linked=0');
+      await old.waitForSelector('[data-linked-missing]');
+      assert.match(await old.locator('[data-linked-missing]').innerText(), /不支持自定义函数.*Excel 2021/);
+      assert.ok(await old.locator('input[value="linked"]').isDisabled());
+      assert.ok(await old.locator('input[value="plain"]').isChecked());
+      await old.click('[data-action="insert"]');
+      assert.match(await notice(old), /已插入：赣州指标/);
+      const above = await old.evaluate(() => (window as unknown as { __host: { aboveLevel: string[] } }).__host.aboveLevel);
+      assert.deepEqual(above, []);
+      await old.screenshot({ path: join(results, 'pane-plain-only.png'), fullPage: true });
+      requests.push(...oldRequests);
     });
+
+    for (const [name, ua] of [
+      ['Trident (IE11)', USER_AGENTS.trident],
+      ['EdgeHTML', USER_AGENTS.edgehtml],
+    ] as const) {
+      await step(`${name}: the start-up script loads the legacy pane, which inserts 赣州 in plain mode at ExcelApi 1.1`, async () => {
+        const {
+          page: legacy,
+          requests: legacyRequests,
+          errors: legacyErrors,
+        } = await openPane(browser, url, ua, 'lang=zh-CN&excelApi=1.1&linked=0');
+        await legacy.waitForSelector('[data-pane="legacy"]');
+        assert.ok(loaded(legacyRequests, url, 'legacy/legacy.js'), 'the legacy pane');
+        assert.ok(!loaded(legacyRequests, url, 'taskpane.js'), 'not the modern bundle');
+        assert.match(await legacy.locator('[data-why]').innerText(), /不支持自定义函数/);
+        await legacy.selectOption('[data-region]', '赣州');
+        await legacy.click('[data-action="insert"]');
+        await legacy.waitForSelector('[data-notice="success"]');
+        assert.match(await legacy.locator('[data-notice]').innerText(), /已插入：赣州指标/);
+        const state = await legacy.evaluate(() => {
+          const h = (window as unknown as { __host: { tables: { name: string }[]; aboveLevel: string[] } }).__host;
+          return { tables: h.tables.map((t) => t.name), above: h.aboveLevel };
+        });
+        assert.deepEqual(state, { tables: ['PLAN_P_Ganzhou'], above: [] });
+        if (ua === USER_AGENTS.trident) await legacy.screenshot({ path: join(results, 'pane-legacy.png'), fullPage: true });
+        requests.push(...legacyRequests);
+        errors.push(...legacyErrors);
+      });
+    }
+
+    await step('no request left 127.0.0.1, and no script error', async () => {
+      const outside = [...opened.requests, ...requests].filter((u) => !u.startsWith(url));
+      assert.deepEqual(outside, []);
+      assert.deepEqual([...opened.errors, ...errors], []);
+    });
+    for (const shot of ['pane-zh.png', 'pane-en.png', 'pane-legacy.png', 'pane-plain-only.png'])
+      copyFileSync(join(results, shot), join(root, 'docs', shot));
   } finally {
     await browser.close();
     server.close();

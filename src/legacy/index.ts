@@ -1,0 +1,32 @@
+/* global Office, Excel */
+/**
+ * Entry of the legacy pane (dist/legacy/legacy.js), loaded by startup.js in IE11 and EdgeHTML webviews.
+ * Host detection and the requirement check live here, once; the pane itself is in pane.ts.
+ */
+import './polyfills';
+import { Plan } from '../core/plan';
+import { dataset } from '../data/index';
+import { setLanguage } from '../functions/impl';
+import { configureHost } from '../office/excel';
+import { hostFeatures, linkedMissing, officeSetCheck } from '../office/requirements';
+import { officeActions } from '../taskpane/officeActions';
+import { renderLegacy } from './pane';
+
+function start(): void {
+  const lang = setLanguage(Office.context && Office.context.displayLanguage);
+  const features = hostFeatures(officeSetCheck(Office));
+  configureHost(features);
+  const plan = new Plan(dataset());
+  const root = document.getElementById('root');
+  if (!root) return;
+  const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => Excel.run(batch);
+  renderLegacy(root, {
+    plan,
+    actions: officeActions(plan, lang, run),
+    lang,
+    why: linkedMissing({ ...features, linked: false }, lang) as string,
+    workbookUrl: '../plan-indicators.xlsx',
+  });
+}
+
+Office.onReady(() => start());

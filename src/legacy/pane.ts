@@ -1,0 +1,153 @@
+/**
+ * The legacy pane: plain DOM for the webviews that cannot run React 19 and Fluent UI 9 — IE11 (Trident) in
+ * volume-licensed Office 2016/2019 and EdgeHTML in some retail builds. Those Excel versions have no custom
+ * functions, so it offers what they can do: pick a region, insert its table as plain values and ordinary
+ * formulas (flags where ExcelApi 1.6 is there), refresh, and the portable workbook.
+ *
+ * Same core, same layout, same host adapter (`PaneActions`) as the React pane; only the rendering differs.
+ * Compiled to ES5 with the polyfills IE11 needs (see webpack.config.js); uses only DOM APIs IE11 has.
+ */
+import type { Lang, Plan } from '../core/plan';
+import type { PaneActions } from '../taskpane/actions';
+import { Occupied } from '../taskpane/actions';
+import { strings } from '../taskpane/i18n';
+
+const WORDS = {
+  zh: {
+    workbook: '下载便携工作簿（WPS、LibreOffice 及任何 Excel 可用）',
+    plainOnly: '插入方式：普通数值与公式',
+    busy: '正在处理…',
+  },
+  en: {
+    workbook: 'Download the portable workbook (WPS, LibreOffice, any Excel)',
+    plainOnly: 'Inserted as plain values and formulas',
+    busy: 'Working…',
+  },
+};
+
+function el(tag: string, attrs: Record<string, string>, text?: string): HTMLElement {
+  const e = document.createElement(tag);
+  for (const k in attrs) if (Object.prototype.hasOwnProperty.call(attrs, k)) e.setAttribute(k, attrs[k]);
+  if (text !== undefined) e.appendChild(document.createTextNode(text));
+  return e;
+}
+
+export interface LegacyOptions {
+  plan: Plan;
+  actions: PaneActions;
+  lang: Lang;
+  /** Why the linked mode is missing here (always shown: these hosts have no PLAN functions). */
+  why: string;
+  /** Where the portable workbook is served, relative to the page. */
+  workbookUrl: string;
+}
+
+/** Render the pane into `root`; returns nothing, the DOM is the state. */
+export function renderLegacy(root: HTMLElement, o: LegacyOptions): void {
+  const t = strings(o.lang);
+  const w = WORDS[o.lang];
+  const regions = o.plan.regions();
+  root.innerHTML = '';
+  const pane = el('div', { class: 'pane legacy', lang: o.lang === 'zh' ? 'zh-CN' : 'en', 'data-pane': 'legacy' });
+  root.appendChild(pane);
+  pane.appendChild(el('h1', {}, t.title));
+  pane.appendChild(el('p', { class: 'why', 'data-why': '' }, o.why));
+
+  const label = el('label', { for: 'legacy-region' }, t.region);
+  const select = el('select', { id: 'legacy-region', 'data-region': '' }) as HTMLSelectElement;
+  for (let i = 0; i < regions.length; i++) {
+    const r = regions[i];
+    const option = el('option', { value: r.name }, `${o.lang === 'zh' ? r.name : r.en} — ${r.planTitle}`) as HTMLOptionElement;
+    select.appendChild(option);
+  }
+  select.value = regions[regions.length - 1].name;
+  pane.appendChild(label);
+  pane.appendChild(select);
+  const meta = el('p', { class: 'plan-meta' });
+  pane.appendChild(meta);
+  pane.appendChild(el('p', { class: 'plan-meta' }, w.plainOnly));
+
+  const buttons = el('div', { class: 'buttons' });
+  const insert = el('button', { type: 'button', 'data-action': 'insert' }, t.insertNew) as HTMLButtonElement;
+  const insertAll = el('button', { type: 'button', 'data-action': 'insert-all' }, t.allRegions) as HTMLButtonElement;
+  const refresh = el('button', { type: 'button', 'data-action': 'refresh' }, t.refresh) as HTMLButtonElement;
+  buttons.appendChild(insert);
+  buttons.appendChild(insertAll);
+  buttons.appendChild(refresh);
+  pane.appendChild(buttons);
+  const notice = el('div', { class: 'notice', role: 'status' });
+  pane.appendChild(notice);
+  pane.appendChild(el('p', {}));
+  pane.lastChild!.appendChild(el('a', { href: o.workbookUrl, download: '', 'data-workbook': '' }, w.workbook));
+  pane.appendChild(el('p', { class: 'legend' }, t.legend));
+  const table = el('table', { class: 'region-table' });
+  pane.appendChild(table);
+
+  const show = (kind: 'success' | 'error' | 'info', text: string): void => {
+    notice.setAttribute('data-notice', kind);
+    notice.className = `notice ${kind}`;
+    notice.innerHTML = '';
+    notice.appendChild(document.createTextNode(text));
+  };
+
+  const drawRegion = (): void => {
+    const region = o.plan.region(select.value);
+    meta.innerHTML = '';
+    meta.appendChild(
+      document.createTextNode(
+        `${region.planTitle}${region.issuingNumber ? `（${region.issuingNumber}）` : ''} · ${region.seed} · ${t.version(o.plan.dataset.version)}`,
+      ),
+    );
+    table.innerHTML = '';
+    const head = el('tr', {});
+    const headers = [t.indicator, t.unit, '2020', t.target];
+    for (let i = 0; i < headers.length; i++) head.appendChild(el('th', {}, headers[i]));
+    table.appendChild(head);
+    for (let i = 0; i < region.entries.length; i++) {
+      const e = region.entries[i];
+      const tr = el('tr', { 'data-indicator': e.indicator.id });
+      tr.appendChild(el('td', {}, o.lang === 'zh' ? e.name : e.indicator.en));
+      tr.appendChild(el('td', {}, o.lang === 'en' && e.unit === e.indicator.unit ? e.indicator.unitEn : e.unit));
+      tr.appendChild(el('td', {}, e.values[2020] ? e.values[2020].raw : ''));
+      tr.appendChild(el('td', {}, e.target ? e.target.raw : ''));
+      table.appendChild(tr);
+    }
+  };
+
+  const all = [insert, insertAll, refresh];
+  const enable = (on: boolean): void => {
+    for (let i = 0; i < all.length; i++) all[i].disabled = !on;
+  };
+  const attempt = (op: () => Promise<string>): void => {
+    enable(false);
+    show('info', w.busy);
+    op().then(
+      (text) => {
+        enable(true);
+        show('success', text);
+      },
+      (e: unknown) => {
+        enable(true);
+        const message = e instanceof Occupied ? t.occupied(e.address) : e instanceof Error ? e.message : String(e);
+        show('error', t.failed(message));
+      },
+    );
+  };
+
+  select.addEventListener('change', drawRegion);
+  insert.addEventListener('click', () => attempt(() => o.actions.insertNew([select.value], 'plain').then(t.inserted)));
+  insertAll.addEventListener('click', () =>
+    attempt(() =>
+      o.actions
+        .insertNew(
+          regions.map((r) => r.name),
+          'plain',
+        )
+        .then(t.inserted),
+    ),
+  );
+  refresh.addEventListener('click', () =>
+    attempt(() => o.actions.refresh().then((r) => (r.tables ? t.refreshed(r.tables, r.changed) : t.nothingToRefresh))),
+  );
+  drawRegion();
+}
