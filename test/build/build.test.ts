@@ -1,24 +1,34 @@
 /**
- * Builds the add-in (webpack, production) into a temporary folder once, then checks what Excel will load:
- * functions.json generated from the JSDoc, the bundle's size, and that nothing in it reaches the network.
+ * The production build for an intranet base URL (dist-test/, built once per `npm test`), checked as Excel will load
+ * it: functions.json generated from the JSDoc, the pages and what they name, the manifest's URLs, Office.js served
+ * from our own origin, the bundles' size, and that nothing in them reaches the network.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { FUNCTIONS } from '../../src/functions/impl';
+import { buildForTests, TEST_BASE } from './dist';
 
-jest.setTimeout(180_000);
+jest.setTimeout(900_000);
 
 let out = '';
 beforeAll(() => {
-  out = mkdtempSync(join(tmpdir(), 'plan-build-'));
-  execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--output-path', out], {
-    cwd: join(__dirname, '..', '..'),
-    stdio: 'pipe',
-  });
+  out = buildForTests();
 });
+
+/** Every file under a folder, as paths relative to it. */
+function files(dir: string): string[] {
+  const all: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else all.push(relative(dir, p).split('\\').join('/'));
+    }
+  };
+  walk(dir);
+  return all;
+}
 
 interface Fn {
   id: string;
@@ -47,11 +57,49 @@ test('functions.json lists every PLAN function with its parameter help', () => {
     expect(meta.functions.find((f) => f.id === id)!.result.dimensionality).toBe('matrix');
 });
 
-test('the task pane page loads one script of ours and Office.js, under a Content-Security-Policy', () => {
+test('the task pane page names Office.js from our own origin and the start-up script, under a self-only policy', () => {
   const html = readFileSync(join(out, 'taskpane.html'), 'utf8');
-  expect(html).toContain('Content-Security-Policy');
   const scripts = [...html.matchAll(/<script[^>]*\bsrc="?([^"\s>]+)/g)].map((m) => m[1]);
-  expect(scripts).toEqual(['https://appsforoffice.microsoft.com/lib/1/hosted/office.js', 'taskpane.js']);
+  expect(scripts).toEqual(['office/office.js', 'startup.js']);
+  const csp = html.match(/Content-Security-Policy"?\s+content="([^"]+)"/)![1];
+  expect(csp).toContain("script-src 'self';");
+  expect(csp).not.toMatch(/https?:/);
+  // frame-ancestors is a header's business: browsers ignore it in a meta tag.
+  expect(csp).not.toContain('frame-ancestors');
+});
+
+test('Office.js and the Excel host files it loads are served from dist/office, with Microsoft’s licence', () => {
+  const office = files(join(out, 'office'));
+  for (const f of [
+    'office.js',
+    'o15apptofilemappingtable.js',
+    'excel-win32-16.01.js',
+    'excel-web-16.00.js',
+    'excel-mac-16.00.js',
+    'custom-functions-runtime.js',
+    'zh-cn/office_strings.js',
+    'en-us/office_strings.js',
+    'LICENSE.md',
+  ])
+    expect(office).toContain(f);
+  expect(office.filter((f) => /debug|vsdoc|word-|outlook-|powerpoint-|onenote-/.test(f))).toEqual([]);
+});
+
+test('built for a base URL, the manifest names only that URL and the pages name no absolute URL', () => {
+  const manifest = readFileSync(join(out, 'manifest.xml'), 'utf8');
+  const urls = [...manifest.matchAll(/(?:DefaultValue|Value)="(https?:[^"]+)"/g)].map((m) => m[1]);
+  expect(urls.length).toBeGreaterThan(8);
+  for (const u of urls) expect(u.startsWith(TEST_BASE)).toBe(true);
+  expect(manifest).not.toContain('localhost');
+  for (const page of files(out).filter((f) => f.endsWith('.html'))) {
+    const html = readFileSync(join(out, page), 'utf8').replace(/<meta[^>]*Content-Security-Policy[^>]*>/i, '');
+    expect([page, html.match(/(?:src|href)="?https?:[^"\s>]*/g)]).toEqual([page, null]);
+  }
+  for (const u of urls) expect(existsSync(join(out, u.slice(TEST_BASE.length)))).toBe(true);
+});
+
+test('the portable workbook sits beside the pane for the legacy pane to link to', () => {
+  expect(statSync(join(out, 'plan-indicators.xlsx')).size).toBeGreaterThan(10_000);
 });
 
 /**
@@ -60,20 +108,19 @@ test('the task pane page loads one script of ours and Office.js, under a Content
  */
 const NOT_FETCHED = [/^https:\/\/react\.dev\/errors\//, /^http:\/\/www\.w3\.org\//, /^https:\/\/reactjs\.org\/docs\/error-decoder/];
 
-test('no network address in the bundles but Office.js', () => {
+test('no network address in our bundles and pages', () => {
   const found = new Set<string>();
-  for (const f of readdirSync(out).filter((n) => /\.(js|html)$/.test(n))) {
+  for (const f of files(out).filter((n) => /\.(js|html)$/.test(n) && !n.startsWith('office/'))) {
     // The Content-Security-Policy names the hosts allowed to frame the pane; it requests nothing.
     const text = readFileSync(join(out, f), 'utf8').replace(/<meta[^>]*Content-Security-Policy[^>]*>/i, '');
     for (const m of text.matchAll(/\b(?:https?|wss?):\/\/[^\s"'`)<>\\]+/g)) found.add(m[0]);
   }
-  const unexpected = [...found].filter(
-    (u) => u !== 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js' && !NOT_FETCHED.some((re) => re.test(u)),
-  );
+  const unexpected = [...found].filter((u) => !NOT_FETCHED.some((re) => re.test(u)));
   expect(unexpected).toEqual([]);
 });
 
-test('the task pane JavaScript stays under 300 KB gzipped', () => {
-  const size = gzipSync(readFileSync(join(out, 'taskpane.js'))).length;
-  expect(size).toBeLessThan(300 * 1024);
+test('the task pane JavaScript stays under 300 KB gzipped, the legacy pane under 150 KB, the start-up script under 2 KB', () => {
+  expect(gzipSync(readFileSync(join(out, 'taskpane.js'))).length).toBeLessThan(300 * 1024);
+  expect(gzipSync(readFileSync(join(out, 'legacy', 'legacy.js'))).length).toBeLessThan(150 * 1024);
+  expect(readFileSync(join(out, 'startup.js')).length).toBeLessThan(2 * 1024);
 });

@@ -21,7 +21,7 @@ const root = join(__dirname, '..', '..');
 const results = join(root, 'test-results');
 const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const hostScript = join(root, 'dist-e2e', 'officeHost.js');
-const { deployment } = require('../../scripts/deployment') as typeof import('../../scripts/deployment');
+import { deployment } from '../../scripts/deployment';
 
 export const USER_AGENTS = {
   webview2: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.0.0',
