@@ -82,6 +82,8 @@ export default tseslint.config(
         window: 'readonly',
         document: 'readonly',
         location: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
       },
     },
     rules: {
