@@ -1,7 +1,7 @@
 // Builds the add-in into dist/: taskpane.html (the pane and, in the shared runtime, the PLAN functions),
 // functions.js + functions.json (custom-function metadata generated from the JSDoc), manifest.xml and assets.
 const path = require('node:path');
-const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+const { FunctionsLocalesPlugin } = require('./scripts/functions-locales');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
@@ -31,7 +31,7 @@ module.exports = (env, options) => {
     },
     performance: { hints: false },
     plugins: [
-      new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
+      new FunctionsLocalesPlugin({ input: './src/functions/functions.ts', help: './src/functions/help.ts' }),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
