@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createContext, runInContext } from 'node:vm';
+import { validateManifest } from '../../scripts/validate-manifest';
 
 jest.setTimeout(240_000);
 
@@ -86,6 +87,15 @@ test('bad input comes back as a CustomFunctions.Error with its message (CustomFu
 
 test('a host without custom functions loads the pane without error and associates nothing', () => {
   expect(() => load('taskpane.js', { customFunctions: false })).not.toThrow();
+});
+
+test('the shipped manifest validates and every functions file it names is in the build', async () => {
+  const manifest = readFileSync(join(out, 'manifest.xml'), 'utf8');
+  expect(await validateManifest(manifest)).toEqual([]);
+  const metadata = /<bt:Url id="Functions\.Metadata\.Url"[\s\S]*?<\/bt:Url>/.exec(manifest)![0];
+  const files = [...metadata.matchAll(/(?:DefaultValue|Value)="[^"]*\/([^"/]+)"/g)].map((m) => m[1]);
+  expect(files).toEqual(['functions.json', 'functions.en-US.json']);
+  for (const f of files) expect(() => JSON.parse(readFileSync(join(out, f), 'utf8'))).not.toThrow();
 });
 
 test('both locale files are in the build', () => {
