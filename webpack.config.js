@@ -1,7 +1,7 @@
 // Builds the add-in into dist/, for every webview Office uses:
 //   taskpane.html       names only Office.js and startup.js, both ES5; startup.js picks the pane
 //   taskpane.js         the modern pane (React + Fluent UI) and, in the shared runtime, the PLAN functions (ES2020)
-//   functions.js/.json  the PLAN functions and their metadata (generated from the JSDoc)
+//   functions.js, functions.json (zh-CN), functions.en-US.json   the PLAN functions and their help per locale
 //   legacy/legacy.js    the plain-DOM pane for IE11 (Trident) and EdgeHTML webviews (ES5, polyfilled)
 //   office/             Office.js and the Excel host files, copied from @microsoft/office-js (served from our origin)
 //   manifest.xml        with every URL under the base URL; plan-indicators.xlsx, the portable workbook
@@ -12,7 +12,7 @@
 //   frameAncestors="https://oos.example"  extra origins allowed to frame the pane (Office Online Server)
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
-const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+const { FunctionsLocalesPlugin } = require('./scripts/functions-locales');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { deployment } = require('./scripts/deployment');
@@ -99,7 +99,7 @@ function modern(d, dev) {
     module: { rules: babelRules('modern', false) },
     performance: { hints: false },
     plugins: [
-      new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
+      new FunctionsLocalesPlugin({ input: './src/functions/functions.ts', help: './src/functions/help.ts' }),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',

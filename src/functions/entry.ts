@@ -1,8 +1,8 @@
-/* global CustomFunctions, Office */
-// Loaded by taskpane.html (shared runtime) and as functions.js (the manifest's script): registers PLAN.* with Excel.
+/* global Office */
+// Loaded by taskpane.html (shared runtime) and as functions.js (the manifest's script): registers PLAN.* with Excel
+// once, at load, as Excel expects; results follow Office's display language once Office is ready.
 import { registerFunctions } from './functions';
+import { setLanguage } from './impl';
 
-if (typeof CustomFunctions !== 'undefined') {
-  registerFunctions();
-  if (typeof Office !== 'undefined') void Office.onReady(() => registerFunctions());
-}
+registerFunctions();
+if (typeof Office !== 'undefined') void Office.onReady(() => setLanguage(Office.context?.displayLanguage));

@@ -39,14 +39,34 @@ function isBlank(v: Arg): boolean {
 function single(v: Arg, what: What): Arg {
   if (Array.isArray(v)) {
     const flat = (v as unknown[]).flat(2);
-    if (flat.length === 1) return flat[0];
+    if (flat.length === 1) return notDataType(flat[0], what);
     throw new PlanError(
       'BAD_ARGUMENT',
       `${what[0]}应为单个单元格，而不是${flat.length}个值`,
       `${what[1]} must be one cell, not ${flat.length} values`,
     );
   }
-  return v;
+  return notDataType(v, what);
+}
+
+/**
+ * An Excel data type (a linked entity such as a stock or a geography, a formatted number, an image) reaches a
+ * custom function as an object such as {type: "LinkedEntity", text: "…", properties: …} — only when the metadata
+ * sets allowCustomDataForDataTypeAny, which ours does not, so Excel passes plain values. Should one arrive anyway,
+ * it is named, never read as text or number.
+ */
+function notDataType(v: Arg, what: What): Arg {
+  if (v === null || typeof v !== 'object') return v;
+  const o = v as Record<string, unknown>;
+  const kind = typeof o.type === 'string' ? quoteInput(o.type) : '';
+  const text =
+    typeof o.text === 'string' ? o.text : typeof o.basicValue === 'string' || typeof o.basicValue === 'number' ? String(o.basicValue) : '';
+  const shown = [kind, text && `“${quoteInput(text)}”`].filter(Boolean).join(' ');
+  throw new PlanError(
+    'BAD_ARGUMENT',
+    `${what[0]}不能是数据类型${shown ? `（${shown}）` : ''}，请填写${what[2]}`,
+    `The ${what[1]} cannot be a data type${shown ? ` (${shown})` : ''}; give ${what[3]}`,
+  );
 }
 
 export function textArg(v: Arg, what: What): string {

@@ -44,14 +44,14 @@ test('functions.json lists every PLAN function with its parameter help', () => {
   expect(ids).toEqual(Object.keys(FUNCTIONS).sort());
   for (const f of meta.functions) {
     expect(f.description.length).toBeGreaterThan(10);
-    for (const p of f.parameters) expect(p.description).toMatch(/\S+ \/ \S+/);
+    for (const p of f.parameters) expect(p.description).toMatch(/\S/);
   }
   const target = meta.functions.find((f) => f.id === 'TARGET')!;
   expect(target.parameters.map((p) => [p.name, !!p.optional])).toEqual([
-    ['region', false],
-    ['indicator', false],
-    ['year', true],
-    ['path', true],
+    ['地区', false],
+    ['指标', false],
+    ['年份', true],
+    ['路径', true],
   ]);
   for (const id of ['REGIONS', 'INDICATORS', 'TABLE'])
     expect(meta.functions.find((f) => f.id === id)!.result.dimensionality).toBe('matrix');

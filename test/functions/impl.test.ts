@@ -89,3 +89,43 @@ describe('the other functions', () => {
     expect(row.slice(0, 7)).toEqual([7, '高新技术企业数量', '家', '', 1000, '2000', 2000]);
   });
 });
+
+describe('Excel data types are named, never read', () => {
+  // What Excel hands a custom function for a data type when allowCustomDataForDataTypeAny is set (ours is not):
+  // the CellValue object of the Excel JavaScript API.
+  const linked = {
+    type: 'LinkedEntity',
+    text: 'Ganzhou',
+    id: { entityId: 'x', domainId: 'geo', serviceId: 268, culture: 'en-US' },
+    properties: { Population: { type: 'Double', basicValue: 8970014 } },
+  };
+  const formatted = { type: 'Double', basicValue: 19.5, numberFormat: '0.0' };
+
+  test('a linked entity as actual gives #VALUE! with its type and text, in Chinese and English', () => {
+    const e = err(() => f.STATUS('赣州', '高新技术企业', 2023, linked));
+    expect(e.code).toBe('BAD_ARGUMENT');
+    expect(e.text('zh')).toBe('实际值不能是数据类型（LinkedEntity “Ganzhou”），请填写当年的实际数值');
+    expect(e.text('en')).toBe('The actual value cannot be a data type (LinkedEntity “Ganzhou”); give the figure for that year');
+  });
+
+  test('so does a formatted number, a data type in a 1×1 range, and one in any argument', () => {
+    expect(err(() => f.GAP('赣州', '高新技术企业', 2023, formatted)).message).toContain('Double “19.5”');
+    expect(err(() => f.PROGRESS('赣州', '高新技术企业', [[linked]])).message).toContain('LinkedEntity');
+    expect(err(() => f.TARGET(linked, '高新技术企业')).message).toContain('地区不能是数据类型');
+    expect(err(() => f.TARGET('赣州', '高新技术企业', { type: 'Double', basicValue: 2025 })).message).toContain('年份不能是数据类型');
+  });
+
+  test('objects that would break String() do not crash it', () => {
+    const bare = Object.create(null) as object;
+    expect(err(() => f.STATUS('赣州', '高新技术企业', 2023, bare)).message).toBe('实际值不能是数据类型，请填写当年的实际数值');
+    const hostile = {
+      type: 42,
+      text: {
+        toString: () => {
+          throw new Error('boom');
+        },
+      },
+    };
+    expect(err(() => f.REQUIRED('赣州', '高新技术企业', 2023, hostile)).code).toBe('BAD_ARGUMENT');
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * What Excel shows while a PLAN formula is typed, beyond the Chinese JSDoc in functions.ts: each parameter's name
+ * in both languages, and the English help. scripts/functions-locales.js merges them into functions.json (zh-CN,
+ * the default) and functions.en-US.json; test/functions/locales.test.ts checks that nothing is missing.
+ * No imports: the build reads this file directly.
+ */
+
+/** Parameter names as Excel's autocomplete shows them, keyed by the TypeScript parameter name in functions.ts. */
+export const PARAMETER_NAMES: Record<string, { zh: string; en: string }> = {
+  region: { zh: '地区', en: 'region' },
+  indicator: { zh: '指标', en: 'indicator' },
+  year: { zh: '年份', en: 'year' },
+  path: { zh: '路径', en: 'path' },
+  actual: { zh: '实际值', en: 'actual' },
+  field: { zh: '字段', en: 'field' },
+};
+
+export interface FunctionHelp {
+  description: string;
+  parameters: Record<string, string>;
+}
+
+/** English help, keyed by function id, then by parameter name. */
+export const HELP_EN: Record<string, FunctionHelp> = {
+  TARGET: {
+    description: 'The 2025 target, the expected value on the path (2021–2024) or the baseline (2019/2020).',
+    parameters: {
+      region: 'Jiangxi, Jiujiang, Ji’an, Shangrao or Ganzhou',
+      indicator: 'indicator name, e.g. "high-tech enterprises"',
+      year: 'year from 2019 to 2025; 2025 if omitted',
+      path: 'linear (default) or cagr',
+    },
+  },
+  BASELINE: {
+    description: 'The baseline the plan states for 2020 (default) or 2019.',
+    parameters: { region: 'region', indicator: 'indicator name', year: '2019 or 2020; 2020 if omitted' },
+  },
+  STATUS: {
+    description: 'Progress status: achieved, on track, slightly behind, behind or moving away.',
+    parameters: {
+      region: 'region',
+      indicator: 'indicator name',
+      year: 'year from 2021 to 2025',
+      actual: 'the actual value of that year',
+      path: 'linear (default) or cagr',
+    },
+  },
+  GAP: {
+    description: 'Gap to the expected value on the path; negative means behind, whatever the direction.',
+    parameters: {
+      region: 'region',
+      indicator: 'indicator name',
+      year: 'year from 2021 to 2025',
+      actual: 'the actual value of that year',
+      path: 'linear (default) or cagr',
+    },
+  },
+  PROGRESS: {
+    description: 'Share of the way from baseline to target (1 = reached).',
+    parameters: { region: 'region', indicator: 'indicator name', actual: 'actual value' },
+  },
+  REQUIRED: {
+    description: 'Annual change still needed: a growth rate for levels (0.12 = 12%), points per year for shares and ranks.',
+    parameters: { region: 'region', indicator: 'indicator name', year: 'year of the actual value, 2020 to 2024', actual: 'actual value' },
+  },
+  INFO: {
+    description:
+      'Indicator information: unit, name, qualifier, raw, source, seed, line, quote, conflicts, path, direction, kind, estimate, remark, version.',
+    parameters: { region: 'region', indicator: 'indicator name', field: 'field; source if omitted' },
+  },
+  REGIONS: { description: 'The regions with a plan in the data.', parameters: {} },
+  INDICATORS: {
+    description: "The indicators of a region's plan, or the whole catalogue when the region is omitted.",
+    parameters: { region: 'region (optional)' },
+  },
+  TABLE: { description: "A region's indicator table, as a spilling array that stays linked.", parameters: { region: 'region' } },
+};
