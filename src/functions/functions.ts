@@ -49,43 +49,45 @@ export function baseline(region: any, indicator: any, year?: any): number {
 }
 
 /**
- * 进度状态：已完成、符合进度、略滞后、滞后或逆向。Status: achieved, on track, slightly behind, behind or moving away.
+ * 进度状态：已完成、符合进度、略滞后、滞后或逆向（trend 方法为“趋势：…”）。Status: achieved, on track, slightly behind, behind or moving away (a trend for the trend method).
  * @customfunction STATUS
  * @param region 地区 / region
  * @param indicator 指标名称 / indicator name
  * @param year 年份2021–2025 / year 2021–2025
  * @param actual 当年实际值 / the actual value of that year
- * @param [path] 路径：linear 或 cagr / path: linear or cagr
+ * @param [method] 方法：linear（序时进度，默认）、cagr、eurostat（增长率比）、trend（无目标趋势） / method: linear (default), cagr, eurostat or trend
  * @returns 状态 / status
  */
-export function status(region: any, indicator: any, year: any, actual: any, path?: any): string {
-  return call(() => impl.STATUS(region, indicator, year, actual, path));
+export function status(region: any, indicator: any, year: any, actual: any, method?: any): string {
+  return call(() => impl.STATUS(region, indicator, year, actual, method));
 }
 
 /**
- * 与序时进度的差距（负数表示滞后，已按指标方向调整）。Gap to the expected value; negative means behind, whatever the direction.
+ * 与应达值的差距（负数表示滞后，已按指标方向调整；eurostat 的应达值为所需增长率给出的复合路径值）。Gap to the expected value; negative means behind, whatever the direction.
  * @customfunction GAP
  * @param region 地区 / region
  * @param indicator 指标名称 / indicator name
  * @param year 年份2021–2025 / year 2021–2025
  * @param actual 当年实际值 / the actual value of that year
- * @param [path] 路径：linear 或 cagr / path: linear or cagr
+ * @param [method] 方法：linear（默认）、cagr 或 eurostat / method: linear (default), cagr or eurostat
  * @returns 差距 / gap
  */
-export function gap(region: any, indicator: any, year: any, actual: any, path?: any): number {
-  return call(() => impl.GAP(region, indicator, year, actual, path));
+export function gap(region: any, indicator: any, year: any, actual: any, method?: any): number {
+  return call(() => impl.GAP(region, indicator, year, actual, method));
 }
 
 /**
- * 完成进度：从基期到目标已走过的比例（1 = 达到目标）。Share of the way from baseline to target (1 = reached).
+ * 完成进度：不填年份为从基期到目标已走过的比例（1 = 达到目标）；填年份为该方法判断状态所用的比率（eurostat 为增长率比，trend 为年均增长率）。Without a year, the share of the way to the target; with a year, the ratio the method's status is judged on.
  * @customfunction PROGRESS
  * @param region 地区 / region
  * @param indicator 指标名称 / indicator name
  * @param actual 实际值 / actual value
- * @returns 完成比例 / share of the way
+ * @param [method] 方法：linear（默认）、cagr、eurostat、trend / method: linear (default), cagr, eurostat or trend
+ * @param [year] 实际值所属年份（eurostat、trend 必填） / year of the actual value (needed by eurostat and trend)
+ * @returns 完成比例或比率 / share of the way, or the method's ratio
  */
-export function progress(region: any, indicator: any, actual: any): number {
-  return call(() => impl.PROGRESS(region, indicator, actual));
+export function progress(region: any, indicator: any, actual: any, method?: any, year?: any): number {
+  return call(() => impl.PROGRESS(region, indicator, actual, method, year));
 }
 
 /**
