@@ -233,14 +233,14 @@ export function eurostat(input: GrowthInput & { target: number; targetYear: numb
   if (base < 0) throw unassessable('基期值', 'baseline', base);
   if (target < 0) throw unassessable('目标值', 'target', target);
   if (actual < 0) throw unassessable('实际值', 'actual value', actual);
-  const observed = roundFigure(cagr(actual, base, year - baseYear));
-  const required = roundFigure(cagr(target, base, targetYear - baseYear));
-  const ratio = required === 0 ? null : roundFigure((d * observed) / Math.abs(required));
+  const observed = cagr(actual, base, year - baseYear);
+  const required = cagr(target, base, targetYear - baseYear);
+  const ratio = roundFigure(required) === 0 ? null : roundFigure((d * observed) / Math.abs(required));
   let status: StatusCode;
   if (d * (actual - input.target) >= 0) status = 'achieved';
   else if (ratio === null) status = 'moving_away';
   else status = classify('eurostat', ratio) as StatusCode;
-  return { status, ratio, observed, required, replaced };
+  return { status, ratio, observed: roundFigure(observed), required: roundFigure(required), replaced };
 }
 
 export interface TrendResult {

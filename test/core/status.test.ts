@@ -6,7 +6,7 @@ import { makeEntry } from '../fixture';
 const e = makeEntry('high_tech_enterprises', '510', '710', '1200');
 const at = (ratio: number): number => 710 + 294 * ratio;
 
-describe('status thresholds (Eurostat: 0.95 and 0.6)', () => {
+describe('status thresholds of the linear ratio (序时进度; bands 0.95 and 0.6 as in Eurostat)', () => {
   test('the named thresholds', () => {
     expect(ON_TRACK).toBe(0.95);
     expect(SLIGHTLY_BEHIND).toBe(0.6);
