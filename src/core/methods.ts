@@ -93,7 +93,10 @@ export const METHODS: Record<MethodId, Method> = {
     formula: 'ratio = d·(actual − B) / d·(expected − B),  expected = B + (T − B)·(y − y₀)/(2025 − y₀)',
     thresholds: RATIO_THRESHOLDS,
     below: 'moving_away',
-    achieved: { zh: '实际值已达到2025年目标（且目标高于基期）', en: 'the actual meets the 2025 target (and the target differs from the baseline)' },
+    achieved: {
+      zh: '实际值已达到2025年目标（且目标高于基期）',
+      en: 'the actual meets the 2025 target (and the target differs from the baseline)',
+    },
     reference:
       '中国规划监测的序时进度（“时间过半、任务过半”）：完成的目标距离份额 ÷ 已过去的时间份额；阈值0.95/0.6沿用 Eurostat 的比率分档。Chinese plan monitoring practice (序时进度); thresholds borrowed from Eurostat’s ratio bands.',
     rates: RATE_RULE,

@@ -5,7 +5,17 @@
 import { PlanError, quoteInput } from './errors';
 import { BASELINE_YEAR, TARGET_YEAR, type Conflict, type Dataset, type Entry, type Region, type Value } from './model';
 import { Resolver } from './resolve';
-import { assess, judge, progress, required, STATUS_LABELS, type Assessment, type MethodId, type Required, type TrendAssessment } from './status';
+import {
+  assess,
+  judge,
+  progress,
+  required,
+  STATUS_LABELS,
+  type Assessment,
+  type MethodId,
+  type Required,
+  type TrendAssessment,
+} from './status';
 import { checkYear, expectedValue, targetOf, trajectory, type PathMethod } from './trajectory';
 
 export type Lang = 'zh' | 'en';

@@ -170,7 +170,17 @@ export function assessTrend(entry: Entry, year: number, actual: number): TrendAs
   checkYear(year, base.year + 1);
   const s = sign(entry);
   const r = isRate(entry) ? rateTrend(actual, s) : trend({ baseline: base.value, baseYear: base.year, year, actual, direction: s });
-  return { kind: 'trend', status: r.status, year, actual, baseline: base.value, baseYear: base.year, rate: r.rate, method: 'trend', replaced: r.replaced };
+  return {
+    kind: 'trend',
+    status: r.status,
+    year,
+    actual,
+    baseline: base.value,
+    baseYear: base.year,
+    rate: r.rate,
+    method: 'trend',
+    replaced: r.replaced,
+  };
 }
 
 function hasNumericTarget(entry: Entry): boolean {

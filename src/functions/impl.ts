@@ -135,8 +135,13 @@ export function STATUS(region: Arg, indicator: Arg, year: Arg, actual: Arg, meth
 }
 
 export function GAP(region: Arg, indicator: Arg, year: Arg, actual: Arg, method?: Arg): number {
-  return getPlan().assess(textArg(region, REGION), textArg(indicator, INDICATOR), yearArg(year), numberArg(actual, ACTUAL), methodArg(method))
-    .gap;
+  return getPlan().assess(
+    textArg(region, REGION),
+    textArg(indicator, INDICATOR),
+    yearArg(year),
+    numberArg(actual, ACTUAL),
+    methodArg(method),
+  ).gap;
 }
 
 export function PROGRESS(region: Arg, indicator: Arg, actual: Arg, method?: Arg, year?: Arg): number {

@@ -39,7 +39,9 @@ export function officeActions(
     insertHere: (region: string, mode: Mode, method?: MethodId) =>
       occupiedToPane(() =>
         run(async (ctx) =>
-          (await insertAtSelection(ctx, (origin) => regionLayout(plan.region(region), mode, lang, version, origin, method))).sheets.join('、'),
+          (await insertAtSelection(ctx, (origin) => regionLayout(plan.region(region), mode, lang, version, origin, method))).sheets.join(
+            '、',
+          ),
         ),
       ),
     refresh: () =>

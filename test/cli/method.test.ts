@@ -39,7 +39,11 @@ test('trend, progress with a year, gap, and bad methods', async () => {
 });
 
 test('eval: PLAN.STATUS and PLAN.PROGRESS take the method', async () => {
-  const r = await plan('eval', '=PLAN.STATUS("赣州","高新技术企业",2024,1720,"eurostat")', '=PLAN.PROGRESS("赣州","高新技术企业",1720,"eurostat",2024)');
+  const r = await plan(
+    'eval',
+    '=PLAN.STATUS("赣州","高新技术企业",2024,1720,"eurostat")',
+    '=PLAN.PROGRESS("赣州","高新技术企业",1720,"eurostat",2024)',
+  );
   expect(r.code).toBe(0);
   const [status, ratio] = r.out.split('\n');
   expect(status).toBe('符合进度');

@@ -29,3 +29,8 @@ test('bad or missing method arguments give specific errors', () => {
   expect(planError(() => f.PROGRESS('赣州', '高新技术企业', 1720, 'eurostat')).message).toContain('年份');
   expect(planError(() => f.GAP('江西', '专利授权总量', 2023, 9, 'trend')).code).toBe('BAD_ARGUMENT');
 });
+
+test('TARGET with eurostat gives the value its required growth rate reaches: the compound path', () => {
+  expect(f.TARGET('赣州', '高新技术企业', 2024, 'eurostat')).toBeCloseTo(1000 * Math.pow(2, 4 / 5), 6);
+  expect(f.TARGET('赣州', '高新技术企业', 2024, 'eurostat')).toBe(f.TARGET('赣州', '高新技术企业', 2024, 'cagr'));
+});

@@ -110,7 +110,15 @@ test('LibreOffice: 赣州 高新技术企业 1720 in 2024 is flagged slightly be
   await wb.xlsx.writeFile(file);
   execFileSync(
     'soffice',
-    ['--headless', '--norestore', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', dir, file],
+    [
+      '--headless',
+      '--norestore',
+      '--convert-to',
+      'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
+      '--outdir',
+      dir,
+      file,
+    ],
     { stdio: 'pipe', timeout: 180_000 },
   );
   const csv = readdirSync(dir).find((f) => f.endsWith('.csv') && f.includes('赣州'))!;
