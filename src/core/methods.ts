@@ -137,7 +137,7 @@ export const METHODS: Record<MethodId, Method> = {
       en: 'the actual meets the target (direction-aware) in any year; a target or base of 0 is replaced by 0.001 (open-sdg rule)',
     },
     reference:
-      'Eurostat, Sustainable development in the European Union — Monitoring report on progress towards the SDGs in an EU context, methodological annex: ratio of observed to required growth rate, ≥95% / 60–95% / 0–60% / <0. open-sdg sdg-build, sdg/ProgressMeasure.py, methodology_2 (commit 6d3d128), https://github.com/open-sdg/sdg-build; docs: open-sdg/open-sdg docs/progress-methodology.md.',
+      'Eurostat, Sustainable development in the European Union — Monitoring report on progress towards the SDGs in an EU context, methodological annex: ratio of observed to required growth rate, ≥95% / 60–95% / 0–60% / <0. open-sdg sdg-build, sdg/ProgressMeasure.py, methodology_2 (commit 6d3d128, GitHub open-sdg/sdg-build); docs: open-sdg/open-sdg docs/progress-methodology.md.',
     rates: {
       zh: '年均增速类指标：其数值本身就是观测增长率和所需增长率，比率 = 实际增速 ÷ 目标增速（与序时进度相同）',
       en: 'growth-rate indicators: the value itself is the observed and the required growth rate, so ratio = actual rate ÷ target rate (same as linear)',
