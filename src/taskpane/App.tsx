@@ -322,11 +322,11 @@ export function App({ plan, actions, lang }: AppProps): ReactElement {
               <ul className="flags">
                 {flags.map((f) => (
                   <li key={`${f.row}-${f.col}`} data-status={f.assessment.status} data-method={f.assessment.method}>
-                    {`${f.label} ${f.assessment.year}: ${f.assessment.actual} — ${STATUS_LABELS[f.assessment.status][lang]} [${lang === 'zh' ? METHODS[f.assessment.method].zh : METHODS[f.assessment.method].en}]; ${
+                    {`${f.label} ${f.assessment.year}: ${f.assessment.actual} — ${STATUS_LABELS[f.assessment.status][lang]}; ${
                       f.assessment.kind === 'trend'
                         ? `${t.trendRate} ${(f.assessment.rate * 100).toFixed(2)}%`
                         : `${t.expected} ${f.assessment.expected}; ${t.gap} ${f.assessment.gap}; ${t.ratio} ${f.assessment.ratio === null ? '-' : f.assessment.ratio.toFixed(2)}`
-                    }`}
+                    }; ${t.method}: ${lang === 'zh' ? METHODS[f.assessment.method].zh : METHODS[f.assessment.method].en}`}
                   </li>
                 ))}
               </ul>
