@@ -94,3 +94,17 @@ describe('progress and required', () => {
     expect(() => required(e, 2025, 1000)).toThrow(/2025/);
   });
 });
+
+describe('the method is part of the answer', () => {
+  test('linear is the default, and every assessment says which method made it', () => {
+    expect(assess(e, 2023, 950).method).toBe('linear');
+    expect(assess(e, 2023, 950, 'cagr').method).toBe('cagr');
+    expect(assess(e, 2023, 950, 'eurostat').method).toBe('eurostat');
+  });
+  test('cagr and eurostat share the compound path as their expected value; linear does not', () => {
+    // 710·(1200/710)^(3/5) = 710·1.370105 = 972.77
+    expect(assess(e, 2023, 950, 'cagr').expected).toBeCloseTo(972.77, 2);
+    expect(assess(e, 2023, 950, 'eurostat').expected).toBeCloseTo(972.77, 2);
+    expect(assess(e, 2023, 950).expected).toBe(1004);
+  });
+});
