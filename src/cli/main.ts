@@ -13,6 +13,7 @@ import { exportDataset } from '../core/export';
 import { Plan, type Lang } from '../core/plan';
 import { regionRows } from '../core/rows';
 import { parseMethod } from '../core/trajectory';
+import { METHODS, parseMethodId } from '../core/methods';
 
 export interface Io {
   out: (text: string) => void;
@@ -26,13 +27,13 @@ export const USAGE = `用法 / usage: plan <command> [arguments] [--lang zh|en]
   indicators [地区]                          指标列表 / indicators (of a region, or the catalogue)
   target <地区> <指标> [年份] [--path cagr]   目标值或轨迹值 / target or trajectory value
   baseline <地区> <指标> [年份]               基期值 / baseline (2020 by default)
-  status <地区> <指标> <年份> <实际值>         进度评估 / status of an actual value
-  gap | required <地区> <指标> <年份> <实际值>  差距 / annual change still needed
-  progress <地区> <指标> <实际值>             完成进度 / share of the way to the target
+  status <地区> <指标> <年份> <实际值> [--method linear|cagr|eurostat|trend]   进度评估 / status of an actual value
+  gap | required <地区> <指标> <年份> <实际值> [--method …]  差距 / annual change still needed
+  progress <地区> <指标> <实际值> [年份] [--method …]   完成进度 / share of the way, or the method's ratio in a year
   info <地区> <指标> <字段>                   指标信息 / unit, source, conflicts, …
   export --json                             导出全部数据 / the whole dataset as JSON
   eval '<公式>' ['<公式>' …]                  计算公式 / evaluate formulas (HyperFormula)
-  workbook [-o 文件.xlsx] [--region 地区]     生成便携工作簿 / write the portable workbook
+  workbook [-o 文件.xlsx] [--region 地区] [--method …]   生成便携工作簿 / write the portable workbook
   eval --csv <文件|->                        计算CSV表 / evaluate a CSV sheet whose cells reference each other
 `;
 
@@ -77,6 +78,7 @@ export function run(argv: string[], io: Io): number | Promise<number> {
       options: {
         lang: { type: 'string', default: 'zh' },
         path: { type: 'string' },
+        method: { type: 'string' },
         json: { type: 'boolean', default: false },
         csv: { type: 'string' },
         output: { type: 'string', short: 'o' },
@@ -137,22 +139,41 @@ export function run(argv: string[], io: Io): number | Promise<number> {
       case 'status':
       case 'gap': {
         need(args, 4, '<地区> <指标> <年份> <实际值>');
-        const a = plan.assess(args[0], args[1], yearArg(args[2]), actualArg(args[3]), parseMethod(values.path));
+        // --path (linear|cagr) is the older spelling of --method.
+        const method = parseMethodId(values.method ?? values.path);
         if (command === 'gap') {
-          io.out(String(a.gap));
+          io.out(String(plan.assess(args[0], args[1], yearArg(args[2]), actualArg(args[3]), method).gap));
+          return 0;
+        }
+        const a = plan.judge(args[0], args[1], yearArg(args[2]), actualArg(args[3]), method);
+        const name = lang === 'zh' ? METHODS[a.method].zh : METHODS[a.method].en;
+        const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
+        if (a.kind === 'trend') {
+          io.out(
+            lang === 'zh'
+              ? `${plan.statusLabel(a, lang)}（方法：${name}；${a.year}年实际${a.actual}，基期${a.baseline}（${a.baseYear}年），年均变化${pct(a.rate)}）`
+              : `${plan.statusLabel(a, lang)} (method: ${name}; ${a.year} actual ${a.actual}, baseline ${a.baseline} (${a.baseYear}), annual change ${pct(a.rate)})`,
+          );
           return 0;
         }
         const ratio = a.ratio === null ? '-' : a.ratio.toFixed(2);
+        const growth =
+          a.observed !== undefined && a.required !== undefined
+            ? lang === 'zh'
+              ? `，实际年均增长${pct(a.observed)}，所需年均增长${pct(a.required)}`
+              : `, observed growth ${pct(a.observed)} a year, required ${pct(a.required)}`
+            : '';
         io.out(
           lang === 'zh'
-            ? `${plan.statusLabel(a, lang)}（${a.year}年实际${a.actual}，应达${a.expected}，差距${a.gap}，进度比${ratio}，基期${a.baseline}，目标${a.target}）`
-            : `${plan.statusLabel(a, lang)} (${a.year} actual ${a.actual}, expected ${a.expected}, gap ${a.gap}, progress ratio ${ratio}, baseline ${a.baseline}, target ${a.target})`,
+            ? `${plan.statusLabel(a, lang)}（方法：${name}；${a.year}年实际${a.actual}，应达${a.expected}，差距${a.gap}，进度比${ratio}${growth}，基期${a.baseline}，目标${a.target}）`
+            : `${plan.statusLabel(a, lang)} (method: ${name}; ${a.year} actual ${a.actual}, expected ${a.expected}, gap ${a.gap}, progress ratio ${ratio}${growth}, baseline ${a.baseline}, target ${a.target})`,
         );
         return 0;
       }
       case 'progress': {
         need(args, 3, '<地区> <指标> <实际值>');
-        io.out(String(plan.progress(args[0], args[1], actualArg(args[2]))));
+        const method = parseMethodId(values.method ?? values.path);
+        io.out(String(plan.progress(args[0], args[1], actualArg(args[2]), method, args[3] !== undefined ? yearArg(args[3]) : undefined)));
         return 0;
       }
       case 'required': {
@@ -178,7 +199,7 @@ export function run(argv: string[], io: Io): number | Promise<number> {
         const file = values.output ?? (lang === 'zh' ? '江西科技规划指标.xlsx' : 'jiangxi-plan-indicators.xlsx');
         if (!file.toLowerCase().endsWith('.xlsx'))
           throw new UsageError(`输出文件应以 .xlsx 结尾 / the output file should end in .xlsx: ${file}`);
-        return buildWorkbook(plan.dataset, regions, lang)
+        return buildWorkbook(plan.dataset, regions, lang, parseMethodId(values.method))
           .xlsx.writeFile(file)
           .then(
             () => {

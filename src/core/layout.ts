@@ -16,7 +16,7 @@ import { BASELINE_YEAR, TARGET_YEAR } from './model';
 import { marksOf, sourceLines } from './rows';
 import { baselineOf, isRate } from './trajectory';
 import type { Lang } from './plan';
-import { ON_TRACK, SLIGHTLY_BEHIND } from './status';
+import { METHODS, ON_TRACK, SLIGHTLY_BEHIND, type MethodId } from './methods';
 
 export const YEARS = [2021, 2022, 2023, 2024, 2025] as const;
 
@@ -128,6 +128,8 @@ export interface SheetLayout {
   /** Range of the actual cells that the rules flag, e.g. "H6:L21". */
   flagRange: string;
   rules: FlagRule[];
+  /** The method the rules judge by (trend has no target, so its sheet flags as linear does). */
+  method: MethodId;
   /** Zero-based indexes of the columns a person fills in. */
   inputColumns: number[];
   helperColumns: number[];
@@ -230,6 +232,7 @@ export function regionLayout(
   lang: Lang,
   dataVersion: string,
   origin: Origin = { row: 1, col: 0 },
+  method: MethodId = 'linear',
 ): SheetLayout {
   const L = (key: ColumnKey): string => colLetter(colIndex(key) + origin.col);
   const headerRow = origin.row + HEADER_OFFSET;
@@ -247,9 +250,7 @@ export function regionLayout(
   const Ex = `${L('expected2021')}${firstRow}`;
   const D = `$${L('direction')}${firstRow}`;
   const B = `$${L('base')}${firstRow}`;
-  const made = `${D}*(${A}-${B})`;
-  const due = `${D}*(${Ex}-${B})`;
-  const known = `ISNUMBER(${A}),ISNUMBER(${Ex}),ISNUMBER(${B})`;
+  const rules = flagRules(method, A, Ex, D, B, `$${L('target')}${firstRow}`, `$${L('v2020')}${firstRow}`, `$${L('actual2021')}${firstRow}`);
   const zh = lang === 'zh';
   return {
     region: region.name,
@@ -263,11 +264,11 @@ export function regionLayout(
       ? `数据版本 ${dataVersion}；来源：${region.seed}（“来源”列为行号）。请在“实际”列填写各年实际值；${mode === 'linked' ? '目标与序时进度列为 PLAN 函数，随数据更新' : '目标与序时进度列为普通公式，无需加载项'}。`
       : `Data version ${dataVersion}; source: ${region.seed} (line numbers in "Source"). Fill the actual columns; ${mode === 'linked' ? 'target and expected columns are PLAN formulas that follow the data' : 'target and expected columns are ordinary formulas, no add-in needed'}.`,
     legend: [
-      { text: zh ? '图例：' : 'Legend:', fill: 'FFFFFF' },
+      { text: zh ? `图例（方法：${METHODS[method].zh}）：` : `Legend (method: ${METHODS[method].en}):`, fill: 'FFFFFF' },
       {
         text: zh
-          ? `略滞后（完成序时进度的${SLIGHTLY_BEHIND * 100}%–${ON_TRACK * 100}%）`
-          : `slightly behind (${SLIGHTLY_BEHIND * 100}–${ON_TRACK * 100}% of expected progress)`,
+          ? `略滞后（${method === 'eurostat' ? '实际年均增长率为所需的' : method === 'cagr' ? '完成复合增长路径应达进度的' : '完成序时进度的'}${SLIGHTLY_BEHIND * 100}%–${ON_TRACK * 100}%）`
+          : `slightly behind (${SLIGHTLY_BEHIND * 100}–${ON_TRACK * 100}% of ${method === 'eurostat' ? 'the required growth rate' : method === 'cagr' ? 'the progress expected on the compound path' : 'expected progress'})`,
         fill: FILL.slightlyBehind,
       },
       {
@@ -281,21 +282,55 @@ export function regionLayout(
     widths: COLUMNS.map((c) => c.width),
     freeze: { rows: headerRow, columns: origin.col + colIndex('name') + 1 },
     flagRange: `${first}:${last}`,
-    rules: [
-      {
-        level: 'behind',
-        formula: `AND(${known},${made}<IF(${due}>0,${SLIGHTLY_BEHIND}*${due},0))`,
-        fill: FILL.behind,
-        font: FONT.behind,
-      },
-      {
-        level: 'slightly_behind',
-        formula: `AND(${known},${due}>0,${made}>=${SLIGHTLY_BEHIND}*${due},${made}<${ON_TRACK}*${due})`,
-        fill: FILL.slightlyBehind,
-        font: FONT.slightlyBehind,
-      },
-    ],
+    rules,
+    method,
     inputColumns: COLUMNS.flatMap((c, i) => (c.input ? [i] : [])),
     helperColumns: COLUMNS.flatMap((c, i) => (c.helper ? [i] : [])),
   };
+}
+
+/**
+ * The flag rules for a method, written for the top-left actual cell A (relative), with the row's expected value on
+ * the linear path Ex, direction D, progress base B, target T, 2020 baseline V20 and the first actual cell A1 of the
+ * row (absolute columns). Years since the baseline: the column's year − (2020 if the 2020 baseline is a number,
+ * else 2019), as baselineOf decides.
+ *
+ *   linear    made = D·(A − B), due = D·(Ex − B): behind when made < 0.6·due, slightly behind when 0.6·due ≤ made < 0.95·due
+ *   cagr      the same with the expected value on the compound path B·(T/B)^(n/N)
+ *   eurostat  R = D·((A/B)^(1/n) − 1) / |(T/B)^(1/N) − 1|, no flag once D·(A − T) ≥ 0 (achieved)
+ *
+ * Rows whose progress base is 0 (growth-rate rows, where the ratio is actual rate ÷ target rate under every method)
+ * are judged as in linear. trend needs no target, so a sheet made "by trend" flags as linear does.
+ */
+export function flagRules(method: MethodId, A: string, Ex: string, D: string, B: string, T: string, V20: string, A1: string): FlagRule[] {
+  const known = `ISNUMBER(${A}),ISNUMBER(${Ex}),ISNUMBER(${B})${method === 'linear' || method === 'trend' ? '' : `,ISNUMBER(${T})`}`;
+  const y0 = `IF(ISNUMBER(${V20}),2020,2019)`;
+  const n = `(COLUMN(${A})-COLUMN(${A1})+2021-${y0})`;
+  const N = `(2025-${y0})`;
+  const made = `${D}*(${A}-${B})`;
+  const levelDue = (E: string): string => `${D}*(${E}-${B})`;
+  const behindBy = (due: string): string => `${made}<IF(${due}>0,${SLIGHTLY_BEHIND}*${due},0)`;
+  const slightlyBy = (due: string): string => `AND(${due}>0,${made}>=${SLIGHTLY_BEHIND}*${due},${made}<${ON_TRACK}*${due})`;
+  let behind: string;
+  let slightly: string;
+  if (method === 'cagr') {
+    const due = levelDue(`IF(${B}>0,${B}*(${T}/${B})^(${n}/${N}),${Ex})`);
+    behind = `AND(${known},${behindBy(due)})`;
+    slightly = `AND(${known},${slightlyBy(due)})`;
+  } else if (method === 'eurostat') {
+    const due = levelDue(Ex);
+    const R = `${D}*((${A}/${B})^(1/${n})-1)/ABS((${T}/${B})^(1/${N})-1)`;
+    const notMet = `${D}*(${A}-${T})<0`;
+    const hold = `${T}=${B}`;
+    behind = `AND(${known},IF(${B}>0,AND(${notMet},IF(${hold},TRUE,${R}<${SLIGHTLY_BEHIND})),${behindBy(due)}))`;
+    slightly = `AND(${known},IF(${B}>0,AND(${notMet},IF(${hold},FALSE,AND(${R}>=${SLIGHTLY_BEHIND},${R}<${ON_TRACK}))),${slightlyBy(due)}))`;
+  } else {
+    const due = levelDue(Ex);
+    behind = `AND(${known},${behindBy(due)})`;
+    slightly = `AND(${known},${slightlyBy(due)})`;
+  }
+  return [
+    { level: 'behind', formula: behind, fill: FILL.behind, font: FONT.behind },
+    { level: 'slightly_behind', formula: slightly, fill: FILL.slightlyBehind, font: FONT.slightlyBehind },
+  ];
 }

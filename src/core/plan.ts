@@ -5,7 +5,17 @@
 import { PlanError, quoteInput } from './errors';
 import { BASELINE_YEAR, TARGET_YEAR, type Conflict, type Dataset, type Entry, type Region, type Value } from './model';
 import { Resolver } from './resolve';
-import { assess, progress, required, STATUS_LABELS, type Assessment, type Required } from './status';
+import {
+  assess,
+  judge,
+  progress,
+  required,
+  STATUS_LABELS,
+  type Assessment,
+  type MethodId,
+  type Required,
+  type TrendAssessment,
+} from './status';
 import { checkYear, expectedValue, targetOf, trajectory, type PathMethod } from './trajectory';
 
 export type Lang = 'zh' | 'en';
@@ -115,16 +125,22 @@ export class Plan {
     return v.value;
   }
 
-  assess(region: string, indicator: string, year: number, actual: number, method: PathMethod = 'linear'): Assessment {
+  /** Progress towards the target by a method (linear, cagr or eurostat); see ./methods.ts. */
+  assess(region: string, indicator: string, year: number, actual: number, method: MethodId = 'linear'): Assessment {
     return assess(this.entry(region, indicator), year, actual, method);
   }
 
-  statusLabel(a: Assessment, lang: Lang): string {
+  /** The status by any method: progress, or a trend (method trend; eurostat without a numeric target). */
+  judge(region: string, indicator: string, year: number, actual: number, method: MethodId = 'linear'): Assessment | TrendAssessment {
+    return judge(this.entry(region, indicator), year, actual, method);
+  }
+
+  statusLabel(a: Assessment | TrendAssessment, lang: Lang): string {
     return STATUS_LABELS[a.status][lang];
   }
 
-  progress(region: string, indicator: string, actual: number): number {
-    return progress(this.entry(region, indicator), actual);
+  progress(region: string, indicator: string, actual: number, method: MethodId = 'linear', year?: number): number {
+    return progress(this.entry(region, indicator), actual, method, year);
   }
 
   required(region: string, indicator: string, year: number, actual: number): Required {

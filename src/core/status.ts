@@ -1,7 +1,11 @@
 /**
- * How an actual value stands against the plan in a year, after Eurostat's SDG progress assessment:
+ * How an actual value stands against the plan in a year, by one of the methods in ./methods.ts (formulas,
+ * thresholds and references are there):
  *
- *   ratio = progress made / progress expected = s·(actual − B) / s·(expected − B),   s = +1 (higher is better) or −1
+ *   linear (default, 序时进度)  ratio = d·(actual − B) / d·(expected − B), expected on the straight line B → T
+ *   cagr                        the same level ratio, expected on the compound path B·(T/B)^((y − y₀)/(2025 − y₀))
+ *   eurostat                    ratio = d·CAGR(actual, B, y − y₀) / |CAGR(T, B, 2025 − y₀)|; target reached → achieved
+ *   trend                       no target: d·CAGR(actual, B, y − y₀) against +1 %, 0, −1 %
  *
  *   achieved          the actual already meets the 2025 target (for a growth rate: in 2025)
  *   on track          ratio ≥ 0.95  (ON_TRACK)
@@ -9,26 +13,29 @@
  *   behind            0 ≤ ratio < 0.6
  *   moving away       ratio < 0: further from the target than the baseline was
  *
- * For a growth-rate indicator the ratio is actual rate / target rate. When the plan expects no change
- * (target = baseline), holding the baseline is on track and falling back is moving away.
+ * For a growth-rate indicator the ratio is actual rate / target rate under every method (the value already is a
+ * growth rate). When the plan expects no change (target = baseline), holding the baseline is on track (linear,
+ * cagr) or achieved (eurostat), and falling back is moving away.
  */
 import { PlanError } from './errors';
 import { TARGET_YEAR, type Entry } from './model';
 import { roundFigure } from './parse';
-import { baselineOf, checkYear, expectedValue, isRate, targetOf, type PathMethod } from './trajectory';
+import { baselineOf, checkYear, expectedValue, isRate, targetOf, type Anchor } from './trajectory';
+import {
+  classify as classifyBy,
+  eurostat,
+  METHODS,
+  rateTrend,
+  STATUS_LABELS,
+  trend,
+  ZERO_REPLACEMENT,
+  type MethodId,
+  type StatusCode,
+  type TrendCode,
+} from './methods';
 
-export const ON_TRACK = 0.95;
-export const SLIGHTLY_BEHIND = 0.6;
-
-export type StatusCode = 'achieved' | 'on_track' | 'slightly_behind' | 'behind' | 'moving_away';
-
-export const STATUS_LABELS: Record<StatusCode, { zh: string; en: string }> = {
-  achieved: { zh: '已完成', en: 'achieved' },
-  on_track: { zh: '符合进度', en: 'on track' },
-  slightly_behind: { zh: '略滞后', en: 'slightly behind' },
-  behind: { zh: '滞后', en: 'behind' },
-  moving_away: { zh: '逆向', en: 'moving away' },
-};
+export { ON_TRACK, SLIGHTLY_BEHIND, STATUS_LABELS } from './methods';
+export type { MethodId, StatusCode, TrendCode } from './methods';
 
 /** The annual change still needed: a compound growth rate (0.12 = 12 %) for levels, points per year for shares and ranks. */
 export interface Required {
@@ -37,17 +44,39 @@ export interface Required {
 }
 
 export interface Assessment {
+  kind: 'progress';
   status: StatusCode;
   year: number;
   actual: number;
+  /** Where the method expects the indicator in `year` (eurostat: the value the required growth rate gives, i.e. the compound path). */
   expected: number;
   baseline: number;
+  baseYear: number;
   target: number;
-  /** Progress made / progress expected; null when the plan expects no change. */
+  /** The method's ratio; null when the plan expects no change. */
   ratio: number | null;
   /** actual − expected, signed so that negative means behind, whatever the direction. */
   gap: number;
-  method: PathMethod;
+  method: MethodId;
+  /** eurostat: observed and required compound annual growth rates (0.12 = 12 %). */
+  observed?: number;
+  required?: number;
+  /** eurostat: inputs that were 0 and replaced by 0.001, as open-sdg does. */
+  replaced?: ('baseline' | 'target')[];
+}
+
+/** A trend without a target: the direction-adjusted observed CAGR. Not progress towards a target. */
+export interface TrendAssessment {
+  kind: 'trend';
+  status: TrendCode;
+  year: number;
+  actual: number;
+  baseline: number;
+  baseYear: number;
+  /** d·CAGR observed (0.02 = 2 % a year in the desired direction). */
+  rate: number;
+  method: 'trend';
+  replaced: 'baseline'[];
 }
 
 function sign(entry: Entry): 1 | -1 {
@@ -62,22 +91,30 @@ export function checkActual(actual: number): number {
 }
 
 function classify(ratio: number): StatusCode {
-  if (ratio >= ON_TRACK) return 'on_track';
-  if (ratio >= SLIGHTLY_BEHIND) return 'slightly_behind';
-  if (ratio >= 0) return 'behind';
-  return 'moving_away';
+  return classifyBy('linear', ratio) as StatusCode;
 }
 
-/** Assess an actual value of `year` (after the baseline year, up to 2025). */
-export function assess(entry: Entry, year: number, actual: number, method: PathMethod = 'linear'): Assessment {
+/** Assess an actual value of `year` (after the baseline year, up to 2025) against the target, by a progress method. */
+export function assess(entry: Entry, year: number, actual: number, method: MethodId = 'linear'): Assessment {
   checkActual(actual);
+  if (method === 'trend') {
+    throw new PlanError(
+      'BAD_ARGUMENT',
+      '“趋势”方法不对照目标，没有应达值和差距；请用 PLAN.STATUS 或 PLAN.PROGRESS 查看趋势',
+      'The trend method does not compare with a target, so there is no expected value or gap; use PLAN.STATUS or PLAN.PROGRESS for the trend',
+    );
+  }
   const base = baselineOf(entry);
   checkYear(year, base.year + 1);
   const target = targetOf(entry).value;
-  const expected = expectedValue(entry, year, method);
   const s = sign(entry);
+
+  if (method === 'eurostat' && !isRate(entry)) return assessEurostat(entry, base, target, year, actual);
+
+  const path = method === 'cagr' ? 'cagr' : 'linear';
+  const expected = expectedValue(entry, year, path);
   const gap = roundFigure(s * (actual - expected));
-  const result = { year, actual, expected, baseline: base.value, target, gap, method };
+  const result = { kind: 'progress' as const, year, actual, expected, baseline: base.value, baseYear: base.year, target, gap, method };
 
   if (isRate(entry)) {
     const ratio = target === 0 ? null : (s * actual) / (s * target);
@@ -95,15 +132,118 @@ export function assess(entry: Entry, year: number, actual: number, method: PathM
   return { ...result, status: classify(ratio), ratio };
 }
 
+function assessEurostat(entry: Entry, base: Anchor, target: number, year: number, actual: number): Assessment {
+  const s = sign(entry);
+  const r = eurostat({ baseline: base.value, baseYear: base.year, year, actual, direction: s, target, targetYear: TARGET_YEAR });
+  // The value the required growth rate gives in `year`: the compound path from the (replaced) baseline.
+  const b = r.replaced.includes('baseline') ? ZERO_REPLACEMENT : base.value;
+  const t = r.replaced.includes('target') ? ZERO_REPLACEMENT : target;
+  const expected = roundFigure(b * Math.pow(t / b, (year - base.year) / (TARGET_YEAR - base.year)));
+  return {
+    kind: 'progress',
+    status: r.status,
+    year,
+    actual,
+    expected,
+    baseline: base.value,
+    baseYear: base.year,
+    target,
+    ratio: r.ratio,
+    gap: roundFigure(s * (actual - expected)),
+    method: 'eurostat',
+    observed: r.observed,
+    required: r.required,
+    replaced: r.replaced,
+  };
+}
+
 function progressRatio(s: number, actual: number, baseline: number, expected: number): number | null {
   const expectedProgress = s * (expected - baseline);
   if (expectedProgress <= 0) return null;
   return roundFigure((s * (actual - baseline)) / expectedProgress);
 }
 
-/** Share of the way from the baseline to the target that `actual` has come (1 = target reached). */
-export function progress(entry: Entry, actual: number): number {
+/** The trend of an actual value since the baseline, whatever the target (open-sdg methodology 1, Eurostat's thresholds). */
+export function assessTrend(entry: Entry, year: number, actual: number): TrendAssessment {
   checkActual(actual);
+  const base = baselineOf(entry);
+  checkYear(year, base.year + 1);
+  const s = sign(entry);
+  const r = isRate(entry) ? rateTrend(actual, s) : trend({ baseline: base.value, baseYear: base.year, year, actual, direction: s });
+  return {
+    kind: 'trend',
+    status: r.status,
+    year,
+    actual,
+    baseline: base.value,
+    baseYear: base.year,
+    rate: r.rate,
+    method: 'trend',
+    replaced: r.replaced,
+  };
+}
+
+function hasNumericTarget(entry: Entry): boolean {
+  try {
+    targetOf(entry);
+    return true;
+  } catch (e) {
+    if (e instanceof PlanError && (e.code === 'QUALITATIVE' || e.code === 'NO_TARGET')) return false;
+    throw e;
+  }
+}
+
+/**
+ * The status of an actual value by any method. `trend` always gives a trend; `eurostat` gives a trend for an
+ * indicator without a numeric target, as open-sdg's progress measure does; linear and cagr need a numeric target.
+ */
+export function judge(entry: Entry, year: number, actual: number, method: MethodId = 'linear'): Assessment | TrendAssessment {
+  if (method === 'trend' || (method === 'eurostat' && !hasNumericTarget(entry))) return assessTrend(entry, year, actual);
+  try {
+    return assess(entry, year, actual, method);
+  } catch (e) {
+    if (e instanceof PlanError && (e.code === 'QUALITATIVE' || e.code === 'NO_TARGET')) {
+      throw new PlanError(
+        e.code,
+        `${e.message}；可用 trend 或 eurostat 方法查看变化趋势`,
+        `${e.messageEn}; the trend or eurostat method gives the trend instead`,
+      );
+    }
+    throw e;
+  }
+}
+
+/** The label of a status, in Chinese or English. */
+export function statusLabel(a: { status: StatusCode | TrendCode }, lang: 'zh' | 'en'): string {
+  return STATUS_LABELS[a.status][lang];
+}
+
+/**
+ * Progress as a number. Without a year: the share of the way from the baseline to the target that `actual` has come
+ * (1 = target reached), in levels (linear) or on the compound path (cagr: ln(actual/B) / ln(T/B)). With a year: the
+ * number the method's status is judged on (the ratio, or for a trend the observed rate). eurostat and trend need a year.
+ */
+export function progress(entry: Entry, actual: number, method: MethodId = 'linear', year?: number): number {
+  checkActual(actual);
+  if (year !== undefined) {
+    const j = judge(entry, year, actual, method);
+    if (j.kind === 'trend') return j.rate;
+    if (j.ratio === null) {
+      throw new PlanError(
+        'BAD_ARGUMENT',
+        '规划要求保持基期水平（目标等于基期），没有进度比率；请看 PLAN.STATUS',
+        'The plan expects no change (target = baseline), so there is no progress ratio; see PLAN.STATUS',
+      );
+    }
+    return j.ratio;
+  }
+  if (method === 'eurostat' || method === 'trend') {
+    throw new PlanError(
+      'BAD_ARGUMENT',
+      `${METHODS[method].zh}比较的是年均增长率，需要给出实际值所属年份`,
+      `The ${METHODS[method].en} compares annual growth rates: give the year of the actual value`,
+    );
+  }
   const target = targetOf(entry).value;
   if (isRate(entry)) {
     if (target === 0) return actual >= 0 ? 1 : 0;
@@ -111,6 +251,16 @@ export function progress(entry: Entry, actual: number): number {
   }
   const base = baselineOf(entry).value;
   if (target === base) return sign(entry) * (actual - target) >= 0 ? 1 : 0;
+  if (method === 'cagr') {
+    if (base <= 0 || target <= 0 || actual <= 0) {
+      throw new PlanError(
+        'BAD_ARGUMENT',
+        `复合增长路径需要正的基期值、目标值和实际值（此处为${base}、${target}、${actual}）；请改用线性`,
+        `The compound path needs a positive baseline, target and actual (here ${base}, ${target}, ${actual}); use linear`,
+      );
+    }
+    return roundFigure(Math.log(actual / base) / Math.log(target / base));
+  }
   return roundFigure((actual - base) / (target - base));
 }
 

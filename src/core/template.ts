@@ -5,7 +5,8 @@
 import { PlanError } from './errors';
 import type { Entry, Region } from './model';
 import type { Resolver } from './resolve';
-import { assess, type Assessment } from './status';
+import type { MethodId } from './methods';
+import { judge, type Assessment, type TrendAssessment } from './status';
 
 export interface TemplateRow {
   /** Zero-based row within the selection. */
@@ -28,7 +29,8 @@ export interface Flag {
   col: number;
   label: string;
   entry: Entry;
-  assessment: Assessment;
+  /** Progress by the chosen method, or a trend (its `method` says which). */
+  assessment: Assessment | TrendAssessment;
 }
 
 /** "2023", 2023, "2023年", "2023年实际" → 2023; anything else → null. */
@@ -103,8 +105,8 @@ export function matchTemplate(values: unknown[][], region: Region, resolver: Res
   return { headerRow, labelCol, years, rows };
 }
 
-/** Assess every numeric actual of the matched rows; return those not on track (and not achieved). */
-export function flagTemplate(values: unknown[][], match: TemplateMatch): Flag[] {
+/** Assess every numeric actual of the matched rows by `method`; return those not on track (and not achieved), and trends moving away. */
+export function flagTemplate(values: unknown[][], match: TemplateMatch, method: MethodId = 'linear'): Flag[] {
   const flags: Flag[] = [];
   for (const row of match.rows) {
     if (!row.entry) continue;
@@ -113,8 +115,8 @@ export function flagTemplate(values: unknown[][], match: TemplateMatch): Flag[] 
       const actual = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v.replace(/,/g, '')) : NaN;
       if (!Number.isFinite(actual)) continue;
       try {
-        const a = assess(row.entry, year, actual);
-        if (a.status !== 'on_track' && a.status !== 'achieved')
+        const a = judge(row.entry, year, actual, method);
+        if (a.kind === 'trend' ? a.status.endsWith('_away') : a.status !== 'on_track' && a.status !== 'achieved')
           flags.push({ row: row.row, col, label: row.label, entry: row.entry, assessment: a });
       } catch {
         /* qualitative target or no baseline: nothing to flag */

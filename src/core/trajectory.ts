@@ -69,6 +69,8 @@ export function parseMethod(input: string | undefined | null): PathMethod {
   const m = (input ?? '').trim().toLowerCase();
   if (m === '' || m === 'linear' || m === '线性' || m === '序时') return 'linear';
   if (m === 'cagr' || m === 'compound' || m === '复合' || m === '复合增长') return 'cagr';
+  // Eurostat's required growth rate, compounded from the baseline, traces the compound path (see ./methods.ts).
+  if (m === 'eurostat' || m === '欧盟统计局') return 'cagr';
   throw new PlanError(
     'BAD_ARGUMENT',
     `路径“${quoteInput(String(input))}”无效；可选：linear（线性，默认）或 cagr（复合增长）`,

@@ -50,43 +50,45 @@ export function baseline(region: any, indicator: any, year?: any): number {
 }
 
 /**
- * 进度状态：已完成、符合进度、略滞后、滞后或逆向。
+ * 进度状态：已完成、符合进度、略滞后、滞后或逆向（trend 方法为“趋势：…”）。
  * @customfunction STATUS
  * @param region 地区名称
  * @param indicator 指标名称
  * @param year 2021–2025年
  * @param actual 当年实际值
- * @param [path] linear（线性，默认）或 cagr（复合增长）
+ * @param [method] linear（序时进度，默认）、cagr（复合增长）、eurostat（增长率比）或 trend（无目标时的趋势）
  * @returns 状态
  */
-export function status(region: any, indicator: any, year: any, actual: any, path?: any): string {
-  return call(() => impl.STATUS(region, indicator, year, actual, path));
+export function status(region: any, indicator: any, year: any, actual: any, method?: any): string {
+  return call(() => impl.STATUS(region, indicator, year, actual, method));
 }
 
 /**
- * 与序时进度的差距（负数表示滞后，已按指标方向调整）。
+ * 与应达值的差距（负数表示滞后，已按指标方向调整；eurostat 的应达值为所需增长率给出的复合路径值）。
  * @customfunction GAP
  * @param region 地区名称
  * @param indicator 指标名称
  * @param year 2021–2025年
  * @param actual 当年实际值
- * @param [path] linear（线性，默认）或 cagr（复合增长）
+ * @param [method] linear（序时进度，默认）、cagr 或 eurostat
  * @returns 差距
  */
-export function gap(region: any, indicator: any, year: any, actual: any, path?: any): number {
-  return call(() => impl.GAP(region, indicator, year, actual, path));
+export function gap(region: any, indicator: any, year: any, actual: any, method?: any): number {
+  return call(() => impl.GAP(region, indicator, year, actual, method));
 }
 
 /**
- * 完成进度：从基期到目标已走过的比例（1 = 达到目标）。
+ * 完成进度：不填年份为从基期到目标已走过的比例（1 = 达到目标）；填年份为该方法判断状态所用的比率。
  * @customfunction PROGRESS
  * @param region 地区名称
  * @param indicator 指标名称
  * @param actual 实际值
- * @returns 完成比例
+ * @param [method] linear（序时进度，默认）、cagr、eurostat 或 trend
+ * @param [year] 实际值所属年份（eurostat、trend 必填）
+ * @returns 完成比例或比率
  */
-export function progress(region: any, indicator: any, actual: any): number {
-  return call(() => impl.PROGRESS(region, indicator, actual));
+export function progress(region: any, indicator: any, actual: any, method?: any, year?: any): number {
+  return call(() => impl.PROGRESS(region, indicator, actual, method, year));
 }
 
 /**

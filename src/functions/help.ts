@@ -11,6 +11,7 @@ export const PARAMETER_NAMES: Record<string, { zh: string; en: string }> = {
   indicator: { zh: '指标', en: 'indicator' },
   year: { zh: '年份', en: 'year' },
   path: { zh: '路径', en: 'path' },
+  method: { zh: '方法', en: 'method' },
   actual: { zh: '实际值', en: 'actual' },
   field: { zh: '字段', en: 'field' },
 };
@@ -36,28 +37,34 @@ export const HELP_EN: Record<string, FunctionHelp> = {
     parameters: { region: 'region', indicator: 'indicator name', year: '2019 or 2020; 2020 if omitted' },
   },
   STATUS: {
-    description: 'Progress status: achieved, on track, slightly behind, behind or moving away.',
+    description: 'Progress status: achieved, on track, slightly behind, behind or moving away (a trend for the trend method).',
     parameters: {
       region: 'region',
       indicator: 'indicator name',
       year: 'year from 2021 to 2025',
       actual: 'the actual value of that year',
-      path: 'linear (default) or cagr',
+      method: 'linear (time-elapsed progress, default), cagr, eurostat (growth-rate ratio) or trend',
     },
   },
   GAP: {
-    description: 'Gap to the expected value on the path; negative means behind, whatever the direction.',
+    description: 'Gap to the expected value; negative means behind, whatever the direction.',
     parameters: {
       region: 'region',
       indicator: 'indicator name',
       year: 'year from 2021 to 2025',
       actual: 'the actual value of that year',
-      path: 'linear (default) or cagr',
+      method: 'linear (default), cagr or eurostat',
     },
   },
   PROGRESS: {
-    description: 'Share of the way from baseline to target (1 = reached).',
-    parameters: { region: 'region', indicator: 'indicator name', actual: 'actual value' },
+    description: "Without a year, the share of the way from baseline to target (1 = reached); with a year, the ratio the method's status is judged on.",
+    parameters: {
+      region: 'region',
+      indicator: 'indicator name',
+      actual: 'actual value',
+      method: 'linear (default), cagr, eurostat or trend',
+      year: 'year of the actual value (needed by eurostat and trend)',
+    },
   },
   REQUIRED: {
     description: 'Annual change still needed: a growth rate for levels (0.12 = 12%), points per year for shares and ranks.',

@@ -8,6 +8,7 @@ import { TARGET_YEAR } from '../core/model';
 import { Plan, type Lang } from '../core/plan';
 import { regionRows, type Cell } from '../core/rows';
 import { parseMethod } from '../core/trajectory';
+import { parseMethodId, type MethodId } from '../core/methods';
 import { dataset } from '../data/index';
 
 let plan: Plan | undefined;
@@ -114,6 +115,7 @@ const INDICATOR: What = ['指标', 'indicator', '指标名称，如“高新技�
 export const YEAR: What = ['年份', 'year', '2019–2025年之间的年份', 'a year from 2019 to 2025'];
 export const ACTUAL: What = ['实际值', 'actual value', '当年的实际数值', 'the figure for that year'];
 const PATH: What = ['路径', 'path', 'linear 或 cagr', 'linear or cagr'];
+const METHOD: What = ['方法', 'method', 'linear、cagr、eurostat 或 trend', 'linear, cagr, eurostat or trend'];
 const FIELD: What = ['字段', 'field', '如 unit、source、conflicts', 'e.g. unit, source, conflicts'];
 
 function yearArg(v: Arg): number {
@@ -141,30 +143,35 @@ export function BASELINE(region: Arg, indicator: Arg, year?: Arg): number {
   return getPlan().baseline(textArg(region, REGION), textArg(indicator, INDICATOR), optionalYear(year));
 }
 
-export function STATUS(region: Arg, indicator: Arg, year: Arg, actual: Arg, path?: Arg): string {
+/** The method argument: linear (default, 序时进度), cagr, eurostat or trend; see src/core/methods.ts. */
+export function methodArg(v: Arg): MethodId {
+  return parseMethodId(optionalText(v, METHOD));
+}
+
+export function STATUS(region: Arg, indicator: Arg, year: Arg, actual: Arg, method?: Arg): string {
   const p = getPlan();
-  const a = p.assess(
-    textArg(region, REGION),
-    textArg(indicator, INDICATOR),
-    yearArg(year),
-    numberArg(actual, ACTUAL),
-    parseMethod(optionalText(path, PATH)),
-  );
+  const a = p.judge(textArg(region, REGION), textArg(indicator, INDICATOR), yearArg(year), numberArg(actual, ACTUAL), methodArg(method));
   return p.statusLabel(a, lang);
 }
 
-export function GAP(region: Arg, indicator: Arg, year: Arg, actual: Arg, path?: Arg): number {
+export function GAP(region: Arg, indicator: Arg, year: Arg, actual: Arg, method?: Arg): number {
   return getPlan().assess(
     textArg(region, REGION),
     textArg(indicator, INDICATOR),
     yearArg(year),
     numberArg(actual, ACTUAL),
-    parseMethod(optionalText(path, PATH)),
+    methodArg(method),
   ).gap;
 }
 
-export function PROGRESS(region: Arg, indicator: Arg, actual: Arg): number {
-  return getPlan().progress(textArg(region, REGION), textArg(indicator, INDICATOR), numberArg(actual, ACTUAL));
+export function PROGRESS(region: Arg, indicator: Arg, actual: Arg, method?: Arg, year?: Arg): number {
+  return getPlan().progress(
+    textArg(region, REGION),
+    textArg(indicator, INDICATOR),
+    numberArg(actual, ACTUAL),
+    methodArg(method),
+    optionalYear(year),
+  );
 }
 
 export function REQUIRED(region: Arg, indicator: Arg, year: Arg, actual: Arg): number {

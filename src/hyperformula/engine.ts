@@ -22,7 +22,7 @@ export const ARITY: Record<FunctionId, [number, number]> = {
   BASELINE: [2, 1],
   STATUS: [4, 1],
   GAP: [4, 1],
-  PROGRESS: [3, 0],
+  PROGRESS: [3, 2],
   REQUIRED: [4, 0],
   INFO: [2, 1],
   REGIONS: [0, 0],

@@ -34,6 +34,7 @@ import { FILL, type Mode } from '../core/layout';
 import type { Entry } from '../core/model';
 import type { Lang, Plan } from '../core/plan';
 import { describeConflict, describeSource } from '../core/plan';
+import { METHOD_IDS, METHODS, type MethodId } from '../core/methods';
 import { STATUS_LABELS } from '../core/status';
 import { flagTemplate, matchTemplate, type Flag, type TemplateMatch } from '../core/template';
 import { BUILDABLE, buildFormula, type Buildable } from '../functions/formula';
@@ -137,6 +138,8 @@ export function App({ plan, actions, lang, linkedMissing }: AppProps): ReactElem
   const regions = plan.regions();
   const [region, setRegion] = useState(regions[regions.length - 1].name);
   const [mode, setMode] = useState<Mode>(linkedMissing ? 'plain' : 'linked');
+  // How flags judge progress: the sheet's rules on insertion and the template check (src/core/methods.ts).
+  const [method, setMethod] = useState<MethodId>('linear');
   const [tab, setTab] = useState<'table' | 'check' | 'formula'>('table');
   const [notice, setNotice] = useState<Notice>(null);
   const [ask, setAsk] = useState<Ask>(null);
@@ -156,7 +159,7 @@ export function App({ plan, actions, lang, linkedMissing }: AppProps): ReactElem
   };
 
   const insertNew = (names: string[]): Promise<void> =>
-    attempt(async () => setNotice({ kind: 'success', text: t.inserted(await actions.insertNew(names, mode)) }));
+    attempt(async () => setNotice({ kind: 'success', text: t.inserted(await actions.insertNew(names, mode, method)) }));
 
   // Template check
   const [selection, setSelection] = useState<Selection | null>(null);
@@ -168,7 +171,7 @@ export function App({ plan, actions, lang, linkedMissing }: AppProps): ReactElem
       const m = matchTemplate(sel.values, current, plan.resolver);
       setSelection(sel);
       setMatch(m);
-      setFlags(flagTemplate(sel.values, m));
+      setFlags(flagTemplate(sel.values, m, method));
       setNotice(null);
     });
 
@@ -213,6 +216,24 @@ export function App({ plan, actions, lang, linkedMissing }: AppProps): ReactElem
           <Radio value="plain" label={t.plain} />
         </RadioGroup>
       </Field>
+      <Field label={t.method}>
+        <Select
+          value={method}
+          aria-label={t.method}
+          data-action="method"
+          onChange={(_e, d) => {
+            const next = d.value as MethodId;
+            setMethod(next);
+            if (selection && match) setFlags(flagTemplate(selection.values, match, next));
+          }}
+        >
+          {METHOD_IDS.map((id) => (
+            <option key={id} value={id} title={METHODS[id].formula}>
+              {lang === 'zh' ? METHODS[id].zh : METHODS[id].en}
+            </option>
+          ))}
+        </Select>
+      </Field>
       <div className="buttons">
         <Button appearance="primary" disabled={busy} onClick={() => void insertNew([region])} data-action="insert">
           {t.insertNew}
@@ -222,7 +243,7 @@ export function App({ plan, actions, lang, linkedMissing }: AppProps): ReactElem
           data-action="insert-here"
           onClick={() =>
             void attempt(
-              async () => setNotice({ kind: 'success', text: t.inserted(await actions.insertHere(region, mode)) }),
+              async () => setNotice({ kind: 'success', text: t.inserted(await actions.insertHere(region, mode, method)) }),
               (address) => ({ text: t.occupied(address), confirm: t.useNewSheet, run: () => insertNew([region]) }),
             )
           }
@@ -284,8 +305,12 @@ export function App({ plan, actions, lang, linkedMissing }: AppProps): ReactElem
               {flags.length === 0 ? <Text>{t.noFlags}</Text> : null}
               <ul className="flags">
                 {flags.map((f) => (
-                  <li key={`${f.row}-${f.col}`} data-status={f.assessment.status}>
-                    {`${f.label} ${f.assessment.year}: ${f.assessment.actual} — ${STATUS_LABELS[f.assessment.status][lang]}; ${t.expected} ${f.assessment.expected}; ${t.gap} ${f.assessment.gap}`}
+                  <li key={`${f.row}-${f.col}`} data-status={f.assessment.status} data-method={f.assessment.method}>
+                    {`${f.label} ${f.assessment.year}: ${f.assessment.actual} — ${STATUS_LABELS[f.assessment.status][lang]}; ${
+                      f.assessment.kind === 'trend'
+                        ? `${t.trendRate} ${(f.assessment.rate * 100).toFixed(2)}%`
+                        : `${t.expected} ${f.assessment.expected}; ${t.gap} ${f.assessment.gap}; ${t.ratio} ${f.assessment.ratio === null ? '-' : f.assessment.ratio.toFixed(2)}`
+                    }; ${t.method}: ${lang === 'zh' ? METHODS[f.assessment.method].zh : METHODS[f.assessment.method].en}`}
                   </li>
                 ))}
               </ul>
@@ -298,7 +323,10 @@ export function App({ plan, actions, lang, linkedMissing }: AppProps): ReactElem
                         flags.map((f) => ({
                           row: selection.rowIndex + f.row,
                           col: selection.columnIndex + f.col,
-                          fill: f.assessment.status === 'slightly_behind' ? FILL.slightlyBehind : FILL.behind,
+                          fill:
+                            f.assessment.status === 'slightly_behind' || f.assessment.status === 'trend_moderate_away'
+                              ? FILL.slightlyBehind
+                              : FILL.behind,
                         })),
                       );
                       setNotice({ kind: 'success', text: t.marked(flags.length) });

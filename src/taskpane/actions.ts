@@ -3,6 +3,7 @@
  * each host's adapter (src/taskpane/officeActions.ts for Excel) meet here; nothing in this file needs React.
  */
 import type { Mode } from '../core/layout';
+import type { MethodId } from '../core/methods';
 
 export interface Selection {
   values: unknown[][];
@@ -14,9 +15,9 @@ export interface Selection {
 /** What the pane asks of the workbook. Each rejects with an Error whose message is shown in plain words. */
 export interface PaneActions {
   /** Insert on new sheets; resolves to a description of what was made. */
-  insertNew(regions: string[], mode: Mode): Promise<string>;
+  insertNew(regions: string[], mode: Mode, method?: MethodId): Promise<string>;
   /** Insert at the selected cell; rejects with { occupied: address } when the cells are not empty. */
-  insertHere(region: string, mode: Mode): Promise<string>;
+  insertHere(region: string, mode: Mode, method?: MethodId): Promise<string>;
   refresh(): Promise<{ tables: number; changed: number }>;
   readSelection(): Promise<Selection>;
   markCells(cells: { row: number; col: number; fill: string }[]): Promise<void>;

@@ -1,6 +1,7 @@
 /* global Excel */
 /** The pane's actions carried out in Excel through the adapter in src/office. */
 import { parseTableName, regionLayout, type Mode } from '../core/layout';
+import type { MethodId } from '../core/methods';
 import type { Lang, Plan } from '../core/plan';
 import {
   insertAtSelection,
@@ -30,15 +31,17 @@ export function officeActions(
 ): PaneActions {
   const version = plan.dataset.version;
   return {
-    insertNew: (regions: string[], mode: Mode) =>
+    insertNew: (regions: string[], mode: Mode, method?: MethodId) =>
       run(async (ctx) => {
-        const layouts = regions.map((r) => regionLayout(plan.region(r), mode, lang, version));
+        const layouts = regions.map((r) => regionLayout(plan.region(r), mode, lang, version, undefined, method));
         return (await insertOnNewSheets(ctx, layouts)).sheets.join('、');
       }),
-    insertHere: (region: string, mode: Mode) =>
+    insertHere: (region: string, mode: Mode, method?: MethodId) =>
       occupiedToPane(() =>
         run(async (ctx) =>
-          (await insertAtSelection(ctx, (origin) => regionLayout(plan.region(region), mode, lang, version, origin))).sheets.join('、'),
+          (await insertAtSelection(ctx, (origin) => regionLayout(plan.region(region), mode, lang, version, origin, method))).sheets.join(
+            '、',
+          ),
         ),
       ),
     refresh: () =>

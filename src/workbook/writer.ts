@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { COLUMNS, FILL, FONT, isNumericColumn, regionLayout, type SheetLayout } from '../core/layout';
 import type { Dataset, Region, Value } from '../core/model';
 import type { Lang } from '../core/plan';
+import type { MethodId } from '../core/methods';
 
 const argb = (hex: string): string => `FF${hex}`;
 
@@ -166,12 +167,12 @@ function writeCover(wb: ExcelJS.Workbook, d: Dataset, regions: Region[], lang: L
 }
 
 /** The whole portable workbook: cover, one sheet per region, sources and conflicts. */
-export function buildWorkbook(d: Dataset, regions: Region[], lang: Lang = 'zh'): ExcelJS.Workbook {
+export function buildWorkbook(d: Dataset, regions: Region[], lang: Lang = 'zh', method: MethodId = 'linear'): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'plan-indicators';
   wb.calcProperties.fullCalcOnLoad = true;
   writeCover(wb, d, regions, lang);
-  for (const r of regions) writeRegionSheet(wb, regionLayout(r, 'plain', lang, d.version));
+  for (const r of regions) writeRegionSheet(wb, regionLayout(r, 'plain', lang, d.version, undefined, method));
   writeSources(wb, regions, lang);
   return wb;
 }

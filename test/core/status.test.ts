@@ -6,7 +6,7 @@ import { makeEntry } from '../fixture';
 const e = makeEntry('high_tech_enterprises', '510', '710', '1200');
 const at = (ratio: number): number => 710 + 294 * ratio;
 
-describe('status thresholds (Eurostat: 0.95 and 0.6)', () => {
+describe('status thresholds of the linear ratio (序时进度; bands 0.95 and 0.6 as in Eurostat)', () => {
   test('the named thresholds', () => {
     expect(ON_TRACK).toBe(0.95);
     expect(SLIGHTLY_BEHIND).toBe(0.6);
@@ -92,5 +92,19 @@ describe('progress and required', () => {
   });
   test('2025 has no years left', () => {
     expect(() => required(e, 2025, 1000)).toThrow(/2025/);
+  });
+});
+
+describe('the method is part of the answer', () => {
+  test('linear is the default, and every assessment says which method made it', () => {
+    expect(assess(e, 2023, 950).method).toBe('linear');
+    expect(assess(e, 2023, 950, 'cagr').method).toBe('cagr');
+    expect(assess(e, 2023, 950, 'eurostat').method).toBe('eurostat');
+  });
+  test('cagr and eurostat share the compound path as their expected value; linear does not', () => {
+    // 710·(1200/710)^(3/5) = 710·1.370105 = 972.77
+    expect(assess(e, 2023, 950, 'cagr').expected).toBeCloseTo(972.77, 2);
+    expect(assess(e, 2023, 950, 'eurostat').expected).toBeCloseTo(972.77, 2);
+    expect(assess(e, 2023, 950).expected).toBe(1004);
   });
 });

@@ -72,13 +72,13 @@ test('parameter names are Chinese in zh-CN and English in en-US', () => {
   const enNames = en.functions.flatMap((f) => f.parameters.map((p) => p.name));
   for (const n of zhNames) expect(n).toMatch(/^[\u3400-\u9fff]+$/);
   for (const n of enNames) expect(n).toMatch(/^[a-z]+$/);
-  expect(zh.functions.find((f) => f.id === 'STATUS')!.parameters.map((p) => p.name)).toEqual(['地区', '指标', '年份', '实际值', '路径']);
+  expect(zh.functions.find((f) => f.id === 'STATUS')!.parameters.map((p) => p.name)).toEqual(['地区', '指标', '年份', '实际值', '方法']);
   expect(en.functions.find((f) => f.id === 'STATUS')!.parameters.map((p) => p.name)).toEqual([
     'region',
     'indicator',
     'year',
     'actual',
-    'path',
+    'method',
   ]);
 });
 

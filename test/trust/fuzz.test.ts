@@ -65,7 +65,7 @@ const ARITY: Record<FunctionId, number> = {
   BASELINE: 3,
   STATUS: 5,
   GAP: 5,
-  PROGRESS: 3,
+  PROGRESS: 5,
   REQUIRED: 4,
   INFO: 3,
   REGIONS: 0,

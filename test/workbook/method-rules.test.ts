@@ -1,0 +1,134 @@
+/**
+ * The workbook's flag rules for each method give the same verdict as the core, cell by cell: every indicator with a
+ * numeric target and baseline, every year 2021–2025, actual values from below the baseline to past the target.
+ * Rules are evaluated by HyperFormula (as the fake Excel host does) and, for the example of the issue, by LibreOffice.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { colIndex, colLetter, regionLayout, YEARS, type SheetLayout } from '../../src/core/layout';
+import type { MethodId } from '../../src/core/methods';
+import { assess } from '../../src/core/status';
+import { baselineOf, targetOf } from '../../src/core/trajectory';
+import { dataset } from '../../src/data/index';
+import { createEngine } from '../../src/hyperformula/engine';
+import { buildWorkbook } from '../../src/workbook/writer';
+import { shiftFormula } from '../fakes/fakeExcel';
+
+jest.setTimeout(240_000);
+
+const d = dataset();
+
+/** The sheet as a grid of contents (formulas as "=…"), rows from 1. */
+function grid(layout: SheetLayout): (string | number | null)[][] {
+  const rows: (string | number | null)[][] = Array.from({ length: layout.headerRow }, () => []);
+  rows[layout.headerRow - 1] = layout.header;
+  for (const r of layout.rows) rows.push([...r.cells]);
+  return rows;
+}
+
+function expectedFlag(status: string): string | null {
+  if (status === 'behind' || status === 'moving_away') return 'behind';
+  if (status === 'slightly_behind') return 'slightly_behind';
+  return null;
+}
+
+describe.each<MethodId>(['linear', 'cagr', 'eurostat'])('%s: sheet rules agree with the core', (method) => {
+  test('every region, indicator, year and a spread of actual values', () => {
+    let checked = 0;
+    for (const region of d.regions) {
+      const layout = regionLayout(region, 'plain', 'zh', d.version, undefined, method);
+      const sheet = grid(layout);
+      const hf = createEngine({ S: sheet });
+      const [top] = layout.flagRange.split(':');
+      const topRow = Number(top.replace(/[A-Z]+/, ''));
+      region.entries.forEach((e, i) => {
+        let base: number, target: number;
+        try {
+          base = baselineOf(e).value;
+          target = targetOf(e).value;
+        } catch {
+          return; // no numeric path: no flags, nothing to compare
+        }
+        const row = layout.headerRow + 1 + i;
+        for (const y of YEARS) {
+          const col = colIndex(`actual${y}`);
+          for (const f of [-0.2, 0, 0.3, 0.59, 0.61, 0.8, 0.94, 0.96, 1, 1.3]) {
+            const actual = Math.max(0, base + (target - base) * f * ((y - 2020) / 5)) + (e.indicator.kind === 'growth' ? target * f : 0);
+            let status: string;
+            try {
+              status = assess(e, y, actual, method).status;
+            } catch {
+              continue;
+            }
+            hf.setCellContents({ sheet: 0, row: row - 1, col }, actual);
+            const verdict = layout.rules
+              .filter((r) => hf.calculateFormula(`=${shiftFormula(r.formula, row - topRow, col - colIndex('actual2021'))}`, 0) === true)
+              .map((r) => r.level);
+            expect({ id: e.indicator.id, y, actual, flags: verdict }).toEqual({
+              id: e.indicator.id,
+              y,
+              actual,
+              flags: expectedFlag(status) ? [expectedFlag(status)] : [],
+            });
+            checked++;
+          }
+          hf.setCellContents({ sheet: 0, row: row - 1, col }, null);
+        }
+      });
+    }
+    expect(checked).toBeGreaterThan(1000);
+  });
+});
+
+test('the legend names the method', () => {
+  const region = d.regions[4];
+  expect(regionLayout(region, 'plain', 'zh', d.version, undefined, 'eurostat').legend[0].text).toContain('Eurostat');
+  expect(regionLayout(region, 'plain', 'en', d.version).legend[0].text).toContain('linear');
+  expect(regionLayout(region, 'plain', 'zh', d.version).method).toBe('linear');
+});
+
+test('LibreOffice: 赣州 高新技术企业 1720 in 2024 is flagged slightly behind by linear, not by eurostat', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'plan-methods-'));
+  const region = d.regions.find((r) => r.name === '赣州')!;
+  const r = 6 + region.entries.findIndex((e) => e.indicator.id === 'high_tech_enterprises');
+  const probes: [string, string][] = [];
+  const wb = buildWorkbook(d, [region], 'zh', 'eurostat');
+  const ws = wb.worksheets.find((w) => w.name.startsWith('赣州'))!;
+  ws.getRow(r).getCell(colIndex('actual2024') + 1).value = 1720;
+  for (const method of ['linear', 'eurostat'] as const) {
+    const layout = regionLayout(region, 'plain', 'zh', d.version, undefined, method);
+    const topRow = Number(layout.flagRange.split(':')[0].replace(/[A-Z]+/, ''));
+    for (const rule of layout.rules) {
+      probes.push([`${method}:${rule.level}`, shiftFormula(rule.formula, r - topRow, colIndex('actual2024') - colIndex('actual2021'))]);
+    }
+  }
+  probes.forEach(([, f], i) => (ws.getRow(200).getCell(1 + i).value = { formula: f }));
+  const file = join(dir, 'methods.xlsx');
+  await wb.xlsx.writeFile(file);
+  execFileSync(
+    'soffice',
+    [
+      '--headless',
+      '--norestore',
+      '--convert-to',
+      'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
+      '--outdir',
+      dir,
+      file,
+    ],
+    { stdio: 'pipe', timeout: 180_000 },
+  );
+  const csv = readdirSync(dir).find((f) => f.endsWith('.csv') && f.includes('赣州'))!;
+  const rows: string[][] = parse(readFileSync(join(dir, csv), 'utf8'), { relax_column_count: true });
+  const verdict = Object.fromEntries(probes.map(([k], i) => [k, rows[199][i]]));
+  expect(verdict).toEqual({
+    'linear:behind': 'FALSE',
+    'linear:slightly_behind': 'TRUE',
+    'eurostat:behind': 'FALSE',
+    'eurostat:slightly_behind': 'FALSE',
+  });
+  expect(colLetter(colIndex('actual2024'))).toMatch(/^[A-Z]+$/);
+});
