@@ -113,6 +113,15 @@ function badSheetName(name: string): string | null {
   return null;
 }
 
+export interface CellState {
+  sheetId: string;
+  row: number;
+  col: number;
+  value: Raw;
+  formula: Raw;
+  fill: string;
+}
+
 export class FakeHost {
   readonly hf: HyperFormula;
   syncs = 0;
@@ -240,7 +249,7 @@ export class FakeHost {
   /** Insert `count` whole rows before 0-based row `at`: everything below moves down, formulas follow. */
   insertRows(sheet: string, at: number, count: number): void {
     const s = this.sheet(sheet);
-    this.hf.addRows(s.id, [at, count]);
+    this.hf.addRows(s.hfId, [at, count]);
     s.shiftRows(at, count);
     for (const t of this.tables) {
       if (t.worksheet !== s) continue;
@@ -252,7 +261,7 @@ export class FakeHost {
   /** Delete `count` whole rows from 0-based row `at`. */
   deleteRows(sheet: string, at: number, count: number): void {
     const s = this.sheet(sheet);
-    this.hf.removeRows(s.id, [at, count]);
+    this.hf.removeRows(s.hfId, [at, count]);
     s.shiftRows(at, -count);
     for (const t of this.tables) {
       if (t.worksheet !== s) continue;
@@ -287,19 +296,19 @@ export class FakeHost {
     });
   }
 
-  /** Every cell that holds something or has a format, by sheet id: value, formula and fill. */
-  snapshot(): Map<string, { value: Raw; formula: Raw; fill: string }> {
-    const out = new Map<string, { value: Raw; formula: Raw; fill: string }>();
+  /** Every cell that holds something or has a fill, keyed "sheetId!A1" (a sheet's id survives a rename). */
+  snapshot(): Map<string, CellState> {
+    const out = new Map<string, CellState>();
     for (const s of this.sheets) {
-      const dims = this.hf.getSheetDimensions(s.id);
+      const dims = this.hf.getSheetDimensions(s.hfId);
       const keys = new Set<string>();
       for (let r = 0; r < dims.height; r++) for (let c = 0; c < dims.width; c++) keys.add(`${r},${c}`);
       for (const k of s.format.keys()) keys.add(k);
       for (const k of keys) {
         const [r, c] = k.split(',').map(Number);
-        const cell = { value: s.value(r, c), formula: s.formula(r, c), fill: s.format.get(k)?.fill ?? '' };
+        const cell = { sheetId: s.sheetId, row: r, col: c, value: s.value(r, c), formula: s.formula(r, c), fill: s.format.get(k)?.fill ?? '' };
         if (cell.value === '' && cell.formula === '' && cell.fill === '') continue;
-        out.set(`${s.sheetId}|${s.name}!${colName(c)}${r + 1}`, cell);
+        out.set(`${s.sheetId}!${colName(c)}${r + 1}`, cell);
       }
     }
     return out;
@@ -312,7 +321,7 @@ export class FakeHost {
     for (const r of s.rules) {
       if (row < r.top || row >= r.top + r.rows || col < r.left || col >= r.left + r.cols) continue;
       const f = shiftFormula(r.formula.replace(/^=/, ''), row - r.top, col - r.left);
-      const v = this.hf.calculateFormula(`=${f}`, s.id);
+      const v = this.hf.calculateFormula(`=${f}`, s.hfId);
       if (v === true) return r.fill;
     }
     return null;
@@ -492,7 +501,9 @@ class FakeWorksheets extends Collection<FakeWorksheet> {
 }
 
 export class FakeWorksheet {
-  readonly id: number;
+  /** HyperFormula's id of the sheet behind it (-1 for a sheet that is not there). */
+  readonly hfId: number;
+  /** Excel's Worksheet.id: a GUID string that survives a rename. */
   readonly sheetId: string;
   private _name: string;
   readonly format = new Map<string, CellFormat>();
@@ -513,13 +524,13 @@ export class FakeWorksheet {
     this.sheetId = host.newSheetId();
     if (detachedNull === null) {
       const existing = host.hf.getSheetId(name);
-      this.id = existing ?? (host.hf.getSheetId(host.hf.addSheet(name)) as number);
-    } else this.id = -1;
+      this.hfId = existing ?? (host.hf.getSheetId(host.hf.addSheet(name)) as number);
+    } else this.hfId = -1;
     this.tables = {
       add: (address: string) => {
         const a = parseAddress(address);
         const t = new FakeTable(host, this, a.row, a.col, a.rows, a.cols);
-        if (!host.live() || this.id < 0) return t;
+        if (!host.live() || this.hfId < 0) return t;
         if (host.tables.some((x) => x.worksheet === this && overlaps(x.area(), a))) {
           host.fail('InvalidArgument', 'a table cannot overlap another table');
           return t;
@@ -547,6 +558,9 @@ export class FakeWorksheet {
     return new FakeWorksheet(host, name, isNull);
   }
 
+  get id(): string {
+    return this.sheetId;
+  }
   get name(): string {
     return this._name;
   }
@@ -560,7 +574,7 @@ export class FakeWorksheet {
     else this.rename(v);
   }
   rename(v: string): void {
-    this.host.hf.renameSheet(this.id, v);
+    this.host.hf.renameSheet(this.hfId, v);
     this._name = v;
   }
   get isNullObject(): boolean {
@@ -573,7 +587,7 @@ export class FakeWorksheet {
     return this;
   }
   activate(): void {
-    if (this.host.live() && this.id >= 0) this.host.active = this;
+    if (this.host.live() && this.hfId >= 0) this.host.active = this;
   }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
     return new FakeRange(this.host, this, row, col, rows, cols);
@@ -583,16 +597,16 @@ export class FakeWorksheet {
     return new FakeRange(this.host, this, a.row, a.col, a.rows, a.cols);
   }
   setContent(row: number, col: number, content: Raw): void {
-    this.host.hf.setCellContents({ sheet: this.id, row, col }, [[content === '' ? null : content]]);
+    this.host.hf.setCellContents({ sheet: this.hfId, row, col }, [[content === '' ? null : content]]);
   }
   formula(row: number, col: number): Raw {
-    const addr = { sheet: this.id, row, col };
+    const addr = { sheet: this.hfId, row, col };
     if (this.host.hf.doesCellHaveFormula(addr)) return this.host.hf.getCellFormula(addr) ?? '';
     const v = this.host.hf.getCellSerialized(addr);
     return v === null || v === undefined ? '' : (v as Raw);
   }
   value(row: number, col: number): Raw {
-    const v = this.host.hf.getCellValue({ sheet: this.id, row, col });
+    const v = this.host.hf.getCellValue({ sheet: this.hfId, row, col });
     if (v instanceof DetailedCellError) return v.value;
     return v === null || v === undefined ? '' : (v as Raw);
   }
@@ -842,7 +856,7 @@ export class FakeRange {
   /** Excel's rule for writing a 2-D array: exactly the range's size, or a single value for every cell. */
   private write(v: Raw[][] | Raw, what: string): void {
     if (!this.host.live()) return;
-    if (this.sheet.id < 0) return;
+    if (this.sheet.hfId < 0) return;
     if (!Array.isArray(v)) {
       for (let i = 0; i < this.nRows; i++) for (let j = 0; j < this.nCols; j++) this.sheet.setContent(this.row + i, this.col + j, v);
       return;
