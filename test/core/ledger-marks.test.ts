@@ -38,26 +38,69 @@ describe('marks', () => {
   const m = (cell: string, painted: string, before: Mark['before']): Mark => ({ sheetId: 'S', sheet: 'Sheet1', cell, painted, before });
 
   test('changed cells between what was read and what is there now', () => {
-    expect(changedCells([[1, 'a'], ['', null]], [[1, 'b'], [null, '']], 19, 0)).toEqual(['B20']);
+    expect(
+      changedCells(
+        [
+          [1, 'a'],
+          ['', null],
+        ],
+        [
+          [1, 'b'],
+          [null, ''],
+        ],
+        19,
+        0,
+      ),
+    ).toEqual(['B20']);
     expect(changedCells([[1]], [[1, 2]], 0, 0)).toEqual(['B1']);
-    expect(outsideBlock([{ row: 5, col: 1, fill: 'F' }, { row: 1, col: 1, fill: 'F' }], { row: 0, col: 0, rows: 3, cols: 3 })).toEqual(['B6']);
+    expect(
+      outsideBlock(
+        [
+          { row: 5, col: 1, fill: 'F' },
+          { row: 1, col: 1, fill: 'F' },
+        ],
+        { row: 0, col: 0, rows: 3, cols: 3 },
+      ),
+    ).toEqual(['B6']);
   });
 
   test('marking twice does not stack: the first fill is kept while the cell shows our colour', () => {
-    const first = planMarking([], 'S', 'Sheet1', [{ cell: 'B2', color: 'FFC7CE', current: { color: '#00B050', pattern: 'Solid' } }], new Map());
+    const first = planMarking(
+      [],
+      'S',
+      'Sheet1',
+      [{ cell: 'B2', color: 'FFC7CE', current: { color: '#00B050', pattern: 'Solid' } }],
+      new Map(),
+    );
     expect(first.marks[0].before).toEqual({ color: '#00B050', pattern: 'Solid' });
-    const again = planMarking(first.marks, 'S', 'Sheet1', [{ cell: 'B2', color: 'FFC7CE', current: { color: '#FFC7CE', pattern: 'Solid' } }], new Map());
+    const again = planMarking(
+      first.marks,
+      'S',
+      'Sheet1',
+      [{ cell: 'B2', color: 'FFC7CE', current: { color: '#FFC7CE', pattern: 'Solid' } }],
+      new Map(),
+    );
     expect(again.marks[0].before).toEqual({ color: '#00B050', pattern: 'Solid' });
     expect(again.restore).toEqual([]);
   });
 
   test('a new marking takes back earlier marks not in it, unless a person re-coloured them', () => {
-    const existing = [m('B2', '#FFC7CE', { color: '#FFFFFF', pattern: 'None' }), m('B3', '#FFC7CE', { color: '#FFFF00', pattern: 'Solid' }), m('B4', '#FFC7CE', { color: '#FFFFFF', pattern: 'None' })];
+    const existing = [
+      m('B2', '#FFC7CE', { color: '#FFFFFF', pattern: 'None' }),
+      m('B3', '#FFC7CE', { color: '#FFFF00', pattern: 'Solid' }),
+      m('B4', '#FFC7CE', { color: '#FFFFFF', pattern: 'None' }),
+    ];
     const current = new Map([
       ['S!B2', { color: '#ffc7ce', pattern: 'Solid' }],
       ['S!B3', { color: '#7030A0', pattern: 'Solid' }],
     ]);
-    const plan = planMarking(existing, 'S', 'Sheet1', [{ cell: 'C9', color: '#FFEB9C', current: { color: '#FFFFFF', pattern: 'None' } }], current);
+    const plan = planMarking(
+      existing,
+      'S',
+      'Sheet1',
+      [{ cell: 'C9', color: '#FFEB9C', current: { color: '#FFFFFF', pattern: 'None' } }],
+      current,
+    );
     expect(plan.restore.map((r) => r.cell)).toEqual(['B2']);
     expect(plan.left.map((x) => x.cell)).toEqual(['B3', 'B4']); // re-coloured; sheet gone
     expect(plan.marks.map((x) => x.cell)).toEqual(['C9']);

@@ -219,7 +219,7 @@ describe('empty means empty: no write over a value, a formula, a merged area or 
   const insertGanzhou = (host: FakeHost) =>
     insertAtSelection(host.context() as never, (o) => regionLayout(plan.region('赣州'), 'plain', 'zh', '1', o));
 
-  test('a formula that shows nothing is a person\'s work: refused, the cell named, nothing written', async () => {
+  test("a formula that shows nothing is a person's work: refused, the cell named, nothing written", async () => {
     const host = new FakeHost();
     host.type('Sheet1', 'D10', '=IF(1>2,1,"")');
     host.selection = { sheet: 'Sheet1', row: 1, col: 0, rows: 1, cols: 1 };
@@ -257,7 +257,9 @@ describe('empty means empty: no write over a value, a formula, a merged area or 
     host.merge('Sheet1', 'E8:F8');
     host.selection = { sheet: 'Sheet1', row: 1, col: 0, rows: 1, cols: 1 };
     const g = globalThis as unknown as { Office?: unknown };
-    g.Office = { context: { requirements: { isSetSupported: (name: string, v: string) => name === 'ExcelApi' && Number(v.split('.')[1]) <= 8 } } };
+    g.Office = {
+      context: { requirements: { isSetSupported: (name: string, v: string) => name === 'ExcelApi' && Number(v.split('.')[1]) <= 8 } },
+    };
     try {
       expect(supports('ExcelApi 1.13')).toBe(false);
       expect(supports('ExcelApi 1.5')).toBe(true);
@@ -285,7 +287,11 @@ describe('empty means empty: no write over a value, a formula, a merged area or 
     host.selection = { sheet: 'Sheet1', row: 0, col: 0, rows: 1, cols: 1 };
     const read = await readSelection(host.context() as never);
     host.syncs = 0;
-    expect(await markCells(host.context() as never, read, [{ row: 0, col: 0, fill: 'FFC7CE' }])).toEqual({ marked: 1, restored: 0, left: [] });
+    expect(await markCells(host.context() as never, read, [{ row: 0, col: 0, fill: 'FFC7CE' }])).toEqual({
+      marked: 1,
+      restored: 0,
+      left: [],
+    });
     expect(host.syncs).toBe(4);
     host.syncs = 0;
     expect(await clearMarks(host.context() as never)).toEqual({ restored: 1, left: [] });
