@@ -216,17 +216,20 @@ async function guarded<T>(
   return result;
 }
 
-/** The add-in's cells for refresh: the non-input columns of each PLAN table body, and the rows right under it. */
-function refreshOwned(host: FakeHost): (c: CellState) => boolean {
+/**
+ * The add-in's cells for refresh: the non-input columns of each PLAN table body, and, for rows it adds back, cells
+ * right under the table that were empty before.
+ */
+function refreshOwned(host: FakeHost): (c: CellState, fillOnly: boolean, before: Map<string, CellState>) => boolean {
   const areas = host.tables
     .filter((t) => t.name.startsWith('PLAN_'))
-    .map((t) => ({ sheetId: t.worksheet.sheetId, top: t.top + 1, bottom: t.top + t.height + 40, left: t.left }));
-  return (c) =>
+    .map((t) => ({ sheetId: t.worksheet.sheetId, top: t.top + 1, end: t.top + t.height, left: t.left }));
+  return (c, _fillOnly, before) =>
     areas.some(
       (a) =>
         a.sheetId === c.sheetId &&
         c.row >= a.top &&
-        c.row < a.bottom &&
+        (c.row < a.end || (c.row < a.end + 40 && !before.has(key(c)))) &&
         c.col >= a.left &&
         c.col < a.left + COLUMNS.length &&
         !COLUMNS[c.col - a.left].input,
