@@ -57,7 +57,8 @@ export const HELP_EN: Record<string, FunctionHelp> = {
     },
   },
   PROGRESS: {
-    description: "Without a year, the share of the way from baseline to target (1 = reached); with a year, the ratio the method's status is judged on.",
+    description:
+      "Without a year, the share of the way from baseline to target (1 = reached); with a year, the ratio the method's status is judged on.",
     parameters: {
       region: 'region',
       indicator: 'indicator name',

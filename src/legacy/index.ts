@@ -8,14 +8,14 @@ import { Plan } from '../core/plan';
 import { dataset } from '../data/index';
 import { setLanguage } from '../functions/impl';
 import { configureHost } from '../office/excel';
-import { hostFeatures, linkedMissing, officeSetCheck } from '../office/requirements';
+import { linkedMissing, officeSetCheck } from '../office/requirements';
 import { officeActions } from '../taskpane/officeActions';
 import { renderLegacy } from './pane';
 
 function start(): void {
   const lang = setLanguage(Office.context && Office.context.displayLanguage);
-  const features = hostFeatures(officeSetCheck(Office));
-  configureHost(features);
+  const check = officeSetCheck(Office);
+  configureHost(check);
   const plan = new Plan(dataset());
   const root = document.getElementById('root');
   if (!root) return;
@@ -24,7 +24,7 @@ function start(): void {
     plan,
     actions: officeActions(plan, lang, run),
     lang,
-    why: linkedMissing({ ...features, linked: false }, lang) as string,
+    why: linkedMissing({ linked: false }, lang) as string,
     workbookUrl: '../plan-indicators.xlsx',
   });
 }

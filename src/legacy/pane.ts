@@ -9,7 +9,7 @@
  */
 import type { Lang, Plan } from '../core/plan';
 import type { PaneActions } from '../taskpane/actions';
-import { Occupied } from '../taskpane/actions';
+import { errorText, refreshNotice } from '../taskpane/messages';
 import { strings } from '../taskpane/i18n';
 
 const WORDS = {
@@ -128,8 +128,7 @@ export function renderLegacy(root: HTMLElement, o: LegacyOptions): void {
       },
       (e: unknown) => {
         enable(true);
-        const message = e instanceof Occupied ? t.occupied(e.address) : e instanceof Error ? e.message : String(e);
-        show('error', t.failed(message));
+        show('error', errorText(e, o.lang));
       },
     );
   };
@@ -146,8 +145,6 @@ export function renderLegacy(root: HTMLElement, o: LegacyOptions): void {
         .then(t.inserted),
     ),
   );
-  refresh.addEventListener('click', () =>
-    attempt(() => o.actions.refresh().then((r) => (r.tables ? t.refreshed(r.tables, r.changed) : t.nothingToRefresh))),
-  );
+  refresh.addEventListener('click', () => attempt(() => o.actions.refresh().then((r) => refreshNotice(r, o.lang).text)));
   drawRegion();
 }

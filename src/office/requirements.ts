@@ -17,34 +17,26 @@ export type IsSetSupported = (name: string, minVersion?: string) => boolean;
 export interface HostFeatures {
   /** PLAN functions can be evaluated here: linked tables and the formula builder work. */
   linked: boolean;
-  columnWidth: boolean;
-  conditionalFormats: boolean;
-  freezePanes: boolean;
 }
 
-export const ALL_FEATURES: HostFeatures = { linked: true, columnWidth: true, conditionalFormats: true, freezePanes: true };
-
-/** The sets the linked mode needs, with the Excel versions that have them (for the message). */
+/** The sets the linked mode needs. */
 export const LINKED_SETS: [string, string][] = [
   ['CustomFunctionsRuntime', '1.2'],
   ['SharedRuntime', '1.1'],
 ];
 
+/** The check an Excel without Office's requirement API gets: ExcelApi 1.1 and nothing else. */
+export const ONLY_EXCELAPI_1_1: IsSetSupported = (name, v) => name === 'ExcelApi' && (v === undefined || v === '1.1');
+
 export function hostFeatures(isSetSupported: IsSetSupported | undefined): HostFeatures {
-  if (!isSetSupported) return { linked: false, columnWidth: false, conditionalFormats: false, freezePanes: false };
   const has = (name: string, v: string): boolean => {
     try {
-      return !!isSetSupported(name, v);
+      return !!isSetSupported && !!isSetSupported(name, v);
     } catch {
       return false;
     }
   };
-  return {
-    linked: LINKED_SETS.every(([name, v]) => has(name, v)),
-    columnWidth: has('ExcelApi', '1.2'),
-    conditionalFormats: has('ExcelApi', '1.6'),
-    freezePanes: has('ExcelApi', '1.7'),
-  };
+  return { linked: LINKED_SETS.every(([name, v]) => has(name, v)) };
 }
 
 /** Office's requirement check, or undefined where Office.js gives none (the pane then assumes ExcelApi 1.1 only). */

@@ -39,12 +39,23 @@ import { STATUS_LABELS } from '../core/status';
 import { flagTemplate, matchTemplate, type Flag, type TemplateMatch } from '../core/template';
 import { BUILDABLE, buildFormula, type Buildable } from '../functions/formula';
 import { Occupied, type PaneActions, type Selection } from './actions';
+import { errorText, refreshNotice, type Notice } from './messages';
 import { strings } from './i18n';
 
-export { Occupied, type PaneActions, type Selection } from './actions';
+export { Occupied, Refused, type MarkCell, type PaneActions, type RefreshSummary, type Selection } from './actions';
 
-type Notice = { kind: 'success' | 'error' | 'info'; text: string } | null;
+export type { Notice } from './messages';
+export { errorText, refreshNotice } from './messages';
 type Ask = { text: string; confirm: string; run: () => Promise<void> } | null;
+
+/** The message bar under the buttons. */
+export function NoticeBar({ notice }: { notice: NonNullable<Notice> }): ReactElement {
+  return (
+    <MessageBar intent={notice.kind} className="notice" data-notice={notice.kind}>
+      <MessageBarBody>{notice.text}</MessageBarBody>
+    </MessageBar>
+  );
+}
 
 function valueText(e: Entry, year: 2019 | 2020): string {
   return e.values[year]?.raw ?? '';
@@ -146,17 +157,25 @@ export function App({ plan, actions, lang, linkedMissing }: AppProps): ReactElem
   const [busy, setBusy] = useState(false);
   const current = useMemo(() => plan.region(region), [plan, region]);
 
-  const attempt = async (op: () => Promise<void>, onOccupied?: (address: string) => Ask): Promise<void> => {
+  const attempt = async (op: () => Promise<void>, onOccupied?: (address: string, why: string) => Ask): Promise<void> => {
     setBusy(true);
     try {
       await op();
     } catch (e) {
-      if (e instanceof Occupied && onOccupied) setAsk(onOccupied(e.address));
-      else setNotice({ kind: 'error', text: t.failed(e instanceof Error ? e.message : String(e)) });
+      if (e instanceof Occupied && onOccupied) setAsk(onOccupied(e.address, errorText(e, lang)));
+      else setNotice({ kind: 'error', text: errorText(e, lang) });
     } finally {
       setBusy(false);
     }
   };
+
+  // Refresh: hand edits are kept and listed; the person may then confirm overwriting them.
+  const refresh = (overwriteEdits: boolean): Promise<void> =>
+    attempt(async () => {
+      const r = await actions.refresh(overwriteEdits ? { overwriteEdits: true } : undefined);
+      setNotice(refreshNotice(r, lang));
+      if (r.edits.length) setAsk({ text: t.askOverwrite(r.edits), confirm: t.overwrite, run: () => refresh(true) });
+    });
 
   const insertNew = (names: string[]): Promise<void> =>
     attempt(async () => setNotice({ kind: 'success', text: t.inserted(await actions.insertNew(names, mode, method)) }));
@@ -185,7 +204,7 @@ export function App({ plan, actions, lang, linkedMissing }: AppProps): ReactElem
   const writeFormula = (replace: boolean): Promise<void> =>
     attempt(
       async () => setNotice({ kind: 'success', text: t.written(await actions.writeFormula(formula, replace)) }),
-      (address) => ({ text: t.cellOccupied(address), confirm: t.replace, run: () => writeFormula(true) }),
+      (_address, why) => ({ text: `${why} ${t.askReplace}`, confirm: t.replace, run: () => writeFormula(true) }),
     );
 
   return (
@@ -244,7 +263,7 @@ export function App({ plan, actions, lang, linkedMissing }: AppProps): ReactElem
           onClick={() =>
             void attempt(
               async () => setNotice({ kind: 'success', text: t.inserted(await actions.insertHere(region, mode, method)) }),
-              (address) => ({ text: t.occupied(address), confirm: t.useNewSheet, run: () => insertNew([region]) }),
+              (_address, why) => ({ text: `${why} ${t.askNewSheet}`, confirm: t.useNewSheet, run: () => insertNew([region]) }),
             )
           }
         >
@@ -253,24 +272,11 @@ export function App({ plan, actions, lang, linkedMissing }: AppProps): ReactElem
         <Button disabled={busy} onClick={() => void insertNew(regions.map((r) => r.name))} data-action="insert-all">
           {t.allRegions}
         </Button>
-        <Button
-          disabled={busy}
-          data-action="refresh"
-          onClick={() =>
-            void attempt(async () => {
-              const r = await actions.refresh();
-              setNotice({ kind: r.tables ? 'success' : 'info', text: r.tables ? t.refreshed(r.tables, r.changed) : t.nothingToRefresh });
-            })
-          }
-        >
+        <Button disabled={busy} data-action="refresh" onClick={() => void refresh(false)}>
           {t.refresh}
         </Button>
       </div>
-      {notice ? (
-        <MessageBar intent={notice.kind} className="notice" data-notice={notice.kind}>
-          <MessageBarBody>{notice.text}</MessageBarBody>
-        </MessageBar>
-      ) : null}
+      {notice ? <NoticeBar notice={notice} /> : null}
       <Text size={200} className="legend">
         <span className="swatch amber" /> <span className="swatch red" /> {t.legend}
       </Text>
@@ -317,9 +323,11 @@ export function App({ plan, actions, lang, linkedMissing }: AppProps): ReactElem
               {flags.length ? (
                 <Button
                   disabled={busy}
+                  data-action="mark"
                   onClick={() =>
                     void attempt(async () => {
-                      await actions.markCells(
+                      const r = await actions.markCells(
+                        selection,
                         flags.map((f) => ({
                           row: selection.rowIndex + f.row,
                           col: selection.columnIndex + f.col,
@@ -329,7 +337,7 @@ export function App({ plan, actions, lang, linkedMissing }: AppProps): ReactElem
                               : FILL.behind,
                         })),
                       );
-                      setNotice({ kind: 'success', text: t.marked(flags.length) });
+                      setNotice({ kind: r.left.length ? 'warning' : 'success', text: t.marked(r.marked, r.restored, r.left) });
                     })
                   }
                 >
@@ -338,6 +346,18 @@ export function App({ plan, actions, lang, linkedMissing }: AppProps): ReactElem
               ) : null}
             </>
           ) : null}
+          <Button
+            disabled={busy}
+            data-action="clear-marks"
+            onClick={() =>
+              void attempt(async () => {
+                const r = await actions.clearMarks();
+                setNotice({ kind: r.left.length ? 'warning' : 'success', text: t.cleared(r.restored, r.left) });
+              })
+            }
+          >
+            {t.clearMarks}
+          </Button>
         </div>
       ) : null}
 

@@ -4,31 +4,83 @@
  */
 import type { Mode } from '../core/layout';
 import type { MethodId } from '../core/methods';
+import type { Refusal } from '../core/cells';
 
 export interface Selection {
+  /** The sheet the values were read from (marks are painted there, whichever sheet is active by then). */
+  sheet: string;
   values: unknown[][];
   address: string;
   rowIndex: number;
   columnIndex: number;
 }
 
-/** What the pane asks of the workbook. Each rejects with an Error whose message is shown in plain words. */
+/** One cell to colour: 0-based sheet row and column, fill RRGGBB. */
+export interface MarkCell {
+  row: number;
+  col: number;
+  fill: string;
+}
+
+export interface RefreshSummary {
+  tables: number;
+  /** Rows whose figures were rewritten. */
+  changed: number;
+  /** Cells a person edited, kept as they are (Sheet!A1); empty after `overwriteEdits`. */
+  edits: string[];
+  /** Tables the add-in inserted that are no longer in the workbook (renamed, converted to a range, deleted), by name. */
+  missing: string[];
+  /** Rows a person deleted from a table: not added back (indicator ids). */
+  removed: string[];
+  /** New rows not added because the cells under a table hold something (the refusal, in the pane's language). */
+  blocked: string[];
+}
+
+/**
+ * What the pane asks of the workbook. Every host (the Excel adapter in src/office, a WPS adapter, the legacy pane)
+ * implements the same contract, judging cells with src/core/cells.ts and recording with src/core/ledger.ts:
+ * - `insertHere` and `writeFormula` write only into free cells (no value and no formula; for insertion also no
+ *   merged area and no table crossing the block); otherwise they write nothing and reject with `Occupied`,
+ *   carrying the refusal (which cells, areas or tables).
+ * - `readSelection` returns the sheet name with the values; `markCells(selection, cells)` paints only when that
+ *   block on that sheet still holds what was read (else rejects with `Refused`), saves each cell's previous fill
+ *   in the workbook, and replaces earlier marks (marking twice does not stack); `clearMarks` restores the fills.
+ * - `refresh` keeps cells a person edited (listed in `edits`) unless called with `{ overwriteEdits: true }`,
+ *   and names the tables it expected and did not find.
+ * Other rejections are Errors whose message is shown in plain words.
+ */
 export interface PaneActions {
   /** Insert on new sheets; resolves to a description of what was made. */
   insertNew(regions: string[], mode: Mode, method?: MethodId): Promise<string>;
-  /** Insert at the selected cell; rejects with { occupied: address } when the cells are not empty. */
+  /** Insert at the selected cell; rejects with `Occupied` when the block is not free. */
   insertHere(region: string, mode: Mode, method?: MethodId): Promise<string>;
-  refresh(): Promise<{ tables: number; changed: number }>;
+  refresh(options?: { overwriteEdits?: boolean }): Promise<RefreshSummary>;
   readSelection(): Promise<Selection>;
-  markCells(cells: { row: number; col: number; fill: string }[]): Promise<void>;
-  /** Rejects with { occupied: address } when the active cell holds something and `replace` is false. */
+  markCells(selection: Selection, cells: MarkCell[]): Promise<{ marked: number; restored: number; left: string[] }>;
+  clearMarks(): Promise<{ restored: number; left: string[] }>;
+  /** Rejects with `Occupied` when the active cell holds a value or formula and `replace` is false. */
   writeFormula(formula: string, replace: boolean): Promise<string>;
 }
 
-/** An operation refused because cells are not empty; the pane asks before doing anything else. */
+/** An operation refused because cells are not free; the pane asks before doing anything else. */
 export class Occupied extends Error {
-  constructor(readonly address: string) {
+  constructor(
+    readonly address: string,
+    readonly refusal?: Refusal,
+    readonly sheet?: string,
+  ) {
     super(`occupied: ${address}`);
     this.name = 'Occupied';
+  }
+}
+
+/** An operation refused outright (marks on cells that changed since they were read, or on a sheet that is gone). */
+export class Refused extends Error {
+  constructor(
+    readonly refusal: Refusal,
+    readonly sheet: string,
+  ) {
+    super(`refused: ${refusal.kind}`);
+    this.name = 'Refused';
   }
 }

@@ -12,8 +12,9 @@ import { officeActions } from './officeActions';
 function start(displayLanguage: string | undefined): void {
   const lang = setLanguage(displayLanguage);
   // Ask the host what it can do; an Excel without custom functions gets the plain mode and says why.
-  const features = hostFeatures(officeSetCheck(Office));
-  configureHost(features);
+  const check = officeSetCheck(Office);
+  configureHost(check);
+  const features = hostFeatures(check);
   const plan = new Plan(dataset());
   const root = document.getElementById('root');
   if (!root) return;

@@ -15,19 +15,13 @@ const lang = params.get('lang') ?? 'zh-CN';
 const excelApi = params.get('excelApi') ?? '1.17';
 const linked = params.get('linked') !== '0';
 
-const newer = (a: string, b: string): boolean => {
-  const [a1, a2] = a.split('.').map(Number);
-  const [b1, b2] = b.split('.').map(Number);
-  return a1 > b1 || (a1 === b1 && (a2 || 0) > (b2 || 0));
-};
-
 const host = new FakeHost();
+host.excelApi = excelApi;
 const checked: string[] = [];
 const isSetSupported = (name: string, version = '1.1'): boolean => {
   checked.push(`${name} ${version}`);
-  if (name === 'ExcelApi') return !newer(version, excelApi);
   if (name === 'CustomFunctionsRuntime' || name === 'SharedRuntime') return linked;
-  return false;
+  return host.isSetSupported(name, version);
 };
 const context = { displayLanguage: lang, requirements: { isSetSupported } };
 const w = window as unknown as Record<string, unknown>;

@@ -4,7 +4,17 @@ import { CATALOGUE } from '../../src/data/catalogue';
 import { buildDataset } from '../../src/core/dataset';
 import { Plan } from '../../src/core/plan';
 import { colIndex, colLetter, regionLayout } from '../../src/core/layout';
-import { insertAtSelection, insertOnNewSheets, NeedsConfirmation, refreshTables, writeFormulaToActiveCell } from '../../src/office/excel';
+import {
+  clearMarks,
+  insertAtSelection,
+  insertOnNewSheets,
+  markCells,
+  NeedsConfirmation,
+  readSelection,
+  refreshTables,
+  supports,
+  writeFormulaToActiveCell,
+} from '../../src/office/excel';
 import { officeActions } from '../../src/taskpane/officeActions';
 import { setLanguage } from '../../src/functions/impl';
 
@@ -110,16 +120,20 @@ describe('refresh never loses what a person typed', () => {
         );
       }),
     );
-    // Corrupt one figure as if the data had changed since insertion.
+    // A person overwrites one figure: refresh keeps it and names the cell, until the person confirms.
     const idCol = colIndex('id');
     const hteRow = Array.from({ length: n }, (_r, i) => i).find((i) => ws.value(first + i, idCol) === 'high_tech_enterprises')!;
     ws.setContent(first + hteRow, colIndex('target'), 999);
     host.syncs = 0;
-    const results = await refreshTables(host.context() as never, (_name, origin) =>
-      regionLayout(plan.region('赣州'), 'plain', 'zh', plan.dataset.version, origin),
-    );
+    const fresh = (_name: string, origin: { row: number; col: number }) =>
+      regionLayout(plan.region('赣州'), 'plain', 'zh', plan.dataset.version, origin);
+    const kept = await refreshTables(host.context() as never, fresh);
     expect(host.syncs).toBe(3);
-    expect(results[0].plan.changed).toEqual(['high_tech_enterprises']);
+    expect(kept.tables[0].plan.changed).toEqual([]);
+    expect(kept.tables[0].edits).toEqual([`赣州指标!${col('target')}${first + hteRow + 1}`]);
+    expect(ws.value(first + hteRow, colIndex('target'))).toBe(999);
+    const results = await refreshTables(host.context() as never, fresh, { overwriteEdits: true });
+    expect(results.tables[0].plan.changed).toEqual(['high_tech_enterprises']);
     expect(ws.value(first + hteRow, colIndex('target'))).toBe(2000);
     expect(ws.value(first + hteRow, colIndex('expected2023'))).toBe(1600);
     for (let i = 0; i < n; i++) expect(ws.value(first + i, colIndex('actual2021'))).toBe(100 + (n - 1 - i));
@@ -132,8 +146,9 @@ describe('refresh never loses what a person typed', () => {
     host.type('九江指标', 'H6', 5);
     const a = await actions.refresh();
     const b = await actions.refresh();
-    expect(a).toEqual({ tables: 1, changed: 0 });
-    expect(b).toEqual({ tables: 1, changed: 0 });
+    const none = { tables: 1, changed: 0, edits: [], missing: [], removed: [], blocked: [] };
+    expect(a).toEqual(none);
+    expect(b).toEqual(none);
     expect(host.sheet('九江指标').value(5, colIndex('actual2021'))).toBe(5);
   });
 });
@@ -160,10 +175,10 @@ test('after a dataset update, refresh rewrites the changed figure and keeps what
   const refresh = () =>
     refreshTables(host.context() as never, (_n, origin) => regionLayout(updated.region('赣州'), 'plain', 'zh', '1.0.1', origin));
   const first = await refresh();
-  expect(first[0].plan.changed).toEqual(['high_tech_enterprises']);
+  expect(first.tables[0].plan.changed).toEqual(['high_tech_enterprises']);
   expect(ws.value(r, colIndex('target'))).toBe(2200);
   expect(ws.value(r, colIndex('expected2023'))).toBe(1720);
-  for (let i = 0; i < 3; i++) expect((await refresh())[0].plan.changed).toEqual([]);
+  for (let i = 0; i < 3; i++) expect((await refresh()).tables[0].plan.changed).toEqual([]);
   expect(ws.value(r, colIndex('actual2023'))).toBe(1700);
   expect(ws.value(39, 0)).toBe('我的备注');
   // 1700 against the new path (1720) is on track at ratio 0.97; against the old one (1600) it would be too.
@@ -190,10 +205,98 @@ test('a table inserted in English refreshes from a Chinese pane, and the other w
   const ws = host.sheet('吉安指标');
   ws.setContent(5, colIndex('target'), 1);
   ws.setContent(5, colIndex('actual2022'), 7);
-  const res = await refreshTables(host.context() as never, (_n, origin) =>
-    regionLayout(plan.region('吉安'), 'plain', 'zh', plan.dataset.version, origin),
+  const res = await refreshTables(
+    host.context() as never,
+    (_n, origin) => regionLayout(plan.region('吉安'), 'plain', 'zh', plan.dataset.version, origin),
+    { overwriteEdits: true },
   );
-  expect(res[0].plan.changed).toEqual([plan.region('吉安').entries[0].indicator.id]);
+  expect(res.tables[0].plan.changed).toEqual([plan.region('吉安').entries[0].indicator.id]);
   expect(ws.value(5, colIndex('target'))).toBe(2.3);
   expect(ws.value(5, colIndex('actual2022'))).toBe(7);
+});
+
+describe('empty means empty: no write over a value, a formula, a merged area or a table', () => {
+  const insertGanzhou = (host: FakeHost) =>
+    insertAtSelection(host.context() as never, (o) => regionLayout(plan.region('赣州'), 'plain', 'zh', '1', o));
+
+  test("a formula that shows nothing is a person's work: refused, the cell named, nothing written", async () => {
+    const host = new FakeHost();
+    host.type('Sheet1', 'D10', '=IF(1>2,1,"")');
+    host.selection = { sheet: 'Sheet1', row: 1, col: 0, rows: 1, cols: 1 };
+    const e = await insertGanzhou(host).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(NeedsConfirmation);
+    expect((e as NeedsConfirmation).refusal).toEqual({ kind: 'occupied', cells: ['D10'] });
+    expect((e as NeedsConfirmation).message).toContain('Sheet1!D10');
+    expect(host.sheet('Sheet1').formula(9, 3)).toBe('=IF(1>2,1,"")');
+    expect(host.tables).toHaveLength(0);
+    expect(host.xmlParts).toHaveLength(0);
+  });
+
+  test('a merged area crossing the block: refused with the area', async () => {
+    const host = new FakeHost();
+    host.merge('Sheet1', 'E8:F9');
+    host.selection = { sheet: 'Sheet1', row: 1, col: 0, rows: 1, cols: 1 };
+    const e = (await insertGanzhou(host).catch((x: unknown) => x)) as NeedsConfirmation;
+    expect(e.refusal).toEqual({ kind: 'merged', areas: ['E8:F9'] });
+    expect(host.sheet('Sheet1').value(1, 0)).toBe('');
+  });
+
+  test("another table crossing the block (anyone's): refused with its name", async () => {
+    const host = new FakeHost();
+    const ctx = host.context();
+    ctx.workbook.worksheets.getItem('Sheet1').tables.add('J30:K32', true).name = 'Budget';
+    await ctx.sync();
+    host.selection = { sheet: 'Sheet1', row: 1, col: 0, rows: 1, cols: 1 };
+    const e = (await insertGanzhou(host).catch((x: unknown) => x)) as NeedsConfirmation;
+    expect(e.refusal).toEqual({ kind: 'table', tables: ['Budget'] });
+    expect(host.tables.map((t) => t.name)).toEqual(['Budget']);
+  });
+
+  test('where the host cannot probe merged cells or tables, Excel refuses the table first and nothing is written', async () => {
+    const host = new FakeHost();
+    host.merge('Sheet1', 'E8:F8');
+    host.selection = { sheet: 'Sheet1', row: 1, col: 0, rows: 1, cols: 1 };
+    const g = globalThis as unknown as { Office?: unknown };
+    g.Office = {
+      context: { requirements: { isSetSupported: (name: string, v: string) => name === 'ExcelApi' && Number(v.split('.')[1]) <= 8 } },
+    };
+    try {
+      expect(supports('ExcelApi 1.13')).toBe(false);
+      expect(supports('ExcelApi 1.5')).toBe(true);
+      const before = host.snapshot();
+      await expect(insertGanzhou(host)).rejects.toMatchObject({ code: 'InvalidArgument' });
+      expect(host.snapshot()).toEqual(before);
+    } finally {
+      delete g.Office;
+    }
+    expect(supports('ExcelApi 1.13')).toBe(true);
+  });
+
+  test('write a formula: a blank-looking formula counts as content', async () => {
+    const host = new FakeHost();
+    host.type('Sheet1', 'B2', '=IF(1>2,1,"")');
+    host.selection = { sheet: 'Sheet1', row: 1, col: 1, rows: 1, cols: 1 };
+    const e = (await writeFormulaToActiveCell(host.context() as never, '=1').catch((x: unknown) => x)) as NeedsConfirmation;
+    expect(e.refusal).toEqual({ kind: 'occupied', cells: ['B2'] });
+    expect(host.sheet('Sheet1').formula(1, 1)).toBe('=IF(1>2,1,"")');
+  });
+
+  test('round trips: marking and clearing take four each', async () => {
+    const host = new FakeHost();
+    host.type('Sheet1', 'A1', 5);
+    host.selection = { sheet: 'Sheet1', row: 0, col: 0, rows: 1, cols: 1 };
+    const read = await readSelection(host.context() as never);
+    host.syncs = 0;
+    expect(await markCells(host.context() as never, read, [{ row: 0, col: 0, fill: 'FFC7CE' }])).toEqual({
+      marked: 1,
+      restored: 0,
+      left: [],
+    });
+    expect(host.syncs).toBe(4);
+    host.syncs = 0;
+    expect(await clearMarks(host.context() as never)).toEqual({ restored: 1, left: [] });
+    expect(host.syncs).toBe(4);
+    expect(host.sheet('Sheet1').format.get('0,0')?.fill).toBeUndefined();
+    expect(host.xmlParts).toHaveLength(0);
+  });
 });

@@ -14,6 +14,7 @@ const actions: PaneActions = {
   refresh: never,
   readSelection: never,
   markCells: never,
+  clearMarks: never,
   writeFormula: never,
 };
 
