@@ -4,8 +4,8 @@
  * of the figure as written, so 8 万件 is 80000 件 exactly and 0.07 万件 is 700 件, not 700.0000000000001.
  */
 
-/** Words for the same base: 名 and 人 both count people. */
-const SAME_BASE: Record<string, string> = { 名: '人' };
+/** Words for the same base: 名 and 人 both count people; 家 and 个 both count units (firms, platforms, institutions). */
+const SAME_BASE: Record<string, string> = { 名: '人', 家: '个' };
 
 /** Prefixes that multiply a base by a power of ten, longest first. */
 const PREFIXES: [string, number][] = [

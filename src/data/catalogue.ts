@@ -195,7 +195,7 @@ export const CATALOGUE: IndicatorDef[] = [
     unitEn: 'enterprises',
     direction: 'up',
     kind: 'level',
-    aliases: ['国家科技型中小企业（培育）', '培育国家科技型中小企业'],
+    aliases: ['培育科技型中小企业', '科技型中小企业培育'],
     note: '规划期内培育数（流量），不是年末入库总数。',
     definition: {
       zh: '规划期内培育的国家科技型中小企业数（原文“培育”，未说明为新增、年度入库或总数；低于2020年入库数，不作存量）',
@@ -468,7 +468,7 @@ export const CATALOGUE: IndicatorDef[] = [
   {
     id: 'unicorns_excl_potential',
     zh: '独角兽企业数（不含潜在、种子）',
-    en: 'Unicorn enterprises (excluding potential and seed)',
+    en: 'Recognised unicorn enterprises, excluding potential and seed',
     unit: '家',
     unitEn: 'enterprises',
     direction: 'up',
@@ -686,7 +686,7 @@ export const CATALOGUE: IndicatorDef[] = [
     unitEn: 'consortia',
     direction: 'up',
     kind: 'level',
-    aliases: ['省级科技协同创新体（新增）', '省级科技协同创新体（获批）', '省科技协同创新体（新增）', '获批省级科技协同创新体'],
+    aliases: ['新增省级科技协同创新体', '获批省级科技协同创新体', '新增省科技协同创新体'],
     note: '规划期内新增或获批数（流量），不是年末总数。',
     definition: {
       zh: '规划期内新增（获批）的省级科技协同创新体数',
@@ -788,7 +788,7 @@ export const CATALOGUE: IndicatorDef[] = [
     unitEn: 'platforms',
     direction: 'up',
     kind: 'level',
-    aliases: ['市级创新平台和载体（新建）', '新建市级创新平台'],
+    aliases: ['新建市级创新平台', '市级创新平台新建'],
     note: '规划期内新建数（流量），与“市级创新平台”（年末总数）不同。',
     definition: {
       zh: '规划期内新建的市级创新平台和载体数',
@@ -855,7 +855,7 @@ export const CATALOGUE: IndicatorDef[] = [
     unitEn: 'institutions',
     direction: 'up',
     kind: 'level',
-    aliases: ['省级新型研发机构（新增）', '省级新型研发机构新增'],
+    aliases: ['省级新型研发机构新增', '新增新型研发机构'],
     note: '规划期内新增数（流量），与“省级新型研发机构”（年末总数）不同。',
     definition: {
       zh: '规划期内新增的省级新型研发机构数',
@@ -1236,7 +1236,7 @@ export const CATALOGUE: IndicatorDef[] = [
     unitEn: 'enterprises',
     direction: 'up',
     kind: 'level',
-    aliases: ['制造业单项冠军示范企业（新增）', '新增单项冠军企业'],
+    aliases: ['新增单项冠军企业', '新增制造业单项冠军'],
     note: '规划期内新增数（流量），不是年末总数。',
     definition: {
       zh: '规划期内新增的制造业单项冠军示范企业数',

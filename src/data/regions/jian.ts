@@ -199,11 +199,11 @@ export const region: AuthoredRegion = {
         '2020': { raw: '941 家', line: 33, kind: 'prose', quote: '入库科技型中小企业 941 家' },
       },
       remark:
-        '2020年为“（累计？）入库科技型中小企业 941 家”（第33行，同句前有“累计”）。无2025年总数目标：第327行“力争培育国家科技型中小企业 600 家”是培育数，低于941，不是年末总数，另列为“国家科技型中小企业（培育）”。',
+        '2020年为“（累计？）入库科技型中小企业 941 家”（第33行，同句前有“累计”）。无2025年总数目标：第327行“力争培育国家科技型中小企业 600 家”是培育数，低于941，不是年末总数，另列为“培育国家科技型中小企业”。',
     },
     {
       indicator: 'new_tech_smes',
-      name: '国家科技型中小企业（培育）',
+      name: '培育国家科技型中小企业',
       unit: '家',
       values: {},
       target: {
@@ -332,7 +332,7 @@ export const region: AuthoredRegion = {
     },
     {
       indicator: 'new_provincial_innovation_consortia',
-      name: '省科技协同创新体（新增）',
+      name: '新增省科技协同创新体',
       unit: '家',
       values: {},
       target: {
@@ -343,6 +343,7 @@ export const region: AuthoredRegion = {
         quote: '到 2025 年，力争新增 10 家省科技协同创新体',
       },
       remark: '专栏2；句子跨第249、251行。目标为新增数，原文未给基数（仅提及普正制药、大圣光纤、量一光电等已有省级科技协同创新体）。',
+      wording: '原文为“新增”，九江为“获批”；同为规划期内新增数（流量）。',
     },
     {
       indicator: 'academician_expert_workstations',
@@ -567,7 +568,7 @@ export const region: AuthoredRegion = {
     },
     {
       indicator: 'new_manufacturing_single_champions',
-      name: '制造业单项冠军示范企业（新增）',
+      name: '新增制造业单项冠军示范企业',
       unit: '家',
       values: {},
       target: {
@@ -580,7 +581,7 @@ export const region: AuthoredRegion = {
     },
     {
       indicator: 'new_provincial_new_rd_institutions',
-      name: '省级新型研发机构（新增）',
+      name: '新增省级新型研发机构',
       unit: '家',
       values: {},
       target: {

@@ -458,7 +458,7 @@ export const region: AuthoredRegion = {
     },
     {
       indicator: 'new_provincial_innovation_consortia',
-      name: '省级科技协同创新体（获批）',
+      name: '获批省级科技协同创新体',
       unit: '个',
       values: {},
       target: {
@@ -467,6 +467,7 @@ export const region: AuthoredRegion = {
         kind: 'prose',
         quote: '争取获批省级科技协同创新体10个',
       },
+      wording: '原文为“争取获批…10个”：规划期内获批数（流量），与吉安的“新增10家”同为新增数。',
     },
     {
       indicator: 'unicorn_gazelle_enterprises',
@@ -535,7 +536,7 @@ export const region: AuthoredRegion = {
     },
     {
       indicator: 'new_city_innovation_platforms',
-      name: '市级创新平台和载体（新建）',
+      name: '新建市级创新平台和载体',
       unit: '个',
       values: {},
       target: {
