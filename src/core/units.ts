@@ -40,7 +40,9 @@ export function unitParts(unit: string): UnitParts {
 /** Exactly `x × 10^k` as the nearest double to the decimal result (no binary noise from multiplying). */
 export function shiftDecimal(x: number, k: number): number {
   if (k === 0 || !Number.isFinite(x)) return x;
-  return Number(`${x}e${k}`);
+  // The shortest decimal that names x, with its own exponent when it has one ("1e-8"): shift that exponent.
+  const [mantissa, exponent = '0'] = String(x).split('e');
+  return Number(`${mantissa}e${Number(exponent) + k}`);
 }
 
 /** True when a figure in `from` can be stated in `to` (same base, or either one is "no unit written"). */
