@@ -102,7 +102,7 @@ export function required(region: any, indicator: any, year: any, actual: any): n
 }
 
 /**
- * 指标信息：unit、name、qualifier、raw、source、seed、line、quote、conflicts、path、direction、kind、estimate、remark、version。Indicator information.
+ * 指标信息：unit、name、qualifier、raw、source、seed、line、quote、conflicts、path、direction、kind、estimate、remark、version、definition。Indicator information.
  * @customfunction INFO
  * @param region 地区 / region
  * @param indicator 指标名称 / indicator name

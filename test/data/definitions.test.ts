@@ -256,3 +256,28 @@ test('units: every entry converts exactly to its definition unit', () => {
   expect(converted).toBeGreaterThan(0);
   expect(convert(8, '万件', '件')).toBe(80000);
 });
+
+test('the definition shows in PLAN.INFO, in the workbook sources sheet and side by side in the CLI', async () => {
+  expect(plan.info('江西', '专利授权总量', 'definition')).toContain('当年专利授权量');
+  expect(plan.info('江西', '专利授权总量', '口径')).toContain('单位：件');
+  expect(plan.info('吉安', 'R&D投入占GDP比例', 'definition', 'en')).toContain('denominator: 地区生产总值');
+  expect(plan.info('上饶', '独角兽企业', 'definition')).toContain('本规划表述：');
+
+  const { buildWorkbook } = await import('../../src/workbook/writer');
+  const ws = buildWorkbook(d, d.regions, 'zh').getWorksheet('来源与冲突')!;
+  expect(ws.getRow(1).getCell(12).value).toBe('指标定义');
+  const defs = new Set<string>();
+  ws.eachRow((row, i) => i > 1 && defs.add(String(row.getCell(12).value)));
+  for (const r of d.regions) for (const e of r.entries) expect(defs.has(plan.info(r.name, e.indicator.id, 'definition') as string)).toBe(true);
+
+  const { run } = await import('../../src/cli/main');
+  const out: string[] = [];
+  const code = await run(['compare', '专利授权量'], { out: (t) => out.push(t), err: (t) => out.push(t) });
+  expect(code).toBe(0);
+  const text = out.join('\n');
+  expect(text).toMatch(/江西\s+专利授权总量\s+万件\s+80000/);
+  expect(text).toMatch(/赣州\s+专利授权量\s+件\s+17619\s+20000/);
+  const err: string[] = [];
+  expect(await run(['compare', '独角兽'], { out: () => undefined, err: (t) => err.push(t) })).toBe(1);
+  expect(err.join('')).toContain('unicorns_excl_potential');
+});
