@@ -74,6 +74,7 @@ export const region: AuthoredRegion = {
         },
       },
       remark: '“十三五”目标为2件（正文：超额完成2件的目标任务）。正文无2025年量化目标。',
+      wording: '原文为“万人发明专利拥有量”，未写“有效”；国家知识产权局的“每万人口发明专利拥有量”按有效发明专利计，同一指标。',
     },
     {
       indicator: 'tech_contract_value',
