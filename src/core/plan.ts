@@ -79,7 +79,7 @@ export function describeDefinition(e: Pick<Entry, 'indicator' | 'wording'>, lang
   if (d.denominator) parts.push(`${zh ? '分母：' : 'denominator: '}${d.denominator}`);
   if (d.statistic) parts.push(`${zh ? '统计口径：' : 'statistic: '}${d.statistic}`);
   const text = parts.join(zh ? '；' : '; ');
-  return e.wording ? `${text}${zh ? '。本规划表述：' : '. This plan\'s wording: '}${e.wording}` : text;
+  return e.wording ? `${text}${zh ? '。本规划表述：' : ". This plan's wording: "}${e.wording}` : text;
 }
 
 export function describeSource(v: { source: Value['source'] }): string {

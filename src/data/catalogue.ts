@@ -16,7 +16,7 @@ export const CATALOGUE: IndicatorDef[] = [
     aliases: ['科技进步综合水平', '综合科技创新水平排名', '科技综合实力全省位次', '全省排位', '排位'],
     definition: {
       zh: '本设区市在全省科技进步统计监测中科技进步综合水平的排位',
-      en: 'Rank of the city among Jiangxi\'s cities in the provincial monitoring of overall S&T progress',
+      en: "Rank of the city among Jiangxi's cities in the provincial monitoring of overall S&T progress",
       period: 'position',
       unit: '位',
       statistic: '江西省科技进步统计监测（设区市科技进步综合水平指数）',
@@ -33,7 +33,7 @@ export const CATALOGUE: IndicatorDef[] = [
     aliases: ['综合科技创新水平', '全国位次'],
     definition: {
       zh: '全省综合科技创新水平在全国各省（区、市）中的位次',
-      en: 'Position of the province among China\'s provinces in overall S&T innovation',
+      en: "Position of the province among China's provinces in overall S&T innovation",
       period: 'position',
       unit: '位',
       statistic: '中国科学技术发展战略研究院《中国区域科技创新评价报告》综合科技创新水平指数',
@@ -95,7 +95,7 @@ export const CATALOGUE: IndicatorDef[] = [
     aliases: ['全社会研发经费支出年均增速', '全社会R&D经费支出投入年均增速', '研发经费增速', 'R&D增速'],
     definition: {
       zh: '全社会R&D经费支出的年均增长率（目标为“十四五”期间年均；规划表中2019、2020年列为当年增速）',
-      en: 'Average annual growth of gross R&D expenditure over the plan period (the tables\' 2019 and 2020 columns give that year\'s growth)',
+      en: "Average annual growth of gross R&D expenditure over the plan period (the tables' 2019 and 2020 columns give that year's growth)",
       period: 'average_annual_growth',
       unit: '%',
     },
@@ -313,7 +313,8 @@ export const CATALOGUE: IndicatorDef[] = [
       period: 'stock',
       unit: '件',
       denominator: '年末常住人口（万人）',
-      statistic: '国家知识产权局“高价值发明专利”口径（战略性新兴产业、有海外同族、维持10年以上、较高质押融资额、获国家科学技术奖或中国专利奖的有效发明专利）',
+      statistic:
+        '国家知识产权局“高价值发明专利”口径（战略性新兴产业、有海外同族、维持10年以上、较高质押融资额、获国家科学技术奖或中国专利奖的有效发明专利）',
     },
   },
   {

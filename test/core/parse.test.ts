@@ -54,7 +54,12 @@ describe('parseValue', () => {
       bound: 'exact',
       remark: '含柔性',
     });
-    expect(parseValue('争取2025年达省级重点学科7个')).toMatchObject({ value: 7, qualifiers: ['争取', '达'], aspiration: true, reach: true });
+    expect(parseValue('争取2025年达省级重点学科7个')).toMatchObject({
+      value: 7,
+      qualifiers: ['争取', '达'],
+      aspiration: true,
+      reach: true,
+    });
     expect(parseValue('7个')).toMatchObject({ value: 7, aspiration: false, reach: false, bound: 'exact' });
   });
   test.each([
@@ -86,9 +91,14 @@ describe('parseValue', () => {
     expect(parseValue('新增 2-5', null, { flow: true })).toMatchObject({ value: 2, low: 2, high: 5 });
   });
   test('the increment and the total side by side: the total is kept as a remark', () => {
-    expect(parseValue('新增1家独角兽企业（总数达3家）', 2)).toMatchObject({ value: 3, increment: { low: 1, high: 1 }, remark: '总数达3家' });
+    expect(parseValue('新增1家独角兽企业（总数达3家）', 2)).toMatchObject({
+      value: 3,
+      increment: { low: 1, high: 1 },
+      remark: '总数达3家',
+    });
   });
   test('raw is always the text exactly as given', () => {
-    for (const raw of ['力争…新增…10 家', '争取2025年达省级重点学科7个', '2.5左右（力争达全国平均水平）']) expect(parseValue(raw).raw).toBe(raw);
+    for (const raw of ['力争…新增…10 家', '争取2025年达省级重点学科7个', '2.5左右（力争达全国平均水平）'])
+      expect(parseValue(raw).raw).toBe(raw);
   });
 });

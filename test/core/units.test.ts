@@ -38,12 +38,17 @@ test('conversions are exact, both ways', () => {
 
 test('every conversion equals moving the decimal point (property)', () => {
   fc.assert(
-    fc.property(fc.integer({ min: -10_000_000, max: 10_000_000 }), fc.integer({ min: 0, max: 4 }), fc.constantFrom(-8, -4, 0, 4, 8), (n, places, k) => {
-      const x = n / 10 ** places;
-      const x2 = Number(x.toFixed(places));
-      expect(shiftDecimal(x2, k)).toBe(shiftByString(x2, k));
-      expect(shiftDecimal(shiftDecimal(x2, k), -k)).toBe(x2);
-    }),
+    fc.property(
+      fc.integer({ min: -10_000_000, max: 10_000_000 }),
+      fc.integer({ min: 0, max: 4 }),
+      fc.constantFrom(-8, -4, 0, 4, 8),
+      (n, places, k) => {
+        const x = n / 10 ** places;
+        const x2 = Number(x.toFixed(places));
+        expect(shiftDecimal(x2, k)).toBe(shiftByString(x2, k));
+        expect(shiftDecimal(shiftDecimal(x2, k), -k)).toBe(x2);
+      },
+    ),
   );
 });
 

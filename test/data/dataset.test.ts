@@ -69,7 +69,12 @@ test('cells as the plans wrote them', () => {
 
 test('江西 has its prose targets and baselines', () => {
   const jx = (id: string) => entry('江西', id);
-  expect(jx('high_tech_enterprises').target).toMatchObject({ value: 10000, qualifiers: ['力争', '突破'], aspiration: true, bound: 'above' });
+  expect(jx('high_tech_enterprises').target).toMatchObject({
+    value: 10000,
+    qualifiers: ['力争', '突破'],
+    aspiration: true,
+    bound: 'above',
+  });
   expect(jx('high_tech_enterprises').values[2020]?.value).toBe(5595);
   expect(jx('tech_smes').target?.value).toBe(12000);
   expect(jx('unicorn_enterprises').target).toMatchObject({ value: 20, qualifiers: ['力争', '以上'], aspiration: true, bound: 'at_least' });

@@ -26,7 +26,10 @@ const stated = (e: Entry): (Value | Conflict)[] => [...Object.values(e.values), 
 test('every catalogue id has a complete definition that agrees with its kind', () => {
   for (const c of CATALOGUE) {
     const def = c.definition;
-    expect({ id: c.id, ok: !!def && def.zh.length > 0 && def.en.length > 0 && def.unit.length > 0 && PERIODS.includes(def.period) }).toEqual({
+    expect({
+      id: c.id,
+      ok: !!def && def.zh.length > 0 && def.en.length > 0 && def.unit.length > 0 && PERIODS.includes(def.period),
+    }).toEqual({
       id: c.id,
       ok: true,
     });
@@ -57,7 +60,21 @@ test('no two entries of one region share an id', () => {
 });
 
 /** Words that change what a name measures: a name that has one and a definition that lacks it (or the reverse) differ. */
-const SCOPE_WORDS = ['省级以上', '市级以上', '国家级', '潜在', '种子', '年均', '年度', '新增', '新建', '培育', '获批', '每年', '技术交易额'];
+const SCOPE_WORDS = [
+  '省级以上',
+  '市级以上',
+  '国家级',
+  '潜在',
+  '种子',
+  '年均',
+  '年度',
+  '新增',
+  '新建',
+  '培育',
+  '获批',
+  '每年',
+  '技术交易额',
+];
 
 test.each(shared.map(([id, es]) => [id, es] as const))('shared id %s: every entry measures what the definition says', (id, es) => {
   const def = es[0].indicator.definition;
@@ -69,11 +86,15 @@ test.each(shared.map(([id, es]) => [id, es] as const))('shared id %s: every entr
       convertible: true,
     });
     // the scope words of the name as written agree with the definition, unless the entry says how its wording differs
-    const differs = SCOPE_WORDS.filter((w) => e.name.includes(w) !== (def.zh.includes(w) || e.indicator.zh.includes(w)) && e.name.includes(w));
+    const differs = SCOPE_WORDS.filter(
+      (w) => e.name.includes(w) !== (def.zh.includes(w) || e.indicator.zh.includes(w)) && e.name.includes(w),
+    );
     const missing = SCOPE_WORDS.filter((w) => def.zh.includes(w) && e.indicator.zh.includes(w) && !e.name.includes(w));
-    if (differs.length || missing.length) expect({ id, region: e.region, wording: typeof e.wording }).toEqual({ id, region: e.region, wording: 'string' });
+    if (differs.length || missing.length)
+      expect({ id, region: e.region, wording: typeof e.wording }).toEqual({ id, region: e.region, wording: 'string' });
     // a flow target under a shared level id must be converted from a stated stock
-    if (!isFlow(e.indicator) && e.target?.increment) expect({ id, region: e.region, value: e.target.value === null }).toEqual({ id, region: e.region, value: false });
+    if (!isFlow(e.indicator) && e.target?.increment)
+      expect({ id, region: e.region, value: e.target.value === null }).toEqual({ id, region: e.region, value: false });
   }
 });
 
@@ -160,7 +181,8 @@ test('no alias resolves to two ids, and no name means two ids within one region'
   expect(() => plan.entry('九江', '发明专利申请量和授权量年均递增')).toThrow(/不明确/);
   const key = (t: string) => normalizeName(stripUnit(t));
   const owners = new Map<string, Set<string>>();
-  for (const c of CATALOGUE) for (const t of [c.id, c.zh, c.en, ...c.aliases]) owners.set(key(t), new Set([...(owners.get(key(t)) ?? []), c.id]));
+  for (const c of CATALOGUE)
+    for (const t of [c.id, c.zh, c.en, ...c.aliases]) owners.set(key(t), new Set([...(owners.get(key(t)) ?? []), c.id]));
   const twice = [...owners].filter(([, ids]) => ids.size > 1).map(([k, ids]) => `${k}: ${[...ids].join(', ')}`);
   expect(twice).toEqual([]);
   for (const r of d.regions) {
@@ -217,7 +239,8 @@ test('力争 and 争取 in the sentence before a figure are kept in its raw text
         for (const w of ['力争', '争取']) {
           if (v.raw.includes(w)) kept++;
           else if (!lead.includes(w)) continue;
-          else if (!SENTENCE_EXCEPTIONS[`${r.name} ${e.indicator.id}`]) missing.push(`${r.name} ${e.name} ${v.raw} (${w}, line ${v.source.line})`);
+          else if (!SENTENCE_EXCEPTIONS[`${r.name} ${e.indicator.id}`])
+            missing.push(`${r.name} ${e.name} ${v.raw} (${w}, line ${v.source.line})`);
         }
       }
   expect(missing).toEqual([]);
@@ -229,8 +252,19 @@ test('a firm target and an aspiration look different, in raw and in the parsed f
   const aspiration = plan.entry('江西', '高新技术企业').target!;
   expect([firm.raw, firm.aspiration]).toEqual(['达到12000家', false]);
   expect([aspiration.raw, aspiration.aspiration, aspiration.bound]).toEqual(['力争…突破10000家', true, 'above']);
-  expect(plan.entry('上饶', '引进院士').target).toMatchObject({ raw: '力争引进（含柔性）院士1-2名', value: 1, low: 1, high: 2, aspiration: true });
-  expect(plan.entry('上饶', '省级重点学科').target).toMatchObject({ raw: '争取2025年达省级重点学科7个', value: 7, aspiration: true, reach: true });
+  expect(plan.entry('上饶', '引进院士').target).toMatchObject({
+    raw: '力争引进（含柔性）院士1-2名',
+    value: 1,
+    low: 1,
+    high: 2,
+    aspiration: true,
+  });
+  expect(plan.entry('上饶', '省级重点学科').target).toMatchObject({
+    raw: '争取2025年达省级重点学科7个',
+    value: 7,
+    aspiration: true,
+    reach: true,
+  });
 });
 
 test('a "以上" target is met on reaching the number', () => {
@@ -245,7 +279,11 @@ test('units: every entry converts exactly to its definition unit', () => {
   for (const r of d.regions)
     for (const e of r.entries) {
       const unit = e.indicator.definition.unit;
-      expect({ where: `${r.name} ${e.name}`, unit: e.unit, ok: convertible(e.unit, unit) }).toEqual({ where: `${r.name} ${e.name}`, unit: e.unit, ok: true });
+      expect({ where: `${r.name} ${e.name}`, unit: e.unit, ok: convertible(e.unit, unit) }).toEqual({
+        where: `${r.name} ${e.name}`,
+        unit: e.unit,
+        ok: true,
+      });
       for (const v of stated(e)) {
         if (v.value === null) continue;
         const there = convert(v.value, e.unit, unit);
@@ -268,7 +306,8 @@ test('the definition shows in PLAN.INFO, in the workbook sources sheet and side 
   expect(ws.getRow(1).getCell(12).value).toBe('指标定义');
   const defs = new Set<string>();
   ws.eachRow((row, i) => i > 1 && defs.add(String(row.getCell(12).value)));
-  for (const r of d.regions) for (const e of r.entries) expect(defs.has(plan.info(r.name, e.indicator.id, 'definition') as string)).toBe(true);
+  for (const r of d.regions)
+    for (const e of r.entries) expect(defs.has(plan.info(r.name, e.indicator.id, 'definition') as string)).toBe(true);
 
   const { run } = await import('../../src/cli/main');
   const out: string[] = [];
