@@ -66,6 +66,21 @@ export interface ParsedValue {
 
 const NUMBER = /(\d+(?:\.\d+)?)(?:\s*[-—~～至]\s*(\d+(?:\.\d+)?))?/;
 
+/**
+ * True when `raw` is made of `quote`: as one piece, or, where the raw keeps a governing word from further back in
+ * the sentence ("力争…新增…10 家"), as pieces separated by "…" that occur in the quote in this order.
+ */
+export function rawInQuote(raw: string, quote: string): boolean {
+  let from = 0;
+  for (const piece of raw.split('…')) {
+    if (piece === '') return false;
+    const at = quote.indexOf(piece, from);
+    if (at < 0) return false;
+    from = at + piece.length;
+  }
+  return true;
+}
+
 /** Removes binary floating-point noise (1.51 + 0.1 = 1.6100000000000001) from computed figures. */
 export function roundFigure(x: number): number {
   return Math.round(x * 1e9) / 1e9;

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { dataset } from '../../src/data/index';
 import { AUTHORED_REGIONS } from '../../src/data/index';
 import type { Source } from '../../src/core/model';
+import { rawInQuote } from '../../src/core/parse';
 
 const seedLines = new Map<string, string[]>();
 function lines(seed: string): string[] {
@@ -48,20 +49,7 @@ test('the dataset holds values to check', () => {
   expect(all.length).toBeGreaterThan(150);
 });
 
-/**
- * True when `raw` is in `quote`: as one piece, or, where the raw keeps a governing word from further back in the
- * sentence ("力争…新增…10 家"), as pieces separated by "…" that occur in the quote in this order.
- */
-function inQuote(raw: string, quote: string): boolean {
-  let from = 0;
-  for (const piece of raw.split('…')) {
-    if (piece === '') return false;
-    const at = quote.indexOf(piece, from);
-    if (at < 0) return false;
-    from = at + piece.length;
-  }
-  return true;
-}
+const inQuote = rawInQuote;
 
 test('raw text with "…" must still be made of the quote, in order', () => {
   expect(inQuote('力争…新增…10 家', '力争国家、省、市工程技术研究中心分别新增 1 家、10 家和 50 家')).toBe(true);
