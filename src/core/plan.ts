@@ -75,7 +75,8 @@ const PERIOD_LABELS: Record<PeriodType, { zh: string; en: string }> = {
 export function describeDefinition(e: Pick<Entry, 'indicator' | 'wording'>, lang: Lang): string {
   const d = e.indicator.definition;
   const zh = lang === 'zh';
-  const parts = [zh ? d.zh : d.en, PERIOD_LABELS[d.period][lang], `${zh ? '单位：' : 'unit: '}${d.unit}`];
+  const unit = !zh && d.unit === e.indicator.unit ? e.indicator.unitEn : d.unit;
+  const parts = [zh ? d.zh : d.en, PERIOD_LABELS[d.period][lang], `${zh ? '单位：' : 'unit: '}${unit}`];
   if (d.denominator) parts.push(`${zh ? '分母：' : 'denominator: '}${d.denominator}`);
   if (d.statistic) parts.push(`${zh ? '统计口径：' : 'statistic: '}${d.statistic}`);
   const text = parts.join(zh ? '；' : '; ');
