@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AuthoredRegion, AuthoredValue } from '../src/data/types';
 import { CATALOGUE } from '../src/data/catalogue';
+import { rawInQuote } from '../src/core/parse';
 
 async function main(): Promise<void> {
   const file = resolve(process.argv[2]);
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
       problems++;
       console.log(`${where}: quote not on line ${v.line}${v.endLine ? '-' + v.endLine : ''}: ${v.quote}`);
     }
-    if (!v.quote.includes(v.raw)) {
+    if (!rawInQuote(v.raw, v.quote)) {
       problems++;
       console.log(`${where}: raw "${v.raw}" not in quote`);
     }

@@ -10,7 +10,8 @@ import { buildWorkbook } from '../workbook/writer';
 import { dataset } from '../data/index';
 import { PlanError } from '../core/errors';
 import { exportDataset } from '../core/export';
-import { Plan, type Lang } from '../core/plan';
+import { acrossRegions, resolveAcross } from '../core/compare';
+import { describeDefinition, Plan, type Lang } from '../core/plan';
 import { regionRows } from '../core/rows';
 import { parseMethod } from '../core/trajectory';
 import { METHODS, parseMethodId } from '../core/methods';
@@ -31,6 +32,7 @@ export const USAGE = `用法 / usage: plan <command> [arguments] [--lang zh|en]
   gap | required <地区> <指标> <年份> <实际值> [--method …]  差距 / annual change still needed
   progress <地区> <指标> <实际值> [年份] [--method …]   完成进度 / share of the way, or the method's ratio in a year
   info <地区> <指标> <字段>                   指标信息 / unit, source, conflicts, …
+  compare <指标>                             各地区同一指标对比 / one indicator across regions (same id, one unit)
   export --json                             导出全部数据 / the whole dataset as JSON
   eval '<公式>' ['<公式>' …]                  计算公式 / evaluate formulas (HyperFormula)
   workbook [-o 文件.xlsx] [--region 地区] [--method …]   生成便携工作簿 / write the portable workbook
@@ -187,6 +189,39 @@ export function run(argv: string[], io: Io): number | Promise<number> {
       case 'info': {
         need(args, 3, '<地区> <指标> <字段>');
         io.out(String(plan.info(args[0], args[1], args[2], lang)));
+        return 0;
+      }
+      case 'compare': {
+        need(args, 1, '<指标>');
+        const def = resolveAcross(plan.dataset, plan.resolver, args[0]);
+        const view = acrossRegions(plan.dataset, def.id);
+        const zh = lang === 'zh';
+        const cell = (n: number | null) => (n === null ? '' : String(n));
+        const head = zh
+          ? ['地区', '原文名称', '原文单位', '2019年', '2020年', '2025年目标', '目标原文', '来源', '表述差异']
+          : ['Region', 'Name as written', 'Unit as written', '2019', '2020', '2025 target', 'Target as written', 'Source', 'Wording'];
+        io.out(`${zh ? def.zh : def.en} (${def.id})\n${describeDefinition({ indicator: def }, lang)}\n`);
+        io.out(
+          formatTable([
+            head,
+            ...view.rows.map((r) => [
+              zh ? r.region : r.regionEn,
+              r.name,
+              r.unitAsWritten,
+              cell(r[2019]),
+              cell(r[2020]),
+              cell(r.target),
+              r.targetRaw ?? '',
+              r.source,
+              r.wording ? '*' : '',
+            ]),
+          ]),
+        );
+        io.out(
+          zh
+            ? `\n数值均已换算为“${def.definition.unit}”；只列同一指标编号的条目；“*”表示该地区表述与定义不同，见 plan info <地区> <指标> definition。`
+            : `\nFigures in ${def.definition.unit}; only entries under this one id; "*": the region's wording differs from the definition, see plan info <region> <indicator> definition.`,
+        );
         return 0;
       }
       case 'export': {

@@ -1,5 +1,6 @@
 import type { AuthoredRegion, AuthoredValue, IndicatorDef } from '../data/types';
 import type { Conflict, Dataset, Entry, Region, Source, Value } from './model';
+import { isFlow } from './compare';
 import { parseValue } from './parse';
 
 function sourceOf(seed: string, v: AuthoredValue): Source {
@@ -49,17 +50,19 @@ export function buildDataset(authored: AuthoredRegion[], catalogue: IndicatorDef
     const entries: Entry[] = a.entries.map((e) => {
       const indicator = byId.get(e.indicator);
       if (!indicator) throw new Error(`${a.name}: entry "${e.name}" names unknown indicator "${e.indicator}"`);
+      // For a flow measure ("新增…" over the period) the figure is the flow itself, not an increment on a level.
+      const opts = { flow: isFlow(indicator) };
       const values: Entry['values'] = {};
       for (const year of [2019, 2020] as const) {
         const v = e.values[String(year) as '2019' | '2020'];
-        if (v) values[year] = { ...parseValue(v.raw), year, source: sourceOf(a.seed, v) };
+        if (v) values[year] = { ...parseValue(v.raw, null, opts), year, source: sourceOf(a.seed, v) };
       }
       const base = baselineNumber(values);
       const target: Value | undefined = e.target
-        ? { ...parseValue(e.target.raw, base), year: 2025, source: sourceOf(a.seed, e.target) }
+        ? { ...parseValue(e.target.raw, base, opts), year: 2025, source: sourceOf(a.seed, e.target) }
         : undefined;
       const conflicts: Conflict[] = (e.conflicts ?? []).map((c) => ({
-        ...parseValue(c.raw, c.field === 'target' ? base : null),
+        ...parseValue(c.raw, c.field === 'target' ? base : null, opts),
         field: c.field,
         note: c.note,
         source: sourceOf(a.seed, c),
@@ -68,6 +71,7 @@ export function buildDataset(authored: AuthoredRegion[], catalogue: IndicatorDef
       if (target) entry.target = target;
       if (e.row !== undefined) entry.row = e.row;
       if (e.remark !== undefined) entry.remark = e.remark;
+      if (e.wording !== undefined) entry.wording = e.wording;
       return entry;
     });
     const region: Region = {

@@ -6,9 +6,24 @@ import type { ParsedValue } from './parse';
 type ExportedValue = ParsedValue & { qualifier: string | null; source: Source };
 
 function exportValue(v: Value | Conflict): ExportedValue {
-  const { raw, value, estimate, qualifiers, low, high, increment, remark, qualitative, source } = v;
+  const { raw, value, estimate, qualifiers, aspiration, bound, reach, low, high, increment, remark, qualitative, source } = v;
   // Optional fields left undefined are dropped by JSON.stringify.
-  return { raw, value, estimate, qualifier: qualifiers[0] ?? null, qualifiers, low, high, increment, remark, qualitative, source };
+  return {
+    raw,
+    value,
+    estimate,
+    qualifier: qualifiers[0] ?? null,
+    qualifiers,
+    aspiration,
+    bound,
+    reach,
+    low,
+    high,
+    increment,
+    remark,
+    qualitative,
+    source,
+  };
 }
 
 function exportEntry(e: Entry): Record<string, unknown> {
@@ -24,8 +39,10 @@ function exportEntry(e: Entry): Record<string, unknown> {
     unit: e.unit,
     direction: e.indicator.direction,
     kind: e.indicator.kind,
+    definition: e.indicator.definition,
     row: e.row ?? null,
     remark: e.remark ?? null,
+    wording: e.wording ?? null,
     values,
     target: e.target ? { year: 2025, ...exportValue(e.target) } : null,
     source: first ? first.source : null,

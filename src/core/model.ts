@@ -34,6 +34,8 @@ export interface Entry {
   unit: string;
   row?: number;
   remark?: string;
+  /** Where the plan's wording differs from the indicator's definition (see `IndicatorDef.definition`). */
+  wording?: string;
   /** Baselines by year (2019, 2020) as far as the plan states them. */
   values: Partial<Record<2019 | 2020, Value>>;
   target?: Value;

@@ -4,7 +4,39 @@
  */
 
 /** Words around a figure that change what it commits to. Longest first so "不低于" wins over "低于". */
-export const QUALIFIERS = ['不低于', '不少于', '力争达到', '力争', '突破', '超过', '达到', '新增', '以上', '左右', '约', '达'] as const;
+export const QUALIFIERS = [
+  '不低于',
+  '不少于',
+  '力争达到',
+  '力争',
+  '争取',
+  '突破',
+  '超过',
+  '达到',
+  '新增',
+  '新建',
+  '以上',
+  '左右',
+  '约',
+  '达',
+] as const;
+
+/** 力争, 争取: the plan strives for the figure; it is an aspiration, not a firm commitment. */
+export const ASPIRATION_WORDS: readonly string[] = ['力争达到', '力争', '争取'];
+/** 新增, 新建: the figure is added over the plan period, not a level at its end. */
+export const INCREMENT_WORDS: readonly string[] = ['新增', '新建'];
+
+/**
+ * How the figure bounds the value the plan wants: `at_least` (以上, 不低于, 不少于: reaching the figure meets it),
+ * `above` (突破, 超过: more than the figure), `about` (左右, 约), `exact` (no such word; 达/达到 only say "reach").
+ */
+export type Bound = 'at_least' | 'above' | 'about' | 'exact';
+
+const BOUND_WORDS: [Bound, readonly string[]][] = [
+  ['at_least', ['以上', '不低于', '不少于']],
+  ['above', ['突破', '超过']],
+  ['about', ['左右', '约']],
+];
 
 export interface ParsedValue {
   /** The text exactly as the plan wrote it. */
@@ -15,6 +47,12 @@ export interface ParsedValue {
   estimate: boolean;
   /** Qualifying words found in the text, in the order of `QUALIFIERS`; the first is the main one. */
   qualifiers: string[];
+  /** 力争/争取 in the text: an aspiration, shown apart from a firm target. */
+  aspiration: boolean;
+  /** How the figure bounds the value (以上 → at_least, 突破 → above, 左右 → about, else exact). */
+  bound: Bound;
+  /** 达/达到 in the text: the figure is a level to be reached. */
+  reach: boolean;
   /** For ranges ("2-5"): both ends. The low end is the commitment, so `value === low`. */
   low?: number;
   high?: number;
@@ -28,6 +66,21 @@ export interface ParsedValue {
 
 const NUMBER = /(\d+(?:\.\d+)?)(?:\s*[-—~～至]\s*(\d+(?:\.\d+)?))?/;
 
+/**
+ * True when `raw` is made of `quote`: as one piece, or, where the raw keeps a governing word from further back in
+ * the sentence ("力争…新增…10 家"), as pieces separated by "…" that occur in the quote in this order.
+ */
+export function rawInQuote(raw: string, quote: string): boolean {
+  let from = 0;
+  for (const piece of raw.split('…')) {
+    if (piece === '') return false;
+    const at = quote.indexOf(piece, from);
+    if (at < 0) return false;
+    from = at + piece.length;
+  }
+  return true;
+}
+
 /** Removes binary floating-point noise (1.51 + 0.1 = 1.6100000000000001) from computed figures. */
 export function roundFigure(x: number): number {
   return Math.round(x * 1e9) / 1e9;
@@ -38,16 +91,37 @@ function toHalfWidth(s: string): string {
   return s.normalize('NFKC');
 }
 
+/** A date inside the words ("争取2025年达…", "到2025年底"): not the figure. */
+const DATE = /(?:到|至)?\s*(?:19|20)\d{2}\s*年(?:底|末)?/g;
+
+export interface ParseOptions {
+  /**
+   * The measure itself is a flow (counted over the plan period): "新增10" is then the figure, 10, not an
+   * increment on a baseline.
+   */
+  flow?: boolean;
+}
+
 /**
  * Parse one value. `baseline` is needed to turn an increment ("新增10") into a level; without it the
- * increment is kept and `value` is null.
+ * increment is kept and `value` is null. Raw text may keep the words that govern the figure from further
+ * back in the sentence, with "…" for the words left out ("力争…新增…10 家", "争取…达…7个").
  */
-export function parseValue(raw: string, baseline: number | null = null): ParsedValue {
+export function parseValue(raw: string, baseline: number | null = null, options: ParseOptions = {}): ParsedValue {
   const text = toHalfWidth(raw).trim();
-  const result: ParsedValue = { raw, value: null, estimate: false, qualifiers: [], qualitative: false };
+  const result: ParsedValue = {
+    raw,
+    value: null,
+    estimate: false,
+    qualifiers: [],
+    aspiration: false,
+    bound: 'exact',
+    reach: false,
+    qualitative: false,
+  };
   if (text === '' || text === '-' || text === '—' || text === '/') return result;
 
-  let body = text;
+  let body = text.replace(/…+|\.{3,}/g, ' ');
   if (/^\[.*\]$/.test(body)) {
     result.estimate = true;
     body = body.slice(1, -1);
@@ -71,7 +145,16 @@ export function parseValue(raw: string, baseline: number | null = null): ParsedV
     }
   }
 
-  const m = rest.match(NUMBER);
+  result.aspiration = result.qualifiers.some((q) => ASPIRATION_WORDS.includes(q));
+  result.reach = result.qualifiers.some((q) => q === '达' || q === '达到' || q === '力争达到');
+  for (const [bound, words] of BOUND_WORDS) {
+    if (result.qualifiers.some((q) => words.includes(q))) {
+      result.bound = bound;
+      break;
+    }
+  }
+
+  const m = rest.replace(DATE, ' ').match(NUMBER);
   if (!m) {
     result.qualitative = true;
     return result;
@@ -79,7 +162,7 @@ export function parseValue(raw: string, baseline: number | null = null): ParsedV
   const low = Number(m[1]);
   const high = m[2] !== undefined ? Number(m[2]) : undefined;
 
-  if (result.qualifiers.includes('新增')) {
+  if (!options.flow && result.qualifiers.some((q) => INCREMENT_WORDS.includes(q))) {
     result.increment = { low, high: high ?? low };
     if (baseline !== null) {
       result.value = roundFigure(baseline + low);

@@ -3,6 +3,7 @@
  * Arguments are already typed here; turning cell contents or command-line words into them is each door's job.
  */
 import { PlanError, quoteInput } from './errors';
+import type { PeriodType } from '../data/types';
 import { BASELINE_YEAR, TARGET_YEAR, type Conflict, type Dataset, type Entry, type Region, type Value } from './model';
 import { Resolver } from './resolve';
 import {
@@ -38,6 +39,7 @@ export const INFO_FIELDS = [
   'estimate',
   'remark',
   'version',
+  'definition',
 ] as const;
 export type InfoField = (typeof INFO_FIELDS)[number];
 
@@ -62,7 +64,34 @@ const INFO_ALIASES: Record<string, InfoField> = {
   预计: 'estimate',
   备注: 'remark',
   版本: 'version',
+  定义: 'definition',
+  口径: 'definition',
 };
+
+const PERIOD_LABELS: Record<PeriodType, { zh: string; en: string }> = {
+  stock: { zh: '年末存量', en: 'level at year end' },
+  annual: { zh: '当年流量', en: 'flow within one year' },
+  period_total: { zh: '规划期内累计（新增）', en: 'total over the plan period (added)' },
+  annual_growth: { zh: '逐年增长率', en: 'yearly growth rate' },
+  average_annual_growth: { zh: '规划期年均增长率', en: 'average annual growth over the period' },
+  position: { zh: '位次', en: 'rank' },
+  qualitative: { zh: '定性', en: 'qualitative' },
+};
+
+/**
+ * What an entry's indicator counts, over which period, in which unit (and of what, for a share; by which national
+ * statistic, where one defines it), then how this plan's wording differs, when it does.
+ */
+export function describeDefinition(e: Pick<Entry, 'indicator' | 'wording'>, lang: Lang): string {
+  const d = e.indicator.definition;
+  const zh = lang === 'zh';
+  const unit = !zh && d.unit === e.indicator.unit ? e.indicator.unitEn : d.unit;
+  const parts = [zh ? d.zh : d.en, PERIOD_LABELS[d.period][lang], `${zh ? '单位：' : 'unit: '}${unit}`];
+  if (d.denominator) parts.push(`${zh ? '分母：' : 'denominator: '}${d.denominator}`);
+  if (d.statistic) parts.push(`${zh ? '统计口径：' : 'statistic: '}${d.statistic}`);
+  const text = parts.join(zh ? '；' : '; ');
+  return e.wording ? `${text}${zh ? '。本规划表述：' : ". This plan's wording: "}${e.wording}` : text;
+}
 
 export function describeSource(v: { source: Value['source'] }): string {
   const s = v.source;
@@ -196,6 +225,8 @@ export class Plan {
         return e.remark ?? '';
       case 'version':
         return `${this.dataset.version} (${this.dataset.checksum})`;
+      case 'definition':
+        return describeDefinition(e, lang);
     }
   }
 }

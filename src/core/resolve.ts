@@ -208,6 +208,19 @@ export class Resolver {
       }
       if (ids.length === 1) {
         const def = this.catalogue.get(ids[0]) as IndicatorDef;
+        // Asked for a level the plan gives only as a flow over the period ("新建…100个"): name the flow, never answer it.
+        const flow = region.entries.find((e) => e.indicator.definition?.flowOf === def.id);
+        if (flow) {
+          const said = flow.target ? `“${flow.target.raw}”（${flow.target.source.seed}:${flow.target.source.line}）` : '';
+          throw new PlanError(
+            'NOT_IN_PLAN',
+            `${region.name}的规划没有“${def.zh}”的年末总数；只有规划期内的新增数“${flow.name}”${said}，不能当作总数。请查询“${flow.indicator.zh}”`,
+            `The plan of ${region.en} gives no year-end total of "${def.en}", only a flow over the plan period, "${flow.indicator.en}"${
+              flow.target ? ` ("${flow.target.raw}", ${flow.target.source.seed}:${flow.target.source.line})` : ''
+            }, which is not a total. Ask for "${flow.indicator.en}"`,
+            [flow.name],
+          );
+        }
         const where = this.dataset.regions.filter((r) => this.entryIndex.get(r.name)?.has(def.id)).map((r) => r.name);
         throw new PlanError(
           'NOT_IN_PLAN',

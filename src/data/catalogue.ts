@@ -14,6 +14,13 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'down',
     kind: 'rank',
     aliases: ['科技进步综合水平', '综合科技创新水平排名', '科技综合实力全省位次', '全省排位', '排位'],
+    definition: {
+      zh: '本设区市在全省科技进步统计监测中科技进步综合水平的排位',
+      en: "Rank of the city among Jiangxi's cities in the provincial monitoring of overall S&T progress",
+      period: 'position',
+      unit: '位',
+      statistic: '江西省科技进步统计监测（设区市科技进步综合水平指数）',
+    },
   },
   {
     id: 'national_innovation_level',
@@ -24,6 +31,13 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'down',
     kind: 'qualitative',
     aliases: ['综合科技创新水平', '全国位次'],
+    definition: {
+      zh: '全省综合科技创新水平在全国各省（区、市）中的位次',
+      en: "Position of the province among China's provinces in overall S&T innovation",
+      period: 'position',
+      unit: '位',
+      statistic: '中国科学技术发展战略研究院《中国区域科技创新评价报告》综合科技创新水平指数',
+    },
   },
   {
     id: 'rd_expenditure',
@@ -34,6 +48,13 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'level',
     aliases: ['全社会研发经费支出', 'R&D经费支出', '研发经费', '研发投入'],
+    definition: {
+      zh: '当年全社会研究与试验发展（R&D）经费支出',
+      en: 'Gross domestic expenditure on R&D in the year',
+      period: 'annual',
+      unit: '亿元',
+      statistic: '国家统计局R&D经费内部支出（全社会）',
+    },
   },
   {
     id: 'rd_intensity',
@@ -54,6 +75,14 @@ export const CATALOGUE: IndicatorDef[] = [
       'R&D强度',
       'R&D intensity',
     ],
+    definition: {
+      zh: '当年全社会R&D经费支出占地区生产总值的比重',
+      en: 'Gross R&D expenditure in the year as a share of GDP',
+      period: 'annual',
+      unit: '%',
+      denominator: '地区生产总值（GDP）',
+      statistic: 'R&D经费投入强度（《全国科技经费投入统计公报》口径：R&D经费内部支出÷GDP）',
+    },
   },
   {
     id: 'rd_growth',
@@ -64,6 +93,12 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'growth',
     aliases: ['全社会研发经费支出年均增速', '全社会R&D经费支出投入年均增速', '研发经费增速', 'R&D增速'],
+    definition: {
+      zh: '全社会R&D经费支出的年均增长率（目标为“十四五”期间年均；规划表中2019、2020年列为当年增速）',
+      en: "Average annual growth of gross R&D expenditure over the plan period (the tables' 2019 and 2020 columns give that year's growth)",
+      period: 'average_annual_growth',
+      unit: '%',
+    },
   },
   {
     id: 'enterprise_rd_revenue_ratio',
@@ -74,6 +109,14 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'share',
     aliases: ['规上工业企业R&D经费占主营业务收入比重', '规模以上工业企业研发经费支出与营业收入之比', '企业研发投入强度'],
+    definition: {
+      zh: '当年规模以上工业企业R&D经费支出与营业收入之比',
+      en: 'R&D expenditure of industrial enterprises above designated size as a share of their revenue in the year',
+      period: 'annual',
+      unit: '%',
+      denominator: '规模以上工业企业营业收入（2019年以前统计为主营业务收入）',
+      statistic: '国家统计局规模以上工业企业R&D经费内部支出÷营业收入',
+    },
   },
   {
     id: 'enterprise_rd_activity_share',
@@ -84,6 +127,14 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'share',
     aliases: ['规上工业企业有研发活动比例', '参与研发活动的规模以上工业企业占比', '有研发活动企业占比'],
+    definition: {
+      zh: '当年有R&D活动的规模以上工业企业占规模以上工业企业的比重',
+      en: 'Share of industrial enterprises above designated size with R&D activity in the year',
+      period: 'annual',
+      unit: '%',
+      denominator: '规模以上工业企业数',
+      statistic: '国家统计局规模以上工业企业科技活动统计',
+    },
   },
   {
     id: 'enterprise_rd_personnel',
@@ -94,6 +145,13 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'level',
     aliases: ['规上工业企业R&D人员全时当量', 'R&D人员全时当量', '研发人员全时当量'],
+    definition: {
+      zh: '当年规模以上工业企业R&D人员全时当量',
+      en: 'Full-time equivalent R&D personnel of industrial enterprises above designated size in the year',
+      period: 'annual',
+      unit: '人年',
+      statistic: 'R&D人员全时当量（国家统计局）',
+    },
   },
   {
     id: 'high_tech_enterprises',
@@ -104,6 +162,13 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'level',
     aliases: ['高新技术企业', '高新技术企业数量', '高新技术企业总数', '高企', '高企数', 'high-tech enterprises'],
+    definition: {
+      zh: '年末有效期内的高新技术企业总数',
+      en: 'High-tech enterprises holding a valid certification at year end',
+      period: 'stock',
+      unit: '家',
+      statistic: '《高新技术企业认定管理办法》（国科发火〔2016〕32号）认定的高新技术企业',
+    },
   },
   {
     id: 'tech_smes',
@@ -114,6 +179,32 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'level',
     aliases: ['科技型中小企业', '科技型中小企业总数', '科技型中小企业数量', 'tech SMEs'],
+    definition: {
+      zh: '年末评价入库（国家科技型中小企业信息库）的科技型中小企业总数',
+      en: 'Technology-based SMEs registered in the national database at year end',
+      period: 'stock',
+      unit: '家',
+      statistic: '《科技型中小企业评价办法》（国科发政〔2017〕115号）评价入库，登记编号当年有效',
+    },
+  },
+  {
+    id: 'new_tech_smes',
+    zh: '培育国家科技型中小企业',
+    en: 'Technology-based SMEs cultivated (national register) over the plan period',
+    unit: '家',
+    unitEn: 'enterprises',
+    direction: 'up',
+    kind: 'level',
+    aliases: ['培育科技型中小企业', '科技型中小企业培育'],
+    note: '规划期内培育数（流量），不是年末入库总数。',
+    definition: {
+      zh: '规划期内培育的国家科技型中小企业数（原文“培育”，未说明为新增、年度入库或总数；低于2020年入库数，不作存量）',
+      en: 'Technology-based SMEs cultivated for the national register over the plan period',
+      period: 'period_total',
+      unit: '家',
+      statistic: '《科技型中小企业评价办法》（国科发政〔2017〕115号）',
+      flowOf: 'tech_smes',
+    },
   },
   {
     id: 'high_tech_value_added_share',
@@ -129,6 +220,14 @@ export const CATALOGUE: IndicatorDef[] = [
       '高新技术产业增加值占工业增加值比重',
       '高新技术产业增加值占比',
     ],
+    definition: {
+      zh: '当年高新技术产业增加值占规模以上工业增加值的比重',
+      en: 'High-tech industry value added as a share of value added of industry above designated size in the year',
+      period: 'annual',
+      unit: '%',
+      denominator: '规模以上工业增加值',
+      statistic: '江西省统计局高新技术产业增加值',
+    },
   },
   {
     id: 'invention_patent_applications',
@@ -139,6 +238,13 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'level',
     aliases: ['发明专利申请量', '发明专利申请'],
+    definition: {
+      zh: '当年受理的发明专利申请量',
+      en: 'Invention patent applications filed in the year',
+      period: 'annual',
+      unit: '件',
+      statistic: '国家知识产权局发明专利申请受理量',
+    },
   },
   {
     id: 'invention_patent_grants',
@@ -149,6 +255,13 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'level',
     aliases: ['发明专利授权量', '发明专利授权'],
+    definition: {
+      zh: '当年授权的发明专利数',
+      en: 'Invention patents granted in the year',
+      period: 'annual',
+      unit: '件',
+      statistic: '国家知识产权局发明专利授权量',
+    },
   },
   {
     id: 'patent_grants',
@@ -159,6 +272,13 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'level',
     aliases: ['专利授权', '专利授权总量'],
+    definition: {
+      zh: '当年专利授权量（发明、实用新型、外观设计合计）',
+      en: 'Patents of all three kinds granted in the year',
+      period: 'annual',
+      unit: '件',
+      statistic: '国家知识产权局专利授权量',
+    },
   },
   {
     id: 'invention_patents_per_10k',
@@ -169,6 +289,14 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'level',
     aliases: ['每万人有效发明专利拥有量', '万人发明专利拥有量', '每万人发明专利拥有量', '万人有效发明专利'],
+    definition: {
+      zh: '年末每万人口有效发明专利拥有量',
+      en: 'Valid invention patents per 10,000 residents at year end',
+      period: 'stock',
+      unit: '件',
+      denominator: '年末常住人口（万人）',
+      statistic: '国家知识产权局“每万人口发明专利拥有量”（有效发明专利数÷常住人口）',
+    },
   },
   {
     id: 'high_value_patents_per_10k',
@@ -179,6 +307,15 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'level',
     aliases: ['每万人高价值发明专利拥有量', '万人高价值发明专利拥有量', '高价值发明专利'],
+    definition: {
+      zh: '年末每万人口高价值发明专利拥有量',
+      en: 'High-value invention patents per 10,000 residents at year end',
+      period: 'stock',
+      unit: '件',
+      denominator: '年末常住人口（万人）',
+      statistic:
+        '国家知识产权局“高价值发明专利”口径（战略性新兴产业、有海外同族、维持10年以上、较高质押融资额、获国家科学技术奖或中国专利奖的有效发明专利）',
+    },
   },
   {
     id: 'tech_contract_value',
@@ -189,6 +326,13 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'level',
     aliases: ['技术合同成交金额', '技术合同登记成交额', '技术合同成交总金额', '技术交易额'],
+    definition: {
+      zh: '当年认定登记的技术合同成交额',
+      en: 'Value of technology contracts registered in the year',
+      period: 'annual',
+      unit: '亿元',
+      statistic: '科技部技术合同认定登记统计（技术开发、转让、许可、咨询、服务合同成交额）',
+    },
   },
   {
     id: 'gov_st_expenditure_share',
@@ -199,6 +343,14 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'share',
     aliases: ['财政科技支出占比', '地方财政科技支出占比'],
+    definition: {
+      zh: '当年地方财政科学技术支出占地方一般公共预算支出的比重',
+      en: 'Local fiscal S&T expenditure as a share of local general public budget expenditure in the year',
+      period: 'annual',
+      unit: '%',
+      denominator: '地方一般公共预算支出',
+      statistic: '财政部一般公共预算“科学技术”支出科目',
+    },
   },
   {
     id: 'national_innovation_platforms',
@@ -209,6 +361,12 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'level',
     aliases: ['国家级创新平台载体', '国家级科技创新平台、载体', '国家级平台'],
+    definition: {
+      zh: '年末拥有的国家级科技创新平台、载体总数（重点实验室、技术创新中心、工程技术研究中心、企业技术中心、科技企业孵化器、备案众创空间等）',
+      en: 'National S&T innovation platforms and carriers at year end',
+      period: 'stock',
+      unit: '个',
+    },
   },
   {
     id: 'national_innovation_bases',
@@ -220,6 +378,12 @@ export const CATALOGUE: IndicatorDef[] = [
     kind: 'level',
     aliases: ['国家级创新基地'],
     note: '赣州的定义：国家（工程）实验室、国家重点实验室、国家技术创新中心等，与“国家级科技创新平台载体”口径不同。',
+    definition: {
+      zh: '年末拥有的国家级科技创新基地总数（国家（工程）实验室、国家重点实验室、国家技术创新中心等，赣州表注）',
+      en: 'National S&T innovation bases at year end (national laboratories, key laboratories, technology innovation centres …)',
+      period: 'stock',
+      unit: '个',
+    },
   },
   {
     id: 'provincial_innovation_platforms',
@@ -230,6 +394,12 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'level',
     aliases: ['省级创新创业平台载体', '省级科技创新平台、载体、基地', '省级平台'],
+    definition: {
+      zh: '年末拥有的省级科技创新平台、载体总数（省级重点实验室、工程技术研究中心、企业技术中心、孵化器、众创空间、院士工作站、星创天地等）',
+      en: 'Provincial S&T innovation platforms and carriers at year end',
+      period: 'stock',
+      unit: '个',
+    },
   },
   {
     id: 'provincial_plus_innovation_platforms',
@@ -241,6 +411,12 @@ export const CATALOGUE: IndicatorDef[] = [
     kind: 'level',
     aliases: ['省级以上创新平台', '省级以上创新平台载体'],
     note: '“省级以上”包括国家级，与“省级科技创新平台载体”口径不同。',
+    definition: {
+      zh: '年末拥有的省级及国家级创新平台和载体总数',
+      en: 'Provincial and national innovation platforms and carriers at year end',
+      period: 'stock',
+      unit: '个',
+    },
   },
   {
     id: 'provincial_st_projects',
@@ -251,6 +427,12 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'level',
     aliases: ['省级以上科技项目', '科技项目数'],
+    definition: {
+      zh: '当年获批立项的省级以上科技项目数',
+      en: 'Provincial-or-higher S&T projects won in the year',
+      period: 'annual',
+      unit: '项',
+    },
   },
   {
     id: 'provincial_st_project_funding',
@@ -261,6 +443,12 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'level',
     aliases: ['省级以上科技项目经费', '科技项目经费'],
+    definition: {
+      zh: '当年获批省级以上科技项目的经费',
+      en: 'Funding of provincial-or-higher S&T projects won in the year',
+      period: 'annual',
+      unit: '万元',
+    },
   },
   {
     id: 'unicorn_enterprises',
@@ -270,7 +458,30 @@ export const CATALOGUE: IndicatorDef[] = [
     unitEn: 'enterprises',
     direction: 'up',
     kind: 'level',
-    aliases: ['独角兽企业', '独角兽', '潜在独角兽', 'unicorns'],
+    aliases: ['潜在独角兽', '独角兽（潜在、种子）企业', '种子独角兽'],
+    definition: {
+      zh: '年末列入独角兽（潜在、种子）企业名单的企业数（含潜在、种子独角兽）',
+      en: 'Enterprises on the list of unicorns including potential and seed unicorns, at year end',
+      period: 'stock',
+      unit: '家',
+    },
+  },
+  {
+    id: 'unicorns_excl_potential',
+    zh: '独角兽企业数（不含潜在、种子）',
+    en: 'Recognised unicorn enterprises, excluding potential and seed',
+    unit: '家',
+    unitEn: 'enterprises',
+    direction: 'up',
+    kind: 'level',
+    aliases: ['独角兽企业', '独角兽企业数', '独角兽企业总数', 'unicorns'],
+    note: '仅计已认定的独角兽企业，与含潜在、种子独角兽的“独角兽（潜在、种子）企业数”口径不同。',
+    definition: {
+      zh: '年末已认定的独角兽企业总数（不含潜在、种子独角兽）',
+      en: 'Recognised unicorn enterprises at year end, excluding potential and seed unicorns',
+      period: 'stock',
+      unit: '家',
+    },
   },
   {
     id: 'tech_brokers',
@@ -281,6 +492,12 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'level',
     aliases: ['技术经纪人', '各类技术经纪人'],
+    definition: {
+      zh: '年末培育的各类技术经纪人总数',
+      en: 'Technology brokers trained, total at year end',
+      period: 'stock',
+      unit: '人',
+    },
   },
   {
     id: 'tech_contract_registrations',
@@ -291,6 +508,13 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'level',
     aliases: ['技术合同登记', '技术合同登记数', '技术合同数'],
+    definition: {
+      zh: '当年认定登记的技术合同数量',
+      en: 'Technology contracts registered in the year',
+      period: 'annual',
+      unit: '项',
+      statistic: '科技部技术合同认定登记统计',
+    },
   },
   {
     id: 'invention_patent_applications_growth',
@@ -301,6 +525,12 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'growth',
     aliases: ['发明专利申请量年均递增', '发明专利申请量年均增长'],
+    definition: {
+      zh: '“十四五”期间发明专利申请量的年均增长率',
+      en: 'Average annual growth of invention patent applications over the plan period',
+      period: 'average_annual_growth',
+      unit: '%',
+    },
   },
   {
     id: 'invention_patent_grants_growth',
@@ -311,6 +541,12 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'growth',
     aliases: ['发明专利授权量年均递增', '发明专利授权量年均增长'],
+    definition: {
+      zh: '“十四五”期间发明专利授权量的年均增长率',
+      en: 'Average annual growth of invention patents granted over the plan period',
+      period: 'average_annual_growth',
+      unit: '%',
+    },
   },
   {
     id: 'provincial_academic_leaders',
@@ -321,6 +557,12 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'level',
     aliases: ['省级主要学科学术和技术带头人数', '省级学科学术和技术带头人'],
+    definition: {
+      zh: '规划期内培养（入选）的省级主要学科学术和技术带头人人数',
+      en: 'Provincial leading academics and technical leaders trained (selected) over the plan period',
+      period: 'period_total',
+      unit: '人',
+    },
   },
   {
     id: 'city_key_innovation_teams',
@@ -331,6 +573,12 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'level',
     aliases: ['市级科技创新团队', '市级优势科技创新团队'],
+    definition: {
+      zh: '规划期内引进和培养的市级重点领域科技创新团队数',
+      en: 'City-level S&T innovation teams in key fields recruited or trained over the plan period',
+      period: 'period_total',
+      unit: '个',
+    },
   },
   {
     id: 'provincial_innovation_teams',
@@ -341,6 +589,12 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'level',
     aliases: ['省级优势科技创新团队', '省级创新团队'],
+    definition: {
+      zh: '规划期内获批的省级优势科技创新团队数',
+      en: 'Provincial outstanding innovation teams approved over the plan period',
+      period: 'period_total',
+      unit: '个',
+    },
   },
   {
     id: 'high_level_st_talents',
@@ -351,6 +605,12 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'level',
     aliases: ['高层次科技创新人才', '高层次人才'],
+    definition: {
+      zh: '规划期内引进和培养的高层次科技创新人才人数',
+      en: 'High-level S&T innovation talents recruited or trained over the plan period',
+      period: 'period_total',
+      unit: '人',
+    },
   },
   {
     id: 'digital_economy_core_share',
@@ -361,6 +621,14 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'share',
     aliases: ['数字经济核心产业增加值占GDP的比重', '数字经济核心产业增加值占比'],
+    definition: {
+      zh: '当年数字经济核心产业增加值占地区生产总值的比重',
+      en: 'Value added of core digital-economy industries as a share of GDP in the year',
+      period: 'annual',
+      unit: '%',
+      denominator: '地区生产总值（GDP）',
+      statistic: '国家统计局《数字经济及其核心产业统计分类（2021）》',
+    },
   },
   {
     id: 'industrial_cluster_innovation_consortia',
@@ -371,6 +639,29 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'level',
     aliases: ['产业集群协同创新体', '产业集群科技协同创新体', '科技协同创新体'],
+    definition: {
+      zh: '建成的重点产业集群科技协同创新体总数',
+      en: 'S&T collaborative innovation consortia of key industrial clusters built, total',
+      period: 'stock',
+      unit: '个',
+    },
+  },
+  {
+    id: 'new_st_innovation_consortia',
+    zh: '组建科技创新协同体',
+    en: 'S&T innovation consortia set up over the plan period',
+    unit: '个',
+    unitEn: 'consortia',
+    direction: 'up',
+    kind: 'level',
+    aliases: ['科技创新协同体（组建）', '组建科技创新协同体'],
+    note: '规划期内组建数（流量）；未限于重点产业集群，与“重点产业集群科技协同创新体”口径不同。',
+    definition: {
+      zh: '规划期内组建的科技创新协同体数',
+      en: 'S&T innovation consortia set up over the plan period',
+      period: 'period_total',
+      unit: '个',
+    },
   },
   {
     id: 'provincial_innovation_consortia',
@@ -381,6 +672,30 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'level',
     aliases: ['省级协同创新体'],
+    definition: {
+      zh: '年末省级科技协同创新体总数',
+      en: 'Provincial S&T collaborative innovation consortia at year end',
+      period: 'stock',
+      unit: '个',
+    },
+  },
+  {
+    id: 'new_provincial_innovation_consortia',
+    zh: '新增（获批）省级科技协同创新体',
+    en: 'Provincial S&T collaborative innovation consortia added (approved) over the plan period',
+    unit: '个',
+    unitEn: 'consortia',
+    direction: 'up',
+    kind: 'level',
+    aliases: ['新增省级科技协同创新体', '获批省级科技协同创新体', '新增省科技协同创新体'],
+    note: '规划期内新增或获批数（流量），不是年末总数。',
+    definition: {
+      zh: '规划期内新增（获批）的省级科技协同创新体数',
+      en: 'Provincial S&T collaborative innovation consortia added (approved) over the plan period',
+      period: 'period_total',
+      unit: '个',
+      flowOf: 'provincial_innovation_consortia',
+    },
   },
   {
     id: 'unicorn_gazelle_enterprises',
@@ -392,6 +707,12 @@ export const CATALOGUE: IndicatorDef[] = [
     kind: 'level',
     aliases: ['独角兽和瞪羚企业', '独角兽、瞪羚企业'],
     note: '含瞪羚企业，与仅计独角兽的“独角兽（潜在、种子）企业数”口径不同。',
+    definition: {
+      zh: '年末独角兽（潜在、种子）和瞪羚（潜在）企业总数',
+      en: 'Unicorn (incl. potential and seed) and gazelle (incl. potential) enterprises, total at year end',
+      period: 'stock',
+      unit: '家',
+    },
   },
   {
     id: 'provincial_plus_high_tech_zones',
@@ -403,6 +724,12 @@ export const CATALOGUE: IndicatorDef[] = [
     kind: 'level',
     aliases: ['省级以上高新区数', '高新区'],
     note: '“省级以上”包括国家高新区。',
+    definition: {
+      zh: '年末省级及国家级高新技术产业开发区总数',
+      en: 'Provincial and national high-tech zones at year end',
+      period: 'stock',
+      unit: '个',
+    },
   },
   {
     id: 'provincial_plus_agri_tech_parks',
@@ -414,6 +741,12 @@ export const CATALOGUE: IndicatorDef[] = [
     kind: 'level',
     aliases: ['省级以上农业科技园区'],
     note: '“省级以上”包括国家农业科技园区。',
+    definition: {
+      zh: '年末省级及国家级农业科技园区总数',
+      en: 'Provincial and national agricultural S&T parks at year end',
+      period: 'stock',
+      unit: '家',
+    },
   },
   {
     id: 'industrial_research_institutes',
@@ -424,6 +757,12 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'level',
     aliases: ['产业研究院', '产业技术研究院'],
+    definition: {
+      zh: '规划期内组建的省、市级产业研究院数',
+      en: 'Provincial and city-level industrial research institutes set up over the plan period',
+      period: 'period_total',
+      unit: '个',
+    },
   },
   {
     id: 'city_innovation_platforms',
@@ -435,6 +774,30 @@ export const CATALOGUE: IndicatorDef[] = [
     kind: 'level',
     aliases: ['市级创新平台数', '市级科技创新平台'],
     note: '上饶：市级技术创新中心、工程研究中心、企业技术中心等。',
+    definition: {
+      zh: '年末市级创新平台总数（市级技术创新中心、工程研究中心、企业技术中心等）',
+      en: 'City-level innovation platforms at year end',
+      period: 'stock',
+      unit: '个',
+    },
+  },
+  {
+    id: 'new_city_innovation_platforms',
+    zh: '新建市级创新平台和载体',
+    en: 'New city-level innovation platforms and carriers built over the plan period',
+    unit: '个',
+    unitEn: 'platforms',
+    direction: 'up',
+    kind: 'level',
+    aliases: ['新建市级创新平台', '市级创新平台新建'],
+    note: '规划期内新建数（流量），与“市级创新平台”（年末总数）不同。',
+    definition: {
+      zh: '规划期内新建的市级创新平台和载体数',
+      en: 'City-level innovation platforms and carriers built over the plan period',
+      period: 'period_total',
+      unit: '个',
+      flowOf: 'city_innovation_platforms',
+    },
   },
   {
     id: 'co_built_major_innovation_platforms',
@@ -445,6 +808,12 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'level',
     aliases: ['合作共建重大创新平台', '共建重大创新平台'],
+    definition: {
+      zh: '规划期内与国内大院大所和知名企业合作共建的重大创新平台数（九江：为新建平台载体之一部分）',
+      en: 'Major innovation platforms co-built with leading institutes and firms over the plan period',
+      period: 'period_total',
+      unit: '个',
+    },
   },
   {
     id: 'enterprise_rd_institution_share',
@@ -455,6 +824,13 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'share',
     aliases: ['规上工业企业建立研发机构比例', '有研发机构的规上工业企业占比'],
+    definition: {
+      zh: '年末建有研发机构的规模以上工业企业占规模以上工业企业的比重',
+      en: 'Share of industrial enterprises above designated size with an R&D institution at year end',
+      period: 'stock',
+      unit: '%',
+      denominator: '规模以上工业企业数',
+    },
   },
   {
     id: 'provincial_new_rd_institutions',
@@ -465,6 +841,30 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'level',
     aliases: ['省级新型研发机构数', '新型研发机构'],
+    definition: {
+      zh: '年末通过省级认定的新型研发机构总数',
+      en: 'Provincially recognised new-type R&D institutions, total at year end',
+      period: 'stock',
+      unit: '家',
+    },
+  },
+  {
+    id: 'new_provincial_new_rd_institutions',
+    zh: '新增省级新型研发机构',
+    en: 'New provincially recognised new-type R&D institutions',
+    unit: '家',
+    unitEn: 'institutions',
+    direction: 'up',
+    kind: 'level',
+    aliases: ['省级新型研发机构新增', '新增新型研发机构'],
+    note: '规划期内新增数（流量），与“省级新型研发机构”（年末总数）不同。',
+    definition: {
+      zh: '规划期内新增的省级新型研发机构数',
+      en: 'Provincially recognised new-type R&D institutions added over the plan period',
+      period: 'period_total',
+      unit: '家',
+      flowOf: 'provincial_new_rd_institutions',
+    },
   },
   {
     id: 'provincial_high_end_rd_institutions',
@@ -474,7 +874,13 @@ export const CATALOGUE: IndicatorDef[] = [
     unitEn: 'institutions',
     direction: 'up',
     kind: 'level',
-    aliases: ['高端研发机构', '省级高端研发机构'],
+    aliases: ['省级高端研发机构', '省高端研发机构数'],
+    definition: {
+      zh: '年末列入省高端研发机构的机构数',
+      en: 'Institutions listed as provincial high-end R&D institutions at year end',
+      period: 'stock',
+      unit: '家',
+    },
   },
   {
     id: 'city_plus_key_labs',
@@ -486,6 +892,12 @@ export const CATALOGUE: IndicatorDef[] = [
     kind: 'level',
     aliases: ['市级以上重点实验室数'],
     note: '“市级以上”包括省级和国家级重点实验室。',
+    definition: {
+      zh: '年末市级、省级和国家级重点实验室总数',
+      en: 'Key laboratories at city, provincial or national level at year end',
+      period: 'stock',
+      unit: '个',
+    },
   },
   {
     id: 'provincial_key_disciplines',
@@ -496,6 +908,12 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'level',
     aliases: ['省级重点学科数'],
+    definition: {
+      zh: '年末省级重点学科总数',
+      en: 'Provincial key academic disciplines at year end',
+      period: 'stock',
+      unit: '个',
+    },
   },
   {
     id: 'major_st_rd_projects',
@@ -505,7 +923,30 @@ export const CATALOGUE: IndicatorDef[] = [
     unitEn: 'projects',
     direction: 'up',
     kind: 'level',
-    aliases: ['重大科技研发专项', '省级以上重大科技专项', '重大科技专项'],
+    aliases: ['重大科技研发专项', '省级以上重大科技专项'],
+    definition: {
+      zh: '规划期内谋划的省级以上重大科技研发专项数',
+      en: 'Major provincial-or-higher S&T R&D special projects prepared over the plan period',
+      period: 'period_total',
+      unit: '项',
+    },
+  },
+  {
+    id: 'new_major_st_projects',
+    zh: '实施重大科技专项',
+    en: 'Major S&T special projects implemented over the plan period',
+    unit: '个',
+    unitEn: 'projects',
+    direction: 'up',
+    kind: 'level',
+    aliases: ['重大科技专项（实施）', '实施重大科技专项', '重大科技专项'],
+    note: '未限于省级以上，动词为“实施”；与“省级以上重大科技研发专项”（谋划）口径不同。',
+    definition: {
+      zh: '规划期内实施的重大科技专项数（级别未注明）',
+      en: 'Major S&T special projects implemented over the plan period (level not stated)',
+      period: 'period_total',
+      unit: '个',
+    },
   },
   {
     id: 'provincial_st_plan_projects',
@@ -517,6 +958,12 @@ export const CATALOGUE: IndicatorDef[] = [
     kind: 'level',
     aliases: ['省级科技计划', '省级科技计划项目'],
     note: '仅省级，不含国家级，与“省级以上科技项目数”口径不同。',
+    definition: {
+      zh: '规划期内谋划（获批）的省级科技计划项目数',
+      en: 'Provincial S&T programme projects prepared (won) over the plan period',
+      period: 'period_total',
+      unit: '项',
+    },
   },
   {
     id: 'academicians_introduced',
@@ -527,6 +974,12 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'level',
     aliases: ['引进院士', '引进（含柔性）院士', '柔性引进院士'],
+    definition: {
+      zh: '规划期内引进（含柔性引进）的两院院士人数',
+      en: 'CAS/CAE academicians recruited (incl. flexible arrangements) over the plan period',
+      period: 'period_total',
+      unit: '名',
+    },
   },
   {
     id: 'local_academicians',
@@ -537,6 +990,12 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'level',
     aliases: ['本土院士', '本土两院院士'],
+    definition: {
+      zh: '年末本土两院院士人数',
+      en: 'Locally based CAS/CAE academicians at year end',
+      period: 'stock',
+      unit: '人',
+    },
   },
   {
     id: 'rd_personnel',
@@ -548,6 +1007,13 @@ export const CATALOGUE: IndicatorDef[] = [
     kind: 'level',
     aliases: ['研发人员', 'R&D人员', '研发人员规模', '全省研发人员'],
     note: '人数口径，全社会；与“规模以上工业企业R&D人员全时当量”不同。',
+    definition: {
+      zh: '当年全社会R&D人员数（人数口径）',
+      en: 'R&D personnel (headcount) in the year',
+      period: 'annual',
+      unit: '万人',
+      statistic: '国家统计局R&D人员',
+    },
   },
   {
     id: 'provincial_innovative_counties',
@@ -558,6 +1024,12 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'level',
     aliases: ['省级创新型县', '省级创新型县（市、区）', '省级创新型县区'],
+    definition: {
+      zh: '年末省级创新型县（市、区）总数',
+      en: 'Provincial innovative counties (cities, districts) at year end',
+      period: 'stock',
+      unit: '个',
+    },
   },
   {
     id: 'agri_tech_commissioners',
@@ -568,6 +1040,12 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'level',
     aliases: ['农业科技特派员', '农业科技特派员队伍', '农业特派员'],
+    definition: {
+      zh: '农业科技特派员队伍规模（人数）',
+      en: 'Agricultural S&T commissioners in service',
+      period: 'stock',
+      unit: '人',
+    },
   },
   {
     id: 'provincial_basic_discipline_centers',
@@ -578,6 +1056,12 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'level',
     aliases: ['省基础学科研究中心', '基础学科研究中心'],
+    definition: {
+      zh: '规划期内打造的省基础学科研究中心数',
+      en: 'Provincial basic-discipline research centres set up over the plan period',
+      period: 'period_total',
+      unit: '个',
+    },
   },
   {
     id: 'high_end_rd_institutions',
@@ -588,6 +1072,12 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'level',
     aliases: ['高端研发机构', '引进共建高端研发机构'],
+    definition: {
+      zh: '“十四五”末高端研发机构总数（重大战略性、产业引领性、研发应用型三类合计）',
+      en: 'High-end R&D institutions at the end of the plan period (three types together)',
+      period: 'stock',
+      unit: '家',
+    },
   },
   {
     id: 'strategic_high_end_rd_institutions',
@@ -599,6 +1089,12 @@ export const CATALOGUE: IndicatorDef[] = [
     kind: 'level',
     aliases: ['重大战略性高端研发机构'],
     note: '高端研发机构的一类。',
+    definition: {
+      zh: '“十四五”末重大战略性高端研发机构数',
+      en: 'Major strategic high-end R&D institutions at the end of the plan period',
+      period: 'stock',
+      unit: '家',
+    },
   },
   {
     id: 'industry_leading_high_end_rd_institutions',
@@ -610,6 +1106,12 @@ export const CATALOGUE: IndicatorDef[] = [
     kind: 'level',
     aliases: ['产业引领性高端研发机构'],
     note: '高端研发机构的一类。',
+    definition: {
+      zh: '“十四五”末产业引领性高端研发机构数',
+      en: 'Industry-leading high-end R&D institutions at the end of the plan period',
+      period: 'stock',
+      unit: '家',
+    },
   },
   {
     id: 'applied_high_end_rd_institutions',
@@ -621,6 +1123,12 @@ export const CATALOGUE: IndicatorDef[] = [
     kind: 'level',
     aliases: ['研发应用型高端研发机构'],
     note: '高端研发机构的一类。',
+    definition: {
+      zh: '“十四五”末研发应用型高端研发机构数',
+      en: 'Applied-research high-end R&D institutions at the end of the plan period',
+      period: 'stock',
+      unit: '家',
+    },
   },
   {
     id: 'national_agri_sci_tech_parks',
@@ -631,6 +1139,13 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'level',
     aliases: ['国家级农业科技园区', '国家级农业科技园区数量', '国家农业科技园区'],
+    definition: {
+      zh: '年末国家级农业科技园区总数',
+      en: 'National agricultural S&T parks at year end',
+      period: 'stock',
+      unit: '家',
+      statistic: '科技部等认定的国家农业科技园区',
+    },
   },
   {
     id: 'gazelle_enterprises',
@@ -642,6 +1157,12 @@ export const CATALOGUE: IndicatorDef[] = [
     kind: 'level',
     aliases: ['瞪羚企业', '潜在瞪羚企业', '瞪羚企业（含潜在瞪羚企业）', 'gazelles'],
     note: '累计获批总数；与“新培育省级瞪羚企业”（新增数）不同。',
+    definition: {
+      zh: '年末累计获批的瞪羚企业（含潜在瞪羚企业）总数',
+      en: 'Gazelle enterprises (incl. potential) approved, cumulative total at year end',
+      period: 'stock',
+      unit: '家',
+    },
   },
   {
     id: 'rd_personnel_per_10k_employed',
@@ -652,6 +1173,13 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'level',
     aliases: ['每万名从业人员研发人员数', '每万就业人员研发人员数', '万名从业人员研发人员'],
+    definition: {
+      zh: '当年每万名从业人员中的R&D人员数',
+      en: 'R&D personnel per 10,000 employed persons in the year',
+      period: 'annual',
+      unit: '人',
+      denominator: '从业人员（万人）',
+    },
   },
   {
     id: 'academician_expert_workstations',
@@ -662,6 +1190,12 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'level',
     aliases: ['院士工作站', '专家工作站', '院士专家工作站'],
+    definition: {
+      zh: '年末建成的院士、专家工作站总数',
+      en: 'Academician and expert workstations built, total at year end',
+      period: 'stock',
+      unit: '家',
+    },
   },
   {
     id: 'postdoc_workstations',
@@ -672,6 +1206,12 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'level',
     aliases: ['博士后科研工作站', '博士后工作站数'],
+    definition: {
+      zh: '年末建成的博士后工作站总数',
+      en: 'Postdoctoral workstations built, total at year end',
+      period: 'stock',
+      unit: '家',
+    },
   },
   {
     id: 'manufacturing_single_champions',
@@ -682,6 +1222,30 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'level',
     aliases: ['制造业单项冠军', '单项冠军企业', '单项冠军示范企业'],
+    definition: {
+      zh: '年末制造业单项冠军示范企业总数',
+      en: 'Manufacturing single-product champion demonstration enterprises at year end',
+      period: 'stock',
+      unit: '家',
+    },
+  },
+  {
+    id: 'new_manufacturing_single_champions',
+    zh: '新增制造业单项冠军示范企业',
+    en: 'New manufacturing single-product champion demonstration enterprises',
+    unit: '家',
+    unitEn: 'enterprises',
+    direction: 'up',
+    kind: 'level',
+    aliases: ['新增单项冠军企业', '新增制造业单项冠军'],
+    note: '规划期内新增数（流量），不是年末总数。',
+    definition: {
+      zh: '规划期内新增的制造业单项冠军示范企业数',
+      en: 'Manufacturing single-product champion demonstration enterprises added over the plan period',
+      period: 'period_total',
+      unit: '家',
+      flowOf: 'manufacturing_single_champions',
+    },
   },
   {
     id: 'doctoral_talents_introduced_yearly',
@@ -693,6 +1257,12 @@ export const CATALOGUE: IndicatorDef[] = [
     kind: 'level',
     aliases: ['引进博士以上高层次人才', '每年引进博士'],
     note: '年度引进数（流量）。',
+    definition: {
+      zh: '每年引进的博士以上高层次人才人数',
+      en: 'High-level talents with a doctorate or above recruited in each year',
+      period: 'annual',
+      unit: '名',
+    },
   },
   {
     id: 'other_high_level_talents_introduced_yearly',
@@ -704,6 +1274,12 @@ export const CATALOGUE: IndicatorDef[] = [
     kind: 'level',
     aliases: ['引进急需紧缺人才', '急需紧缺人才', '其他高层次人才'],
     note: '年度引进数（流量）。',
+    definition: {
+      zh: '每年引进的其他高层次人才或急需紧缺人才人数',
+      en: 'Other high-level or urgently needed talents recruited in each year',
+      period: 'annual',
+      unit: '名',
+    },
   },
   {
     id: 'tech_contract_value_growth',
@@ -713,7 +1289,31 @@ export const CATALOGUE: IndicatorDef[] = [
     unitEn: '%',
     direction: 'up',
     kind: 'growth',
-    aliases: ['年度技术合同成交额增幅', '技术合同成交额增幅', '技术合同成交额年均增速'],
+    aliases: ['年度技术合同成交额增幅', '技术合同成交额增幅', '技术合同成交额年增幅'],
+    definition: {
+      zh: '年度技术合同成交额比上年的增长率（逐年）',
+      en: 'Growth of the value of technology contracts over the previous year, each year',
+      period: 'annual_growth',
+      unit: '%',
+    },
+  },
+  {
+    id: 'tech_transaction_value_avg_growth',
+    zh: '技术交易额年均增长',
+    en: 'Average annual growth of technology transaction value',
+    unit: '%',
+    unitEn: '%',
+    direction: 'up',
+    kind: 'growth',
+    aliases: ['技术交易额年均增长', '技术交易额年均增速', '技术合同成交额年均增速'],
+    note: '“十四五”期间年均增长率，与逐年的“技术合同成交额年增幅”不同；“技术交易额”是技术合同成交额中技术部分的金额。',
+    definition: {
+      zh: '“十四五”期间技术交易额的年均增长率',
+      en: 'Average annual growth of technology transaction value over the plan period',
+      period: 'average_annual_growth',
+      unit: '%',
+      statistic: '科技部技术合同认定登记统计中的“技术交易额”（成交额中技术部分的金额）',
+    },
   },
   {
     id: 'new_national_engineering_tech_centers',
@@ -725,6 +1325,12 @@ export const CATALOGUE: IndicatorDef[] = [
     kind: 'level',
     aliases: ['国家工程技术研究中心（新增）', '国家工程技术研究中心新增'],
     note: '吉安规划以“新增/新培育”数量表述的目标，计的是规划期内新增数，不是年末总量。',
+    definition: {
+      zh: '规划期内新增的国家工程技术研究中心数',
+      en: 'National engineering technology centres added over the plan period',
+      period: 'period_total',
+      unit: '家',
+    },
   },
   {
     id: 'new_provincial_engineering_tech_centers',
@@ -736,6 +1342,12 @@ export const CATALOGUE: IndicatorDef[] = [
     kind: 'level',
     aliases: ['省工程技术研究中心（新增）', '省工程技术研究中心新增'],
     note: '吉安规划以“新增/新培育”数量表述的目标，计的是规划期内新增数，不是年末总量。',
+    definition: {
+      zh: '规划期内新增的省工程技术研究中心数',
+      en: 'Provincial engineering technology centres added over the plan period',
+      period: 'period_total',
+      unit: '家',
+    },
   },
   {
     id: 'new_city_engineering_tech_centers',
@@ -747,6 +1359,12 @@ export const CATALOGUE: IndicatorDef[] = [
     kind: 'level',
     aliases: ['市工程技术研究中心（新增）', '市工程技术研究中心新增'],
     note: '吉安规划以“新增/新培育”数量表述的目标，计的是规划期内新增数，不是年末总量。',
+    definition: {
+      zh: '规划期内新增的市工程技术研究中心数',
+      en: 'City-level engineering technology centres added over the plan period',
+      period: 'period_total',
+      unit: '家',
+    },
   },
   {
     id: 'new_provincial_tech_innovation_centers',
@@ -758,6 +1376,12 @@ export const CATALOGUE: IndicatorDef[] = [
     kind: 'level',
     aliases: ['省级技术创新中心（组建）', '省级技术创新中心组建'],
     note: '吉安规划以“新增/新培育”数量表述的目标，计的是规划期内新增数，不是年末总量。',
+    definition: {
+      zh: '规划期内组建的省级技术创新中心数',
+      en: 'Provincial technology innovation centres set up over the plan period',
+      period: 'period_total',
+      unit: '家',
+    },
   },
   {
     id: 'new_national_industry_tech_alliances',
@@ -769,6 +1393,12 @@ export const CATALOGUE: IndicatorDef[] = [
     kind: 'level',
     aliases: ['国家产业技术创新战略联盟（新增）', '国家产业技术创新战略联盟新增'],
     note: '吉安规划以“新增/新培育”数量表述的目标，计的是规划期内新增数，不是年末总量。',
+    definition: {
+      zh: '规划期内新增的国家产业技术创新战略联盟数',
+      en: 'National industry technology strategic alliances added over the plan period',
+      period: 'period_total',
+      unit: '家',
+    },
   },
   {
     id: 'new_provincial_industry_tech_alliances',
@@ -780,6 +1410,12 @@ export const CATALOGUE: IndicatorDef[] = [
     kind: 'level',
     aliases: ['省产业技术创新战略联盟（新增）', '省产业技术创新战略联盟新增'],
     note: '吉安规划以“新增/新培育”数量表述的目标，计的是规划期内新增数，不是年末总量。',
+    definition: {
+      zh: '规划期内新增的省产业技术创新战略联盟数',
+      en: 'Provincial industry technology strategic alliances added over the plan period',
+      period: 'period_total',
+      unit: '家',
+    },
   },
   {
     id: 'new_city_industry_tech_alliances',
@@ -791,6 +1427,12 @@ export const CATALOGUE: IndicatorDef[] = [
     kind: 'level',
     aliases: ['市产业技术创新战略联盟（新增）', '市产业技术创新战略联盟新增'],
     note: '吉安规划以“新增/新培育”数量表述的目标，计的是规划期内新增数，不是年末总量。',
+    definition: {
+      zh: '规划期内新增的市产业技术创新战略联盟数',
+      en: 'City-level industry technology strategic alliances added over the plan period',
+      period: 'period_total',
+      unit: '家',
+    },
   },
   {
     id: 'new_national_key_labs',
@@ -802,6 +1444,12 @@ export const CATALOGUE: IndicatorDef[] = [
     kind: 'level',
     aliases: ['国家级重点实验室（新增）', '国家级重点实验室新增'],
     note: '吉安规划以“新增/新培育”数量表述的目标，计的是规划期内新增数，不是年末总量。',
+    definition: {
+      zh: '规划期内新增的国家级重点实验室数',
+      en: 'National key laboratories added over the plan period',
+      period: 'period_total',
+      unit: '家',
+    },
   },
   {
     id: 'new_provincial_key_labs',
@@ -813,6 +1461,12 @@ export const CATALOGUE: IndicatorDef[] = [
     kind: 'level',
     aliases: ['省级重点实验室（新增）', '省级重点实验室新增'],
     note: '吉安规划以“新增/新培育”数量表述的目标，计的是规划期内新增数，不是年末总量。',
+    definition: {
+      zh: '规划期内新增的省级重点实验室数',
+      en: 'Provincial key laboratories added over the plan period',
+      period: 'period_total',
+      unit: '家',
+    },
   },
   {
     id: 'new_city_key_labs',
@@ -824,6 +1478,12 @@ export const CATALOGUE: IndicatorDef[] = [
     kind: 'level',
     aliases: ['市级重点实验室（新增）', '市级重点实验室新增'],
     note: '吉安规划以“新增/新培育”数量表述的目标，计的是规划期内新增数，不是年末总量。',
+    definition: {
+      zh: '规划期内新增的市级重点实验室数',
+      en: 'City-level key laboratories added over the plan period',
+      period: 'period_total',
+      unit: '家',
+    },
   },
   {
     id: 'new_national_maker_spaces',
@@ -835,6 +1495,12 @@ export const CATALOGUE: IndicatorDef[] = [
     kind: 'level',
     aliases: ['国家级众创空间（新备案）', '国家级众创空间新备案'],
     note: '吉安规划以“新增/新培育”数量表述的目标，计的是规划期内新增数，不是年末总量。',
+    definition: {
+      zh: '规划期内新备案的国家级众创空间数',
+      en: 'National maker spaces newly recorded over the plan period',
+      period: 'period_total',
+      unit: '家',
+    },
   },
   {
     id: 'new_provincial_maker_spaces',
@@ -846,6 +1512,12 @@ export const CATALOGUE: IndicatorDef[] = [
     kind: 'level',
     aliases: ['省级众创空间（新获批）', '省级众创空间新获批'],
     note: '吉安规划以“新增/新培育”数量表述的目标，计的是规划期内新增数，不是年末总量。',
+    definition: {
+      zh: '规划期内新获批的省级众创空间数',
+      en: 'Provincial maker spaces newly approved over the plan period',
+      period: 'period_total',
+      unit: '家',
+    },
   },
   {
     id: 'new_city_maker_spaces',
@@ -857,6 +1529,12 @@ export const CATALOGUE: IndicatorDef[] = [
     kind: 'level',
     aliases: ['市级众创空间（新认定）', '市级众创空间新认定'],
     note: '吉安规划以“新增/新培育”数量表述的目标，计的是规划期内新增数，不是年末总量。',
+    definition: {
+      zh: '规划期内新认定的市级众创空间数',
+      en: 'City-level maker spaces newly recognised over the plan period',
+      period: 'period_total',
+      unit: '家',
+    },
   },
   {
     id: 'new_national_incubators',
@@ -868,6 +1546,12 @@ export const CATALOGUE: IndicatorDef[] = [
     kind: 'level',
     aliases: ['国家级科技企业孵化器（新增）', '国家级科技企业孵化器新增'],
     note: '吉安规划以“新增/新培育”数量表述的目标，计的是规划期内新增数，不是年末总量。',
+    definition: {
+      zh: '规划期内新增的国家级科技企业孵化器数',
+      en: 'National S&T business incubators added over the plan period',
+      period: 'period_total',
+      unit: '家',
+    },
   },
   {
     id: 'new_provincial_incubators',
@@ -879,6 +1563,12 @@ export const CATALOGUE: IndicatorDef[] = [
     kind: 'level',
     aliases: ['省级科技企业孵化器（新增）', '省级科技企业孵化器新增'],
     note: '吉安规划以“新增/新培育”数量表述的目标，计的是规划期内新增数，不是年末总量。',
+    definition: {
+      zh: '规划期内新增的省级科技企业孵化器数',
+      en: 'Provincial S&T business incubators added over the plan period',
+      period: 'period_total',
+      unit: '家',
+    },
   },
   {
     id: 'new_city_incubators',
@@ -890,6 +1580,12 @@ export const CATALOGUE: IndicatorDef[] = [
     kind: 'level',
     aliases: ['市级科技企业孵化器（新增）', '市级科技企业孵化器新增'],
     note: '吉安规划以“新增/新培育”数量表述的目标，计的是规划期内新增数，不是年末总量。',
+    definition: {
+      zh: '规划期内新增的市级科技企业孵化器数',
+      en: 'City-level S&T business incubators added over the plan period',
+      period: 'period_total',
+      unit: '家',
+    },
   },
   {
     id: 'new_national_star_innovation_bases',
@@ -901,6 +1597,12 @@ export const CATALOGUE: IndicatorDef[] = [
     kind: 'level',
     aliases: ['国家级星创天地（新增）', '国家级星创天地新增'],
     note: '吉安规划以“新增/新培育”数量表述的目标，计的是规划期内新增数，不是年末总量。',
+    definition: {
+      zh: '规划期内新增的国家级星创天地数',
+      en: 'National 星创天地 (rural innovation bases) added over the plan period',
+      period: 'period_total',
+      unit: '家',
+    },
   },
   {
     id: 'new_provincial_star_innovation_bases',
@@ -912,6 +1614,12 @@ export const CATALOGUE: IndicatorDef[] = [
     kind: 'level',
     aliases: ['省级星创天地（新增）', '省级星创天地新增'],
     note: '吉安规划以“新增/新培育”数量表述的目标，计的是规划期内新增数，不是年末总量。',
+    definition: {
+      zh: '规划期内新增的省级星创天地数',
+      en: 'Provincial 星创天地 (rural innovation bases) added over the plan period',
+      period: 'period_total',
+      unit: '家',
+    },
   },
   {
     id: 'new_city_star_innovation_bases',
@@ -923,6 +1631,12 @@ export const CATALOGUE: IndicatorDef[] = [
     kind: 'level',
     aliases: ['市级星创天地（新增）', '市级星创天地新增'],
     note: '吉安规划以“新增/新培育”数量表述的目标，计的是规划期内新增数，不是年末总量。',
+    definition: {
+      zh: '规划期内新增的市级星创天地数',
+      en: 'City-level 星创天地 (rural innovation bases) added over the plan period',
+      period: 'period_total',
+      unit: '家',
+    },
   },
   {
     id: 'new_provincial_unicorns',
@@ -934,6 +1648,12 @@ export const CATALOGUE: IndicatorDef[] = [
     kind: 'level',
     aliases: ['省级科技型独角兽企业（新培育）', '省级科技型独角兽企业新培育'],
     note: '吉安规划以“新增/新培育”数量表述的目标，计的是规划期内新增数，不是年末总量。',
+    definition: {
+      zh: '规划期内新培育的省级科技型独角兽企业数',
+      en: 'Provincial S&T unicorn enterprises newly cultivated over the plan period',
+      period: 'period_total',
+      unit: '家',
+    },
   },
   {
     id: 'new_provincial_gazelle_enterprises',
@@ -945,6 +1665,12 @@ export const CATALOGUE: IndicatorDef[] = [
     kind: 'level',
     aliases: ['省级瞪羚企业（新培育）', '省级瞪羚企业新培育'],
     note: '吉安规划以“新增/新培育”数量表述的目标，计的是规划期内新增数，不是年末总量。',
+    definition: {
+      zh: '规划期内新培育的省级瞪羚企业数',
+      en: 'Provincial gazelle enterprises newly cultivated over the plan period',
+      period: 'period_total',
+      unit: '家',
+    },
   },
   {
     id: 'new_provincial_little_giants',
@@ -956,6 +1682,12 @@ export const CATALOGUE: IndicatorDef[] = [
     kind: 'level',
     aliases: ['省级专业化小巨人企业（新增培育）', '省级专业化小巨人企业新增培育'],
     note: '吉安规划以“新增/新培育”数量表述的目标，计的是规划期内新增数，不是年末总量。',
+    definition: {
+      zh: '规划期内新增培育的省级专业化小巨人企业数',
+      en: 'Provincial specialised "little giant" enterprises newly cultivated over the plan period',
+      period: 'period_total',
+      unit: '家',
+    },
   },
   {
     id: 'new_city_innovation_platforms_yearly',
@@ -967,6 +1699,12 @@ export const CATALOGUE: IndicatorDef[] = [
     kind: 'level',
     aliases: ['每年新组建市级创新平台', '新组建市级创新平台'],
     note: '年度新增数（流量），与“市级创新平台”（存量）不同。',
+    definition: {
+      zh: '每年新组建的市级创新平台数',
+      en: 'City-level innovation platforms set up in each year',
+      period: 'annual',
+      unit: '个',
+    },
   },
   {
     id: 'new_local_academicians',
@@ -978,6 +1716,12 @@ export const CATALOGUE: IndicatorDef[] = [
     kind: 'level',
     aliases: ['当选两院院士', '新当选院士', '成功当选“两院”院士'],
     note: '规划期内新当选人数（增量），与“本土院士数”（存量）不同。',
+    definition: {
+      zh: '规划期内新当选两院院士的人数',
+      en: 'Academicians newly elected to CAS/CAE over the plan period',
+      period: 'period_total',
+      unit: '人',
+    },
   },
   {
     id: 'provincial_entrepreneurship_incubation_demo_bases',
@@ -988,6 +1732,12 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'level',
     aliases: ['省级创业孵化示范基地数', '创业孵化示范基地'],
+    definition: {
+      zh: '年末建成的省级创业孵化示范基地总数',
+      en: 'Provincial entrepreneurship incubation demonstration bases, total at year end',
+      period: 'stock',
+      unit: '个',
+    },
   },
   {
     id: 'new_registered_enterprises',
@@ -998,6 +1748,12 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'level',
     aliases: ['新增注册企业数', '新注册企业'],
+    definition: {
+      zh: '规划期内新增注册的企业数',
+      en: 'Enterprises newly registered over the plan period',
+      period: 'period_total',
+      unit: '个',
+    },
   },
   {
     id: 'returning_industrial_workers',
@@ -1008,6 +1764,12 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'level',
     aliases: ['产业工人回归就业或创业', '产业工人回归'],
+    definition: {
+      zh: '规划期内回归就业或创业的产业工人人数',
+      en: 'Industrial workers returning for work or business over the plan period',
+      period: 'period_total',
+      unit: '人',
+    },
   },
   {
     id: 'high_end_talents_introduced',
@@ -1019,6 +1781,12 @@ export const CATALOGUE: IndicatorDef[] = [
     kind: 'level',
     aliases: ['引进高端人才或团队', '新引进高端人才'],
     note: '人才与团队合计，与“高层次科技创新人才（引进和培养）”口径不同。',
+    definition: {
+      zh: '规划期内面向市外新引进的高端人才或团队数（人才与团队合计）',
+      en: 'High-end talents or teams recruited from outside over the plan period (people and teams together)',
+      period: 'period_total',
+      unit: '名（个）',
+    },
   },
   {
     id: 'elite_talents_trained',
@@ -1030,6 +1798,12 @@ export const CATALOGUE: IndicatorDef[] = [
     kind: 'level',
     aliases: ['培养精英人才或团队', '新培养精英人才'],
     note: '人才与团队合计。',
+    definition: {
+      zh: '规划期内面向市内新培养的精英人才或团队数（人才与团队合计）',
+      en: 'Elite talents or teams trained locally over the plan period (people and teams together)',
+      period: 'period_total',
+      unit: '名（个）',
+    },
   },
   {
     id: 'returning_talent_entrepreneurs',
@@ -1040,6 +1814,12 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'level',
     aliases: ['赣州籍优秀人才回赣州投资创业', '优秀人才回乡创业'],
+    definition: {
+      zh: '规划期内回乡投资创业的本籍优秀人才人数',
+      en: 'Native talents returning to invest or start businesses over the plan period',
+      period: 'period_total',
+      unit: '人',
+    },
   },
   {
     id: 'entrepreneurs_trained',
@@ -1050,6 +1830,12 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'level',
     aliases: ['培训企业家', '企业家培训'],
+    definition: {
+      zh: '规划期内培训的有行业影响力的企业家人数',
+      en: 'Influential entrepreneurs trained over the plan period',
+      period: 'period_total',
+      unit: '人',
+    },
   },
   {
     id: 'skilled_workers',
@@ -1060,6 +1846,12 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'level',
     aliases: ['技能劳动者', '技能人才总量'],
+    definition: {
+      zh: '年末从事技能工作的劳动者总数',
+      en: 'Workers in skilled jobs at year end',
+      period: 'stock',
+      unit: '万人',
+    },
   },
   {
     id: 'vocational_training_per_year',
@@ -1070,6 +1862,12 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'level',
     aliases: ['职业技能培训', '年培训规模'],
+    definition: {
+      zh: '当年职业技能培训人次',
+      en: 'Vocational skills training in the year (person-times)',
+      period: 'annual',
+      unit: '万人次',
+    },
   },
   {
     id: 'technical_school_graduates_per_year',
@@ -1080,6 +1878,12 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'level',
     aliases: ['技工院校培养技能人才', '技工院校年培养'],
+    definition: {
+      zh: '当年技工院校培养的技能人才人数',
+      en: 'Skilled workers trained by technical schools in the year',
+      period: 'annual',
+      unit: '万人',
+    },
   },
   {
     id: 'high_skilled_worker_share',
@@ -1090,6 +1894,13 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'share',
     aliases: ['高技能人才占技能人才比重', '高技能人才比重'],
+    definition: {
+      zh: '年末高技能人才占技能人才总量的比重',
+      en: 'Highly skilled workers as a share of all skilled workers at year end',
+      period: 'stock',
+      unit: '%',
+      denominator: '技能人才总量',
+    },
   },
   {
     id: 'new_provincial_plus_incubators',
@@ -1101,6 +1912,12 @@ export const CATALOGUE: IndicatorDef[] = [
     kind: 'level',
     aliases: ['省级以上科技企业孵化器（新增）', '省级以上科技企业孵化器新增'],
     note: '规划期内新增数，不是年末总量；“省级以上”包括国家级，与“新增省级科技企业孵化器”口径不同。',
+    definition: {
+      zh: '规划期内新增的省级及国家级科技企业孵化器数',
+      en: 'Provincial or national S&T business incubators added over the plan period',
+      period: 'period_total',
+      unit: '个',
+    },
   },
   {
     id: 'industrial_innovation_service_complexes',
@@ -1111,6 +1928,12 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'level',
     aliases: ['产业创新服务综合体数'],
+    definition: {
+      zh: '规划期内累计建成的产业创新服务综合体数',
+      en: 'Industrial innovation service complexes built, cumulative over the plan period',
+      period: 'period_total',
+      unit: '家',
+    },
   },
   {
     id: 'third_party_service_agencies_introduced',
@@ -1121,6 +1944,12 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'level',
     aliases: ['第三方服务机构', '引入第三方服务机构'],
+    definition: {
+      zh: '规划期内引入的知识产权服务、法律援助、创投等第三方服务机构数',
+      en: 'Third-party service agencies brought in over the plan period',
+      period: 'period_total',
+      unit: '家',
+    },
   },
   {
     id: 'st_finance_specialized_institutions',
@@ -1131,6 +1960,12 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'level',
     aliases: ['科技金融专营机构数', '科技支行'],
+    definition: {
+      zh: '规划期内成立的科技金融专营机构数',
+      en: 'Specialised S&T finance institutions set up over the plan period',
+      period: 'period_total',
+      unit: '家',
+    },
   },
   {
     id: 'tech_transfer_projects',
@@ -1141,6 +1976,12 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'level',
     aliases: ['科技成果转化项目数', '成果转化项目'],
+    definition: {
+      zh: '规划期内组织实施的科技成果转化项目数',
+      en: 'S&T achievement transfer projects implemented over the plan period',
+      period: 'period_total',
+      unit: '项',
+    },
   },
   {
     id: 'tech_transfer_service_agencies',
@@ -1151,5 +1992,11 @@ export const CATALOGUE: IndicatorDef[] = [
     direction: 'up',
     kind: 'level',
     aliases: ['技术转移服务机构', '成果转化服务机构'],
+    definition: {
+      zh: '年末建成的科技成果转化专业化服务机构总数',
+      en: 'Specialised technology-transfer service agencies built, total at year end',
+      period: 'stock',
+      unit: '家',
+    },
   },
 ];

@@ -48,6 +48,11 @@ export interface AuthoredEntry {
   conflicts?: AuthoredConflict[];
   /** Remarks from the plan (the table's 备注 column, a footnote) or from us, e.g. a definition. */
   remark?: string;
+  /**
+   * Where the plan's wording differs from the catalogue definition of `indicator` (a different word for the same
+   * measure, a joint statement, an unstated level): what differs, so a reader comparing regions sees it.
+   */
+  wording?: string;
 }
 
 export interface AuthoredRegion {
@@ -88,4 +93,30 @@ export interface IndicatorDef {
   aliases: string[];
   /** Definition or caveat worth showing, e.g. that "省级以上" includes national platforms. */
   note?: string;
+  /** What is counted, over which period, in which unit: two regions' entries are compared only under one id. */
+  definition: Definition;
+}
+
+/**
+ * stock: level at year end; annual: a flow within one year (e.g. yearly 技术合同成交额); period_total: a count or
+ * amount cumulated over the plan period (新增/新建/获批/培育/引进/累计 …); annual_growth: yearly growth rate;
+ * average_annual_growth: average annual growth over the period; position: a rank; qualitative: no number.
+ */
+export type PeriodType = 'stock' | 'annual' | 'period_total' | 'annual_growth' | 'average_annual_growth' | 'position' | 'qualitative';
+
+/** What an indicator measures: the statistic behind its name. */
+export interface Definition {
+  /** What is counted, in Chinese. */
+  zh: string;
+  /** The same in English. */
+  en: string;
+  period: PeriodType;
+  /** Canonical unit (e.g. '件', '家', '%', '亿元'); entries in another unit are converted by `src/core/units.ts`. */
+  unit: string;
+  /** For shares: of what. */
+  denominator?: string;
+  /** The national statistical definition where one exists (R&D intensity, 高新技术企业, 技术合同成交额, 有效发明专利 …). */
+  statistic?: string;
+  /** For a flow: the id of the stock it adds to, so that asking for the stock names the flow instead of answering it. */
+  flowOf?: string;
 }

@@ -33,7 +33,7 @@ import { Fragment, useMemo, useState, type ReactElement } from 'react';
 import { FILL, type Mode } from '../core/layout';
 import type { Entry } from '../core/model';
 import type { Lang, Plan } from '../core/plan';
-import { describeConflict, describeSource } from '../core/plan';
+import { describeConflict, describeDefinition, describeSource } from '../core/plan';
 import { METHOD_IDS, METHODS, type MethodId } from '../core/methods';
 import { STATUS_LABELS } from '../core/status';
 import { flagTemplate, matchTemplate, type Flag, type TemplateMatch } from '../core/template';
@@ -61,7 +61,7 @@ function valueText(e: Entry, year: 2019 | 2020): string {
   return e.values[year]?.raw ?? '';
 }
 
-function EntryDetail({ e, lang }: { e: Entry; lang: Lang }): ReactElement {
+export function EntryDetail({ e, lang }: { e: Entry; lang: Lang }): ReactElement {
   const t = strings(lang);
   const items = [
     ['2019', e.values[2019]],
@@ -71,6 +71,7 @@ function EntryDetail({ e, lang }: { e: Entry; lang: Lang }): ReactElement {
   return (
     <div className="detail">
       <Text weight="semibold">{e.name}</Text>
+      <div className="definition">{`${lang === 'zh' ? '定义' : 'Definition'}: ${describeDefinition(e, lang)}`}</div>
       {items.map(([label, v]) => (v ? <div key={label}>{`${label}: ${v.raw} — ${describeSource(v)}`}</div> : null))}
       {e.conflicts.map((c, i) => (
         <div key={i} className="conflict">

@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import { COLUMNS, FILL, FONT, isNumericColumn, regionLayout, type SheetLayout } from '../core/layout';
 import type { Dataset, Region, Value } from '../core/model';
-import type { Lang } from '../core/plan';
+import { describeDefinition, type Lang } from '../core/plan';
 import type { MethodId } from '../core/methods';
 
 const argb = (hex: string): string => `FF${hex}`;
@@ -79,11 +79,12 @@ function writeSources(wb: ExcelJS.Workbook, regions: Region[], lang: Lang): void
   const zh = lang === 'zh';
   const ws = wb.addWorksheet(zh ? '来源与冲突' : 'Sources and conflicts', { views: [{ state: 'frozen', ySplit: 1 }] });
   const head = zh
-    ? ['地区', '指标', '字段', '原文数值', '解析值', '预计数', '文件', '行', '类型', '原文引文', '说明']
-    : ['Region', 'Indicator', 'Field', 'As written', 'Value', 'Estimate', 'File', 'Line', 'Kind', 'Quote', 'Note'];
+    ? ['地区', '指标', '字段', '原文数值', '解析值', '预计数', '文件', '行', '类型', '原文引文', '说明', '指标定义']
+    : ['Region', 'Indicator', 'Field', 'As written', 'Value', 'Estimate', 'File', 'Line', 'Kind', 'Quote', 'Note', 'Definition'];
   ws.addRow(head).font = { bold: true };
   for (const r of regions) {
     for (const e of r.entries) {
+      const definition = describeDefinition(e, lang);
       const items: [string, Value | undefined, string][] = [
         ['2019', e.values[2019], ''],
         ['2020', e.values[2020], ''],
@@ -103,6 +104,7 @@ function writeSources(wb: ExcelJS.Workbook, regions: Region[], lang: Lang): void
           v.source.kind,
           v.source.quote,
           e.remark ?? '',
+          definition,
         ]);
       }
       for (const c of e.conflicts) {
@@ -118,12 +120,13 @@ function writeSources(wb: ExcelJS.Workbook, regions: Region[], lang: Lang): void
           c.source.kind,
           c.source.quote,
           c.note,
+          definition,
         ]);
         row.fill = solid(FILL.slightlyBehind);
       }
     }
   }
-  [6, 30, 12, 22, 10, 8, 26, 6, 7, 60, 40].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  [6, 30, 12, 22, 10, 8, 26, 6, 7, 60, 40, 60].forEach((w, i) => (ws.getColumn(i + 1).width = w));
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: ws.rowCount, column: head.length } };
 }
 

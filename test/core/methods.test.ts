@@ -140,6 +140,7 @@ const emissions: IndicatorDef = {
   unitEn: '10k t',
   direction: 'down',
   kind: 'level',
+  definition: { zh: '测试用排放量', en: 'emissions, for the test', period: 'annual', unit: '万吨' },
   aliases: [],
 };
 const catalogue = [...CATALOGUE, emissions];

@@ -44,4 +44,61 @@ describe('parseValue', () => {
   test('full-width digits are read', () => {
     expect(parseValue('１２００').value).toBe(1200);
   });
+  test('力争 and 争取 are kept and mark an aspiration; a plain figure is firm', () => {
+    expect(parseValue('力争引进（含柔性）院士1-2名')).toMatchObject({
+      value: 1,
+      low: 1,
+      high: 2,
+      qualifiers: ['力争'],
+      aspiration: true,
+      bound: 'exact',
+      remark: '含柔性',
+    });
+    expect(parseValue('争取2025年达省级重点学科7个')).toMatchObject({
+      value: 7,
+      qualifiers: ['争取', '达'],
+      aspiration: true,
+      reach: true,
+    });
+    expect(parseValue('7个')).toMatchObject({ value: 7, aspiration: false, reach: false, bound: 'exact' });
+  });
+  test.each([
+    ['20家以上', 'at_least'],
+    ['不少于5个', 'at_least'],
+    ['突破 800 家', 'above'],
+    ['超过2.5%', 'above'],
+    ['1200家左右', 'about'],
+    ['约3家', 'about'],
+    ['达到12000家', 'exact'],
+  ])('%s bounds the value as %s', (raw, bound) => {
+    expect(parseValue(raw).bound).toBe(bound);
+  });
+  test('a date in the words is not the figure', () => {
+    expect(parseValue('争取到2025年，新建国家创新平台和载体10个', 18)).toMatchObject({ value: 28, increment: { low: 10, high: 10 } });
+    expect(parseValue('力争到2025年底，达3家以上')).toMatchObject({ value: 3, bound: 'at_least' });
+  });
+  test('新建 is an increment like 新增', () => {
+    expect(parseValue('新建…省级30个', 115)).toMatchObject({ value: 145, qualifiers: ['新建'], increment: { low: 30, high: 30 } });
+    expect(parseValue('新建…省级30个')).toMatchObject({ value: null, increment: { low: 30, high: 30 } });
+  });
+  test('words kept from further back in the sentence, with "…" for what is left out', () => {
+    expect(parseValue('力争…新增…10 家', 5)).toMatchObject({ value: 15, qualifiers: ['力争', '新增'], aspiration: true });
+    expect(parseValue('力争…突破10000家')).toMatchObject({ value: 10000, qualifiers: ['力争', '突破'], bound: 'above' });
+  });
+  test('for a flow measure, "新增 N" is the figure N itself, not an increment on a level', () => {
+    expect(parseValue('力争…新增…10 家', 5, { flow: true })).toMatchObject({ value: 10, qualifiers: ['力争', '新增'] });
+    expect(parseValue('力争…新增…10 家', 5, { flow: true }).increment).toBeUndefined();
+    expect(parseValue('新增 2-5', null, { flow: true })).toMatchObject({ value: 2, low: 2, high: 5 });
+  });
+  test('the increment and the total side by side: the total is kept as a remark', () => {
+    expect(parseValue('新增1家独角兽企业（总数达3家）', 2)).toMatchObject({
+      value: 3,
+      increment: { low: 1, high: 1 },
+      remark: '总数达3家',
+    });
+  });
+  test('raw is always the text exactly as given', () => {
+    for (const raw of ['力争…新增…10 家', '争取2025年达省级重点学科7个', '2.5左右（力争达全国平均水平）'])
+      expect(parseValue(raw).raw).toBe(raw);
+  });
 });

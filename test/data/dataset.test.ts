@@ -69,11 +69,16 @@ test('cells as the plans wrote them', () => {
 
 test('江西 has its prose targets and baselines', () => {
   const jx = (id: string) => entry('江西', id);
-  expect(jx('high_tech_enterprises').target).toMatchObject({ value: 10000, qualifiers: ['突破'] });
+  expect(jx('high_tech_enterprises').target).toMatchObject({
+    value: 10000,
+    qualifiers: ['力争', '突破'],
+    aspiration: true,
+    bound: 'above',
+  });
   expect(jx('high_tech_enterprises').values[2020]?.value).toBe(5595);
   expect(jx('tech_smes').target?.value).toBe(12000);
-  expect(jx('unicorn_enterprises').target).toMatchObject({ value: 20, qualifiers: ['以上'] });
-  expect(jx('tech_contract_value').target).toMatchObject({ value: 300, qualifiers: ['以上'] });
+  expect(jx('unicorn_enterprises').target).toMatchObject({ value: 20, qualifiers: ['力争', '以上'], aspiration: true, bound: 'at_least' });
+  expect(jx('tech_contract_value').target).toMatchObject({ value: 300, qualifiers: ['以上'], aspiration: false, bound: 'at_least' });
   expect(jx('tech_contract_registrations').target?.value).toBe(4000);
   expect(jx('tech_brokers').target?.value).toBe(1500);
   expect(jx('rd_intensity').values[2020]?.value).toBe(1.68);
@@ -83,7 +88,7 @@ test('江西 has its prose targets and baselines', () => {
 test('conflicts between text and table are kept, with the table as the value', () => {
   const share = entry('九江', 'enterprise_rd_activity_share');
   expect(share.target?.value).toBe(50);
-  expect(share.conflicts.map((c) => c.raw)).toContain('60%以上');
+  expect(share.conflicts.map((c) => c.raw)).toContain('达到60%以上');
   const gz = entry('赣州', 'high_tech_enterprises');
   expect(gz.values[2020]?.value).toBe(1000);
   expect(gz.conflicts.find((c) => c.field === '2020')?.raw).toContain('1107');

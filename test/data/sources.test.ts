@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { dataset } from '../../src/data/index';
 import { AUTHORED_REGIONS } from '../../src/data/index';
 import type { Source } from '../../src/core/model';
+import { rawInQuote } from '../../src/core/parse';
 
 const seedLines = new Map<string, string[]>();
 function lines(seed: string): string[] {
@@ -48,9 +49,18 @@ test('the dataset holds values to check', () => {
   expect(all.length).toBeGreaterThan(150);
 });
 
+const inQuote = rawInQuote;
+
+test('raw text with "…" must still be made of the quote, in order', () => {
+  expect(inQuote('力争…新增…10 家', '力争国家、省、市工程技术研究中心分别新增 1 家、10 家和 50 家')).toBe(true);
+  expect(inQuote('新增…力争…10 家', '力争国家、省、市工程技术研究中心分别新增 1 家、10 家和 50 家')).toBe(false);
+  expect(inQuote('力争…20 家', '力争国家、省、市工程技术研究中心分别新增 1 家、10 家和 50 家')).toBe(false);
+  expect(inQuote('力争……10 家', '力争 10 家')).toBe(false);
+});
+
 test.each(all.map((x) => [x.where, x.v] as const))('%s: raw text is in its quote, and the quote at its line', (_w, v) => {
   expect(v.source.line).toBeGreaterThan(0);
-  expect(v.source.quote).toContain(v.raw);
+  expect(inQuote(v.raw, v.source.quote)).toBe(true);
   expect(textAt(v.source)).toContain(v.source.quote);
 });
 

@@ -106,7 +106,7 @@ export const region: AuthoredRegion = {
         },
         {
           field: 'target',
-          raw: '达到60亿元',
+          raw: '力争…达到60亿元',
           line: 710,
           kind: 'prose',
           quote: '力争技术合同成交金额达到60亿元',
@@ -156,7 +156,7 @@ export const region: AuthoredRegion = {
         },
         {
           field: 'target',
-          raw: '达 2000 家以上',
+          raw: '力争…达 2000 家以上',
           line: 490,
           kind: 'prose',
           quote: '力争高新技术企业数达 2000 家以上',
@@ -200,7 +200,7 @@ export const region: AuthoredRegion = {
       unit: '个',
       values: {},
       target: {
-        raw: '30 个以上',
+        raw: '力争每年新组建市级创新平台 30 个以上',
         line: 516,
         kind: 'prose',
         quote: '“十四五”期间力争每年新组建市级创新平台 30 个以上',
@@ -212,14 +212,19 @@ export const region: AuthoredRegion = {
       name: '省级创业孵化示范基地',
       unit: '个',
       values: {},
-      target: { raw: '10个以上', line: 530, kind: 'prose', quote: '力争建设省级创业孵化示范基地10个以上' },
+      target: { raw: '力争建设省级创业孵化示范基地10个以上', line: 530, kind: 'prose', quote: '力争建设省级创业孵化示范基地10个以上' },
     },
     {
       indicator: 'new_registered_enterprises',
       name: '新增注册企业',
       unit: '万个',
       values: {},
-      target: { raw: '3万个以上', line: 530, kind: 'prose', quote: '新增注册企业3万个以上' },
+      target: {
+        raw: '力争…新增注册企业3万个以上',
+        line: 530,
+        kind: 'prose',
+        quote: '力争建设省级创业孵化示范基地10个以上，新增注册企业3万个以上',
+      },
       remark: '“创业赣州行动”目标；未说明为“十四五”累计还是年度数。',
     },
     {
@@ -227,7 +232,12 @@ export const region: AuthoredRegion = {
       name: '成功当选“两院”院士',
       unit: '人',
       values: {},
-      target: { raw: '1 人以上', line: 536, kind: 'prose', quote: '成功当选“两院”院士 1 人以上' },
+      target: {
+        raw: '力争…成功当选“两院”院士 1 人以上',
+        line: 536,
+        kind: 'prose',
+        quote: '力争在“十四五”期间，第一梯队人选中，成功当选“两院”院士 1 人以上',
+      },
       remark:
         '院士培养计划：“十四五”期间第一梯队人选中新当选人数（增量），非本土院士存量。同句另有“达到“两院”院士推荐或提名条件 3 人以上”，未作数据。',
     },
@@ -314,27 +324,28 @@ export const region: AuthoredRegion = {
       remark: '专栏15“赣州工匠”培育计划；未说明分母（应为技能人才总量）。',
     },
     {
-      indicator: 'major_st_rd_projects',
+      indicator: 'new_major_st_projects',
       name: '重大科技专项',
       unit: '个',
       values: {},
       target: { raw: '10 个', line: 582, kind: 'prose', quote: '实施 10 个重大科技专项' },
-      remark: '原文未说明级别（市级或省级以上），动词为“实施”。',
+      remark: '原文未说明级别（市级或省级以上），动词为“实施”：“十四五”期间实施数。与上饶“谋划省级以上重大科技研发专项”口径不同，另列。',
     },
     {
-      indicator: 'industrial_cluster_innovation_consortia',
+      indicator: 'new_st_innovation_consortia',
       name: '科技创新协同体',
       unit: '个',
       values: {},
       target: { raw: '10 个左右', line: 582, kind: 'prose', quote: '组建 10 个左右科技创新协同体' },
-      remark: '同句另有“升级发展 2-3 个技术协同创新研究院”，未作数据。',
+      remark:
+        '同句另有“升级发展 2-3 个技术协同创新研究院”，未作数据。“组建”为期间新建数（流量），且未限于重点产业集群，与九江“建成20个以上重点产业集群科技协同创新体”（总数）口径不同，另列。',
     },
     {
       indicator: 'new_provincial_plus_incubators',
       name: '新增省级以上科技企业孵化器',
       unit: '个',
       values: {},
-      target: { raw: '6个', line: 592, kind: 'prose', quote: '新增省级以上科技企业孵化器6个' },
+      target: { raw: '新增省级以上科技企业孵化器6个', line: 592, kind: 'prose', quote: '新增省级以上科技企业孵化器6个' },
       remark:
         '目标为“新增”（增量），非存量。第149行“有省级以上科技企业孵化器、众创空间 35 个”为孵化器与众创空间合计（未注明年份），未作基数。',
     },
@@ -366,19 +377,13 @@ export const region: AuthoredRegion = {
       target: { raw: '3-4 家', line: 698, kind: 'prose', quote: '成立科技金融专营机构 3-4 家' },
     },
     {
-      indicator: 'tech_contract_value_growth',
+      indicator: 'tech_transaction_value_avg_growth',
       name: '技术交易额年均增长',
       unit: '%',
-      values: {
-        '2020': {
-          raw: '20% 以上',
-          line: 151,
-          kind: 'prose',
-          quote: '完成技术合同成交额 30.98 亿元，年均增长 20% 以上',
-        },
-      },
+      values: {},
       target: { raw: '20%以上', line: 704, kind: 'prose', quote: '带动全市技术交易额年均增长 20%以上' },
-      remark: '2020年值为“十三五”期间技术合同成交额年均增长（第151行）；目标为“十四五”期间技术交易额年均增长，未写“到2025年”。',
+      remark:
+        '目标为“十四五”期间技术交易额年均增长，未写“到2025年”。参照：第151行“完成技术合同成交额 30.98 亿元，年均增长 20% 以上”是“十三五”期间技术合同成交额的年均增长，不是2020年当年值，也不是技术交易额，不作基期。',
     },
     {
       indicator: 'tech_transfer_projects',

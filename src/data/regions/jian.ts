@@ -103,7 +103,7 @@ export const region: AuthoredRegion = {
       conflicts: [
         {
           field: 'target',
-          raw: '突破 800 家',
+          raw: '力争…突破 800 家',
           line: 325,
           kind: 'prose',
           quote: '力争高新技术企业总数突破 800 家',
@@ -198,14 +198,23 @@ export const region: AuthoredRegion = {
       values: {
         '2020': { raw: '941 家', line: 33, kind: 'prose', quote: '入库科技型中小企业 941 家' },
       },
+      remark:
+        '2020年为“（累计？）入库科技型中小企业 941 家”（第33行，同句前有“累计”）。无2025年总数目标：第327行“力争培育国家科技型中小企业 600 家”是培育数，低于941，不是年末总数，另列为“培育国家科技型中小企业”。',
+    },
+    {
+      indicator: 'new_tech_smes',
+      name: '培育国家科技型中小企业',
+      unit: '家',
+      values: {},
       target: {
-        raw: '600 家',
+        raw: '力争培育国家科技型中小企业 600 家',
         line: 327,
         kind: 'prose',
         quote: '到 2025 年，力争培育国家科技型中小企业 600 家',
       },
       remark:
-        '存疑：2020年为“（累计？）入库科技型中小企业 941 家”（第33行，同句前有“累计”），2025年目标为“力争培育国家科技型中小企业 600 家”（第327行），目标低于基数；原文未说明600是年度入库数、新增数还是总数，两者口径可能不同。',
+        '原文“培育”，未说明是“十四五”期间新增、年度入库数还是总数；因低于2020年入库数941家（第33行），不能是年末总数，按期间培育数（流量）。',
+      wording: '原文只说“培育”，未写“新增”；按规划期内培育数。',
     },
     {
       indicator: 'rd_expenditure',
@@ -236,7 +245,7 @@ export const region: AuthoredRegion = {
       unit: '家',
       values: {},
       target: {
-        raw: '1 家',
+        raw: '力争…新增 1 家',
         line: 243,
         kind: 'prose',
         quote: '到 2025 年，力争国家、省、市工程技术研究中心分别新增 1 家、10 家和 50 家',
@@ -249,7 +258,7 @@ export const region: AuthoredRegion = {
       unit: '家',
       values: {},
       target: {
-        raw: '10 家',
+        raw: '力争…新增…10 家',
         line: 243,
         kind: 'prose',
         quote: '到 2025 年，力争国家、省、市工程技术研究中心分别新增 1 家、10 家和 50 家',
@@ -262,7 +271,7 @@ export const region: AuthoredRegion = {
       unit: '家',
       values: {},
       target: {
-        raw: '50 家',
+        raw: '力争…新增…50 家',
         line: 243,
         kind: 'prose',
         quote: '到 2025 年，力争国家、省、市工程技术研究中心分别新增 1 家、10 家和 50 家',
@@ -275,7 +284,7 @@ export const region: AuthoredRegion = {
       unit: '家',
       values: {},
       target: {
-        raw: '2 家以上',
+        raw: '力争组建 2 家以上',
         line: 245,
         kind: 'prose',
         quote: '力争组建 2 家以上省级技术创新中心',
@@ -288,7 +297,7 @@ export const region: AuthoredRegion = {
       unit: '家',
       values: {},
       target: {
-        raw: '1 家',
+        raw: '力争…新增 1 家',
         line: 247,
         kind: 'prose',
         quote: '到 2025 年，力争国家、省、市产业技术创新战略联盟分别新增 1 家、10 家和 20 家',
@@ -301,7 +310,7 @@ export const region: AuthoredRegion = {
       unit: '家',
       values: {},
       target: {
-        raw: '10 家',
+        raw: '力争…新增…10 家',
         line: 247,
         kind: 'prose',
         quote: '到 2025 年，力争国家、省、市产业技术创新战略联盟分别新增 1 家、10 家和 20 家',
@@ -314,7 +323,7 @@ export const region: AuthoredRegion = {
       unit: '家',
       values: {},
       target: {
-        raw: '20 家',
+        raw: '力争…新增…20 家',
         line: 247,
         kind: 'prose',
         quote: '到 2025 年，力争国家、省、市产业技术创新战略联盟分别新增 1 家、10 家和 20 家',
@@ -322,18 +331,19 @@ export const region: AuthoredRegion = {
       remark: `专栏2。${NEW_COUNT}`,
     },
     {
-      indicator: 'provincial_innovation_consortia',
-      name: '省科技协同创新体',
+      indicator: 'new_provincial_innovation_consortia',
+      name: '新增省科技协同创新体',
       unit: '家',
       values: {},
       target: {
-        raw: '新增 10 家',
+        raw: '力争新增 10 家',
         line: 249,
         endLine: 251,
         kind: 'prose',
         quote: '到 2025 年，力争新增 10 家省科技协同创新体',
       },
       remark: '专栏2；句子跨第249、251行。目标为新增数，原文未给基数（仅提及普正制药、大圣光纤、量一光电等已有省级科技协同创新体）。',
+      wording: '原文为“新增”，九江为“获批”；同为规划期内新增数（流量）。',
     },
     {
       indicator: 'academician_expert_workstations',
@@ -341,7 +351,7 @@ export const region: AuthoredRegion = {
       unit: '家',
       values: {},
       target: {
-        raw: '30 家以上',
+        raw: '力争建成院士、专家工作站 30 家以上',
         line: 253,
         kind: 'prose',
         quote: '到 2025 年，力争建成院士、专家工作站 30 家以上',
@@ -354,10 +364,10 @@ export const region: AuthoredRegion = {
       unit: '家',
       values: {},
       target: {
-        raw: '20 家以上',
+        raw: '力争…博士后工作站 20 家以上',
         line: 253,
         kind: 'prose',
-        quote: '博士后工作站 20 家以上',
+        quote: '力争建成院士、专家工作站 30 家以上，博士后工作站 20 家以上',
       },
       remark: '专栏2；与院士、专家工作站同句，“力争建成”，未说明是总数还是新建数。',
     },
@@ -367,7 +377,7 @@ export const region: AuthoredRegion = {
       unit: '家',
       values: {},
       target: {
-        raw: '1 家',
+        raw: '力争…新增 1 家',
         line: 255,
         kind: 'prose',
         quote: '到 2025 年，力争国家级、省级、市级重点实验室分别新增 1 家、10 家和 50 家',
@@ -380,7 +390,7 @@ export const region: AuthoredRegion = {
       unit: '家',
       values: {},
       target: {
-        raw: '10 家',
+        raw: '力争…新增…10 家',
         line: 255,
         kind: 'prose',
         quote: '到 2025 年，力争国家级、省级、市级重点实验室分别新增 1 家、10 家和 50 家',
@@ -393,7 +403,7 @@ export const region: AuthoredRegion = {
       unit: '家',
       values: {},
       target: {
-        raw: '50 家',
+        raw: '力争…新增…50 家',
         line: 255,
         kind: 'prose',
         quote: '到 2025 年，力争国家级、省级、市级重点实验室分别新增 1 家、10 家和 50 家',
@@ -406,7 +416,7 @@ export const region: AuthoredRegion = {
       unit: '家',
       values: {},
       target: {
-        raw: '1家',
+        raw: '力争新备案国家级众创空间1家',
         line: 265,
         kind: 'prose',
         quote: '至2025年，力争新备案国家级众创空间1家',
@@ -419,10 +429,10 @@ export const region: AuthoredRegion = {
       unit: '家',
       values: {},
       target: {
-        raw: '10家',
+        raw: '力争…新获批省级众创空间10家',
         line: 265,
         kind: 'prose',
-        quote: '新获批省级众创空间10家',
+        quote: '至2025年，力争新备案国家级众创空间1家、新获批省级众创空间10家、新认定市级众创空间15家',
       },
       remark: `专栏3。${NEW_COUNT}同段提及“对8个省级众创空间进行提质升级”。`,
     },
@@ -432,10 +442,10 @@ export const region: AuthoredRegion = {
       unit: '家',
       values: {},
       target: {
-        raw: '15家',
+        raw: '力争…新认定市级众创空间15家',
         line: 265,
         kind: 'prose',
-        quote: '新认定市级众创空间15家',
+        quote: '至2025年，力争新备案国家级众创空间1家、新获批省级众创空间10家、新认定市级众创空间15家',
       },
       remark: `专栏3。${NEW_COUNT}`,
     },
@@ -445,7 +455,7 @@ export const region: AuthoredRegion = {
       unit: '家',
       values: {},
       target: {
-        raw: '1家',
+        raw: '力争新增…1家',
         line: 265,
         kind: 'prose',
         quote: '力争新增国家级、省级和市级科技企业孵化器分别为1家、5家和15家',
@@ -458,7 +468,7 @@ export const region: AuthoredRegion = {
       unit: '家',
       values: {},
       target: {
-        raw: '5家',
+        raw: '力争新增…5家',
         line: 265,
         kind: 'prose',
         quote: '力争新增国家级、省级和市级科技企业孵化器分别为1家、5家和15家',
@@ -471,7 +481,7 @@ export const region: AuthoredRegion = {
       unit: '家',
       values: {},
       target: {
-        raw: '15家',
+        raw: '力争新增…15家',
         line: 265,
         kind: 'prose',
         quote: '力争新增国家级、省级和市级科技企业孵化器分别为1家、5家和15家',
@@ -484,7 +494,7 @@ export const region: AuthoredRegion = {
       unit: '家',
       values: {},
       target: {
-        raw: '1家',
+        raw: '力争新增…1家',
         line: 265,
         kind: 'prose',
         quote: '力争新增国家级、省级和市级星创天地分别为1家、10家和20家',
@@ -497,7 +507,7 @@ export const region: AuthoredRegion = {
       unit: '家',
       values: {},
       target: {
-        raw: '10家',
+        raw: '力争新增…10家',
         line: 265,
         kind: 'prose',
         quote: '力争新增国家级、省级和市级星创天地分别为1家、10家和20家',
@@ -510,7 +520,7 @@ export const region: AuthoredRegion = {
       unit: '家',
       values: {},
       target: {
-        raw: '20家',
+        raw: '力争新增…20家',
         line: 265,
         kind: 'prose',
         quote: '力争新增国家级、省级和市级星创天地分别为1家、10家和20家',
@@ -523,7 +533,7 @@ export const region: AuthoredRegion = {
       unit: '家',
       values: {},
       target: {
-        raw: '3家以上',
+        raw: '力争新培育3家以上',
         line: 319,
         kind: 'prose',
         quote: '到2025年，力争新培育3家以上省级科技型独角兽企业',
@@ -536,7 +546,7 @@ export const region: AuthoredRegion = {
       unit: '家',
       values: {},
       target: {
-        raw: '50 家以上',
+        raw: '力争新培育 50 家以上',
         line: 323,
         kind: 'prose',
         quote: '到 2025 年，力争新培育 50 家以上省级瞪羚企业',
@@ -549,33 +559,33 @@ export const region: AuthoredRegion = {
       unit: '家',
       values: {},
       target: {
-        raw: '50 家',
+        raw: '力争…新增培育省级专业化小巨人企业 50 家',
         line: 327,
         kind: 'prose',
-        quote: '新增培育省级专业化小巨人企业 50 家',
+        quote: '力争培育国家科技型中小企业 600 家，新增培育省级专业化小巨人企业 50 家',
       },
       remark: '“十四五”期间新增培育数。',
     },
     {
-      indicator: 'manufacturing_single_champions',
-      name: '制造业单项冠军示范企业',
+      indicator: 'new_manufacturing_single_champions',
+      name: '新增制造业单项冠军示范企业',
       unit: '家',
       values: {},
       target: {
-        raw: '新增 20 家以上',
+        raw: '力争…新增 20 家以上',
         line: 327,
         kind: 'prose',
-        quote: '新增 20 家以上制造业单项冠军示范企业',
+        quote: '力争培育国家科技型中小企业 600 家，新增培育省级专业化小巨人企业 50 家，新增 20 家以上制造业单项冠军示范企业',
       },
       remark: '新增数，原文未给基数；未说明国家级或省级。',
     },
     {
-      indicator: 'provincial_new_rd_institutions',
-      name: '省级新型研发机构',
+      indicator: 'new_provincial_new_rd_institutions',
+      name: '新增省级新型研发机构',
       unit: '家',
       values: {},
       target: {
-        raw: '新增5家',
+        raw: '争取新增5家',
         line: 349,
         kind: 'prose',
         quote: '到2025年，争取新增5家省级新型研发机构',
@@ -614,7 +624,7 @@ export const region: AuthoredRegion = {
       unit: '%',
       values: {},
       target: {
-        raw: '10%左右',
+        raw: '力争…保持10%左右增幅',
         line: 607,
         kind: 'prose',
         quote: '力争全市年度技术合同成交额保持10%左右增幅',

@@ -59,6 +59,7 @@ export const region: AuthoredRegion = {
         },
       },
       remark: '单位为万件；正文与2015年相比，视为2020年当年授权量（未注明年份）。无2025年目标。',
+      wording: '单位为万件（赣州为件）；跨地区比较时换算为件（8万件 = 80000件）。',
     },
     {
       indicator: 'invention_patents_per_10k',
@@ -73,6 +74,7 @@ export const region: AuthoredRegion = {
         },
       },
       remark: '“十三五”目标为2件（正文：超额完成2件的目标任务）。正文无2025年量化目标。',
+      wording: '原文为“万人发明专利拥有量”，未写“有效”；国家知识产权局的“每万人口发明专利拥有量”按有效发明专利计，同一指标。',
     },
     {
       indicator: 'tech_contract_value',
@@ -120,7 +122,7 @@ export const region: AuthoredRegion = {
         },
       },
       target: {
-        raw: '突破10000家',
+        raw: '力争…突破10000家',
         line: 61,
         kind: 'prose',
         quote: '力争高新技术企业总数突破10000家',
@@ -194,11 +196,13 @@ export const region: AuthoredRegion = {
       unit: '家',
       values: {},
       target: {
-        raw: '20家以上',
+        raw: '力争培育…20家以上',
         line: 60,
         kind: 'prose',
         quote: '到2025年，力争培育独角兽（潜在、种子）企业20家以上',
       },
+      wording:
+        '原文“培育…20家以上”，未说明是2025年在库数还是期间累计培育数，按年末在库数；含潜在、种子独角兽，与上饶的“独角兽企业”（已认定）不同。',
     },
     {
       indicator: 'agri_tech_commissioners',
@@ -256,7 +260,7 @@ export const region: AuthoredRegion = {
       unit: '家',
       values: {},
       target: {
-        raw: '150家左右',
+        raw: '力争…150家左右',
         line: 134,
         kind: 'prose',
         quote: '力争到“十四五”末，建设150家左右高端研发机构',
@@ -269,10 +273,10 @@ export const region: AuthoredRegion = {
       unit: '家',
       values: {},
       target: {
-        raw: '10家',
+        raw: '力争…重大战略性高端研发机构10家',
         line: 134,
         kind: 'prose',
-        quote: '重大战略性高端研发机构10家',
+        quote: '力争到“十四五”末，建设150家左右高端研发机构，其中，重大战略性高端研发机构10家',
       },
       remark: '“十四五”末目标，为高端研发机构150家左右之一部分。',
     },
@@ -282,10 +286,10 @@ export const region: AuthoredRegion = {
       unit: '家',
       values: {},
       target: {
-        raw: '30家以上',
+        raw: '力争…产业引领性高端研发机构30家以上',
         line: 134,
         kind: 'prose',
-        quote: '产业引领性高端研发机构30家以上',
+        quote: '力争到“十四五”末，建设150家左右高端研发机构，其中，重大战略性高端研发机构10家，产业引领性高端研发机构30家以上',
       },
       remark: '“十四五”末目标，为高端研发机构150家左右之一部分。',
     },
@@ -295,10 +299,11 @@ export const region: AuthoredRegion = {
       unit: '家',
       values: {},
       target: {
-        raw: '100家以上',
+        raw: '力争…研发应用型高端研发机构100家以上',
         line: 134,
         kind: 'prose',
-        quote: '研发应用型高端研发机构100家以上',
+        quote:
+          '力争到“十四五”末，建设150家左右高端研发机构，其中，重大战略性高端研发机构10家，产业引领性高端研发机构30家以上，研发应用型高端研发机构100家以上',
       },
       remark: '“十四五”末目标，为高端研发机构150家左右之一部分。',
     },

@@ -60,7 +60,7 @@ export const region: AuthoredRegion = {
       conflicts: [
         {
           field: 'target',
-          raw: '2.5%',
+          raw: '达到2.5%',
           line: 60,
           kind: 'prose',
           quote: '占国内生产总值的比重达到2.5%',
@@ -68,11 +68,12 @@ export const region: AuthoredRegion = {
         },
         {
           field: 'target',
-          raw: '超过2.5%',
+          raw: '力争…超过2.5%',
           line: 278,
           kind: 'prose',
-          quote: '全市R＆D经费支出占GDP比重超过2.5%',
-          note: '正文（专栏9）为“超过2.5%”，表中为“2.5左右（力争达全国平均水平）”；“超过”与“左右”不一致。',
+          quote:
+            '力争至2025年，全市参与研发活动的规模以上工业企业占比达到50%以上，建立研发机构的规模以上工业企业占比达到40%，全市R＆D经费支出占GDP比重超过2.5%',
+          note: '正文（专栏9）为“力争…超过2.5%”，表中为“2.5左右（力争达全国平均水平）”；“超过”与“左右”不一致。',
         },
       ],
       remark: '正文第18行“R&D投入占GDP比重由2015年的0.54%提高到1.51%”与表中2020年值一致。',
@@ -100,6 +101,7 @@ export const region: AuthoredRegion = {
       },
       target: { raw: '1.1', line: 112, kind: 'table', quote: '1.1' },
       remark: BRACKET + '正文第31行“2019年…企业研发投入占主营业务收入比重为0.54%”与表中2019年值一致。',
+      wording: '九江写作“占主营业务收入比重”（2019年以前的统计口径），其他地区为“与营业收入之比”；同一指标。',
     },
     {
       indicator: 'enterprise_rd_activity_share',
@@ -122,7 +124,7 @@ export const region: AuthoredRegion = {
         },
         {
           field: 'target',
-          raw: '60%以上',
+          raw: '达到60%以上',
           line: 62,
           kind: 'prose',
           quote: '规上工业企业有研发活动的比例达到60%以上',
@@ -130,11 +132,11 @@ export const region: AuthoredRegion = {
         },
         {
           field: 'target',
-          raw: '50%以上',
+          raw: '力争…达到50%以上',
           line: 278,
           kind: 'prose',
-          quote: '全市参与研发活动的规模以上工业企业占比达到50%以上',
-          note: '正文（专栏9）为“50%以上”，表中为50；数值一致，正文多“以上”。',
+          quote: '力争至2025年，全市参与研发活动的规模以上工业企业占比达到50%以上',
+          note: '正文（专栏9）为“力争…达到50%以上”，表中为50；数值一致，正文多“力争”“以上”。',
         },
       ],
       remark: BRACKET,
@@ -164,11 +166,11 @@ export const region: AuthoredRegion = {
       conflicts: [
         {
           field: 'target',
-          raw: '1200家左右',
+          raw: '力争…达到1200家左右',
           line: 286,
           kind: 'prose',
-          quote: '科技型中小企业达到1200家左右',
-          note: '正文（专栏10）为“1200家左右”，表中为1200；数值一致，正文多“左右”（第63行则为“1200家”）。',
+          quote: '力争到2025年，全市高企总数达到1200家，科技型中小企业达到1200家左右',
+          note: '正文（专栏10）为“力争…达到1200家左右”，表中为1200；数值一致，正文多“左右”（第63行则为“1200家”）。',
         },
       ],
     },
@@ -185,7 +187,7 @@ export const region: AuthoredRegion = {
       conflicts: [
         {
           field: 'target',
-          raw: '35%以上',
+          raw: '达到35%以上',
           line: 62,
           kind: 'prose',
           quote: '高新技术产业增加值占规上工业增加值的比重达到35%以上，力争达到全省平均水平',
@@ -207,7 +209,7 @@ export const region: AuthoredRegion = {
       conflicts: [
         {
           field: 'target',
-          raw: '2500件',
+          raw: '达到2500件',
           line: 59,
           kind: 'prose',
           quote: '分别达到2500件和360件以上',
@@ -228,7 +230,7 @@ export const region: AuthoredRegion = {
       conflicts: [
         {
           field: 'target',
-          raw: '360件以上',
+          raw: '达到…360件以上',
           line: 59,
           kind: 'prose',
           quote: '分别达到2500件和360件以上',
@@ -249,7 +251,7 @@ export const region: AuthoredRegion = {
       conflicts: [
         {
           field: 'target',
-          raw: '3.4件以上',
+          raw: '达到3.4件以上',
           line: 59,
           kind: 'prose',
           quote: '每万人有效发明专利拥有量达到3.4件以上',
@@ -295,11 +297,11 @@ export const region: AuthoredRegion = {
       conflicts: [
         {
           field: 'target',
-          raw: '10个',
+          raw: '争取到2025年，新建国家创新平台和载体10个',
           line: 262,
           kind: 'prose',
-          quote: '新建国家创新平台和载体10个',
-          note: '正文为“新建国家创新平台和载体10个”，表中为“新增10”；数值一致，措辞为“新建”与“新增”。',
+          quote: '争取到2025年，新建国家创新平台和载体10个',
+          note: '正文为“争取…新建国家创新平台和载体10个”（新建数，与表中“新增10”同为在2020年18个之上的增量，即28个），表中为“新增10”；数值一致，措辞为“新建”与“新增”，正文多“争取”。',
         },
       ],
       remark: '正文第21行“截至目前…国家级18家”（未注明年份）与表中数值一致。',
@@ -317,11 +319,11 @@ export const region: AuthoredRegion = {
       conflicts: [
         {
           field: 'target',
-          raw: '30个',
+          raw: '争取…新建…省级30个',
           line: 262,
           kind: 'prose',
-          quote: '新建国家创新平台和载体10个、省级30个',
-          note: '正文为“新建…省级30个”，表中为“新增30”；数值一致，措辞为“新建”与“新增”。',
+          quote: '争取到2025年，新建国家创新平台和载体10个、省级30个',
+          note: '正文为“争取…新建…省级30个”（新建数，在2020年115个之上即145个），表中为“新增30”；数值一致，措辞为“新建”与“新增”，正文多“争取”。',
         },
       ],
       remark:
@@ -356,6 +358,7 @@ export const region: AuthoredRegion = {
         quote: '发明专利申请量和授权量年均递增20%以上',
       },
       remark: '正文将申请量与授权量合并表述。按表1（2020年1660件→2025年2500件）推算年均增速约8.5%，与“20%以上”不符。',
+      wording: '九江原文为“发明专利申请量和授权量年均递增20%以上”，申请量与授权量合并表述（同一增速），本条取申请量；吉安仅写申请量。',
     },
     {
       indicator: 'invention_patent_grants_growth',
@@ -369,6 +372,7 @@ export const region: AuthoredRegion = {
         quote: '发明专利申请量和授权量年均递增20%以上',
       },
       remark: '正文将申请量与授权量合并表述。按表1（2020年236件→2025年360件）推算年均增速约8.8%，与“20%以上”不符。',
+      wording: '原文为“发明专利申请量和授权量年均递增20%以上”，申请量与授权量合并表述，本条取授权量。',
     },
     {
       indicator: 'provincial_academic_leaders',
@@ -403,7 +407,7 @@ export const region: AuthoredRegion = {
       unit: '个',
       values: {},
       target: {
-        raw: '10个以上',
+        raw: '力争获批省级优势创新团队10个以上',
         line: 61,
         kind: 'prose',
         quote: '力争获批省级优势创新团队10个以上',
@@ -411,11 +415,11 @@ export const region: AuthoredRegion = {
       conflicts: [
         {
           field: 'target',
-          raw: '10个',
+          raw: '力争获批省级优势创新团队10个',
           line: 247,
           kind: 'prose',
           quote: '力争获批省级优势创新团队10个',
-          note: '专栏5为“10个”，具体目标为“10个以上”；数值一致，专栏5无“以上”。',
+          note: '专栏5为“力争获批…10个”，具体目标为“10个以上”；数值一致，专栏5无“以上”。',
         },
       ],
     },
@@ -425,7 +429,7 @@ export const region: AuthoredRegion = {
       unit: '%',
       values: {},
       target: {
-        raw: '7%左右',
+        raw: '达到7%左右',
         line: 62,
         kind: 'prose',
         quote: '数字经济核心产业增加值占GDP的比重达到7%左右',
@@ -445,25 +449,26 @@ export const region: AuthoredRegion = {
       conflicts: [
         {
           field: 'target',
-          raw: '10个以上',
+          raw: '争取…新建…组建产业集群协同创新体10个以上',
           line: 262,
           kind: 'prose',
-          quote: '组建产业集群协同创新体10个以上',
-          note: '第五章为“组建产业集群协同创新体10个以上”，具体目标为“20个以上”；数值不同（第262行或指省级协同创新体，口径不明）。',
+          quote: '争取到2025年，新建国家创新平台和载体10个、省级30个、市级100个，其中，组建产业集群协同创新体10个以上',
+          note: '第五章为“争取…新建…其中，组建产业集群协同创新体10个以上”，是“十四五”新建数（流量），具体目标（第63行）为“建成20个以上”（总数）；未给基数，二者无法直接比较，数值也不同。',
         },
       ],
     },
     {
-      indicator: 'provincial_innovation_consortia',
-      name: '省级科技协同创新体',
+      indicator: 'new_provincial_innovation_consortia',
+      name: '获批省级科技协同创新体',
       unit: '个',
       values: {},
       target: {
-        raw: '10个',
+        raw: '争取获批省级科技协同创新体10个',
         line: 63,
         kind: 'prose',
         quote: '争取获批省级科技协同创新体10个',
       },
+      wording: '原文为“争取获批…10个”：规划期内获批数（流量），与吉安的“新增10家”同为新增数。',
     },
     {
       indicator: 'unicorn_gazelle_enterprises',
@@ -485,10 +490,10 @@ export const region: AuthoredRegion = {
       unit: '个',
       values: {},
       target: {
-        raw: '5个以上',
+        raw: '力争…达到5个以上',
         line: 221,
         kind: 'prose',
-        quote: '我市省级以上高新区达到5个以上',
+        quote: '力争至2025年，我市省级以上高新区达到5个以上',
       },
       remark: '现有共青城国家高新区及湖口、德安省级高新区（第196、221行，未给总数）；支持柴桑、永修、彭泽等创建省级高新区。',
     },
@@ -498,10 +503,10 @@ export const region: AuthoredRegion = {
       unit: '家',
       values: {},
       target: {
-        raw: '3家以上',
+        raw: '力争…达3家以上',
         line: 225,
         kind: 'prose',
-        quote: '全市省级以上农业科技园达3家以上',
+        quote: '力争到2025年底，各县（市、区）均至少建有2家市级农业科技园，全市省级以上农业科技园达3家以上',
       },
       remark: '目标时点为“到2025年底”。同句另有“各县（市、区）均至少建有2家市级农业科技园”。',
     },
@@ -531,17 +536,18 @@ export const region: AuthoredRegion = {
       },
     },
     {
-      indicator: 'city_innovation_platforms',
-      name: '市级创新平台和载体',
+      indicator: 'new_city_innovation_platforms',
+      name: '新建市级创新平台和载体',
       unit: '个',
       values: {},
       target: {
-        raw: '100个',
+        raw: '争取…新建…市级100个',
         line: 262,
         kind: 'prose',
-        quote: '新建国家创新平台和载体10个、省级30个、市级100个',
+        quote: '争取到2025年，新建国家创新平台和载体10个、省级30个、市级100个',
       },
-      remark: '目标为“十四五”新建数（增量）。第21行“截至目前…市级218家”（未注明年份）。',
+      remark:
+        '目标为“十四五”期间新建数（流量），不是2025年末总数。第21行“截至目前，全市拥有各类创新创业平台和载体354家，其中国家级18家，省级118家，市级218家”未注明时点：同句省级118家与表中2020年115个不同，国家级18家与2020年相同，故“目前”晚于2020年末，218家不能作2020年基数，218+100=318也就不是可靠的2025年总数。',
     },
     {
       indicator: 'co_built_major_innovation_platforms',
@@ -549,11 +555,13 @@ export const region: AuthoredRegion = {
       unit: '个',
       values: {},
       target: {
-        raw: '50个以上',
+        raw: '争取…新建…合作共建重大创新平台50个以上',
         line: 262,
         kind: 'prose',
-        quote: '与国内大院大所和知名企业合作共建重大创新平台50个以上',
+        quote:
+          '争取到2025年，新建国家创新平台和载体10个、省级30个、市级100个，其中，组建产业集群协同创新体10个以上，与国内大院大所和知名企业合作共建重大创新平台50个以上',
       },
+      remark: '“十四五”期间新建平台载体之一部分（“其中”），为期间新建数（流量）。',
     },
     {
       indicator: 'enterprise_rd_institution_share',
@@ -561,10 +569,10 @@ export const region: AuthoredRegion = {
       unit: '%',
       values: {},
       target: {
-        raw: '40%',
+        raw: '力争…达到40%',
         line: 278,
         kind: 'prose',
-        quote: '建立研发机构的规模以上工业企业占比达到40%',
+        quote: '力争至2025年，全市参与研发活动的规模以上工业企业占比达到50%以上，建立研发机构的规模以上工业企业占比达到40%',
       },
     },
     {
@@ -573,12 +581,13 @@ export const region: AuthoredRegion = {
       unit: '家',
       values: {},
       target: {
-        raw: '20家以上',
+        raw: '争取20家以上',
         line: 301,
         kind: 'prose',
         quote: '争取20家以上通过省级新型研发机构认定',
       },
       remark: '第21行：截至目前4家获批全省首批认定的新型研发机构（全省共20家），未注明年份，未作基数。',
+      wording: '原文为“争取20家以上通过省级新型研发机构认定”：到2025年通过认定的机构数，按年末总数（存量）；吉安的“新增5家”另列为新增数。',
     },
     {
       indicator: 'provincial_high_end_rd_institutions',
@@ -586,7 +595,7 @@ export const region: AuthoredRegion = {
       unit: '家',
       values: {},
       target: {
-        raw: '5家以上',
+        raw: '争取5家以上',
         line: 301,
         kind: 'prose',
         quote: '争取5家以上列入省高端研发机构',

@@ -128,6 +128,7 @@ export const region: AuthoredRegion = {
         },
       ],
       remark: '正文第18行“2020年，高新技术产业增加值占规模以上工业的比重达到32.7%”、第24行“比重为32.7%”与表中2020年值一致。',
+      wording: '表中名称为“占工业增加值比重”，未写“规模以上”；正文第18、412行写明“规模以上工业”，按同一指标。',
     },
     {
       indicator: 'high_tech_enterprises',
@@ -198,19 +199,20 @@ export const region: AuthoredRegion = {
       remark: '专栏8：“建设一批市级技术创新中心、工程研究中心、企业技术中心”之后的目标。',
     },
     {
-      indicator: 'unicorn_enterprises',
+      indicator: 'unicorns_excl_potential',
       name: '独角兽企业',
       unit: '家',
       values: {
         '2020': { raw: '2家', line: 16, kind: 'prose', quote: '至2020年底，我市有独角兽企业2家' },
       },
       target: {
-        raw: '达3家',
+        raw: '新增1家独角兽企业（总数达3家）',
         line: 412,
         kind: 'prose',
         quote: '新增1家独角兽企业（总数达3家）',
       },
-      remark: '专栏10原文：“到2025年，新增1家独角兽企业（总数达3家）”。',
+      remark: '专栏10原文：“到2025年，新增1家独角兽企业（总数达3家）”：2020年末2家（第16行）加新增1家，总数3家，原文同时给出增量与总数。',
+      wording: '上饶计已认定的独角兽企业（2020年2家），不含潜在、种子独角兽；江西省的“独角兽（潜在、种子）企业”另为一指标。',
     },
     {
       indicator: 'provincial_key_disciplines',
@@ -218,7 +220,7 @@ export const region: AuthoredRegion = {
       unit: '个',
       values: {},
       target: {
-        raw: '7个',
+        raw: '争取2025年达省级重点学科7个',
         line: 433,
         kind: 'prose',
         quote: '争取2025年达省级重点学科7个',
@@ -258,7 +260,7 @@ export const region: AuthoredRegion = {
       unit: '名',
       values: {},
       target: {
-        raw: '1-2名',
+        raw: '力争引进（含柔性）院士1-2名',
         line: 653,
         kind: 'prose',
         quote: '到2025年，力争引进（含柔性）院士1-2名',
