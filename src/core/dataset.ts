@@ -1,5 +1,5 @@
 import type { AuthoredRegion, AuthoredValue, IndicatorDef } from '../data/types';
-import type { Conflict, Dataset, Entry, Region, Source, Value } from './model';
+import type { Conflict, Corroboration, Dataset, Entry, Region, Source, Value } from './model';
 import { parseValue } from './parse';
 
 function sourceOf(seed: string, v: AuthoredValue): Source {
@@ -52,10 +52,28 @@ export function buildDataset(authored: AuthoredRegion[], catalogue: IndicatorDef
       }));
       const entry: Entry = { region: a.name, regionEn: a.en, indicator, name: e.name, unit: e.unit, values, conflicts };
       if (target) entry.target = target;
+      if (e.milestones?.length) {
+        entry.milestones = e.milestones
+          .map((m) => ({ ...parseValue(m.raw, base), year: m.year, source: sourceOf(a.seed, m) }))
+          .sort((x, y) => x.year - y.year);
+      }
+      const corroborations: Corroboration[] = (a.corroborations ?? [])
+        .filter((c) => c.indicator === e.indicator)
+        .map((c) => ({
+          ...parseValue(c.raw, c.field === '2019' || c.field === '2020' ? null : base),
+          field: c.field,
+          source: sourceOf(a.seed, c),
+        }));
+      if (corroborations.length) entry.corroborations = corroborations;
       if (e.row !== undefined) entry.row = e.row;
       if (e.remark !== undefined) entry.remark = e.remark;
       return entry;
     });
+    for (const c of a.corroborations ?? []) {
+      if (!a.entries.some((e) => e.indicator === c.indicator)) {
+        throw new Error(`${a.name}: corroboration on line ${c.line} names indicator "${c.indicator}", which has no entry in this region`);
+      }
+    }
     const region: Region = {
       name: a.name,
       fullName: a.fullName,

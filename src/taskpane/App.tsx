@@ -33,7 +33,7 @@ import { Fragment, useMemo, useState, type ReactElement } from 'react';
 import { FILL, type Mode } from '../core/layout';
 import type { Entry } from '../core/model';
 import type { Lang, Plan } from '../core/plan';
-import { describeConflict, describeSource } from '../core/plan';
+import { describeConflict, describeCorroboration, describeSource } from '../core/plan';
 import { STATUS_LABELS } from '../core/status';
 import { flagTemplate, matchTemplate, type Flag, type TemplateMatch } from '../core/template';
 import { BUILDABLE, buildFormula, type Buildable } from '../functions/formula';
@@ -85,6 +85,14 @@ function EntryDetail({ e, lang }: { e: Entry; lang: Lang }): ReactElement {
     <div className="detail">
       <Text weight="semibold">{e.name}</Text>
       {items.map(([label, v]) => (v ? <div key={label}>{`${label}: ${v.raw} — ${describeSource(v)}`}</div> : null))}
+      {(e.milestones ?? []).map((m) => (
+        <div key={`m${m.year}`}>{`${m.year}: ${m.raw} — ${describeSource(m)}`}</div>
+      ))}
+      {(e.corroborations ?? []).map((c, i) => (
+        <div key={`c${i}`} className="corroboration">
+          {describeCorroboration(c, lang)}
+        </div>
+      ))}
       {e.conflicts.map((c, i) => (
         <div key={i} className="conflict">
           {`${t.conflicts}: ${describeConflict(c, lang)}`}

@@ -28,6 +28,8 @@ const all = d.regions.flatMap((r) =>
     ...Object.values(e.values).map((v) => ({ where: `${r.name} ${e.name} ${v!.year}`, v: v! })),
     ...(e.target ? [{ where: `${r.name} ${e.name} target`, v: e.target }] : []),
     ...e.conflicts.map((c) => ({ where: `${r.name} ${e.name} conflict ${c.field}`, v: c })),
+    ...(e.milestones ?? []).map((m) => ({ where: `${r.name} ${e.name} milestone ${m.year}`, v: m })),
+    ...(e.corroborations ?? []).map((c) => ({ where: `${r.name} ${e.name} corroboration ${c.field}`, v: c })),
   ]),
 );
 
