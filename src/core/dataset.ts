@@ -1,6 +1,6 @@
 import type { AuthoredRegion, AuthoredValue, IndicatorDef } from '../data/types';
 import type { Conflict, Corroboration, Dataset, Entry, Region, Source, Value } from './model';
-import { parseValue } from './parse';
+import { parseValue, type ParsedValue } from './parse';
 
 function sourceOf(seed: string, v: AuthoredValue): Source {
   const s: Source = { seed, line: v.line, kind: v.kind, quote: v.quote };
@@ -90,4 +90,17 @@ export function buildDataset(authored: AuthoredRegion[], catalogue: IndicatorDef
   });
   const checksum = fnv1a64(JSON.stringify({ regions, catalogue }));
   return { version, checksum, regions, catalogue };
+}
+
+/** The entry's value that a corroboration or conflict speaks of: "2019", "2020", "target" or a staged target's year. */
+export function valueForField(e: Entry, field: string): Value | undefined {
+  if (field === '2019' || field === '2020') return e.values[Number(field) as 2019 | 2020];
+  if (field === 'target') return e.target;
+  return e.milestones?.find((m) => String(m.year) === field);
+}
+
+/** True when a second statement commits to the same figure as the entry's value (same number, same range). */
+export function sameFigure(entryValue: ParsedValue, other: ParsedValue): boolean {
+  if (entryValue.value === null || other.value === null) return false;
+  return entryValue.value === other.value && (entryValue.high ?? entryValue.value) === (other.high ?? other.value);
 }
