@@ -74,7 +74,7 @@ function valueText(e: Entry, year: 2019 | 2020): string {
   return e.values[year]?.raw ?? '';
 }
 
-function EntryDetail({ e, lang }: { e: Entry; lang: Lang }): ReactElement {
+export function EntryDetail({ e, lang }: { e: Entry; lang: Lang }): ReactElement {
   const t = strings(lang);
   const items = [
     ['2019', e.values[2019]],
