@@ -1722,7 +1722,7 @@ export const CATALOGUE: IndicatorDef[] = [
     },
   },
   {
-    id: 'talent_housing_units',
+    id: 'new_talent_housing_units',
     zh: '人才住房',
     en: 'Talent housing units',
     unit: '万套',

@@ -523,7 +523,7 @@ export const region: AuthoredRegion = {
       target: { raw: '10000 名', line: 538, kind: 'prose', quote: '10000 名行业紧缺人才' },
     },
     {
-      indicator: 'talent_housing_units',
+      indicator: 'new_talent_housing_units',
       name: '筹集建设人才住房',
       unit: '万套',
       values: {},

@@ -393,6 +393,22 @@ export const region: AuthoredRegion = {
       values: {},
       target: { raw: '1家', line: 655, kind: 'prose', quote: '努力建设市级综合型公共实训基地1家' },
     },
+    {
+      indicator: 'enterprise_st_commissioners',
+      name: '企业科技特派员',
+      unit: '名',
+      values: {},
+      target: { raw: '百名', line: 613, kind: 'prose', quote: '选派百名企业科技特派员' },
+      remark: '“科技特派员‘千百万’帮扶行动”的上饶部分。数字以汉字书写。',
+    },
+    {
+      indicator: 'enterprises_served_by_commissioners',
+      name: '企业科技特派员进驻企业',
+      unit: '家',
+      values: {},
+      target: { raw: '百家', line: 613, kind: 'prose', quote: '进驻全市百家企业' },
+      remark: '“科技特派员‘千百万’帮扶行动”的上饶部分。数字以汉字书写。',
+    },
   ],
   // ---- issue 13: corroborating statements ----
   corroborations: [
