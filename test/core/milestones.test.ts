@@ -8,6 +8,7 @@ import { hasMilestones, milestoneAt, pathEndYear } from '../../src/core/mileston
 import type { Entry } from '../../src/core/model';
 import { Plan } from '../../src/core/plan';
 import { expectedValue, trajectory } from '../../src/core/trajectory';
+import { TARGET } from '../../src/functions/impl';
 import { CATALOGUE } from '../../src/data/catalogue';
 import { dataset } from '../../src/data/index';
 import type { AuthoredEntry, AuthoredValue } from '../../src/data/types';
@@ -100,6 +101,12 @@ describe('赣州 中国科学院赣江创新研究院 人员规模 (seed 004, li
       [2022, '达到600人左右', 272],
       [2028, '达到1000人左右', 272],
     ]);
+  });
+
+  test('the PLAN.TARGET custom function answers the same, and a year with no stage still gets a clear error', () => {
+    expect(TARGET('赣州', '赣江创新研究院人员规模', 2022)).toBe(600);
+    expect(TARGET('赣州', '赣江创新研究院人员规模')).toBe(1000);
+    expect(planError(() => TARGET('赣州', '赣江创新研究院人员规模', 2027)).code).toBe('BAD_YEAR');
   });
 
   test('with no baseline there is no path, and it says so', () => {
