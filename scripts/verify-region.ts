@@ -35,6 +35,14 @@ async function main(): Promise<void> {
     for (const [y, v] of Object.entries(e.values)) if (v) check(`${e.name} ${y}`, v);
     if (e.target) check(`${e.name} target`, e.target);
     for (const c of e.conflicts ?? []) check(`${e.name} conflict ${c.field}`, c);
+    for (const m of e.milestones ?? []) check(`${e.name} milestone ${m.year}`, m);
+  }
+  for (const c of region.corroborations ?? []) {
+    if (!region.entries.some((e) => e.indicator === c.indicator)) {
+      problems++;
+      console.log(`corroboration line ${c.line}: no entry with indicator ${c.indicator}`);
+    }
+    check(`corroboration ${c.indicator} ${c.field}`, c);
   }
   console.log(`${region.name}: ${region.entries.length} entries, ${problems} problems`);
   process.exit(problems ? 1 : 0);

@@ -1,7 +1,7 @@
 import type { AuthoredRegion, AuthoredValue, IndicatorDef } from '../data/types';
-import type { Conflict, Dataset, Entry, Region, Source, Value } from './model';
+import type { Conflict, Corroboration, Dataset, Entry, Region, Source, Value } from './model';
 import { isFlow } from './compare';
-import { parseValue } from './parse';
+import { parseValue, type ParsedValue } from './parse';
 
 function sourceOf(seed: string, v: AuthoredValue): Source {
   const s: Source = { seed, line: v.line, kind: v.kind, quote: v.quote };
@@ -69,11 +69,29 @@ export function buildDataset(authored: AuthoredRegion[], catalogue: IndicatorDef
       }));
       const entry: Entry = { region: a.name, regionEn: a.en, indicator, name: e.name, unit: e.unit, values, conflicts };
       if (target) entry.target = target;
+      if (e.milestones?.length) {
+        entry.milestones = e.milestones
+          .map((m) => ({ ...parseValue(m.raw, base), year: m.year, source: sourceOf(a.seed, m) }))
+          .sort((x, y) => x.year - y.year);
+      }
+      const corroborations: Corroboration[] = (a.corroborations ?? [])
+        .filter((c) => c.indicator === e.indicator)
+        .map((c) => ({
+          ...parseValue(c.raw, c.field === '2019' || c.field === '2020' ? null : base),
+          field: c.field,
+          source: sourceOf(a.seed, c),
+        }));
+      if (corroborations.length) entry.corroborations = corroborations;
       if (e.row !== undefined) entry.row = e.row;
       if (e.remark !== undefined) entry.remark = e.remark;
       if (e.wording !== undefined) entry.wording = e.wording;
       return entry;
     });
+    for (const c of a.corroborations ?? []) {
+      if (!a.entries.some((e) => e.indicator === c.indicator)) {
+        throw new Error(`${a.name}: corroboration on line ${c.line} names indicator "${c.indicator}", which has no entry in this region`);
+      }
+    }
     const region: Region = {
       name: a.name,
       fullName: a.fullName,
@@ -90,4 +108,17 @@ export function buildDataset(authored: AuthoredRegion[], catalogue: IndicatorDef
   });
   const checksum = fnv1a64(JSON.stringify({ regions, catalogue }));
   return { version, checksum, regions, catalogue };
+}
+
+/** The entry's value that a corroboration or conflict speaks of: "2019", "2020", "target" or a staged target's year. */
+export function valueForField(e: Entry, field: string): Value | undefined {
+  if (field === '2019' || field === '2020') return e.values[Number(field) as 2019 | 2020];
+  if (field === 'target') return e.target;
+  return e.milestones?.find((m) => String(m.year) === field);
+}
+
+/** True when a second statement commits to the same figure as the entry's value (same number, same range). */
+export function sameFigure(entryValue: ParsedValue, other: ParsedValue): boolean {
+  if (entryValue.value === null || other.value === null) return false;
+  return entryValue.value === other.value && (entryValue.high ?? entryValue.value) === (other.high ?? other.value);
 }

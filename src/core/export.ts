@@ -1,11 +1,11 @@
 /** The dataset as plain JSON: what `plan export --json` prints and what others can load without this code. */
-import type { Conflict, Dataset, Entry, Source, Value } from './model';
+import type { Conflict, Corroboration, Dataset, Entry, Source, Value } from './model';
 import type { ParsedValue } from './parse';
 
 /** A value as exported: everything parsed from its text, its main qualifier, and its source. */
 type ExportedValue = ParsedValue & { qualifier: string | null; source: Source };
 
-function exportValue(v: Value | Conflict): ExportedValue {
+function exportValue(v: Value | Conflict | Corroboration): ExportedValue {
   const { raw, value, estimate, qualifiers, aspiration, bound, reach, low, high, increment, remark, qualitative, source } = v;
   // Optional fields left undefined are dropped by JSON.stringify.
   return {
@@ -29,7 +29,7 @@ function exportValue(v: Value | Conflict): ExportedValue {
 function exportEntry(e: Entry): Record<string, unknown> {
   const values: Record<string, ExportedValue> = {};
   for (const [year, v] of Object.entries(e.values)) if (v) values[year] = exportValue(v);
-  const first = e.target ?? Object.values(e.values)[0];
+  const first = e.target ?? Object.values(e.values)[0] ?? e.milestones?.[0];
   return {
     region: e.region,
     indicator: e.indicator.id,
@@ -47,6 +47,8 @@ function exportEntry(e: Entry): Record<string, unknown> {
     target: e.target ? { year: 2025, ...exportValue(e.target) } : null,
     source: first ? first.source : null,
     conflicts: e.conflicts.map((c) => ({ field: c.field, note: c.note, ...exportValue(c) })),
+    milestones: (e.milestones ?? []).map((m) => ({ year: m.year, ...exportValue(m) })),
+    corroborations: (e.corroborations ?? []).map((c) => ({ field: c.field, ...exportValue(c) })),
   };
 }
 

@@ -24,6 +24,16 @@ export interface Conflict extends ParsedValue {
   source: Source;
 }
 
+/** A staged target with its own year (2022, 2028…), parsed like any value. */
+export type Milestone = Value;
+
+/** Another statement of one of the entry's figures with the same value: an additional source, not a conflict. */
+export interface Corroboration extends ParsedValue {
+  /** "2019", "2020", "target" or a milestone's year. */
+  field: string;
+  source: Source;
+}
+
 export interface Entry {
   region: string;
   /** The region's English name, for messages in English. */
@@ -39,7 +49,11 @@ export interface Entry {
   /** Baselines by year (2019, 2020) as far as the plan states them. */
   values: Partial<Record<2019 | 2020, Value>>;
   target?: Value;
+  /** Staged targets for years other than 2025, in year order (absent when the plan states none). */
+  milestones?: Milestone[];
   conflicts: Conflict[];
+  /** Further places the plan states the same figures (absent when there are none). */
+  corroborations?: Corroboration[];
 }
 
 export interface Region {

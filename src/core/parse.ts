@@ -86,6 +86,33 @@ export function roundFigure(x: number): number {
   return Math.round(x * 1e9) / 1e9;
 }
 
+const CN_DIGITS: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/**
+ * A count written in Chinese numerals before a measure word ("千名", "百个", "万家", "十大", "一次"), read as a
+ * match of NUMBER would be (only the first group). Null when the text holds no such count.
+ */
+function chineseNumeral(text: string): RegExpMatchArray | null {
+  const m = text.match(/([零一二两三四五六七八九十百千万]+)(?=[名个家项人所条批位次大套])/);
+  if (!m) return null;
+  let total = 0;
+  let section = 0;
+  let digit: number | null = null;
+  for (const ch of m[1]) {
+    if (ch in CN_DIGITS) digit = CN_DIGITS[ch];
+    else if (ch in CN_UNITS) {
+      section += (digit ?? 1) * CN_UNITS[ch];
+      digit = null;
+    } else {
+      total += (section + (digit ?? 0) || 1) * 10000;
+      section = 0;
+      digit = null;
+    }
+  }
+  return [m[0], String(total + section + (digit ?? 0))] as unknown as RegExpMatchArray;
+}
+
 /** Half-width digits, letters and punctuation; the seeds mix both widths. */
 function toHalfWidth(s: string): string {
   return s.normalize('NFKC');
@@ -154,7 +181,7 @@ export function parseValue(raw: string, baseline: number | null = null, options:
     }
   }
 
-  const m = rest.replace(DATE, ' ').match(NUMBER);
+  const m = rest.replace(DATE, ' ').match(NUMBER) ?? chineseNumeral(rest);
   if (!m) {
     result.qualitative = true;
     return result;

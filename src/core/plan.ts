@@ -4,7 +4,7 @@
  */
 import { PlanError, quoteInput } from './errors';
 import type { PeriodType } from '../data/types';
-import { BASELINE_YEAR, TARGET_YEAR, type Conflict, type Dataset, type Entry, type Region, type Value } from './model';
+import { BASELINE_YEAR, TARGET_YEAR, type Conflict, type Corroboration, type Dataset, type Entry, type Region, type Value } from './model';
 import { Resolver } from './resolve';
 import {
   assess,
@@ -17,6 +17,7 @@ import {
   type Required,
   type TrendAssessment,
 } from './status';
+import { milestoneAt } from './milestones';
 import { checkYear, expectedValue, targetOf, trajectory, type PathMethod } from './trajectory';
 
 export type Lang = 'zh' | 'en';
@@ -104,6 +105,17 @@ export function describeConflict(c: Conflict, lang: Lang): string {
   return `${field}: “${c.raw}” — ${c.note} [${c.source.seed}:${c.source.line}]`;
 }
 
+/** Another place the plan states the same figure: field, raw text, file:line and quote. */
+export function describeCorroboration(c: Corroboration, lang: Lang): string {
+  const field = c.field === 'target' ? (lang === 'zh' ? '目标' : 'target') : c.field;
+  return `${lang === 'zh' ? '另见' : 'also stated'} ${field}: “${c.raw}” — ${describeSource(c)}`;
+}
+
+/** The value whose source stands for the entry: the 2025 target, else the first stated value or staged target. */
+function primary(e: Entry): Value {
+  return (e.target ?? Object.values(e.values)[0] ?? e.milestones?.[0]) as Value;
+}
+
 export class Plan {
   readonly resolver: Resolver;
 
@@ -126,6 +138,8 @@ export class Plan {
   /** The target (2025 or omitted), the expected value on the path (2021–2024) or the stated baseline (2019, 2020). */
   target(region: string, indicator: string, year: number = TARGET_YEAR, method: PathMethod = 'linear'): number | string {
     const e = this.entry(region, indicator);
+    const staged = milestoneAt(e, year);
+    if (staged) return staged.value ?? staged.raw;
     checkYear(year);
     if (year === TARGET_YEAR) {
       const t = e.target;
@@ -194,13 +208,13 @@ export class Plan {
       case 'raw':
         return t?.raw ?? '';
       case 'source':
-        return t ? describeSource(t) : describeSource(Object.values(e.values)[0] as Value);
+        return [describeSource(primary(e)), ...(e.corroborations ?? []).map((c) => describeCorroboration(c, lang))].join('\n');
       case 'seed':
-        return (t ?? (Object.values(e.values)[0] as Value)).source.seed;
+        return primary(e).source.seed;
       case 'line':
-        return (t ?? (Object.values(e.values)[0] as Value)).source.line;
+        return primary(e).source.line;
       case 'quote':
-        return (t ?? (Object.values(e.values)[0] as Value)).source.quote;
+        return primary(e).source.quote;
       case 'conflicts':
         return e.conflicts.length ? e.conflicts.map((c) => describeConflict(c, lang)).join('\n') : lang === 'zh' ? '无' : 'none';
       case 'path':

@@ -9,6 +9,7 @@
  * between two levels: its target rate is expected in every year. A qualitative target has no numeric path.
  */
 import { PlanError, quoteInput } from './errors';
+import { hasMilestones, pathEndYear, piecewiseExpected } from './milestones';
 import { BASELINE_YEAR, FIRST_YEAR, TARGET_YEAR, type Entry, type Value } from './model';
 import { roundFigure } from './parse';
 
@@ -105,6 +106,7 @@ export function expectedValue(entry: Entry, year: number, method: PathMethod = '
       `The plan of ${entry.regionEn} states no ${year} value for "${entry.indicator.en}"`,
     );
   }
+  if (hasMilestones(entry) && !isRate(entry)) return piecewiseExpected(entry, base, year, method);
   const target = targetOf(entry);
   if (isRate(entry)) return target.value;
   const share = (year - base.year) / (TARGET_YEAR - base.year);
@@ -121,10 +123,10 @@ export function expectedValue(entry: Entry, year: number, method: PathMethod = '
   return roundFigure(base.value + (target.value - base.value) * share);
 }
 
-/** The whole path, from the baseline year to 2025, as [year, expected] pairs. */
+/** The whole path, from the baseline year to 2025 (or to its last staged target), as [year, expected] pairs. */
 export function trajectory(entry: Entry, method: PathMethod = 'linear'): [number, number][] {
   const base = baselineOf(entry);
   const points: [number, number][] = [];
-  for (let y = base.year; y <= TARGET_YEAR; y++) points.push([y, expectedValue(entry, y, method)]);
+  for (let y = base.year; y <= pathEndYear(entry); y++) points.push([y, expectedValue(entry, y, method)]);
   return points;
 }

@@ -8,7 +8,7 @@ import { region as jiujiang } from './regions/jiujiang';
 import { region as shangrao } from './regions/shangrao';
 
 /** Bump when any figure, source or catalogue entry changes; the checksum then changes too. */
-export const DATA_VERSION = '1.1.0';
+export const DATA_VERSION = '1.2.0';
 
 /** The authored regions in the order users see them: the province, then the cities as the seeds number them. */
 export const AUTHORED_REGIONS = [jiangxi, jiujiang, jian, shangrao, ganzhou];

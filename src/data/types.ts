@@ -32,6 +32,20 @@ export interface AuthoredConflict extends AuthoredValue {
   note: string;
 }
 
+/** A staged target: a value the plan commits to for a year of its own (2021–2024, or after 2025). */
+export type AuthoredMilestone = AuthoredValue & { year: number };
+
+/**
+ * A second place where the plan states the same figure with the same value (prose repeating the table, or one
+ * passage repeating another). Kept as an additional source of the entry's value, not as a conflict.
+ */
+export type AuthoredCorroboration = AuthoredValue & {
+  /** Catalogue id of the region's entry the statement corroborates. */
+  indicator: string;
+  /** Which of the entry's values: "2019", "2020", "target" or a milestone's year. */
+  field: string;
+};
+
 export interface AuthoredEntry {
   /** Canonical indicator id from `src/data/catalogue.ts`. */
   indicator: string;
@@ -46,6 +60,11 @@ export interface AuthoredEntry {
   /** The 2025 target as written. */
   target?: AuthoredValue;
   conflicts?: AuthoredConflict[];
+  /**
+   * Staged targets with their own year (e.g. "到2022年…600人左右"), as written. A year other than 2025; a target
+   * with no year is the plan period's and goes in `target`.
+   */
+  milestones?: AuthoredMilestone[];
   /** Remarks from the plan (the table's 备注 column, a footnote) or from us, e.g. a definition. */
   remark?: string;
   /**
@@ -74,6 +93,8 @@ export interface AuthoredRegion {
   /** Title of the indicator table as written (e.g. "表1 九江市“十四五”科技创新发展规划主要指标表"), and its line. */
   table?: { title: string; line: number; footnote?: string };
   entries: AuthoredEntry[];
+  /** Further statements of figures the entries already hold, attached to their entry by `buildDataset`. */
+  corroborations?: AuthoredCorroboration[];
 }
 
 export type Direction = 'up' | 'down';

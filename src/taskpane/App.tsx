@@ -33,7 +33,7 @@ import { Fragment, useMemo, useState, type ReactElement } from 'react';
 import { FILL, type Mode } from '../core/layout';
 import type { Entry } from '../core/model';
 import type { Lang, Plan } from '../core/plan';
-import { describeConflict, describeDefinition, describeSource } from '../core/plan';
+import { describeConflict, describeCorroboration, describeDefinition, describeSource } from '../core/plan';
 import { METHOD_IDS, METHODS, type MethodId } from '../core/methods';
 import { STATUS_LABELS } from '../core/status';
 import { flagTemplate, matchTemplate, type Flag, type TemplateMatch } from '../core/template';
@@ -73,6 +73,14 @@ export function EntryDetail({ e, lang }: { e: Entry; lang: Lang }): ReactElement
       <Text weight="semibold">{e.name}</Text>
       <div className="definition">{`${lang === 'zh' ? '定义' : 'Definition'}: ${describeDefinition(e, lang)}`}</div>
       {items.map(([label, v]) => (v ? <div key={label}>{`${label}: ${v.raw} — ${describeSource(v)}`}</div> : null))}
+      {(e.milestones ?? []).map((m) => (
+        <div key={`m${m.year}`}>{`${m.year}: ${m.raw} — ${describeSource(m)}`}</div>
+      ))}
+      {(e.corroborations ?? []).map((c, i) => (
+        <div key={`c${i}`} className="corroboration">
+          {describeCorroboration(c, lang)}
+        </div>
+      ))}
       {e.conflicts.map((c, i) => (
         <div key={i} className="conflict">
           {`${t.conflicts}: ${describeConflict(c, lang)}`}

@@ -89,6 +89,7 @@ function writeSources(wb: ExcelJS.Workbook, regions: Region[], lang: Lang): void
         ['2019', e.values[2019], ''],
         ['2020', e.values[2020], ''],
         [zh ? '2025目标' : '2025 target', e.target, ''],
+        ...(e.milestones ?? []).map((m): [string, Value, string] => [zh ? `${m.year}阶段目标` : `${m.year} staged target`, m, '']),
       ];
       for (const [field, v] of items) {
         if (!v) continue;
@@ -123,6 +124,22 @@ function writeSources(wb: ExcelJS.Workbook, regions: Region[], lang: Lang): void
           definition,
         ]);
         row.fill = solid(FILL.slightlyBehind);
+      }
+      for (const c of e.corroborations ?? []) {
+        const field = c.field === 'target' ? (zh ? '2025目标' : '2025 target') : c.field;
+        ws.addRow([
+          r.name,
+          e.name,
+          `${zh ? '另见' : 'also stated'} ${field}`,
+          c.raw,
+          c.value,
+          c.estimate ? (zh ? '是' : 'yes') : '',
+          c.source.seed,
+          c.source.line,
+          c.source.kind,
+          c.source.quote,
+          zh ? '同一数值的另一处表述' : 'the same figure stated elsewhere',
+        ]);
       }
     }
   }

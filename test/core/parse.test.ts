@@ -102,3 +102,15 @@ describe('parseValue', () => {
       expect(parseValue(raw).raw).toBe(raw);
   });
 });
+
+test('counts written in Chinese numerals before a measure word are read as numbers', () => {
+  expect(parseValue('千名').value).toBe(1000);
+  expect(parseValue('百个').value).toBe(100);
+  expect(parseValue('万家').value).toBe(10000);
+  expect(parseValue('十大科创新城').value).toBe(10);
+  expect(parseValue('二十五项').value).toBe(25);
+  expect(parseValue('两万人').value).toBe(20000);
+  expect(parseValue('全省中上游')).toMatchObject({ value: null, qualitative: true });
+  expect(parseValue('进入全省前三')).toMatchObject({ value: null, qualitative: true });
+  expect(parseValue('新增十个', 5)).toMatchObject({ value: 15, increment: { low: 10, high: 10 } });
+});

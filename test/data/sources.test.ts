@@ -7,6 +7,7 @@ import { dataset } from '../../src/data/index';
 import { AUTHORED_REGIONS } from '../../src/data/index';
 import type { Source } from '../../src/core/model';
 import { rawInQuote } from '../../src/core/parse';
+import { sameFigure, valueForField } from '../../src/core/dataset';
 
 const seedLines = new Map<string, string[]>();
 function lines(seed: string): string[] {
@@ -29,6 +30,8 @@ const all = d.regions.flatMap((r) =>
     ...Object.values(e.values).map((v) => ({ where: `${r.name} ${e.name} ${v!.year}`, v: v! })),
     ...(e.target ? [{ where: `${r.name} ${e.name} target`, v: e.target }] : []),
     ...e.conflicts.map((c) => ({ where: `${r.name} ${e.name} conflict ${c.field}`, v: c })),
+    ...(e.milestones ?? []).map((m) => ({ where: `${r.name} ${e.name} milestone ${m.year}`, v: m })),
+    ...(e.corroborations ?? []).map((c) => ({ where: `${r.name} ${e.name} corroboration ${c.field}`, v: c })),
   ]),
 );
 
@@ -79,5 +82,30 @@ test('each region names its own seed, and its title is on the line it says', () 
     expect(lines(a.seed)[a.meta.titleLine - 1]).toContain(a.planTitle);
     if (a.issuingNumber) expect(lines(a.seed)[(a.meta.issuingNumberLine ?? 0) - 1]).toContain(a.issuingNumber);
     if (a.table) expect(lines(a.seed)[a.table.line - 1]).toContain(a.table.title.trim());
+  }
+});
+
+test("a corroborating statement repeats the entry's own figure; a different figure would be a conflict", () => {
+  const checked: string[] = [];
+  for (const r of d.regions) {
+    for (const e of r.entries) {
+      for (const c of e.corroborations ?? []) {
+        const v = valueForField(e, c.field);
+        const where = `${r.name} ${e.name} ${c.field} line ${c.source.line}`;
+        expect({ where, stated: v?.raw, same: v ? sameFigure(v, c) : false }).toEqual({ where, stated: v?.raw, same: true });
+        checked.push(where);
+      }
+    }
+  }
+  expect(checked.length).toBeGreaterThan(10);
+});
+
+test('staged targets carry their own year, not 2025, and none repeats a year', () => {
+  for (const r of d.regions) {
+    for (const e of r.entries) {
+      const years = (e.milestones ?? []).map((m) => m.year);
+      expect(years.every((y) => Number.isInteger(y) && y !== 2025 && y > 2020)).toBe(true);
+      expect(new Set(years).size).toBe(years.length);
+    }
   }
 });

@@ -66,12 +66,20 @@ test('a region sheet: title, header, values, formulas, formats, widths, frozen p
   expect(ws.getRow(rd).getCell(col('target')).numFmt).toBe('#,##0.00');
 });
 
-test('the sources sheet holds every value and every conflict', async () => {
+test('the sources sheet holds every value, staged target, conflict and corroborating statement', async () => {
   const wb = await written();
   const ws = wb.getWorksheet('来源与冲突')!;
-  const values = d.regions.flatMap((r) => r.entries.flatMap((e) => [e.values[2019], e.values[2020], e.target].filter(Boolean)));
+  const values = d.regions.flatMap((r) =>
+    r.entries.flatMap((e) => [e.values[2019], e.values[2020], e.target, ...(e.milestones ?? [])].filter(Boolean)),
+  );
   const conflicts = d.regions.flatMap((r) => r.entries.flatMap((e) => e.conflicts));
-  expect(ws.rowCount - 1).toBe(values.length + conflicts.length);
+  const corroborations = d.regions.flatMap((r) => r.entries.flatMap((e) => e.corroborations ?? []));
+  expect(corroborations.length).toBeGreaterThan(0);
+  expect(ws.rowCount - 1).toBe(values.length + conflicts.length + corroborations.length);
+  const fields: string[] = [];
+  ws.eachRow((row, i) => i > 1 && fields.push(`${row.getCell(1).value} ${row.getCell(3).value} ${row.getCell(8).value}`));
+  expect(fields).toContain('九江 另见 2025目标 60');
+  expect(fields).toContain('赣州 2022阶段目标 272');
   const quotes = new Set<string>();
   ws.eachRow((row, i) => i > 1 && quotes.add(String(row.getCell(10).value)));
   for (const v of values) expect(quotes.has(v!.source.quote)).toBe(true);

@@ -644,5 +644,44 @@ export const region: AuthoredRegion = {
       },
       remark: '“十四五”期间目标。',
     },
+
+    // ---- issue 13: prose targets ----
+    {
+      indicator: 'regional_tech_sub_centers',
+      name: '区域性技术分中心',
+      unit: '个',
+      values: {},
+      target: { raw: '1-2个', line: 339, kind: 'prose', quote: '建设1-2个具备区域综合服务能力的区域性技术分中心' },
+      remark: '专栏4 重点一：依托中国科学院江西产业技术创新与育成中心建设；未写年份，按规划期（2025年）计。',
+    },
+    {
+      indicator: 'upgraded_provincial_maker_spaces',
+      name: '提质升级的省级众创空间',
+      unit: '个',
+      values: {},
+      target: { raw: '8个', line: 265, kind: 'prose', quote: '对8个省级众创空间进行提质升级' },
+      remark: '专栏3：对现有省级众创空间提质升级的数目；未写年份，按规划期（2025年）计。',
+    },
+  ],
+  // ---- issue 13: corroborating statements ----
+  corroborations: [
+    {
+      indicator: 'rd_intensity',
+      field: '2020',
+      raw: '1.47%',
+      line: 27,
+      kind: 'prose',
+      quote: '由 2016 年的 0.59% 提高至 2020 年的 1.47%',
+    },
+    { indicator: 'rd_intensity', field: '2020', raw: '1.47%', line: 45, kind: 'prose', quote: 'R&D投入强度为1.47%' },
+    { indicator: 'high_tech_enterprises', field: '2020', raw: '达 547 家', line: 33, kind: 'prose', quote: '高新技术企业总数达 547 家' },
+    {
+      indicator: 'high_tech_value_added_share',
+      field: '2020',
+      raw: '达 54.4%',
+      line: 33,
+      kind: 'prose',
+      quote: '全市高新技术产业增加值占规上工业比重达 54.4%',
+    },
   ],
 };

@@ -320,5 +320,39 @@ export const region: AuthoredRegion = {
       },
       remark: '“十四五”末目标。',
     },
+
+    // ---- issue 13: prose targets ----
+    {
+      indicator: 'enterprise_st_commissioners',
+      name: '企业科技特派员',
+      unit: '名',
+      values: {},
+      target: { raw: '千名', line: 74, kind: 'prose', quote: '选派千名企业科技特派员' },
+      remark: '科技特派员“千百万”帮扶行动：选派千名企业科技特派员，进入全省百个开发区，为万家企业提供科技服务。数字以汉字书写。',
+    },
+    {
+      indicator: 'dev_zones_served_by_commissioners',
+      name: '科技特派员进驻开发区',
+      unit: '个',
+      values: {},
+      target: { raw: '百个', line: 74, kind: 'prose', quote: '进入全省百个开发区' },
+      remark: '科技特派员“千百万”帮扶行动。数字以汉字书写。',
+    },
+    {
+      indicator: 'enterprises_served_by_commissioners',
+      name: '科技特派员服务企业',
+      unit: '家',
+      values: {},
+      target: { raw: '万家', line: 74, kind: 'prose', quote: '为万家企业提供科技服务' },
+      remark: '科技特派员“千百万”帮扶行动。数字以汉字书写。',
+    },
+    {
+      indicator: 'st_innovation_cities',
+      name: '科创城',
+      unit: '个',
+      values: {},
+      target: { raw: '十大科创新城', line: 28, kind: 'prose', quote: '推进已建六大科创城发展，扩大范围建设十大科创新城' },
+      remark: '已建六大科创城（第17、44行），第45行新增四大科创城。数字以汉字书写。',
+    },
   ],
 };
