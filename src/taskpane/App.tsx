@@ -38,6 +38,9 @@ import { STATUS_LABELS } from '../core/status';
 import { flagTemplate, matchTemplate, type Flag, type TemplateMatch } from '../core/template';
 import { BUILDABLE, buildFormula, type Buildable } from '../functions/formula';
 import { strings } from './i18n';
+import { Progress, progressStrings } from './Progress';
+import type { RegionActuals } from '../core/overview';
+import { unitLabel } from '../core/units';
 
 export interface Selection {
   values: unknown[][];
@@ -57,6 +60,10 @@ export interface PaneActions {
   markCells(cells: { row: number; col: number; fill: string }[]): Promise<void>;
   /** Rejects with { occupied: address } when the active cell holds something and `replace` is false. */
   writeFormula(formula: string, replace: boolean): Promise<string>;
+  /** Insert the 总览 overview over the region tables in the workbook; resolves to the new sheet's name. */
+  insertOverview?(): Promise<string>;
+  /** The actual values typed in a region's inserted table, by indicator id and year (for the progress view). */
+  readActuals?(region: string): Promise<RegionActuals>;
 }
 
 /** An operation refused because cells are not empty; the pane asks before doing anything else. */
@@ -130,7 +137,7 @@ function RegionTable({ entries, lang }: { entries: Entry[]; lang: Lang }): React
                 ) : null}
                 {e.conflicts.length ? <Badge size="small" color="warning">{`${t.conflicts} ${e.conflicts.length}`}</Badge> : null}
               </TableCell>
-              <TableCell>{lang === 'en' && e.unit === e.indicator.unit ? e.indicator.unitEn : e.unit}</TableCell>
+              <TableCell>{unitLabel(e, lang)}</TableCell>
               {has2019 ? <TableCell>{valueText(e, 2019)}</TableCell> : null}
               <TableCell>{valueText(e, 2020)}</TableCell>
               <TableCell>{e.target?.raw ?? ''}</TableCell>
@@ -160,7 +167,7 @@ export function App({ plan, actions, lang }: AppProps): ReactElement {
   const regions = plan.regions();
   const [region, setRegion] = useState(regions[regions.length - 1].name);
   const [mode, setMode] = useState<Mode>('linked');
-  const [tab, setTab] = useState<'table' | 'check' | 'formula'>('table');
+  const [tab, setTab] = useState<'table' | 'check' | 'formula' | 'progress'>('table');
   const [notice, setNotice] = useState<Notice>(null);
   const [ask, setAsk] = useState<Ask>(null);
   const [busy, setBusy] = useState(false);
@@ -276,7 +283,22 @@ export function App({ plan, actions, lang }: AppProps): ReactElement {
         <Tab value="table">{t.tabTable}</Tab>
         <Tab value="check">{t.tabCheck}</Tab>
         <Tab value="formula">{t.tabFormula}</Tab>
+        <Tab value="progress" data-tab="progress">
+          {progressStrings(lang).tab}
+        </Tab>
       </TabList>
+
+      {tab === 'progress' ? (
+        <Progress
+          key={current.name}
+          region={current}
+          lang={lang}
+          busy={busy}
+          readActuals={actions.readActuals?.bind(actions)}
+          insertOverview={actions.insertOverview?.bind(actions)}
+          onNotice={(kind, text) => setNotice({ kind, text })}
+        />
+      ) : null}
 
       {tab === 'table' ? <RegionTable entries={current.entries} lang={lang} /> : null}
 

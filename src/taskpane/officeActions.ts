@@ -11,6 +11,7 @@ import {
   refreshTables,
   writeFormulaToActiveCell,
 } from '../office/excel';
+import { insertOverview, readActuals } from '../office/overview';
 import { Occupied, type PaneActions } from './App';
 
 async function occupiedToPane<T>(op: () => Promise<T>): Promise<T> {
@@ -20,6 +21,13 @@ async function occupiedToPane<T>(op: () => Promise<T>): Promise<T> {
     if (e instanceof NeedsConfirmation) throw new Occupied(e.address);
     throw e;
   }
+}
+
+/** The region a PLAN_ table holds, named in the pane's language. */
+function regionLabel(plan: Plan, lang: Lang, tableName: string): string | null {
+  const parsed = parseTableName(tableName);
+  const region = parsed && plan.regions().find((r) => r.en.replace(/[^A-Za-z]/g, '') === parsed.en);
+  return region ? (lang === 'zh' ? region.name : region.en) : null;
 }
 
 /** `run` is Excel.run in Office, or the fake host's run in tests. */
@@ -51,6 +59,9 @@ export function officeActions(
         });
         return { tables: results.length, changed: results.reduce((n, r) => n + r.plan.changed.length, 0) };
       }),
+    insertOverview: () =>
+      run(async (ctx) => (await insertOverview(ctx, lang, version, (t) => regionLabel(plan, lang, t))).sheet),
+    readActuals: (region: string) => run((ctx) => readActuals(ctx, plan.region(region).en)),
     readSelection: () => run((ctx) => readSelection(ctx)),
     markCells: (cells) => run((ctx) => markCells(ctx, cells)),
     writeFormula: (formula: string, replace: boolean) =>
