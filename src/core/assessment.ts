@@ -32,7 +32,16 @@ import type { Lang } from './plan';
 export type RowStatus = StatusCode | 'no_path' | 'qualitative' | 'no_data';
 
 /** In the order the overview counts them. */
-export const ROW_STATUSES: RowStatus[] = ['achieved', 'on_track', 'slightly_behind', 'behind', 'moving_away', 'no_path', 'qualitative', 'no_data'];
+export const ROW_STATUSES: RowStatus[] = [
+  'achieved',
+  'on_track',
+  'slightly_behind',
+  'behind',
+  'moving_away',
+  'no_path',
+  'qualitative',
+  'no_data',
+];
 
 export const ROW_STATUS_LABELS: Record<RowStatus, Record<Lang, string>> = {
   ...STATUS_LABELS,
@@ -179,7 +188,12 @@ function classifyFormula(ratio: string): string {
  * Labels in the language of the table, whichever pane inserted or refreshed it: the formula picks the English
  * labels when the column's header is the English one, so its text is the same in both languages.
  */
-function labelled(code: string, header: { ref: string; en: string }, labels: Record<string, Record<Lang, string>>, order: string[]): string {
+function labelled(
+  code: string,
+  header: { ref: string; en: string },
+  labels: Record<string, Record<Lang, string>>,
+  order: string[],
+): string {
   const all = [...order.map((k) => q(labels[k].zh)), ...order.map((k) => q(labels[k].en))];
   return `CHOOSE(${code}+IF(${header.ref}=${q(header.en)},${order.length},0),${all.join(',')})`;
 }

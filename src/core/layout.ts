@@ -81,7 +81,13 @@ const REPORT_COLUMNS: Column[] = [
 ];
 
 /** Fill a row's report cells (status, progress, 2025 assessment and their helpers) with their formulas. */
-function setReportCells(e: Entry, r: number, headerRow: number, L: (key: ColumnKey) => string, set: (key: ColumnKey, v: CellContent) => void): void {
+function setReportCells(
+  e: Entry,
+  r: number,
+  headerRow: number,
+  L: (key: ColumnKey) => string,
+  set: (key: ColumnKey, v: CellContent) => void,
+): void {
   const header = (key: ColumnKey): { ref: string; en: string } => ({
     ref: `${L(key)}$${headerRow}`,
     en: REPORT_COLUMNS.find((c) => c.key === key)!.header.en,

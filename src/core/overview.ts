@@ -7,7 +7,17 @@
  * and 2025-met columns of the region tables, so the counts follow as a clerk types actuals in Excel, WPS or
  * LibreOffice). Both count in the order of `ROW_STATUSES`.
  */
-import { finalAssessment, latestActual, MET_LABELS, numericTarget, ROW_STATUSES, ROW_STATUS_LABELS, rowStatus, type Actuals, type RowStatus } from './assessment';
+import {
+  finalAssessment,
+  latestActual,
+  MET_LABELS,
+  numericTarget,
+  ROW_STATUSES,
+  ROW_STATUS_LABELS,
+  rowStatus,
+  type Actuals,
+  type RowStatus,
+} from './assessment';
 import { TARGET_YEAR, type Region } from './model';
 import type { Lang } from './plan';
 import type { CellContent } from './layout';
@@ -126,7 +136,9 @@ export function overviewLayout(sources: OverviewSource[], lang: Lang, dataVersio
   ]);
   return {
     sheetName: OVERVIEW_SHEET[lang],
-    title: zh ? '“十四五”科技创新规划指标总览与2025年终期评估' : 'Overview of the 14th Five-Year S&T plan indicators and the 2025 final assessment',
+    title: zh
+      ? '“十四五”科技创新规划指标总览与2025年终期评估'
+      : 'Overview of the 14th Five-Year S&T plan indicators and the 2025 final assessment',
     subtitle: zh
       ? `数据版本 ${dataVersion}。各数为公式，随各地区表“实际”列的填写自动更新（Excel、WPS、LibreOffice 均可）。进展状态按最新一年的实际值判断。`
       : `Data version ${dataVersion}. Every count is a formula over the region sheets' actual columns and updates as they are filled (Excel, WPS, LibreOffice). Status is judged at each indicator's latest actual.`,

@@ -105,7 +105,10 @@ export async function insertOverview(
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
   await context.sync();
-  const sheetName = freeName(layout.sheetName, sheets.items.map((s) => s.name));
+  const sheetName = freeName(
+    layout.sheetName,
+    sheets.items.map((s) => s.name),
+  );
   const ws = sheets.add(sheetName);
   const width = layout.header.length;
   const at = (row: number, col: number, rows = 1, cols = 1): Excel.Range => ws.getRangeByIndexes(row - 1, col, rows, cols);

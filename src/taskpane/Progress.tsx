@@ -100,7 +100,8 @@ export function barModel(e: Entry, year: number, actuals: Record<number, number 
       noBaseline = true;
     }
   }
-  const at = (v: number): number => (target === from ? (Math.sign(v - target) * (e.indicator.direction === 'down' ? -1 : 1) >= 0 ? 1 : 0) : (v - from) / (target - from));
+  const at = (v: number): number =>
+    target === from ? (Math.sign(v - target) * (e.indicator.direction === 'down' ? -1 : 1) >= 0 ? 1 : 0) : (v - from) / (target - from);
   let expected: BarModel['expected'] = null;
   if (!noBaseline) {
     try {
@@ -137,7 +138,9 @@ function Bar({ model, status, label }: { model: BarModel; status: RowStatus; lab
   return (
     <div style={track} role="img" aria-label={label} data-bar="">
       {model.actual ? <div style={fill} data-actual={fmt(model.actual.at)} /> : null}
-      {model.expected ? <div style={{ ...tick, left: `calc(${clamp(model.expected.at) * 100}% - 1px)` }} data-expected={fmt(model.expected.at)} /> : null}
+      {model.expected ? (
+        <div style={{ ...tick, left: `calc(${clamp(model.expected.at) * 100}% - 1px)` }} data-expected={fmt(model.expected.at)} />
+      ) : null}
     </div>
   );
 }

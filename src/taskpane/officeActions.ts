@@ -59,8 +59,7 @@ export function officeActions(
         });
         return { tables: results.length, changed: results.reduce((n, r) => n + r.plan.changed.length, 0) };
       }),
-    insertOverview: () =>
-      run(async (ctx) => (await insertOverview(ctx, lang, version, (t) => regionLabel(plan, lang, t))).sheet),
+    insertOverview: () => run(async (ctx) => (await insertOverview(ctx, lang, version, (t) => regionLabel(plan, lang, t))).sheet),
     readActuals: (region: string) => run((ctx) => readActuals(ctx, plan.region(region).en)),
     readSelection: () => run((ctx) => readSelection(ctx)),
     markCells: (cells) => run((ctx) => markCells(ctx, cells)),

@@ -29,9 +29,15 @@ test('bar model: baseline at 0, target at 1, expected and actual where they fall
   expect(m.expected).toEqual({ value: 1600, at: 0.6 });
   expect(m.actual).toEqual({ year: 2022, value: 1300, at: 0.3 });
   expect(barModel(hte, 2021, { 2022: 1300 })!.actual).toBeNull(); // a later actual is not shown for an earlier year
-  const rate = plan.regions().flatMap((r) => r.entries).find((e) => e.indicator.kind === 'growth' && e.target?.value)!;
+  const rate = plan
+    .regions()
+    .flatMap((r) => r.entries)
+    .find((e) => e.indicator.kind === 'growth' && e.target?.value)!;
   expect(barModel(rate, 2023, { 2023: rate.target!.value! / 2 })!.actual!.at).toBeCloseTo(0.5, 9);
-  const qual = plan.regions().flatMap((r) => r.entries).find((e) => e.target?.qualitative)!;
+  const qual = plan
+    .regions()
+    .flatMap((r) => r.entries)
+    .find((e) => e.target?.qualitative)!;
   expect(barModel(qual, 2023, {})).toBeNull();
 });
 
@@ -50,9 +56,15 @@ test('English: English names and units from the catalogue, scaled where the plan
   const html = render('en', {});
   expect(html).toContain('High-tech enterprises');
   expect(html).not.toContain('进度图');
-  const scaled = plan.regions().flatMap((r) => r.entries).find((e) => e.unit === '万个')!;
+  const scaled = plan
+    .regions()
+    .flatMap((r) => r.entries)
+    .find((e) => e.unit === '万个')!;
   expect(unitLabel(scaled, 'en')).toBe(`10,000 ${scaled.indicator.unitEn}`);
-  const yi = plan.regions().flatMap((r) => r.entries).find((e) => e.unit === '亿元')!;
+  const yi = plan
+    .regions()
+    .flatMap((r) => r.entries)
+    .find((e) => e.unit === '亿元')!;
   expect(unitLabel(yi, 'en')).toBe('100 million yuan');
   for (const e of plan.regions().flatMap((r) => r.entries)) expect(unitLabel(e, 'en')).not.toMatch(/[\u4e00-\u9fff]/);
 });

@@ -11,7 +11,15 @@ import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { dataset } from '../../src/data/index';
 import { colIndex, COLUMNS, regionLayout, sheetNameFor, YEARS } from '../../src/core/layout';
-import { finalAssessment, MET_LABELS, numericTarget, ROW_STATUSES, ROW_STATUS_LABELS, rowStatus, type Actuals } from '../../src/core/assessment';
+import {
+  finalAssessment,
+  MET_LABELS,
+  numericTarget,
+  ROW_STATUSES,
+  ROW_STATUS_LABELS,
+  rowStatus,
+  type Actuals,
+} from '../../src/core/assessment';
 import { overviewCounts, type RegionActuals } from '../../src/core/overview';
 import { baselineOf, expectedValue } from '../../src/core/trajectory';
 import type { Entry } from '../../src/core/model';
@@ -160,7 +168,12 @@ test('number formats follow the kind: counts and ranks whole, shares with the pl
     const r = d.regions.find((x) => x.name === region)!;
     const layout = regionLayout(r, 'plain', 'zh', d.version);
     const i = r.entries.findIndex((e) => e.indicator.id === id);
-    return String(wb.getWorksheet(layout.sheetName)!.getRow(layout.headerRow + 1 + i).getCell(colIndex('target') + 1).numFmt);
+    return String(
+      wb
+        .getWorksheet(layout.sheetName)!
+        .getRow(layout.headerRow + 1 + i)
+        .getCell(colIndex('target') + 1).numFmt,
+    );
   };
   expect(fmt('赣州', 'high_tech_enterprises')).toBe('#,##0');
   for (const r of d.regions)

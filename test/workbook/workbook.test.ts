@@ -30,7 +30,16 @@ async function written(regions = d.regions): Promise<ExcelJS.Workbook> {
 
 test('sheets: cover, one per region with valid names, sources and conflicts', async () => {
   const wb = await written();
-  expect(wb.worksheets.map((w) => w.name)).toEqual(['说明', '总览', '江西指标', '九江指标', '吉安指标', '上饶指标', '赣州指标', '来源与冲突']);
+  expect(wb.worksheets.map((w) => w.name)).toEqual([
+    '说明',
+    '总览',
+    '江西指标',
+    '九江指标',
+    '吉安指标',
+    '上饶指标',
+    '赣州指标',
+    '来源与冲突',
+  ]);
   for (const w of wb.worksheets) expect(w.name).toMatch(/^[^[\]:*?/\\]{1,31}$/);
   expect(String(wb.getWorksheet('说明')!.getCell('A2').value)).toContain(d.version);
 });
