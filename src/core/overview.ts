@@ -146,7 +146,7 @@ export function overviewLayout(sources: OverviewSource[], lang: Lang, dataVersio
     header,
     rows,
     formats: header.map((_h, i) => (i === 0 ? 'General' : i === header.length - 1 ? '0%' : '0')),
-    widths: [10, 8, ...statusHeads.map(() => 9), 10, 9, 9, 8],
+    widths: [10, 10, ...statusHeads.map(() => 10), 10, 9, 9, 8],
     notes: zh
       ? [
           '说明：已完成 = 实际值已达到2025年目标；符合进度/略滞后/滞后/逆向 按“已完成进度 ÷ 序时进度”判断（≥95%、60%–95%、0–60%、低于基期）。',

@@ -32,7 +32,7 @@ export function printAsReport(ws: ExcelJS.Worksheet, opts: { titleRows?: string;
     fitToPage: true,
     fitToWidth: 1,
     fitToHeight: 0,
-    horizontalCentered: true,
+    horizontalCentered: opts.landscape !== false,
     margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
     ...(opts.titleRows ? { printTitlesRow: opts.titleRows } : {}),
   };
@@ -150,7 +150,7 @@ export function writeOverviewSheet(wb: ExcelJS.Workbook, layout: OverviewLayout,
     c.fill = solid(FILL.header);
     c.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
   });
-  header.height = 44;
+  header.height = 58;
   const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FFBFBFBF' } };
   layout.rows.forEach((cells, r) => {
     const row = ws.getRow(layout.headerRow + 1 + r);
@@ -273,6 +273,7 @@ function writeCover(wb: ExcelJS.Workbook, d: Dataset, regions: Region[], lang: L
         '',
         '内容：每个地区一张工作表，列出规划指标的基期值（2019、2020年）、2025年目标（原文及数值）、2021–2025年序时进度值（普通公式，线性路径），以及供填写的各年实际值列。',
         '用法：在“实际”列填写当年实际值，落后于序时进度的单元格会自动标色（黄色：略滞后；红色：滞后或逆向）。排位类指标越小越好，已按方向判断。',
+        '“总览”表按地区统计各进展状态的指标数和2025年终期评估（达标/未达标），为随实际值更新的公式；各地区表的“进展状态”“进度”“2025年是否达标”“2025年目标完成率”列同样为公式。',
         '本文件不含宏或加载项函数，可在 WPS、LibreOffice 及各版本 Excel 中使用。',
         '“来源与冲突”表列出每个数值在规划原文中的文件、行号和引文；正文与表格不一致之处均列为“冲突”，表格数值为准，正文表述一并保留。',
         '',
@@ -288,6 +289,7 @@ function writeCover(wb: ExcelJS.Workbook, d: Dataset, regions: Region[], lang: L
         '',
         'One sheet per region: baselines (2019, 2020), 2025 targets (as written and as numbers), the expected value for 2021–2025 on the linear path (ordinary formulas), and columns for the actual values.',
         'Fill the actual columns: values behind the expected path are coloured (amber: slightly behind; red: behind or moving away). Ranks: lower is better.',
+        '"Overview" counts, region by region, the indicators at each status and the 2025 final assessment (met / not met), as formulas that follow the actual values; so are the status, progress, 2025 met and share-of-target columns of the region sheets.',
         'No macros, no add-in functions: works in WPS, LibreOffice and any Excel.',
         '"Sources and conflicts" lists the file, line and quote of every figure; where the text and the table disagree both are kept, the table is the value.',
         '',
@@ -297,14 +299,19 @@ function writeCover(wb: ExcelJS.Workbook, d: Dataset, regions: Region[], lang: L
             `  ${r.en}: ${r.planTitle}${r.issuingNumber ? ` (${r.issuingNumber})` : ''}; ${r.entries.length} indicators; source ${r.seed}`,
         ),
       ];
+  // Narrow enough for a portrait A4 page at full size; long lines wrap instead of running off the page. Row heights
+  // are set for the wrapped lines (a CJK character is two columns wide), since not every program sizes them itself.
+  const width = 80;
   lines.forEach((l, i) => {
     const c = ws.getCell(i + 1, 1);
     c.value = l;
     c.alignment = { wrapText: true, vertical: 'top' };
+    const columns = [...l].reduce((n, ch) => n + (/[\u2e80-\uffef]/.test(ch) ? 2 : 1), 0);
+    const size = i === 0 ? 14 : 11;
+    ws.getRow(i + 1).height = Math.max(1, Math.ceil((columns * size) / 11 / (width - 4))) * (size + 5);
   });
   ws.getCell('A1').font = { bold: true, size: 14 };
-  // Narrow enough for a portrait A4 page at full size; long lines wrap instead of running off the page.
-  ws.getColumn(1).width = 95;
+  ws.getColumn(1).width = width;
   printAsReport(ws, { landscape: false, version: d.version, lang });
 }
 
