@@ -24,6 +24,8 @@ import { overviewCounts, type RegionActuals } from '../../src/core/overview';
 import { baselineOf, expectedValue } from '../../src/core/trajectory';
 import type { Entry } from '../../src/core/model';
 import { buildWorkbook } from '../../src/workbook/writer';
+import { buildDataset } from '../../src/core/dataset';
+import { CATALOGUE } from '../../src/data/catalogue';
 
 jest.setTimeout(300_000);
 
@@ -196,4 +198,94 @@ test('LibreOffice prints the whole workbook in 30 pages or fewer', async () => {
   const pages = (pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
   expect(pages).toBeGreaterThanOrEqual(d.regions.length + 2);
   expect(pages).toBeLessThanOrEqual(30);
+});
+
+test('direction-aware in LibreOffice too: ranks, lower bounds, ranges, increments, rates without a baseline', async () => {
+  // A made-up plan (not the dataset): each row a kind of target the seeds hold or might hold, several actuals each.
+  const cell = (raw: string) => ({ raw, line: 1, kind: 'table' as const, quote: raw });
+  const rows: [string, string | null, string][] = [
+    ['innovation_rank', '16', '10'], // a rank: lower is better
+    ['high_tech_enterprises', null, '2000家以上'], // a lower bound, no baseline
+    ['rd_intensity', '1.5', '2.5-2.8'], // a range
+    ['national_innovation_platforms', '20', '新增10'], // an increment
+    ['rd_growth', null, '12'], // a growth rate without a baseline
+  ];
+  const scenarios: Actuals[] = [
+    { 2025: 10 },
+    { 2023: 13 },
+    { 2025: 12 },
+    { 2024: 18 },
+    { 2025: 2000 },
+    { 2022: 1500 },
+    { 2025: 2.5 },
+    { 2023: 1.6 },
+    { 2025: 25 },
+    { 2022: 22 },
+    { 2025: 12 },
+    { 2024: 9 },
+    { 2023: -1 },
+  ];
+  const which = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 4];
+  const authored = scenarios.map((_s, k) => {
+    const [indicator, base, target] = rows[which[k]];
+    return { indicator, name: `${indicator}-${k}`, unit: '', values: base ? { '2020': cell(base) } : {}, target: cell(target) };
+  });
+  // Entries need distinct ids for refresh, not for the sheet: the layout reads rows in order.
+  const made = buildDataset(
+    [
+      {
+        name: '测试',
+        fullName: '测试市',
+        en: 'Test',
+        level: 'city',
+        seed: 'x.txt',
+        planTitle: 't',
+        meta: { titleLine: 1 },
+        entries: authored,
+      },
+    ],
+    CATALOGUE,
+    'test',
+  );
+  const region = made.regions[0];
+  const layout = regionLayout(region, 'plain', 'zh', made.version);
+  const wb = buildWorkbook(made, [region]);
+  const ws = wb.getWorksheet(layout.sheetName)!;
+  scenarios.forEach((a, i) => {
+    for (const [y, v] of Object.entries(a)) ws.getRow(layout.headerRow + 1 + i).getCell(colIndex(`actual${y}` as never) + 1).value = v!;
+  });
+  const out = mkdtempSync(join(tmpdir(), 'plan-kinds-'));
+  await wb.xlsx.writeFile(join(out, 'kinds.xlsx'));
+  soffice([
+    '--convert-to',
+    'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
+    '--outdir',
+    out,
+    join(out, 'kinds.xlsx'),
+  ]);
+  const hit = readdirSync(out).find((f) => f.endsWith('.csv') && f.includes(layout.sheetName))!;
+  const csv: string[][] = parse(readFileSync(join(out, hit), 'utf8'), { relax_column_count: true });
+  const got = region.entries.map((_e, i) => {
+    const c = csv[layout.headerRow + i];
+    return [
+      c[colIndex('status')],
+      c[colIndex('met2025')],
+      c[colIndex('reached2025')] ? Math.round(num(c[colIndex('reached2025')]) * 1e6) / 1e6 : null,
+    ];
+  });
+  const want = region.entries.map((e, i) => {
+    const x = scenarios[i][2025];
+    const f = typeof x === 'number' ? finalAssessment(e, x) : null;
+    return [
+      ROW_STATUS_LABELS[rowStatus(e, scenarios[i])].zh,
+      f ? MET_LABELS[f.met ? 'met' : 'not_met'].zh : '',
+      f?.reached != null ? Math.round(f.reached * 1e6) / 1e6 : null,
+    ];
+  });
+  expect(got).toEqual(want);
+  // And the answers themselves, for the record: rank 10 met, rank 12 not (83 %), a lower bound met at the number.
+  expect(want[0]).toEqual(['已完成', '达标', 1]);
+  expect(want[2]).toEqual([expect.any(String), '未达标', 0.833333]);
+  expect(want[4]).toEqual(['已完成', '达标', 1]);
+  expect(want[8]).toEqual(['滞后', '未达标', 0.5]); // 新增10 on 20: 25 is half the increment
 });
