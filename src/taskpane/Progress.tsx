@@ -222,7 +222,8 @@ export function Progress({ region, lang, initialActuals, readActuals, insertOver
           const a = actuals[e.indicator.id] ?? {};
           const model = barModel(e, year, a)!;
           const status = rowStatus(e, Object.fromEntries(Object.entries(a).filter(([y]) => Number(y) <= year)));
-          const unit = unitLabel(e, lang);
+          // A scaled unit reads as a multiplier: "3 × 10,000 enterprises", not "3 10,000 enterprises".
+          const unit = unitLabel(e, lang).replace(/^(?=\d)/, '× ');
           const final = year === 2025 && model.actual?.year === 2025 ? finalAssessment(e, model.actual.value) : null;
           const facts = [
             `${model.noBaseline ? '0' : `${t.baseline} ${fmt(model.from)}`} → ${t.target} ${fmt(model.to)} ${unit}`.trim(),
