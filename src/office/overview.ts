@@ -41,6 +41,7 @@ interface LoadedTable {
 async function loadTables(context: Context, values: boolean): Promise<LoadedTable[]> {
   const tables = context.workbook.tables;
   tables.load('items/name');
+  context.workbook.worksheets.load('items/name');
   await context.sync();
   const loaded = tables.items
     .filter((t) => parseTableName(t.name))
@@ -67,6 +68,23 @@ export function queuePrintSetup(ws: Excel.Worksheet, headerRow: number, footer: 
   page.headersFooters.defaultForAllPages.leftFooter = '&A';
   page.headersFooters.defaultForAllPages.centerFooter = '&P / &N';
   page.headersFooters.defaultForAllPages.rightFooter = footer;
+}
+
+/**
+ * A stacked bar per region of its indicators by status, beside the counts it reads (so it follows them). Excel
+ * only: the fake host has no charts, so this is not proven against a real one yet.
+ */
+function queueStatusChart(ws: Excel.Worksheet, layout: OverviewLayout, regions: number): void {
+  const charts = (ws as Partial<Excel.Worksheet>).charts;
+  if (!charts) return;
+  const first = layout.headerRow;
+  const statuses = layout.header.length - 6; // region, indicators, the statuses, then four 2025 columns
+  const data = ws.getRangeByIndexes(first - 1, 2, regions + 1, statuses);
+  const chart = charts.add('BarStacked', data, 'Columns');
+  chart.title.text = layout.title;
+  chart.axes.categoryAxis.setCategoryNames(ws.getRangeByIndexes(first, 0, regions, 1));
+  const below = ws.getRangeByIndexes(first + layout.rows.length + layout.notes.length + 2, 0, 18, 9);
+  chart.setPosition(below.getCell(0, 0), below.getCell(17, 8));
 }
 
 /**
@@ -102,9 +120,7 @@ export async function insertOverview(
     );
   }
   const layout: OverviewLayout = overviewLayout(sources, lang, version);
-  const sheets = context.workbook.worksheets;
-  sheets.load('items/name');
-  await context.sync();
+  const sheets = context.workbook.worksheets; // names loaded with the tables
   const sheetName = freeName(
     layout.sheetName,
     sheets.items.map((s) => s.name),
@@ -128,6 +144,7 @@ export async function insertOverview(
   layout.notes.forEach((n, i) => (at(layout.headerRow + layout.rows.length + 2 + i, 0).values = [[n]]));
   layout.widths.forEach((w, i) => (at(layout.headerRow, i).format.columnWidth = w * 7));
   queuePrintSetup(ws, layout.headerRow, lang === 'zh' ? `数据版本 ${version}` : `Data version ${version}`);
+  queueStatusChart(ws, layout, sources.length);
   ws.activate();
   await context.sync();
   return { sheet: sheetName, tables: sources.length };

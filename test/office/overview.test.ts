@@ -25,8 +25,10 @@ test('insert overview: one row per region table, live counts equal to the core�
     regionLayout(plan.region('九江'), 'linked', 'en', plan.dataset.version),
   ]);
   const actions = officeActions(plan, 'zh', host.run as never);
+  host.syncs = 0;
   const sheet = await actions.insertOverview!();
   expect(sheet).toBe('总览');
+  expect(host.syncs).toBe(3);
   const ws = host.sheet('总览');
   const counts = (r: number) => Array.from({ length: 1 + ROW_STATUSES.length }, (_x, j) => ws.value(r, 1 + j));
   expect(ws.value(4, 0)).toBe('赣州');
