@@ -17,6 +17,17 @@ import { marksOf, sourceLines } from './rows';
 import { baselineOf, isRate } from './trajectory';
 import type { Lang } from './plan';
 import { METHODS, ON_TRACK, SLIGHTLY_BEHIND, type MethodId } from './methods';
+import {
+  lastActualFormula,
+  lastExpectedFormula,
+  lastYearFormula,
+  metFormula,
+  progressFormula,
+  reachedFormula,
+  statusFormula,
+  type RowRefs,
+} from './assessment';
+import { roundFigure } from './parse';
 
 export const YEARS = [2021, 2022, 2023, 2024, 2025] as const;
 
@@ -33,6 +44,7 @@ export type ColumnKey =
   | 'target'
   | `actual${(typeof YEARS)[number]}`
   | `expected${(typeof YEARS)[number]}`
+  | ReportColumnKey
   | 'direction'
   | 'base'
   | 'marks'
@@ -47,10 +59,77 @@ export interface Column {
   input?: boolean;
   /** Helper columns the rules read; narrow and grey. */
   helper?: boolean;
+  /** A number format of the column's own (shares of the way as per cent), instead of the indicator's. */
+  numberFormat?: string;
 }
 
 const Y = (y: number): Record<Lang, string> => ({ zh: `${y}年实际`, en: `${y} actual` });
 const E = (y: number): Record<Lang, string> => ({ zh: `${y}年序时进度`, en: `${y} expected` });
+
+// The report columns (issue 12): where each row stands at its latest actual, and the 2025 final assessment.
+// Ordinary formulas over the row's own cells (src/core/assessment.ts), so the 总览 sheet can count them live.
+export type ReportColumnKey = 'lastYear' | 'status' | 'progress' | 'met2025' | 'reached2025' | 'lastActual' | 'lastExpected';
+
+const REPORT_COLUMNS: Column[] = [
+  { key: 'lastYear', header: { zh: '最新实际年份', en: 'Latest actual year' }, width: 7 },
+  { key: 'status', header: { zh: '进展状态', en: 'Status' }, width: 11 },
+  { key: 'progress', header: { zh: '进度（基期→目标）', en: 'Progress (baseline → target)' }, width: 10, numberFormat: '0%' },
+  { key: 'met2025', header: { zh: '2025年是否达标', en: '2025 met?' }, width: 8 },
+  { key: 'reached2025', header: { zh: '2025年目标完成率', en: '2025 share of target' }, width: 9, numberFormat: '0.0%' },
+  { key: 'lastActual', header: { zh: '最新实际值', en: 'Latest actual' }, width: 9, helper: true },
+  { key: 'lastExpected', header: { zh: '最新序时值', en: 'Latest expected' }, width: 9, helper: true },
+];
+
+/** Fill a row's report cells (status, progress, 2025 assessment and their helpers) with their formulas. */
+function setReportCells(
+  e: Entry,
+  r: number,
+  headerRow: number,
+  L: (key: ColumnKey) => string,
+  set: (key: ColumnKey, v: CellContent) => void,
+): void {
+  const header = (key: ColumnKey): { ref: string; en: string } => ({
+    ref: `${L(key)}$${headerRow}`,
+    en: REPORT_COLUMNS.find((c) => c.key === key)!.header.en,
+  });
+  const refs: RowRefs = {
+    actuals: YEARS.map((y) => `${L(`actual${y}`)}${r}`),
+    expected: YEARS.map((y) => `${L(`expected${y}`)}${r}`),
+    direction: `${L('direction')}${r}`,
+    base: `${L('base')}${r}`,
+    target: `${L('target')}${r}`,
+    lastYear: `${L('lastYear')}${r}`,
+    lastActual: `${L('lastActual')}${r}`,
+    lastExpected: `${L('lastExpected')}${r}`,
+    statusHeader: header('status'),
+    metHeader: header('met2025'),
+  };
+  set('lastYear', lastYearFormula(refs));
+  set('lastActual', lastActualFormula(refs));
+  set('lastExpected', lastExpectedFormula(refs));
+  set('status', statusFormula(e, refs));
+  set('progress', progressFormula(e, refs));
+  set('met2025', metFormula(e, refs));
+  set('reached2025', reachedFormula(e, refs));
+}
+
+/** Decimals as the plan writes its figures for an indicator (baselines and target), at most `max`. */
+function decimalsWritten(e: Entry, max: number): number {
+  const figures = [e.values[2019], e.values[2020], e.target].flatMap((v) => (v && v.value !== null ? [v.value] : []));
+  return Math.min(max, Math.max(0, ...figures.map((x) => (String(roundFigure(x)).split('.')[1] ?? '').length)));
+}
+
+/**
+ * Number format by the indicator's kind: counts and ranks whole; shares and growth rates with one or two decimals
+ * as the plan writes them; amounts (亿元, 万人…) with the decimals the plan uses, at most two.
+ */
+export function numberFormatOf(e: Entry): string {
+  const kind = e.indicator.kind;
+  if (kind === 'rank') return '0';
+  if (kind === 'share' || kind === 'growth') return decimalsWritten(e, 2) === 2 ? '0.00' : '0.0';
+  const d = decimalsWritten(e, 2);
+  return d === 0 ? '#,##0' : `#,##0.${'0'.repeat(d)}`;
+}
 
 export const COLUMNS: Column[] = [
   { key: 'row', header: { zh: '序号', en: 'No.' }, width: 6 },
@@ -62,6 +141,7 @@ export const COLUMNS: Column[] = [
   { key: 'target', header: { zh: '2025年目标值', en: '2025 target value' }, width: 12 },
   ...YEARS.map((y): Column => ({ key: `actual${y}`, header: Y(y), width: 11, input: true })),
   ...YEARS.map((y): Column => ({ key: `expected${y}`, header: E(y), width: 12 })),
+  ...REPORT_COLUMNS,
   { key: 'direction', header: { zh: '方向', en: 'Direction' }, width: 6, helper: true },
   { key: 'base', header: { zh: '进度基准', en: 'Progress base' }, width: 9, helper: true },
   { key: 'marks', header: { zh: '标记', en: 'Marks' }, width: 18 },
@@ -219,6 +299,7 @@ function rowCells(region: Region, e: Entry, r: number, mode: Mode, origin: Origi
     }
     set(`expected${y}`, expected);
   }
+  setReportCells(e, r, origin.row + HEADER_OFFSET, L, set);
   set('marks', marksOf(e, 'zh'));
   set('source', sourceLines(e).replace(`${e.region}:`, `${region.seed.slice(0, 3)}:`));
   set('id', e.indicator.id);
@@ -241,7 +322,7 @@ export function regionLayout(
     id: e.indicator.id,
     cells: rowCells(region, e, firstRow + i, mode, origin),
     cellsAt: (sheetRow: number) => rowCells(region, e, sheetRow, mode, origin),
-    numberFormat: numberFormatFor(e.unit, e.indicator.kind),
+    numberFormat: numberFormatOf(e),
   }));
   const first = `${L('actual2021')}${firstRow}`;
   const last = `${L('actual2025')}${firstRow + Math.max(rows.length, 1) - 1}`;

@@ -3,6 +3,8 @@
  * (件, 人, 个, 元 …) with a power of ten in front of it (万 = 10⁴, 亿 = 10⁸). Conversion shifts the decimal point
  * of the figure as written, so 8 万件 is 80000 件 exactly and 0.07 万件 is 700 件, not 700.0000000000001.
  */
+import type { Entry } from './model';
+import type { Lang } from './plan';
 
 /** Words for the same base: 名 and 人 both count people; 家 and 个 both count units (firms, platforms, institutions). */
 const SAME_BASE: Record<string, string> = { 名: '人', 家: '个' };
@@ -61,4 +63,29 @@ export function convert(value: number, from: string, to: string): number {
   const b = unitParts(to);
   if (a.base !== b.base) throw new Error(`单位“${from}”与“${to}”不可换算 / units "${from}" and "${to}" do not convert`);
   return shiftDecimal(value, a.exponent - b.exponent);
+}
+
+/**
+ * An indicator's unit in the pane's language. Chinese: the unit as the plan wrote it. English: the catalogue's
+ * English unit (`unitEn`), scaled when the plan counts in 万 (10,000) or 亿 (100 million) of what the catalogue
+ * counts one by one — 万个 企业 → "10,000 enterprises", 万件 → "10,000 patents" — in the catalogue's own style
+ * ("10,000 people", "100 million yuan").
+ */
+
+const SCALES: [string, string][] = [
+  ['万', '10,000'],
+  ['亿', '100 million'],
+];
+
+/** Unit words the catalogue leaves as "-" (a qualitative position written as 位次). */
+const WORDS: Record<string, string> = { 位: 'rank' };
+
+export function unitLabel(e: Entry, lang: Lang): string {
+  if (lang === 'zh') return e.unit;
+  const en = e.indicator.unitEn === '-' ? (WORDS[e.unit] ?? '') : e.indicator.unitEn;
+  if (e.unit === e.indicator.unit) return en;
+  for (const [zh, scale] of SCALES) {
+    if (e.unit.startsWith(zh) && !e.indicator.unit.startsWith(zh) && !en.startsWith(scale)) return en ? `${scale} ${en}` : scale;
+  }
+  return en;
 }

@@ -34,6 +34,7 @@ import {
   type Mark,
 } from '../core/ledger';
 import { changedCells, isNoFill, markKey, outsideBlock, planClear, planMarking, type MarkCell, type Restore } from '../core/marks';
+import { queuePrintSetup } from './overview';
 import { ONLY_EXCELAPI_1_1, type IsSetSupported } from './requirements';
 
 /** Office's requirement check, set once by the entry file (src/taskpane/index.tsx, src/legacy/index.ts). */
@@ -158,7 +159,7 @@ function queueLayout(ws: Excel.Worksheet, layout: SheetLayout, tableName: string
   at(headerRow, 0, 1, width).values = [layout.header];
   const body = at(headerRow + 1, 0, n, width);
   body.formulas = bodyContents(layout);
-  body.numberFormat = layout.rows.map((r) => COLUMNS.map((c) => (isNumericColumn(c.key) ? r.numberFormat : 'General')));
+  body.numberFormat = layout.rows.map((r) => COLUMNS.map((c) => c.numberFormat ?? (isNumericColumn(c.key) ? r.numberFormat : 'General')));
   for (const i of layout.inputColumns) at(headerRow + 1, i, n, 1).format.fill.color = hex(FILL.input);
   for (const i of layout.helperColumns) at(headerRow + 1, i, n, 1).format.font.color = hex(FONT.helper);
 
@@ -172,6 +173,8 @@ function queueLayout(ws: Excel.Worksheet, layout: SheetLayout, tableName: string
 
   if (supports('ExcelApi 1.2')) layout.widths.forEach((w, i) => (at(headerRow, i).format.columnWidth = w * 7));
   at(headerRow, 0, 1, width).format.wrapText = true;
+  // Printed as a report: landscape, one page wide, the header row on every page (ExcelApi 1.9).
+  if (supports('ExcelApi 1.9') && r0 === 1 && c0 === 0) queuePrintSetup(ws, headerRow, layout.subtitle.slice(0, 100));
   if (supports('ExcelApi 1.7') && r0 === 1 && c0 === 0)
     ws.freezePanes.freezeAt(ws.getRange(area(0, 0, layout.freeze.rows, layout.freeze.columns)));
 }

@@ -41,6 +41,8 @@ import { BUILDABLE, buildFormula, type Buildable } from '../functions/formula';
 import { Occupied, type PaneActions, type Selection } from './actions';
 import { errorText, refreshNotice, type Notice } from './messages';
 import { strings } from './i18n';
+import { Progress, progressStrings } from './Progress';
+import { unitLabel } from '../core/units';
 
 export { Occupied, Refused, type MarkCell, type PaneActions, type RefreshSummary, type Selection } from './actions';
 
@@ -126,7 +128,7 @@ function RegionTable({ entries, lang }: { entries: Entry[]; lang: Lang }): React
                 ) : null}
                 {e.conflicts.length ? <Badge size="small" color="warning">{`${t.conflicts} ${e.conflicts.length}`}</Badge> : null}
               </TableCell>
-              <TableCell>{lang === 'en' && e.unit === e.indicator.unit ? e.indicator.unitEn : e.unit}</TableCell>
+              <TableCell>{unitLabel(e, lang)}</TableCell>
               {has2019 ? <TableCell>{valueText(e, 2019)}</TableCell> : null}
               <TableCell>{valueText(e, 2020)}</TableCell>
               <TableCell>{e.target?.raw ?? ''}</TableCell>
@@ -160,7 +162,7 @@ export function App({ plan, actions, lang, linkedMissing }: AppProps): ReactElem
   const [mode, setMode] = useState<Mode>(linkedMissing ? 'plain' : 'linked');
   // How flags judge progress: the sheet's rules on insertion and the template check (src/core/methods.ts).
   const [method, setMethod] = useState<MethodId>('linear');
-  const [tab, setTab] = useState<'table' | 'check' | 'formula'>('table');
+  const [tab, setTab] = useState<'table' | 'check' | 'formula' | 'progress'>('table');
   const [notice, setNotice] = useState<Notice>(null);
   const [ask, setAsk] = useState<Ask>(null);
   const [busy, setBusy] = useState(false);
@@ -296,7 +298,22 @@ export function App({ plan, actions, lang, linkedMissing }: AppProps): ReactElem
         <Tab value="formula" disabled={!!linkedMissing}>
           {t.tabFormula}
         </Tab>
+        <Tab value="progress" data-tab="progress">
+          {progressStrings(lang).tab}
+        </Tab>
       </TabList>
+
+      {tab === 'progress' ? (
+        <Progress
+          key={current.name}
+          region={current}
+          lang={lang}
+          busy={busy}
+          readActuals={actions.readActuals?.bind(actions)}
+          insertOverview={actions.insertOverview?.bind(actions)}
+          onNotice={(kind, text) => setNotice({ kind, text })}
+        />
+      ) : null}
 
       {tab === 'table' ? <RegionTable entries={current.entries} lang={lang} /> : null}
 

@@ -5,6 +5,7 @@
 import type { Mode } from '../core/layout';
 import type { MethodId } from '../core/methods';
 import type { Refusal } from '../core/cells';
+import type { RegionActuals } from '../core/overview';
 
 export interface Selection {
   /** The sheet the values were read from (marks are painted there, whichever sheet is active by then). */
@@ -60,6 +61,10 @@ export interface PaneActions {
   clearMarks(): Promise<{ restored: number; left: string[] }>;
   /** Rejects with `Occupied` when the active cell holds a value or formula and `replace` is false. */
   writeFormula(formula: string, replace: boolean): Promise<string>;
+  /** Insert the 总览 overview over the region tables in the workbook; resolves to the new sheet's name. */
+  insertOverview?(): Promise<string>;
+  /** The actual values typed in a region's inserted table, by indicator id and year (for the progress view). */
+  readActuals?(region: string): Promise<RegionActuals>;
 }
 
 /** An operation refused because cells are not free; the pane asks before doing anything else. */

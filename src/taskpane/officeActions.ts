@@ -15,6 +15,7 @@ import {
   refreshTables,
   writeFormulaToActiveCell,
 } from '../office/excel';
+import { insertOverview, readActuals } from '../office/overview';
 import { Occupied, Refused, type PaneActions } from './actions';
 
 /** The adapter's refusals as the pane's: `Occupied` (the pane asks), `Refused` (the pane explains). */
@@ -26,6 +27,13 @@ async function toPane<T>(op: () => Promise<T>): Promise<T> {
     if (e instanceof MarksRefused) throw new Refused(e.refusal, e.sheet);
     throw e;
   }
+}
+
+/** The region a PLAN_ table holds, named in the pane's language. */
+function regionLabel(plan: Plan, lang: Lang, tableName: string): string | null {
+  const parsed = parseTableName(tableName);
+  const region = parsed && plan.regions().find((r) => r.en.replace(/[^A-Za-z]/g, '') === parsed.en);
+  return region ? (lang === 'zh' ? region.name : region.en) : null;
 }
 
 /** `run` is Excel.run in Office, or the fake host's run in tests. */
@@ -71,6 +79,8 @@ export function officeActions(
           blocked: results.flatMap((r) => (r.blocked ? [describeRefusal(r.blocked, r.sheet, lang)] : [])),
         };
       }),
+    insertOverview: () => run(async (ctx) => (await insertOverview(ctx, lang, version, (t) => regionLabel(plan, lang, t))).sheet),
+    readActuals: (region: string) => run((ctx) => readActuals(ctx, plan.region(region).en)),
     readSelection: () => run((ctx) => readSelection(ctx)),
     markCells: (selection, cells) => toPane(() => run((ctx) => markCells(ctx, selection, cells))),
     clearMarks: () => run((ctx) => clearMarks(ctx)),

@@ -3,7 +3,8 @@
  * for offices where add-ins are not allowed (WPS, locked-down Excel, LibreOffice).
  */
 import ExcelJS from 'exceljs';
-import { COLUMNS, FILL, FONT, isNumericColumn, regionLayout, type SheetLayout } from '../core/layout';
+import { colIndex, colLetter, COLUMNS, type ColumnKey, FILL, FONT, isNumericColumn, regionLayout, type SheetLayout } from '../core/layout';
+import { overviewLayout, sheetRef, type OverviewLayout } from '../core/overview';
 import type { Dataset, Region, Value } from '../core/model';
 import { describeDefinition, type Lang } from '../core/plan';
 import type { MethodId } from '../core/methods';
@@ -14,8 +15,35 @@ function solid(hex: string): ExcelJS.Fill {
   return { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(hex) } };
 }
 
+/** Printed widths (characters) of the columns whose text wraps well. */
+const PRINT_WIDTHS: Partial<Record<ColumnKey, number>> = { name: 26, targetRaw: 14, marks: 10, source: 9 };
+
+/** Colour of the data bars on the progress column. */
+export const BAR_COLOUR = '5B9BD5';
+
+/**
+ * Print as a report: landscape (or portrait), one page wide and as many long as needed, the header rows repeated
+ * on every page, and a footer with the sheet name, page number and data version.
+ */
+export function printAsReport(ws: ExcelJS.Worksheet, opts: { titleRows?: string; landscape?: boolean; version: string; lang: Lang }): void {
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9, // A4
+    orientation: opts.landscape === false ? 'portrait' : 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: opts.landscape !== false,
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+    ...(opts.titleRows ? { printTitlesRow: opts.titleRows } : {}),
+  };
+  const page = opts.lang === 'zh' ? '第 &P 页，共 &N 页' : 'Page &P of &N';
+  const version = opts.lang === 'zh' ? `数据版本 ${opts.version}` : `Data version ${opts.version}`;
+  ws.headerFooter = { oddFooter: `&L&A&C${page}&R${version}`, evenFooter: `&L&A&C${page}&R${version}` };
+}
+
 /** One region's sheet, exactly as the layout says. */
-export function writeRegionSheet(wb: ExcelJS.Workbook, layout: SheetLayout): ExcelJS.Worksheet {
+export function writeRegionSheet(wb: ExcelJS.Workbook, layout: SheetLayout, version = '', lang: Lang = 'zh'): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(layout.sheetName, {
     views: [{ state: 'frozen', xSplit: layout.freeze.columns, ySplit: layout.freeze.rows }],
   });
@@ -49,12 +77,46 @@ export function writeRegionSheet(wb: ExcelJS.Workbook, layout: SheetLayout): Exc
     row.cells.forEach((_content, col) => {
       const c = r.getCell(col + 1);
       if (isNumericColumn(COLUMNS[col].key)) c.numFmt = row.numberFormat;
+      const own = COLUMNS[col].numberFormat;
+      if (own) c.numFmt = own;
       if (layout.inputColumns.includes(col)) c.fill = solid(FILL.input);
       if (layout.helperColumns.includes(col)) c.font = { color: { argb: argb(FONT.helper) }, size: 9 };
     });
   });
 
-  layout.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  // Narrower than on screen where text can wrap, so that one page wide stays readable (about 50 % on A4).
+  layout.widths.forEach((w, i) => {
+    const key = COLUMNS[i].key;
+    const narrow = PRINT_WIDTHS[key] ?? (/^(actual|expected)/.test(key) ? 9 : undefined);
+    ws.getColumn(i + 1).width = narrow !== undefined ? Math.min(w, narrow) : w;
+    if (narrow !== undefined && !/^(actual|expected)/.test(key)) ws.getColumn(i + 1).alignment = { wrapText: true, vertical: 'top' };
+  });
+  // Helper columns are for the formulas, not for the reader: hidden on screen and on paper (unhide to see them).
+  for (const i of layout.helperColumns) ws.getColumn(i + 1).hidden = true;
+  // The subtitle wraps within the printed width instead of running off the page.
+  const lastVisible = COLUMNS.length - 1 - [...COLUMNS].reverse().findIndex((c) => !c.helper);
+  ws.mergeCells(2, 1, 2, lastVisible + 1);
+  ws.getCell('A2').alignment = { wrapText: true, vertical: 'top' };
+  ws.getRow(2).height = 26;
+  printAsReport(ws, { titleRows: `${layout.headerRow}:${layout.headerRow}`, version, lang });
+  // A bar in each progress cell (0 % to 100 % of the way from baseline to target).
+  const progress = colLetter(layout.origin.col + colIndex('progress'));
+  const firstBody = layout.headerRow + 1;
+  ws.addConditionalFormatting({
+    ref: `${progress}${firstBody}:${progress}${firstBody + Math.max(layout.rows.length, 1) - 1}`,
+    rules: [
+      {
+        type: 'dataBar',
+        priority: layout.rules.length + 1,
+        gradient: false,
+        cfvo: [
+          { type: 'num', value: 0 },
+          { type: 'num', value: 1 },
+        ],
+        color: { argb: argb(BAR_COLOUR) },
+      } as ExcelJS.DataBarRuleType,
+    ],
+  });
   ws.addConditionalFormatting({
     ref: layout.flagRange,
     rules: layout.rules.map((rule, priority) => ({
@@ -70,12 +132,85 @@ export function writeRegionSheet(wb: ExcelJS.Workbook, layout: SheetLayout): Exc
   return ws;
 }
 
+/** The 总览 sheet: live counts over the region sheets, as the overview layout says. */
+export function writeOverviewSheet(wb: ExcelJS.Workbook, layout: OverviewLayout, version: string, lang: Lang): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(layout.sheetName, { views: [{ state: 'frozen', xSplit: 1, ySplit: layout.headerRow }] });
+  const width = layout.header.length;
+  ws.getCell('A1').value = layout.title;
+  ws.getCell('A1').font = { bold: true, size: 14 };
+  ws.getCell('A2').value = layout.subtitle;
+  ws.getCell('A2').font = { size: 9, color: { argb: 'FF595959' } };
+  ws.mergeCells(2, 1, 2, width);
+  ws.getCell('A2').alignment = { wrapText: true, vertical: 'top' };
+  ws.getRow(2).height = 28;
+  const header = ws.getRow(layout.headerRow);
+  layout.header.forEach((h, i) => {
+    const c = header.getCell(i + 1);
+    c.value = h;
+    c.font = { bold: true };
+    c.fill = solid(FILL.header);
+    c.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+  });
+  header.height = 58;
+  const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FFBFBFBF' } };
+  layout.rows.forEach((cells, r) => {
+    const row = ws.getRow(layout.headerRow + 1 + r);
+    cells.forEach((v, i) => {
+      const c = row.getCell(i + 1);
+      c.value = typeof v === 'string' && v.startsWith('=') ? { formula: v.slice(1) } : v;
+      c.numFmt = layout.formats[i];
+      c.border = { top: thin, bottom: thin, left: thin, right: thin };
+      if (r === layout.rows.length - 1) c.font = { bold: true };
+    });
+  });
+  layout.notes.forEach((n, i) => {
+    const r = layout.headerRow + layout.rows.length + 2 + i;
+    ws.getCell(r, 1).value = n;
+    ws.mergeCells(r, 1, r, width);
+    ws.getCell(r, 1).alignment = { wrapText: true, vertical: 'top' };
+    ws.getCell(r, 1).font = { size: 9 };
+    ws.getRow(r).height = 30;
+  });
+  layout.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  // The share met, as a bar too.
+  const lastBody = layout.headerRow + layout.rows.length;
+  const share = colLetter(width - 1);
+  ws.addConditionalFormatting({
+    ref: `${share}${layout.headerRow + 1}:${share}${lastBody}`,
+    rules: [
+      {
+        type: 'dataBar',
+        priority: 1,
+        gradient: false,
+        cfvo: [
+          { type: 'num', value: 0 },
+          { type: 'num', value: 1 },
+        ],
+        color: { argb: argb(BAR_COLOUR) },
+      } as ExcelJS.DataBarRuleType,
+    ],
+  });
+  printAsReport(ws, { titleRows: `${layout.headerRow}:${layout.headerRow}`, version, lang });
+  return ws;
+}
+
+/** Where the overview finds a region sheet's status and 2025-met cells. */
+function overviewSource(layout: SheetLayout, label: string): { label: string; statusRange: string; metRange: string } {
+  const first = layout.headerRow + 1;
+  const last = layout.headerRow + Math.max(layout.rows.length, 1);
+  const range = (key: 'status' | 'met2025'): string => {
+    const c = colLetter(layout.origin.col + colIndex(key));
+    return `${sheetRef(layout.sheetName)}!$${c}$${first}:$${c}$${last}`;
+  };
+  return { label, statusRange: range('status'), metRange: range('met2025') };
+}
+
 function describe(v: Value | undefined): string {
   return v ? v.raw : '';
 }
 
 /** Every value with its source, and every conflict: the sheet that lets a reader check each figure. */
-function writeSources(wb: ExcelJS.Workbook, regions: Region[], lang: Lang): void {
+function writeSources(wb: ExcelJS.Workbook, regions: Region[], lang: Lang, version: string): void {
   const zh = lang === 'zh';
   const ws = wb.addWorksheet(zh ? '来源与冲突' : 'Sources and conflicts', { views: [{ state: 'frozen', ySplit: 1 }] });
   const head = zh
@@ -143,8 +278,10 @@ function writeSources(wb: ExcelJS.Workbook, regions: Region[], lang: Lang): void
       }
     }
   }
-  [6, 30, 12, 22, 10, 8, 26, 6, 7, 60, 40, 60].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  [6, 24, 10, 18, 9, 6, 20, 5, 6, 60, 40, 60].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  for (const c of [2, 4, 10, 11, 12]) ws.getColumn(c).alignment = { wrapText: true, vertical: 'top' };
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: ws.rowCount, column: head.length } };
+  printAsReport(ws, { titleRows: '1:1', version, lang });
 }
 
 function writeCover(wb: ExcelJS.Workbook, d: Dataset, regions: Region[], lang: Lang): void {
@@ -157,6 +294,7 @@ function writeCover(wb: ExcelJS.Workbook, d: Dataset, regions: Region[], lang: L
         '',
         '内容：每个地区一张工作表，列出规划指标的基期值（2019、2020年）、2025年目标（原文及数值）、2021–2025年序时进度值（普通公式，线性路径），以及供填写的各年实际值列。',
         '用法：在“实际”列填写当年实际值，落后于序时进度的单元格会自动标色（黄色：略滞后；红色：滞后或逆向）。排位类指标越小越好，已按方向判断。',
+        '“总览”表按地区统计各进展状态的指标数和2025年终期评估（达标/未达标），为随实际值更新的公式；各地区表的“进展状态”“进度”“2025年是否达标”“2025年目标完成率”列同样为公式。',
         '本文件不含宏或加载项函数，可在 WPS、LibreOffice 及各版本 Excel 中使用。',
         '“来源与冲突”表列出每个数值在规划原文中的文件、行号和引文；正文与表格不一致之处均列为“冲突”，表格数值为准，正文表述一并保留。',
         '',
@@ -172,6 +310,7 @@ function writeCover(wb: ExcelJS.Workbook, d: Dataset, regions: Region[], lang: L
         '',
         'One sheet per region: baselines (2019, 2020), 2025 targets (as written and as numbers), the expected value for 2021–2025 on the linear path (ordinary formulas), and columns for the actual values.',
         'Fill the actual columns: values behind the expected path are coloured (amber: slightly behind; red: behind or moving away). Ranks: lower is better.',
+        '"Overview" counts, region by region, the indicators at each status and the 2025 final assessment (met / not met), as formulas that follow the actual values; so are the status, progress, 2025 met and share-of-target columns of the region sheets.',
         'No macros, no add-in functions: works in WPS, LibreOffice and any Excel.',
         '"Sources and conflicts" lists the file, line and quote of every figure; where the text and the table disagree both are kept, the table is the value.',
         '',
@@ -181,18 +320,36 @@ function writeCover(wb: ExcelJS.Workbook, d: Dataset, regions: Region[], lang: L
             `  ${r.en}: ${r.planTitle}${r.issuingNumber ? ` (${r.issuingNumber})` : ''}; ${r.entries.length} indicators; source ${r.seed}`,
         ),
       ];
-  lines.forEach((l, i) => (ws.getCell(i + 1, 1).value = l));
+  // Narrow enough for a portrait A4 page at full size; long lines wrap instead of running off the page. Row heights
+  // are set for the wrapped lines (a CJK character is two columns wide), since not every program sizes them itself.
+  const width = 80;
+  lines.forEach((l, i) => {
+    const c = ws.getCell(i + 1, 1);
+    c.value = l;
+    c.alignment = { wrapText: true, vertical: 'top' };
+    const columns = [...l].reduce((n, ch) => n + (/[\u2e80-\uffef]/.test(ch) ? 2 : 1), 0);
+    const size = i === 0 ? 14 : 11;
+    ws.getRow(i + 1).height = Math.max(1, Math.ceil((columns * size) / 11 / (width - 4))) * (size + 5);
+  });
   ws.getCell('A1').font = { bold: true, size: 14 };
-  ws.getColumn(1).width = 120;
+  ws.getColumn(1).width = width;
+  printAsReport(ws, { landscape: false, version: d.version, lang });
 }
 
-/** The whole portable workbook: cover, one sheet per region, sources and conflicts. */
+/** The whole portable workbook: cover, overview (总览), one sheet per region, sources and conflicts. */
 export function buildWorkbook(d: Dataset, regions: Region[], lang: Lang = 'zh', method: MethodId = 'linear'): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'plan-indicators';
   wb.calcProperties.fullCalcOnLoad = true;
   writeCover(wb, d, regions, lang);
-  for (const r of regions) writeRegionSheet(wb, regionLayout(r, 'plain', lang, d.version, undefined, method));
-  writeSources(wb, regions, lang);
+  const layouts = regions.map((r) => regionLayout(r, 'plain', lang, d.version, undefined, method));
+  const overview = overviewLayout(
+    layouts.map((l, i) => overviewSource(l, lang === 'zh' ? regions[i].name : regions[i].en)),
+    lang,
+    d.version,
+  );
+  writeOverviewSheet(wb, overview, d.version, lang);
+  for (const l of layouts) writeRegionSheet(wb, l, d.version, lang);
+  writeSources(wb, regions, lang, d.version);
   return wb;
 }

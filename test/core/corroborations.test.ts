@@ -39,7 +39,9 @@ test('the JSON export carries corroborations beside conflicts', () => {
   };
   const e = out.entries.find((x) => x.region === '九江' && x.indicator === 'high_tech_enterprises')!;
   // Line 286 "全市高企总数达到1200家" repeats the table's 2025 target (1200).
-  expect(e.corroborations).toContainEqual(expect.objectContaining({ field: 'target', value: 1200, source: expect.objectContaining({ line: 286 }) }));
+  expect(e.corroborations).toContainEqual(
+    expect.objectContaining({ field: 'target', value: 1200, source: expect.objectContaining({ line: 286 }) }),
+  );
 });
 
 test('a corroboration naming an indicator the region has no entry for is refused when the dataset is built', () => {

@@ -60,8 +60,9 @@ async function setup(): Promise<World> {
   host.paint('Sheet1', 'C20', '#FFFF00');
   // Their actual values and a note in a column of their own beside the table.
   host.type(GZ, `${col('actual2021')}6`, 1100);
-  host.type(GZ, 'Y6', '我的备注');
-  host.paint(GZ, 'Y6', '#FFC000');
+  const beside = `${colLetter(COLUMNS.length + 1)}6`; // one column clear of the table's right edge
+  host.type(GZ, beside, '我的备注');
+  host.paint(GZ, beside, '#FFC000');
   host.activate('Sheet1');
   return { host, actions, edited: [], marked: new Set() };
 }

@@ -23,6 +23,8 @@ test('the source detail shows the definition, its period type and the wording no
   expect(zh).toContain('本规划表述：上饶计已认定的独角兽企业');
   expect(zh).toContain('新增1家独角兽企业（总数达3家）');
   const en = render('九江', '新建市级创新平台', 'en');
-  expect(en).toContain('Definition: City-level innovation platforms and carriers built over the plan period; total over the plan period (added)');
+  expect(en).toContain(
+    'Definition: City-level innovation platforms and carriers built over the plan period; total over the plan period (added)',
+  );
   expect(en).toContain('争取…新建…市级100个');
 });

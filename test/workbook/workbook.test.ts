@@ -30,7 +30,16 @@ async function written(regions = d.regions): Promise<ExcelJS.Workbook> {
 
 test('sheets: cover, one per region with valid names, sources and conflicts', async () => {
   const wb = await written();
-  expect(wb.worksheets.map((w) => w.name)).toEqual(['说明', '江西指标', '九江指标', '吉安指标', '上饶指标', '赣州指标', '来源与冲突']);
+  expect(wb.worksheets.map((w) => w.name)).toEqual([
+    '说明',
+    '总览',
+    '江西指标',
+    '九江指标',
+    '吉安指标',
+    '上饶指标',
+    '赣州指标',
+    '来源与冲突',
+  ]);
   for (const w of wb.worksheets) expect(w.name).toMatch(/^[^[\]:*?/\\]{1,31}$/);
   expect(String(wb.getWorksheet('说明')!.getCell('A2').value)).toContain(d.version);
 });
@@ -52,18 +61,26 @@ test('a region sheet: title, header, values, formulas, formats, widths, frozen p
   );
   expect(exp.formula).not.toContain('PLAN.');
   expect(row.getCell(col('actual2023')).value).toBeNull();
-  expect(ws.getColumn(col('name')).width).toBe(36);
+  // Printed one page wide: the name column is narrower than on screen and wraps.
+  expect(ws.getColumn(col('name')).width).toBe(26);
+  expect(ws.getColumn(col('name')).alignment).toMatchObject({ wrapText: true });
   expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 5 });
   const table = ws.getTable('PLAN_P_Ganzhou') as unknown as { table: { tableRef: string; headerRow: boolean } };
   const lastCol = colLetter(colIndex('id'));
   expect(table.table).toMatchObject({ tableRef: `A5:${lastCol}${5 + d.regions[4].entries.length}`, headerRow: true });
   const cf = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string; formulae: string[] }[] }[] })
     .conditionalFormattings;
-  expect(cf).toHaveLength(1);
-  expect(cf[0].ref).toBe(regionLayout(d.regions[4], 'plain', 'zh', d.version).flagRange);
-  expect(cf[0].rules.map((x) => x.type)).toEqual(['expression', 'expression']);
+  expect(cf).toHaveLength(2);
+  const flags = cf.find((x) => x.rules[0].type === 'expression')!;
+  expect(flags.ref).toBe(regionLayout(d.regions[4], 'plain', 'zh', d.version).flagRange);
+  expect(flags.rules.map((x) => x.type)).toEqual(['expression', 'expression']);
+  // The data bar on the progress column, 0 to 100 %.
+  const p = colLetter(colIndex('progress'));
+  const bars = cf.find((x) => x.rules[0].type === 'dataBar')!;
+  expect(bars.ref).toBe(`${p}6:${p}${5 + d.regions[4].entries.length}`);
   const rd = 6 + d.regions[4].entries.findIndex((e) => e.indicator.id === 'rd_intensity');
-  expect(ws.getRow(rd).getCell(col('target')).numFmt).toBe('#,##0.00');
+  // R&D intensity: a share, written with one decimal (1.5, 2.6) in 赣州's plan.
+  expect(ws.getRow(rd).getCell(col('target')).numFmt).toBe('0.0');
 });
 
 test('the sources sheet holds every value, staged target, conflict and corroborating statement', async () => {

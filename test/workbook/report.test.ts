@@ -1,0 +1,291 @@
+/**
+ * The portable workbook as a report: a clerk's actual values typed in with ExcelJS, the workbook recalculated by
+ * LibreOffice (soffice --headless), and the 总览 sheet's live counts, each row's status and the 2025 final
+ * assessment compared with the core's answers. Then printing: page setup read back, and the PDF page count.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
+import { dataset } from '../../src/data/index';
+import { colIndex, COLUMNS, regionLayout, sheetNameFor, YEARS } from '../../src/core/layout';
+import {
+  finalAssessment,
+  MET_LABELS,
+  numericTarget,
+  ROW_STATUSES,
+  ROW_STATUS_LABELS,
+  rowStatus,
+  type Actuals,
+} from '../../src/core/assessment';
+import { overviewCounts, type RegionActuals } from '../../src/core/overview';
+import { baselineOf, expectedValue } from '../../src/core/trajectory';
+import type { Entry } from '../../src/core/model';
+import { buildWorkbook } from '../../src/workbook/writer';
+import { buildDataset } from '../../src/core/dataset';
+import { CATALOGUE } from '../../src/data/catalogue';
+
+jest.setTimeout(300_000);
+
+const d = dataset();
+const dir = mkdtempSync(join(tmpdir(), 'plan-report-'));
+
+/**
+ * Actual values that walk every branch of the status: for row i a year and a ratio of the expected progress
+ * (ahead, on track, slightly behind, behind, moving away, meeting the target), some rows left empty.
+ */
+function actualsFor(e: Entry, i: number): Actuals {
+  const target = numericTarget(e);
+  const year = YEARS[(i * 3) % YEARS.length];
+  const ratio = [1.3, 0.97, 0.8, 0.3, -0.25, 1, 0.6, 0.95, null][i % 9];
+  if (ratio === null) return {};
+  if (target === null) return { [year]: 7 }; // a number typed against a qualitative target: still qualitative
+  let value: number;
+  try {
+    const base = baselineOf(e).value;
+    const expected = e.indicator.kind === 'growth' ? target : expectedValue(e, year);
+    value = e.indicator.kind === 'growth' ? target * ratio : base + (expected - base) * ratio;
+  } catch {
+    value = target * ratio; // no baseline: below or above the target
+  }
+  const out: Actuals = { [year]: Math.round(value * 1000) / 1000 };
+  if (i % 4 === 0 && year !== 2021) out[2021] = 1; // an earlier year too: the latest one counts
+  return out;
+}
+
+/** A number as LibreOffice's CSV gives it (per cent cells keep their % sign). */
+function num(s: string): number {
+  return s.endsWith('%') ? Number(s.slice(0, -1)) / 100 : Number(s.replace(/,/g, ''));
+}
+
+function readCsv(sheet: string): string[][] {
+  const hit = readdirSync(dir).find((f) => f.endsWith('.csv') && f.includes(sheet));
+  if (!hit) throw new Error(`LibreOffice wrote no CSV for ${sheet}: ${readdirSync(dir).join(', ')}`);
+  return parse(readFileSync(join(dir, hit), 'utf8'), { relax_column_count: true });
+}
+
+function soffice(args: string[]): void {
+  execFileSync('soffice', ['--headless', '--norestore', ...args], { stdio: 'pipe', timeout: 240_000 });
+}
+
+const typed: Record<string, RegionActuals> = {};
+
+beforeAll(async () => {
+  const wb = buildWorkbook(d, d.regions);
+  let k = 0;
+  for (const region of d.regions) {
+    const layout = regionLayout(region, 'plain', 'zh', d.version);
+    const ws = wb.getWorksheet(layout.sheetName)!;
+    typed[region.name] = {};
+    region.entries.forEach((e, i) => {
+      const a = actualsFor(e, k++);
+      typed[region.name][e.indicator.id] = a;
+      for (const [y, v] of Object.entries(a)) ws.getRow(layout.headerRow + 1 + i).getCell(colIndex(`actual${y}` as never) + 1).value = v!;
+    });
+  }
+  await wb.xlsx.writeFile(join(dir, 'typed.xlsx'));
+  soffice([
+    '--convert-to',
+    'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
+    '--outdir',
+    dir,
+    join(dir, 'typed.xlsx'),
+  ]);
+});
+
+test('the typed actuals walk every status', () => {
+  const seen = new Set(d.regions.flatMap((r) => r.entries.map((e) => rowStatus(e, typed[r.name][e.indicator.id]))));
+  expect([...seen].sort()).toEqual([...ROW_STATUSES].sort());
+});
+
+test('each row: status, 2025 met and share of target, as LibreOffice computes them, are the core’s', () => {
+  let compared = 0;
+  for (const region of d.regions) {
+    const layout = regionLayout(region, 'plain', 'zh', d.version);
+    const rows = readCsv(sheetNameFor(region));
+    region.entries.forEach((e, i) => {
+      const cells = rows[layout.headerRow + i];
+      const a = typed[region.name][e.indicator.id];
+      expect([e.indicator.id, cells[colIndex('status')]]).toEqual([e.indicator.id, ROW_STATUS_LABELS[rowStatus(e, a)].zh]);
+      const x = a[2025];
+      if (typeof x === 'number' && numericTarget(e) !== null) {
+        const f = finalAssessment(e, x);
+        expect(cells[colIndex('met2025')]).toBe(MET_LABELS[f.met ? 'met' : 'not_met'].zh);
+        if (f.reached !== null) expect(num(cells[colIndex('reached2025')])).toBeCloseTo(f.reached, 6);
+        compared++;
+      } else {
+        expect(cells[colIndex('met2025')] ?? '').toBe('');
+      }
+    });
+  }
+  expect(compared).toBeGreaterThan(10);
+});
+
+test('总览: the live counts LibreOffice computes are the core’s counts, region by region', () => {
+  const rows = readCsv('总览');
+  const header = rows[3];
+  expect(header.slice(0, 2)).toEqual(['地区', '指标数']);
+  expect(header.slice(2, 2 + ROW_STATUSES.length)).toEqual(ROW_STATUSES.map((s) => ROW_STATUS_LABELS[s].zh));
+  const totals: number[] = new Array(header.length - 2).fill(0);
+  d.regions.forEach((region, i) => {
+    const c = overviewCounts(region, typed[region.name]);
+    const want = [c.indicators, ...ROW_STATUSES.map((s) => c.byStatus[s]), c.assessed2025, c.met2025, c.notMet2025];
+    const got = rows[4 + i];
+    expect(got[0]).toBe(region.name);
+    expect(got.slice(1, 1 + want.length).map(Number)).toEqual(want);
+    want.forEach((v, j) => (totals[j] += v));
+    const share = got[1 + want.length];
+    if (c.assessed2025) expect(num(share)).toBeCloseTo(c.met2025 / c.assessed2025, 9);
+    else expect(share).toBe('');
+  });
+  expect(rows[4 + d.regions.length][0]).toBe('合计');
+  expect(rows[4 + d.regions.length].slice(1, 1 + totals.length).map(Number)).toEqual(totals);
+  // Every indicator is counted once: the statuses add up to the number of indicators.
+  const sum = totals.slice(1, 1 + ROW_STATUSES.length).reduce((a, b) => a + b, 0);
+  expect(sum).toBe(totals[0]);
+});
+
+test('print setup: landscape, one page wide, header rows repeated, footer with sheet, page and version', async () => {
+  const file = join(dir, 'plain.xlsx');
+  await buildWorkbook(d, d.regions).xlsx.writeFile(file);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  expect(wb.worksheets.map((w) => w.name).indexOf('总览')).toBeLessThanOrEqual(1);
+  for (const region of d.regions) {
+    const ws = wb.getWorksheet(sheetNameFor(region))!;
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '5:5' });
+    for (const code of ['&A', '&P', '&N', d.version]) expect(ws.headerFooter.oddFooter).toContain(code);
+    // Helper columns are hidden (so they neither print nor widen the page); the rest are not.
+    COLUMNS.forEach((c, i) => expect([c.key, ws.getColumn(i + 1).hidden]).toEqual([c.key, !!c.helper]));
+  }
+  const cover = wb.getWorksheet('说明')!;
+  expect(cover.getCell('A4').alignment).toMatchObject({ wrapText: true });
+});
+
+test('number formats follow the kind: counts and ranks whole, shares with the plan’s decimals', async () => {
+  const wb = buildWorkbook(d, d.regions);
+  const fmt = (region: string, id: string): string => {
+    const r = d.regions.find((x) => x.name === region)!;
+    const layout = regionLayout(r, 'plain', 'zh', d.version);
+    const i = r.entries.findIndex((e) => e.indicator.id === id);
+    return String(
+      wb
+        .getWorksheet(layout.sheetName)!
+        .getRow(layout.headerRow + 1 + i)
+        .getCell(colIndex('target') + 1).numFmt,
+    );
+  };
+  expect(fmt('赣州', 'high_tech_enterprises')).toBe('#,##0');
+  for (const r of d.regions)
+    for (const e of r.entries) {
+      const f = fmt(r.name, e.indicator.id);
+      if (e.indicator.kind === 'rank') expect(f).toBe('0');
+      if (e.indicator.kind === 'share' || e.indicator.kind === 'growth') expect(f).toMatch(/^0\.00?$/);
+      const figures = [e.values[2019], e.values[2020], e.target].flatMap((v) => (v && v.value !== null ? [v.value] : []));
+      if (e.indicator.kind === 'level' && figures.every(Number.isInteger)) expect(f).toBe('#,##0');
+    }
+  // R&D intensity is written with two decimals (1.47, 2.3 …) in 吉安's plan.
+  expect(fmt('吉安', 'rd_intensity')).toBe('0.00');
+});
+
+test('LibreOffice prints the whole workbook in 30 pages or fewer', async () => {
+  const out = mkdtempSync(join(tmpdir(), 'plan-pdf-'));
+  await buildWorkbook(d, d.regions).xlsx.writeFile(join(out, 'book.xlsx'));
+  soffice(['--convert-to', 'pdf', '--outdir', out, join(out, 'book.xlsx')]);
+  const pdf = readFileSync(join(out, 'book.pdf')).toString('latin1');
+  const pages = (pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  expect(pages).toBeGreaterThanOrEqual(d.regions.length + 2);
+  expect(pages).toBeLessThanOrEqual(30);
+});
+
+test('direction-aware in LibreOffice too: ranks, lower bounds, ranges, increments, rates without a baseline', async () => {
+  // A made-up plan (not the dataset): each row a kind of target the seeds hold or might hold, several actuals each.
+  const cell = (raw: string) => ({ raw, line: 1, kind: 'table' as const, quote: raw });
+  const rows: [string, string | null, string][] = [
+    ['innovation_rank', '16', '10'], // a rank: lower is better
+    ['high_tech_enterprises', null, '2000家以上'], // a lower bound, no baseline
+    ['rd_intensity', '1.5', '2.5-2.8'], // a range
+    ['national_innovation_platforms', '20', '新增10'], // an increment
+    ['rd_growth', null, '12'], // a growth rate without a baseline
+  ];
+  const scenarios: Actuals[] = [
+    { 2025: 10 },
+    { 2023: 13 },
+    { 2025: 12 },
+    { 2024: 18 },
+    { 2025: 2000 },
+    { 2022: 1500 },
+    { 2025: 2.5 },
+    { 2023: 1.6 },
+    { 2025: 25 },
+    { 2022: 22 },
+    { 2025: 12 },
+    { 2024: 9 },
+    { 2023: -1 },
+  ];
+  const which = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 4];
+  const authored = scenarios.map((_s, k) => {
+    const [indicator, base, target] = rows[which[k]];
+    return { indicator, name: `${indicator}-${k}`, unit: '', values: base ? { '2020': cell(base) } : {}, target: cell(target) };
+  });
+  // Entries need distinct ids for refresh, not for the sheet: the layout reads rows in order.
+  const made = buildDataset(
+    [
+      {
+        name: '测试',
+        fullName: '测试市',
+        en: 'Test',
+        level: 'city',
+        seed: 'x.txt',
+        planTitle: 't',
+        meta: { titleLine: 1 },
+        entries: authored,
+      },
+    ],
+    CATALOGUE,
+    'test',
+  );
+  const region = made.regions[0];
+  const layout = regionLayout(region, 'plain', 'zh', made.version);
+  const wb = buildWorkbook(made, [region]);
+  const ws = wb.getWorksheet(layout.sheetName)!;
+  scenarios.forEach((a, i) => {
+    for (const [y, v] of Object.entries(a)) ws.getRow(layout.headerRow + 1 + i).getCell(colIndex(`actual${y}` as never) + 1).value = v!;
+  });
+  const out = mkdtempSync(join(tmpdir(), 'plan-kinds-'));
+  await wb.xlsx.writeFile(join(out, 'kinds.xlsx'));
+  soffice([
+    '--convert-to',
+    'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
+    '--outdir',
+    out,
+    join(out, 'kinds.xlsx'),
+  ]);
+  const hit = readdirSync(out).find((f) => f.endsWith('.csv') && f.includes(layout.sheetName))!;
+  const csv: string[][] = parse(readFileSync(join(out, hit), 'utf8'), { relax_column_count: true });
+  const got = region.entries.map((_e, i) => {
+    const c = csv[layout.headerRow + i];
+    return [
+      c[colIndex('status')],
+      c[colIndex('met2025')],
+      c[colIndex('reached2025')] ? Math.round(num(c[colIndex('reached2025')]) * 1e6) / 1e6 : null,
+    ];
+  });
+  const want = region.entries.map((e, i) => {
+    const x = scenarios[i][2025];
+    const f = typeof x === 'number' ? finalAssessment(e, x) : null;
+    return [
+      ROW_STATUS_LABELS[rowStatus(e, scenarios[i])].zh,
+      f ? MET_LABELS[f.met ? 'met' : 'not_met'].zh : '',
+      f?.reached != null ? Math.round(f.reached * 1e6) / 1e6 : null,
+    ];
+  });
+  expect(got).toEqual(want);
+  // And the answers themselves, for the record: rank 10 met, rank 12 not (83 %), a lower bound met at the number.
+  expect(want[0]).toEqual(['已完成', '达标', 1]);
+  expect(want[2]).toEqual([expect.any(String), '未达标', 0.833333]);
+  expect(want[4]).toEqual(['已完成', '达标', 1]);
+  expect(want[8]).toEqual(['滞后', '未达标', 0.5]); // 新增10 on 20: 25 is half the increment
+});
