@@ -66,6 +66,8 @@ const POLYFILLED = [
   'String.prototype.at',
   'Object.hasOwn',
 ];
+// eslint-plugin-compat names instance methods without `.prototype` (`Array.flatMap`): list both spellings.
+POLYFILLED.push(...POLYFILLED.filter((n) => n.includes('.prototype.')).map((n) => n.replace('.prototype', '')));
 
 export default tseslint.config(
   { ignores: ['dist/', 'dist-e2e/', 'dist-test/', 'out/', 'test-results/', 'coverage/', 'node_modules/', 'seeds/'] },
