@@ -440,7 +440,7 @@ function checkArgs(command: string, args: string[]): void {
   const specs = COMMANDS[command].args;
   const missing = specs.filter((a, i) => !a.optional && args[i] === undefined);
   if (missing.length) {
-    const list = (lang: Lang): string => missing.map((a) => `  ${argName(a, lang)}  ${t(a.hint, lang)}`).join('\n');
+    const list = (lang: Lang): string => formatTable(missing.map((a) => [`  ${argName(a, lang)}`, t(a.hint, lang)]));
     throw new UsageError(`缺少参数：\n${list('zh')}`, `missing ${missing.length > 1 ? 'arguments' : 'argument'}:\n${list('en')}`, command);
   }
   const rest = specs.some((a) => a.rest);

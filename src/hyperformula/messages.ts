@@ -191,7 +191,7 @@ function builtinArity(name: string): [number, number] | undefined {
   const meta = plugin?.implementedFunctions[upper];
   if (!meta) return undefined;
   const params = meta.parameters ?? [];
-  const min = params.filter((p) => !p.optionalArg).length;
+  const min = params.filter((p) => !p.optionalArg && p.defaultValue === undefined).length;
   return [min, meta.repeatLastArgs ? Infinity : params.length];
 }
 
