@@ -177,10 +177,47 @@ export function explainParse(original: string, lang: Lang): string {
       tryFix(fixed),
     ], lang);
   }
+  if (hint) {
+    const doubled = formula
+      .split(/("(?:[^"]|"")*"?)/)
+      .map((part, i) => (i % 2 === 1 ? part : part.replace(/[‘’＇']([^‘’＇'"]*)[‘’＇'](?!!)/g, '"$1"')))
+      .join('');
+    return join([zh ? '公式无法解析：' : 'The formula cannot be read.', hint, tryFix(doubled)], lang);
+  }
+  const quoted = quoteBareText(formula);
+  if (quoted !== formula) {
+    return join([
+      zh ? '公式无法解析：文字（如地区、指标名称）要用英文直引号 " 括起来。' : 'The formula cannot be read: text (a region, an indicator name) needs straight quotes " around it.',
+      tryFix(quoted),
+    ], lang);
+  }
   return join([
     zh ? '公式无法解析：请检查括号、逗号和引号。' : 'The formula cannot be read: check its brackets, commas and quotes.',
     hint,
     zh ? '例如：=PLAN.TARGET("赣州","高新技术企业",2025)' : 'For example: =PLAN.TARGET("赣州","高新技术企业",2025)',
+  ], lang);
+}
+
+/** Chinese words outside quotes, quoted: =PLAN.TARGET(赣州,高企) → =PLAN.TARGET("赣州","高企"). */
+function quoteBareText(formula: string): string {
+  return formula
+    .split(/("(?:[^"]|"")*"?)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/[\u3400-\u9fff\uf900-\ufaff][\u3400-\u9fff\uf900-\ufaff\w]*/g, '"$&"')))
+    .join('');
+}
+
+/** A bare word the engine took for a name: text without its quotes, most likely. */
+export function explainNamedExpression(original: string, name: string, lang: Lang): string {
+  const formula = readFormula(original).formula;
+  const fixed = formula
+    .split(/("(?:[^"]|"")*"?)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(new RegExp(`(^|[^A-Za-z0-9_.$"])(${name.replace(/[.$]/g, '\\$&')})(?=$|[^A-Za-z0-9_.(])`, 'g'), '$1"$2"')))
+    .join('');
+  return join([
+    lang === 'zh'
+      ? `未知名称 ${name}；若是文字，请用英文直引号括起来："${name}"。`
+      : `Unknown name ${name}; if it is text, put straight quotes around it: "${name}".`,
+    fixed !== formula && parses(fixed) ? example(fixed, lang) : '',
   ], lang);
 }
 
@@ -284,6 +321,8 @@ export function explainError(formula: string, error: { type: string; message: st
   if (m === 'Wrong number of arguments.') return explainArity(formula, lang);
   const name = /^Function name (.+) not recognized\.$/.exec(m);
   if (name) return explainName(formula, name[1], lang);
+  const named = /^Named expression (.+) not recognized\.$/.exec(m);
+  if (named) return explainNamedExpression(formula, named[1], lang);
   const known = ENGINE_MESSAGES[m] ?? (m === '' ? TYPE_MESSAGES[error.type] : undefined);
   if (known) return known[lang === 'zh' ? 0 : 1];
   return m;

@@ -185,3 +185,22 @@ test('eval --csv explains errors by cell, in the language asked for', () => {
   expect(r.errors[1]).toMatch(/^B2: #N\/A .*in a cell it refers to/);
   expect(r.notes).toEqual([expect.stringContaining('A2')]);
 });
+
+test('text typed without quotes: said, and quoted in the corrected formula', () => {
+  const zh = evaluate('=PLAN.TARGET(赣州,高新技术企业,2025)', 'zh').message;
+  expect(zh).toBe('公式无法解析：文字（如地区、指标名称）要用英文直引号 " 括起来。例如：=PLAN.TARGET("赣州","高新技术企业",2025)');
+  expect(evaluate(corrected(zh)).value).toBe(2000);
+  const en = evaluate('=PLAN.TARGET(Ganzhou,"high-tech enterprises")', 'en');
+  expect((en.value as DetailedCellError).value).toBe('#NAME?');
+  expect(en.message).toBe(
+    'Unknown name Ganzhou; if it is text, put straight quotes around it: "Ganzhou". For example: =PLAN.TARGET("Ganzhou","high-tech enterprises")',
+  );
+  expect(evaluate(corrected(en.message)).value).toBe(2000);
+});
+
+test('single quotes around text: "use straight quotes", and the formula with them', () => {
+  expect(evaluate("=PLAN.TARGET('赣州','高新技术企业')", 'zh').message).toBe(
+    '公式无法解析：请用英文直引号 " 把文字括起来，如 "赣州"（中文引号“”、单引号 \' 都不行）。例如：=PLAN.TARGET("赣州","高新技术企业")',
+  );
+  expect(corrected(evaluate('=PLAN.TARGET(‘赣州’,‘高新技术企业’)', 'en').message)).toBe('=PLAN.TARGET("赣州","高新技术企业")');
+});
