@@ -60,7 +60,14 @@ export function evalFormulas(formulas: string[], lang: Lang = getLanguage()): Ev
     const rows = hf.getSheetValues(id);
     results.push(rows);
     if (readFormula(f).changed) notes.push(quotesNote(formulas[i].trim(), lang));
-    errors.push(...collect(rows, () => formulas[i].trim(), () => f, lang));
+    errors.push(
+      ...collect(
+        rows,
+        () => formulas[i].trim(),
+        () => f,
+        lang,
+      ),
+    );
   });
   hf.destroy();
   return { results, errors, notes };

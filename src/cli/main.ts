@@ -37,7 +37,10 @@ interface ArgSpec {
   rest?: boolean;
 }
 
-const REGION: ArgSpec = { name: ['地区', 'region'], hint: ['江西、九江、吉安、上饶或赣州', 'Jiangxi, Jiujiang, Ji’an, Shangrao or Ganzhou'] };
+const REGION: ArgSpec = {
+  name: ['地区', 'region'],
+  hint: ['江西、九江、吉安、上饶或赣州', 'Jiangxi, Jiujiang, Ji’an, Shangrao or Ganzhou'],
+};
 const INDICATOR: ArgSpec = {
   name: ['指标', 'indicator'],
   hint: ['指标名称，如“高新技术企业”“高企”', 'an indicator name, e.g. 高新技术企业 or "high-tech enterprises"'],
@@ -73,16 +76,37 @@ interface OptionSpec {
 
 /** Options by name. Adding one is one line: its type, what it means and the commands that take it. */
 export const OPTIONS: Record<string, OptionSpec> = {
-  path: { type: 'string', value: ['linear|cagr', 'linear|cagr'], help: ['轨迹：linear（线性，默认）或 cagr（复合增长）', 'path: linear (default) or cagr'], commands: ['target', 'status', 'gap'] },
+  path: {
+    type: 'string',
+    value: ['linear|cagr', 'linear|cagr'],
+    help: ['轨迹：linear（线性，默认）或 cagr（复合增长）', 'path: linear (default) or cagr'],
+    commands: ['target', 'status', 'gap'],
+  },
   json: { type: 'boolean', help: ['以 JSON 输出', 'as JSON'], commands: ['export'] },
-  csv: { type: 'string', value: ['文件|-', 'file|-'], help: ['计算一个 CSV 表（- 为标准输入），格式见 README', 'evaluate a CSV sheet (- for stdin); format in README'], commands: ['eval'] },
-  output: { type: 'string', short: 'o', value: ['文件.xlsx', 'file.xlsx'], help: ['输出文件', 'the file to write'], commands: ['workbook'] },
+  csv: {
+    type: 'string',
+    value: ['文件|-', 'file|-'],
+    help: ['计算一个 CSV 表（- 为标准输入），格式见 README', 'evaluate a CSV sheet (- for stdin); format in README'],
+    commands: ['eval'],
+  },
+  output: {
+    type: 'string',
+    short: 'o',
+    value: ['文件.xlsx', 'file.xlsx'],
+    help: ['输出文件', 'the file to write'],
+    commands: ['workbook'],
+  },
   region: { type: 'string', value: ['地区', 'region'], help: ['只写这一个地区', 'only this region'], commands: ['workbook'] },
 };
 
 /** Options every command takes. */
 const GLOBAL: Record<string, OptionSpec> = {
-  lang: { type: 'string', value: ['zh|en', 'zh|en'], help: ['输出语言（默认随系统语言）', 'language (default: the system locale)'], commands: [] },
+  lang: {
+    type: 'string',
+    value: ['zh|en', 'zh|en'],
+    help: ['输出语言（默认随系统语言）', 'language (default: the system locale)'],
+    commands: [],
+  },
   help: { type: 'boolean', short: 'h', help: ['显示用法', 'show the usage'], commands: [] },
 };
 
@@ -138,7 +162,13 @@ function optionText(name: string, o: OptionSpec, lang: Lang): string {
 export function commandUsage(name: string, lang: Lang): string {
   const c = COMMANDS[name];
   const opts = optionsOf(name);
-  const line = ['plan', name, ...c.args.map((a) => argName(a, lang)), ...opts.map(([n, o]) => `[${optionText(n, o, lang)}]`), '[--lang zh|en]'];
+  const line = [
+    'plan',
+    name,
+    ...c.args.map((a) => argName(a, lang)),
+    ...opts.map(([n, o]) => `[${optionText(n, o, lang)}]`),
+    '[--lang zh|en]',
+  ];
   const rows = [
     ...c.args.map((a) => ['  ' + argName(a, lang), t(a.hint, lang)]),
     ...opts.map(([n, o]) => ['  ' + optionText(n, o, lang), t(o.help, lang)]),
@@ -205,7 +235,9 @@ const COMMANDS: Record<string, CommandSpec> = {
     help: ['列出地区', 'list the regions'],
     example: 'plan regions',
     run: ({ plan, io }) => {
-      io.out(formatTable(plan.regions().map((r) => [r.name, r.en, r.level, r.planTitle, r.issuingNumber ?? '', r.seed, `${r.entries.length}`])));
+      io.out(
+        formatTable(plan.regions().map((r) => [r.name, r.en, r.level, r.planTitle, r.issuingNumber ?? '', r.seed, `${r.entries.length}`])),
+      );
       return 0;
     },
   },
@@ -272,7 +304,10 @@ const COMMANDS: Record<string, CommandSpec> = {
     example: 'plan gap 赣州 高新技术企业 2023 1500',
     run: (c) => {
       const { plan, args, values } = c;
-      return withNote(c, String(plan.assess(args[0], args[1], yearArg(args[2]), actualArg(args[3]), parseMethod(values.path as string | undefined)).gap));
+      return withNote(
+        c,
+        String(plan.assess(args[0], args[1], yearArg(args[2]), actualArg(args[3]), parseMethod(values.path as string | undefined)).gap),
+      );
     },
   },
   progress: {
@@ -303,26 +338,40 @@ const COMMANDS: Record<string, CommandSpec> = {
     help: ['导出全部数据', 'the whole dataset'],
     example: 'plan export --json',
     run: ({ plan, io, values }) => {
-      if (!values.json) throw new UsageError('export 需要 --json（目前唯一的格式）', 'export needs --json (the only format so far)', 'export');
+      if (!values.json)
+        throw new UsageError('export 需要 --json（目前唯一的格式）', 'export needs --json (the only format so far)', 'export');
       io.out(JSON.stringify(exportDataset(plan.dataset), null, 2));
       return 0;
     },
   },
   eval: {
-    args: [{ name: ['公式', 'formula'], hint: ["如 '=PLAN.TARGET(\"赣州\",\"高企\")'", "e.g. '=PLAN.TARGET(\"Ganzhou\",\"high-tech enterprises\")'"], optional: true, rest: true }],
+    args: [
+      {
+        name: ['公式', 'formula'],
+        hint: ['如 \'=PLAN.TARGET("赣州","高企")\'', 'e.g. \'=PLAN.TARGET("Ganzhou","high-tech enterprises")\''],
+        optional: true,
+        rest: true,
+      },
+    ],
     help: ['用 HyperFormula 计算公式或 CSV 表', 'evaluate formulas, or a CSV sheet, with HyperFormula'],
     example: `plan eval '=PLAN.TARGET("赣州","高新技术企业",2025)'`,
     run: ({ io, args, values, lang }) => {
       setLanguage(lang);
       if (values.csv !== undefined) {
-        if (args.length) throw new UsageError(`--csv 与公式不能同时给出：${args.join(' ')}`, `give --csv or formulas, not both: ${args.join(' ')}`, 'eval');
+        if (args.length)
+          throw new UsageError(
+            `--csv 与公式不能同时给出：${args.join(' ')}`,
+            `give --csv or formulas, not both: ${args.join(' ')}`,
+            'eval',
+          );
         const text = readFileSync(values.csv === '-' ? 0 : (values.csv as string), 'utf8');
         const r = evalCsv(text, lang);
         io.out(r.csv.replace(/\n$/, ''));
         for (const m of [...r.notes, ...r.errors]) io.err(m);
         return r.errors.length ? 1 : 0;
       }
-      if (!args.length) throw new UsageError('缺少参数 <公式>（或用 --csv 文件）', 'missing argument <formula> (or use --csv file)', 'eval');
+      if (!args.length)
+        throw new UsageError('缺少参数 <公式>（或用 --csv 文件）', 'missing argument <formula> (or use --csv file)', 'eval');
       const r = evalFormulas(args, lang);
       for (const rows of r.results) io.out(rows.map((row) => row.map(show).join('\t')).join('\n'));
       for (const m of [...r.notes, ...r.errors]) io.err(m);
@@ -420,15 +469,23 @@ function checkOptions(command: string, p: Parsed): void {
       const guess = g.known ? undefined : (closest(g.name, allowed) ?? closest(g.name, Object.keys(OPTIONS)));
       const elsewhere = (n: string): string[] => OPTIONS[n]?.commands.filter((c) => c !== command) ?? [];
       const where = guess && !allowed.includes(guess) ? elsewhere(guess) : g.known ? elsewhere(g.name) : [];
-      const also: Text = where.length ? [`（--${guess ?? g.name} 用于 ${where.join('、')}）`, ` (--${guess ?? g.name} is for ${where.join(', ')})`] : ['', ''];
+      const also: Text = where.length
+        ? [`（--${guess ?? g.name} 用于 ${where.join('、')}）`, ` (--${guess ?? g.name} is for ${where.join(', ')})`]
+        : ['', ''];
       throw new UsageError(
         g.known ? `${command} 没有选项 ${g.raw}${also[0]}` : `未知选项 ${g.raw}${guess ? `；是否指 --${guess}？` : ''}${also[0]}`,
-        g.known ? `${command} has no option ${g.raw}${also[1]}` : `unknown option ${g.raw}${guess ? `; did you mean --${guess}?` : ''}${also[1]}`,
+        g.known
+          ? `${command} has no option ${g.raw}${also[1]}`
+          : `unknown option ${g.raw}${guess ? `; did you mean --${guess}?` : ''}${also[1]}`,
         command,
       );
     }
     if (spec.type === 'string' && (g.value === undefined || g.value === '')) {
-      throw new UsageError(`选项 ${g.raw} 需要一个值：${t(spec.value ?? ['值', 'value'], 'zh')}`, `option ${g.raw} needs a value: ${t(spec.value ?? ['值', 'value'], 'en')}`, command);
+      throw new UsageError(
+        `选项 ${g.raw} 需要一个值：${t(spec.value ?? ['值', 'value'], 'zh')}`,
+        `option ${g.raw} needs a value: ${t(spec.value ?? ['值', 'value'], 'en')}`,
+        command,
+      );
     }
     if (spec.type === 'boolean' && g.value !== undefined) {
       throw new UsageError(`选项 ${g.raw} 不带值`, `option ${g.raw} takes no value`, command);
@@ -464,7 +521,8 @@ export function run(argv: string[], io: Io): number | Promise<number> {
     if (typeof p.values.lang === 'string') {
       const l = parseLang(p.values.lang);
       const known = command && COMMANDS[command] ? command : undefined;
-      if (!l) throw new UsageError(`--lang 只能是 zh 或 en，而不是“${p.values.lang}”`, `--lang must be zh or en, not "${p.values.lang}"`, known);
+      if (!l)
+        throw new UsageError(`--lang 只能是 zh 或 en，而不是“${p.values.lang}”`, `--lang must be zh or en, not "${p.values.lang}"`, known);
       lang = l;
     }
     const args = p.positionals.slice(1);
@@ -492,11 +550,7 @@ export function run(argv: string[], io: Io): number | Promise<number> {
       return 1;
     }
     if (e instanceof UsageError) {
-      const more = e.command
-        ? commandUsage(e.command, lang)
-        : lang === 'zh'
-          ? '全部命令：plan --help'
-          : 'All commands: plan --help';
+      const more = e.command ? commandUsage(e.command, lang) : lang === 'zh' ? '全部命令：plan --help' : 'All commands: plan --help';
       io.err(`${t([e.zh, e.en], lang)}\n\n${more}`);
       return 2;
     }

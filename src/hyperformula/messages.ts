@@ -116,7 +116,9 @@ function planId(name: string | null): FunctionId | undefined {
 }
 
 const ordinal = (n: number, lang: Lang): string =>
-  lang === 'zh' ? `第${n}个` : `${n}${n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th'}`;
+  lang === 'zh'
+    ? `第${n}个`
+    : `${n}${n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th'}`;
 
 function example(formula: string, lang: Lang): string {
   return lang === 'zh' ? `例如：${formula}` : `For example: ${formula}`;
@@ -146,36 +148,45 @@ export function explainParse(original: string, lang: Lang): string {
   const tryFix = (fixed: string): string => (fixed !== formula && parses(fixed) ? example(fixed, lang) : '');
   if (s.unclosedString !== null) {
     const fixed = `${formula}"${')'.repeat(s.unclosed.length)}`;
-    return join([
-      zh
-        ? `公式无法解析：从第${s.unclosedString + 1}个字符起的文字缺少结尾的引号 "。`
-        : `The formula cannot be read: the text starting at character ${s.unclosedString + 1} has no closing quote ".`,
-      hint,
-      tryFix(fixed),
-    ], lang);
+    return join(
+      [
+        zh
+          ? `公式无法解析：从第${s.unclosedString + 1}个字符起的文字缺少结尾的引号 "。`
+          : `The formula cannot be read: the text starting at character ${s.unclosedString + 1} has no closing quote ".`,
+        hint,
+        tryFix(fixed),
+      ],
+      lang,
+    );
   }
   if (s.strayClose !== null) {
     const fixed = formula.slice(0, s.strayClose) + formula.slice(s.strayClose + 1);
-    return join([
-      zh
-        ? `公式无法解析：第${s.strayClose + 1}个字符处多了一个右括号“)”。`
-        : `The formula cannot be read: there is one ")" too many at character ${s.strayClose + 1}.`,
-      hint,
-      tryFix(fixed),
-    ], lang);
+    return join(
+      [
+        zh
+          ? `公式无法解析：第${s.strayClose + 1}个字符处多了一个右括号“)”。`
+          : `The formula cannot be read: there is one ")" too many at character ${s.strayClose + 1}.`,
+        hint,
+        tryFix(fixed),
+      ],
+      lang,
+    );
   }
   if (s.unclosed.length > 0) {
     const inner = s.unclosed[s.unclosed.length - 1];
     const what = inner.name ? `${inner.name}(` : '(';
     const n = s.unclosed.length;
     const fixed = formula.replace(/\s+$/, '') + ')'.repeat(n);
-    return join([
-      zh
-        ? `公式无法解析：${what} 缺少右括号“)”${n > 1 ? `（共缺${n}个）` : ''}。`
-        : `The formula cannot be read: ${what} has no closing ")"${n > 1 ? ` (${n} are missing)` : ''}.`,
-      hint,
-      tryFix(fixed),
-    ], lang);
+    return join(
+      [
+        zh
+          ? `公式无法解析：${what} 缺少右括号“)”${n > 1 ? `（共缺${n}个）` : ''}。`
+          : `The formula cannot be read: ${what} has no closing ")"${n > 1 ? ` (${n} are missing)` : ''}.`,
+        hint,
+        tryFix(fixed),
+      ],
+      lang,
+    );
   }
   if (hint) {
     const doubled = formula
@@ -186,16 +197,24 @@ export function explainParse(original: string, lang: Lang): string {
   }
   const quoted = quoteBareText(formula);
   if (quoted !== formula) {
-    return join([
-      zh ? '公式无法解析：文字（如地区、指标名称）要用英文直引号 " 括起来。' : 'The formula cannot be read: text (a region, an indicator name) needs straight quotes " around it.',
-      tryFix(quoted),
-    ], lang);
+    return join(
+      [
+        zh
+          ? '公式无法解析：文字（如地区、指标名称）要用英文直引号 " 括起来。'
+          : 'The formula cannot be read: text (a region, an indicator name) needs straight quotes " around it.',
+        tryFix(quoted),
+      ],
+      lang,
+    );
   }
-  return join([
-    zh ? '公式无法解析：请检查括号、逗号和引号。' : 'The formula cannot be read: check its brackets, commas and quotes.',
-    hint,
-    zh ? '例如：=PLAN.TARGET("赣州","高新技术企业",2025)' : 'For example: =PLAN.TARGET("赣州","高新技术企业",2025)',
-  ], lang);
+  return join(
+    [
+      zh ? '公式无法解析：请检查括号、逗号和引号。' : 'The formula cannot be read: check its brackets, commas and quotes.',
+      hint,
+      zh ? '例如：=PLAN.TARGET("赣州","高新技术企业",2025)' : 'For example: =PLAN.TARGET("赣州","高新技术企业",2025)',
+    ],
+    lang,
+  );
 }
 
 /** Chinese words outside quotes, quoted: =PLAN.TARGET(赣州,高企) → =PLAN.TARGET("赣州","高企"). */
@@ -211,14 +230,21 @@ export function explainNamedExpression(original: string, name: string, lang: Lan
   const formula = readFormula(original).formula;
   const fixed = formula
     .split(/("(?:[^"]|"")*"?)/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(new RegExp(`(^|[^A-Za-z0-9_.$"])(${name.replace(/[.$]/g, '\\$&')})(?=$|[^A-Za-z0-9_.(])`, 'g'), '$1"$2"')))
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(new RegExp(`(^|[^A-Za-z0-9_.$"])(${name.replace(/[.$]/g, '\\$&')})(?=$|[^A-Za-z0-9_.(])`, 'g'), '$1"$2"'),
+    )
     .join('');
-  return join([
-    lang === 'zh'
-      ? `未知名称 ${name}；若是文字，请用英文直引号括起来："${name}"。`
-      : `Unknown name ${name}; if it is text, put straight quotes around it: "${name}".`,
-    fixed !== formula && parses(fixed) ? example(fixed, lang) : '',
-  ], lang);
+  return join(
+    [
+      lang === 'zh'
+        ? `未知名称 ${name}；若是文字，请用英文直引号括起来："${name}"。`
+        : `Unknown name ${name}; if it is text, put straight quotes around it: "${name}".`,
+      fixed !== formula && parses(fixed) ? example(fixed, lang) : '',
+    ],
+    lang,
+  );
 }
 
 /** The engine's limits on a built-in function's argument count, when it knows the function. */
@@ -248,23 +274,33 @@ export function explainArity(original: string, lang: Lang): string {
         example(formula.slice(0, call.start) + `${name}(${newArgs.join(',')})` + formula.slice(call.end + 1), lang);
       if (args.length < required) {
         const missing = params.slice(args.length, required);
-        const list = missing.map((p, k) => (zh ? `“${p[0]}”（${ordinal(args.length + k + 1, lang)}）` : `the ${ordinal(args.length + k + 1, lang)}, ${p[1]}`));
-        return join([
-          zh ? `${name} 缺少参数${list.join('、')}。` : `${name} is missing ${missing.length > 1 ? 'arguments' : 'an argument'}: ${list.join('; ')}.`,
-          usage,
-          put([...args, ...missing.map((p) => p[2])]),
-        ], lang);
+        const list = missing.map((p, k) =>
+          zh ? `“${p[0]}”（${ordinal(args.length + k + 1, lang)}）` : `the ${ordinal(args.length + k + 1, lang)}, ${p[1]}`,
+        );
+        return join(
+          [
+            zh
+              ? `${name} 缺少参数${list.join('、')}。`
+              : `${name} is missing ${missing.length > 1 ? 'arguments' : 'an argument'}: ${list.join('; ')}.`,
+            usage,
+            put([...args, ...missing.map((p) => p[2])]),
+          ],
+          lang,
+        );
       }
       if (args.length > required + optional) {
         const max = required + optional;
         const extra = args.slice(max).map((a) => `“${a}”`);
-        return join([
-          zh
-            ? `${name} 最多有${max}个参数，这里有${args.length}个；多余的是${extra.join('、')}。`
-            : `${name} takes at most ${max} argument${max === 1 ? '' : 's'}, not ${args.length}; the extra: ${extra.join(', ')}.`,
-          usage,
-          put(args.slice(0, max)),
-        ], lang);
+        return join(
+          [
+            zh
+              ? `${name} 最多有${max}个参数，这里有${args.length}个；多余的是${extra.join('、')}。`
+              : `${name} takes at most ${max} argument${max === 1 ? '' : 's'}, not ${args.length}; the extra: ${extra.join(', ')}.`,
+            usage,
+            put(args.slice(0, max)),
+          ],
+          lang,
+        );
       }
       continue;
     }
@@ -294,13 +330,22 @@ export function explainName(original: string, name: string, lang: Lang): string 
   const zh = lang === 'zh';
   if (!best) return zh ? `未知函数 ${name}。` : `Unknown function ${name}.`;
   const fixed = formula.replace(new RegExp(`(^|[^A-Za-z0-9_.])${name.replace(/\./g, '\\.')}(?=\\s*\\()`, 'i'), `$1${best}`);
-  return join([zh ? `未知函数 ${name}；是否指 ${best}？` : `Unknown function ${name}; did you mean ${best}?`, fixed !== formula && parses(fixed) ? example(fixed, lang) : ''], lang);
+  return join(
+    [
+      zh ? `未知函数 ${name}；是否指 ${best}？` : `Unknown function ${name}; did you mean ${best}?`,
+      fixed !== formula && parses(fixed) ? example(fixed, lang) : '',
+    ],
+    lang,
+  );
 }
 
 /** The engine's other messages that people meet in `plan eval`, in our words. */
 const ENGINE_MESSAGES: Record<string, [string, string]> = {
   'Value cannot be coerced to number.': ['需要数字，这里是文字', 'a number is needed here, not text'],
-  'No space for array result.': ['结果要溢出到右方和下方的单元格，但那里不是空的', 'the result spills into cells to the right and below that are not empty'],
+  'No space for array result.': [
+    '结果要溢出到右方和下方的单元格，但那里不是空的',
+    'the result spills into cells to the right and below that are not empty',
+  ],
   'Division by zero.': ['除数为零', 'division by zero'],
   'Wrong type of argument.': ['参数类型不对', 'an argument has the wrong type'],
 };

@@ -135,7 +135,11 @@ describe('strict commands', () => {
     expect(r.code).toBe(2);
     expect(message(r)).toBe('缺少参数：\n  <实际值>  当年的实际数值');
     const two = await plan('status', '吉安');
-    expect(message(two).split('\n').map((l) => l.trim().split(/\s+/)[0])).toEqual(['缺少参数：', '<指标>', '<年份>', '<实际值>']);
+    expect(
+      message(two)
+        .split('\n')
+        .map((l) => l.trim().split(/\s+/)[0]),
+    ).toEqual(['缺少参数：', '<指标>', '<年份>', '<实际值>']);
     expect(message(await planEn('progress', 'Ganzhou'))).toBe(
       'missing arguments:\n  <indicator>  an indicator name, e.g. 高新技术企业 or "high-tech enterprises"\n  <actual>     the figure for that year',
     );
@@ -153,12 +157,15 @@ describe('strict commands', () => {
     const typo = await plan('workbook', '--regoin', '赣州');
     expect(typo.code).toBe(2);
     expect(message(typo)).toBe('未知选项 --regoin；是否指 --region？');
-    expect(message(await plan('target', '赣州', '高企', '--regoin', 'x'))).toBe('未知选项 --regoin；是否指 --region？（--region 用于 workbook）');
+    expect(message(await plan('target', '赣州', '高企', '--regoin', 'x'))).toBe(
+      '未知选项 --regoin；是否指 --region？（--region 用于 workbook）',
+    );
     expect(message(await planEn('target', '赣州', '高企', '--csv', 'x'))).toBe('target has no option --csv (--csv is for eval)');
     expect(message(await plan('workbook', '--region'))).toBe('选项 --region 需要一个值：地区');
     expect(message(await plan('export', '--json=yes'))).toBe('选项 --json 不带值');
     expect(message(await plan('target', '赣州', '高企', '--lang', 'fr'))).toBe('--lang 只能是 zh 或 en，而不是“fr”');
-    for (const r of [typo, await plan('target', '赣州', '高企', '--csv', 'x')]) expect(r.err).not.toMatch(/Unknown option|parseArgs|positional/);
+    for (const r of [typo, await plan('target', '赣州', '高企', '--csv', 'x')])
+      expect(r.err).not.toMatch(/Unknown option|parseArgs|positional/);
   });
 
   test('negative numbers are values, not options', async () => {
@@ -204,7 +211,9 @@ describe('strict commands', () => {
 describe('languages', () => {
   test('every message follows --lang', async () => {
     const r = await plan('status', '吉安', '技术合同成交额', '2023', '--lang', 'en');
-    expect(r.err).toMatch(/^missing argument:\n {2}<actual> {2}the figure for that year\n\nusage: plan status <region> <indicator> <year> <actual>/);
+    expect(r.err).toMatch(
+      /^missing argument:\n {2}<actual> {2}the figure for that year\n\nusage: plan status <region> <indicator> <year> <actual>/,
+    );
     expect(message(r)).not.toMatch(/[\u4e00-\u9fff]/);
     expect((await planEn('target', '赣州', '高企', '--lang', 'zh')).err).toBe('');
     expect((await planEn('target', '南昌', '高企', '--lang', 'zh')).err).toContain('不在本数据中');
@@ -248,7 +257,9 @@ test('a bare R&D / 研发 is read as R&D intensity, with a note', async () => {
   expect(r.err).toMatch(/^注：“R&D”按最常见的含义读作“全社会研发经费支出占地区生产总值之比”；也可能指：研发人员；/);
   const jj = await planEn('target', '九江', '研发');
   expect(jj.out).toBe('2.5');
-  expect(jj.err).toMatch(/^Note: "研发" was read in its common meaning, R&D expenditure as % of GDP; it could also mean: Gross R&D expenditure;/);
+  expect(jj.err).toMatch(
+    /^Note: "研发" was read in its common meaning, R&D expenditure as % of GDP; it could also mean: Gross R&D expenditure;/,
+  );
   expect((await plan('target', '赣州', '高企')).err).toBe('');
 });
 
@@ -256,13 +267,19 @@ describe('bin/plan.js', () => {
   const bin = join(__dirname, '../../bin/plan.js');
   test('plan workbook -o x.xlsx extra exits 2 in a real process', () => {
     const dir = tmp();
-    const r = spawnSync(process.execPath, [bin, 'workbook', '-o', 'x.xlsx', 'extra'], { cwd: dir, encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8' } });
+    const r = spawnSync(process.execPath, [bin, 'workbook', '-o', 'x.xlsx', 'extra'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, LANG: 'en_US.UTF-8' },
+    });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^unexpected argument: extra/);
     expect(existsSync(join(dir, 'x.xlsx'))).toBe(false);
   });
   test('a pipe closed early (| head) ends quietly, not with an EPIPE crash', () => {
-    const r = spawnSync('bash', ['-c', `set -o pipefail; node ${JSON.stringify(bin)} export --json | head -c 1 >/dev/null`], { encoding: 'utf8' });
+    const r = spawnSync('bash', ['-c', `set -o pipefail; node ${JSON.stringify(bin)} export --json | head -c 1 >/dev/null`], {
+      encoding: 'utf8',
+    });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
   });

@@ -31,7 +31,9 @@ describe('the three formulas of issue 19', () => {
     expect((zh.value as DetailedCellError).value).toBe('#ERROR!');
     expect(zh.message).toBe('公式无法解析：PLAN.TARGET( 缺少右括号“)”。例如：=PLAN.TARGET("赣州","高新技术企业",2025)');
     const en = evaluate(f, 'en');
-    expect(en.message).toBe('The formula cannot be read: PLAN.TARGET( has no closing ")". For example: =PLAN.TARGET("赣州","高新技术企业",2025)');
+    expect(en.message).toBe(
+      'The formula cannot be read: PLAN.TARGET( has no closing ")". For example: =PLAN.TARGET("赣州","高新技术企业",2025)',
+    );
     expect(evaluate(corrected(zh.message)).value).toBe(2000);
     expect(zh.message + en.message).not.toMatch(/Parsing error|RParen|token/i);
   });
@@ -50,7 +52,9 @@ describe('the three formulas of issue 19', () => {
     const f = '=PLAN.TARGET("赣州")';
     const zh = evaluate(f, 'zh');
     expect((zh.value as DetailedCellError).value).toBe('#N/A');
-    expect(zh.message).toBe('PLAN.TARGET 缺少参数“指标”（第2个）。用法：PLAN.TARGET(地区, 指标, [年份], [路径])。例如：=PLAN.TARGET("赣州","高新技术企业")');
+    expect(zh.message).toBe(
+      'PLAN.TARGET 缺少参数“指标”（第2个）。用法：PLAN.TARGET(地区, 指标, [年份], [路径])。例如：=PLAN.TARGET("赣州","高新技术企业")',
+    );
     const en = evaluate(f, 'en');
     expect(en.message).toBe(
       'PLAN.TARGET is missing an argument: the 2nd, indicator. Usage: PLAN.TARGET(region, indicator, [year], [path]). For example: =PLAN.TARGET("赣州","高新技术企业")',

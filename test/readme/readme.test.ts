@@ -43,7 +43,8 @@ interface Example {
   line: string;
   where: string;
   words: string[];
-  expect: { kind: 'stdout'; text: string } | { kind: 'exit'; code: number; text: string } | { kind: 'block'; text: string } | { kind: 'ok' };
+  expect:
+    { kind: 'stdout'; text: string } | { kind: 'exit'; code: number; text: string } | { kind: 'block'; text: string } | { kind: 'ok' };
 }
 
 function examples(): Example[] {
