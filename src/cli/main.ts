@@ -407,12 +407,22 @@ const COMMANDS: Record<string, CommandSpec> = {
     help: ['显示用法', 'show the usage'],
     example: 'plan help target',
     run: ({ io, args, lang }) => {
-      if (args[0] && !COMMANDS[args[0]]) throw unknownCommand(args[0]);
+      if (args[0] && !isCommand(args[0])) throw unknownCommand(args[0]);
       io.out(args[0] ? commandUsage(args[0], lang) : usage(lang));
       return 0;
     },
   },
 };
+
+/** An own key of a table: "__proto__" and "constructor" are not options or commands. */
+function has(table: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(table, key);
+}
+
+/** A command's name: own keys only, so "__proto__" or "constructor" is an unknown command like any other. */
+function isCommand(word: string): boolean {
+  return has(COMMANDS, word);
+}
 
 function closest(word: string, among: string[]): string | undefined {
   const ranked = among.map((w) => ({ w, d: distance(w, word) })).sort((a, b) => a.d - b.d);
@@ -453,7 +463,7 @@ function read(argv: string[]): Parsed {
         seen.add(tok.index);
         continue;
       }
-      const known = tok.name in OPTIONS || tok.name in GLOBAL;
+      const known = has(OPTIONS, tok.name) || has(GLOBAL, tok.name);
       given.push({ name: tok.name, raw: tok.rawName, value: tok.value, known });
       if (known) values[tok.name] = tok.value ?? true;
     }
@@ -463,11 +473,10 @@ function read(argv: string[]): Parsed {
 
 function checkOptions(command: string, p: Parsed): void {
   for (const g of p.given) {
-    const spec = OPTIONS[g.name] ?? GLOBAL[g.name];
     const allowed = [...optionsOf(command).map(([n]) => n), ...Object.keys(GLOBAL)];
     if (!allowed.includes(g.name)) {
       const guess = g.known ? undefined : (closest(g.name, allowed) ?? closest(g.name, Object.keys(OPTIONS)));
-      const elsewhere = (n: string): string[] => OPTIONS[n]?.commands.filter((c) => c !== command) ?? [];
+      const elsewhere = (n: string): string[] => (has(OPTIONS, n) ? OPTIONS[n].commands.filter((c) => c !== command) : []);
       const where = guess && !allowed.includes(guess) ? elsewhere(guess) : g.known ? elsewhere(g.name) : [];
       const also: Text = where.length
         ? [`（--${guess ?? g.name} 用于 ${where.join('、')}）`, ` (--${guess ?? g.name} is for ${where.join(', ')})`]
@@ -480,6 +489,7 @@ function checkOptions(command: string, p: Parsed): void {
         command,
       );
     }
+    const spec = has(OPTIONS, g.name) ? OPTIONS[g.name] : GLOBAL[g.name];
     if (spec.type === 'string' && (g.value === undefined || g.value === '')) {
       throw new UsageError(
         `选项 ${g.raw} 需要一个值：${t(spec.value ?? ['值', 'value'], 'zh')}`,
@@ -520,7 +530,7 @@ export function run(argv: string[], io: Io): number | Promise<number> {
     const [command] = p.positionals;
     if (typeof p.values.lang === 'string') {
       const l = parseLang(p.values.lang);
-      const known = command && COMMANDS[command] ? command : undefined;
+      const known = command && isCommand(command) ? command : undefined;
       if (!l)
         throw new UsageError(`--lang 只能是 zh 或 en，而不是“${p.values.lang}”`, `--lang must be zh or en, not "${p.values.lang}"`, known);
       lang = l;
@@ -535,7 +545,7 @@ export function run(argv: string[], io: Io): number | Promise<number> {
       io.err(usage(lang));
       return 2;
     }
-    if (!COMMANDS[command]) throw unknownCommand(command);
+    if (!isCommand(command)) throw unknownCommand(command);
     checkOptions(command, p);
     if (p.values.help) {
       io.out(commandUsage(command, lang));
