@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { distance } from 'fastest-levenshtein';
-import { evalCsv, evalFormulas, show } from './eval';
+import { CsvFormatError, evalCsv, evalFormulas, show } from './eval';
 import { ACTUAL, numberArg, setLanguage, YEAR } from '../functions/impl';
 import { buildWorkbook } from '../workbook/writer';
 import { dataset } from '../data/index';
@@ -125,10 +125,14 @@ class UsageError extends Error {
 const yearArg = (text: string): number => numberArg(text, YEAR);
 const actualArg = (text: string): number => numberArg(text, ACTUAL);
 
-/** Columns a terminal gives the text: CJK and full-width characters take two. */
-function displayWidth(s: string): number {
+/** Wide characters (East Asian Width W and F): CJK, Hangul, kana, full-width forms. “”…· are narrow in terminals. */
+const WIDE =
+  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+
+/** Columns a terminal gives the text: wide characters take two. */
+export function displayWidth(s: string): number {
   let w = 0;
-  for (const ch of s) w += /[\u1100-\uffff]/.test(ch) ? 2 : 1;
+  for (const ch of s) w += WIDE.test(ch) ? 2 : 1;
   return w;
 }
 
@@ -558,6 +562,10 @@ export function run(argv: string[], io: Io): number | Promise<number> {
     if (e instanceof PlanError) {
       io.err(e.text(lang));
       return 1;
+    }
+    if (e instanceof CsvFormatError) {
+      io.err(t([e.zh, e.en], lang));
+      return 2;
     }
     if (e instanceof UsageError) {
       const more = e.command ? commandUsage(e.command, lang) : lang === 'zh' ? '全部命令：plan --help' : 'All commands: plan --help';

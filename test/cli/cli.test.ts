@@ -284,3 +284,25 @@ describe('bin/plan.js', () => {
     expect(r.status).toBe(0);
   });
 });
+
+describe('eval --csv: CSV mistakes', () => {
+  const csvFile = (text: string): string => {
+    const file = join(tmp(), 'sheet.csv');
+    writeFileSync(file, text);
+    return file;
+  };
+  test('a formula with commas but no double quotes around the cell: the cell as CSV wants it', async () => {
+    const r = await plan('eval', '--csv', csvFile('赣州,=PLAN.TARGET(A1,"高企",2025)\n'));
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(
+      'B1: #ERROR! 这个公式含逗号，在 CSV 中整个单元格要用双引号括起来（公式中的双引号写两遍）："=PLAN.TARGET(A1,""高企"",2025)"',
+    );
+    const fixed = await plan('eval', '--csv', csvFile('赣州,"=PLAN.TARGET(A1,""高企"",2025)"\n'));
+    expect(fixed).toMatchObject({ code: 0, out: '赣州,2000' });
+  });
+  test('a quote never closed: exit 2 with the line, not a crash', async () => {
+    const r = await planEn('eval', '--csv', csvFile('a,b\n"赣州,1\n'));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^The CSV cannot be read at line 2: a double quote is not closed\./);
+  });
+});
