@@ -3,13 +3,19 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { DetailedCellError, type CellValue } from 'hyperformula';
 import { colLetter } from '../core/layout';
+import type { Lang } from '../core/plan';
+import { getLanguage } from '../functions/impl';
 import { createEngine } from '../hyperformula/engine';
+import { explainError, parses } from '../hyperformula/messages';
+import { readFormula } from '../hyperformula/quotes';
 
 export interface Evaluated {
   /** Each formula's result: one value, or rows when it spills. */
   results: CellValue[][][];
-  /** "A1: #N/A 未知地区…" for every error, in reading order. */
+  /** "A1: #N/A 未知地区…" for every error, in reading order, in the user's language. */
   errors: string[];
+  /** Things worth knowing that are not errors: quotes read as straight ones. */
+  notes: string[];
 }
 
 /** How a cell shows on the terminal: numbers as JavaScript prints them, errors as their Excel code. */
@@ -19,39 +25,135 @@ export function show(v: CellValue): string {
   return String(v);
 }
 
-function collectErrors(rows: CellValue[][], label: (r: number, c: number) => string): string[] {
+function quotesNote(where: string, lang: Lang): string {
+  return lang === 'zh'
+    ? `注：${where} 中的中文引号或全角标点已按英文半角读取；在 Excel 中请输入英文直引号 "…"`
+    : `Note: the curly quotes or full-width punctuation in ${where} were read as straight ones; Excel needs straight quotes "…"`;
+}
+
+function collect(
+  rows: CellValue[][],
+  label: (r: number, c: number) => string,
+  formulaAt: (r: number, c: number) => string,
+  lang: Lang,
+): string[] {
   const out: string[] = [];
   rows.forEach((row, r) =>
     row.forEach((v, c) => {
-      if (v instanceof DetailedCellError) out.push(`${label(r, c)}: ${v.value} ${v.message}`);
+      if (v instanceof DetailedCellError) out.push(`${label(r, c)}: ${v.value} ${explainError(formulaAt(r, c), v, lang)}`);
     }),
   );
   return out;
 }
 
 /** Each formula on a sheet of its own, so that one formula's spill cannot collide with the next. */
-export function evalFormulas(formulas: string[]): Evaluated {
+export function evalFormulas(formulas: string[], lang: Lang = getLanguage()): Evaluated {
+  const texts = formulas.map((f) => (/^[=＝]/.test(f.trim()) ? f.trim() : `=${f.trim()}`));
   const sheets: Record<string, string[][]> = {};
-  formulas.forEach((f, i) => (sheets[`F${i + 1}`] = [[f.trim().startsWith('=') ? f.trim() : `=${f.trim()}`]]));
+  texts.forEach((f, i) => (sheets[`F${i + 1}`] = [[f]]));
   const hf = createEngine(sheets);
   const results: CellValue[][][] = [];
   const errors: string[] = [];
-  formulas.forEach((f, i) => {
+  const notes: string[] = [];
+  texts.forEach((f, i) => {
     const id = hf.getSheetId(`F${i + 1}`) as number;
     const rows = hf.getSheetValues(id);
     results.push(rows);
-    errors.push(...collectErrors(rows, () => f.trim()));
+    if (readFormula(f).changed) notes.push(quotesNote(formulas[i].trim(), lang));
+    errors.push(
+      ...collect(
+        rows,
+        () => formulas[i].trim(),
+        () => f,
+        lang,
+      ),
+    );
   });
   hf.destroy();
-  return { results, errors };
+  return { results, errors, notes };
+}
+
+/** CSV text for one cell: in double quotes, its own quotes doubled. */
+function csvCell(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/**
+ * A formula with commas, written in a CSV file without double quotes around the cell, arrives cut at its commas
+ * ("=PLAN.TARGET(A1" and "高企)"). When the cell's text and what follows it on its line make a formula that parses,
+ * say so and show the cell as CSV wants it.
+ */
+function splitByComma(cell: string, rawLine: string, lang: Lang): string | undefined {
+  if (!/^\s*[=＝]/.test(cell) || parses(readFormula(cell).formula)) return undefined;
+  const start = rawLine.indexOf(cell);
+  if (start < 0) return undefined;
+  const rest = rawLine.slice(start).replace(/\r?\n$/, '');
+  const ends = [...rest.matchAll(/,/g)].map((m) => m.index as number).concat(rest.length);
+  for (const end of ends) {
+    const formula = rest.slice(0, end);
+    if (formula.length > cell.length && parses(readFormula(formula).formula)) {
+      return lang === 'zh'
+        ? `这个公式含逗号，在 CSV 中整个单元格要用双引号括起来（公式中的双引号写两遍）：${csvCell(formula)}`
+        : `This formula has commas, so in CSV the whole cell needs double quotes (and its own quotes doubled): ${csvCell(formula)}`;
+    }
+  }
+  return undefined;
+}
+
+/** A CSV file that cannot be read as CSV: where, and why, in the user's language. */
+export class CsvFormatError extends Error {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+  ) {
+    super(zh);
+  }
+}
+
+function readCsv(csv: string): { record: string[]; raw: string }[] {
+  try {
+    return parse(csv.replace(/^\uFEFF/, ''), {
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      raw: true,
+    }) as unknown as {
+      record: string[];
+      raw: string;
+    }[];
+  } catch (e) {
+    const line = (e as { lines?: number }).lines;
+    const where: [string, string] = line ? [`（第${line}行）`, ` at line ${line}`] : ['', ''];
+    throw new CsvFormatError(
+      `CSV 格式有误${where[0]}：${(e as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED' ? '双引号没有闭合' : '引号或分隔符不对'}。含逗号或引号的单元格要整个用双引号括起来，其中的双引号写两遍。`,
+      `The CSV cannot be read${where[1]}: ${(e as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED' ? 'a double quote is not closed' : 'a quote or separator is out of place'}. A cell with commas or quotes goes in double quotes, its own quotes doubled.`,
+    );
+  }
 }
 
 /** A CSV sheet: cells hold values or formulas ("=B2*2", "=PLAN.TARGET(A2,B2)"); returns the computed sheet. */
-export function evalCsv(csv: string): { rows: CellValue[][]; errors: string[]; csv: string } {
-  const cells: string[][] = parse(csv.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: false });
+export function evalCsv(csv: string, lang: Lang = getLanguage()): { rows: CellValue[][]; errors: string[]; notes: string[]; csv: string } {
+  const records = readCsv(csv);
+  const cells = records.map((r) => r.record);
   const hf = createEngine({ Sheet1: cells });
   const rows = hf.getSheetValues(0);
   hf.destroy();
-  const errors = collectErrors(rows, (r, c) => `${colLetter(c)}${r + 1}`);
-  return { rows, errors, csv: stringify(rows.map((r) => r.map(show))) };
+  const label = (r: number, c: number): string => `${colLetter(c)}${r + 1}`;
+  const notes: string[] = [];
+  cells.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (/^\s*[=＝]/.test(cell) && readFormula(cell).changed) notes.push(quotesNote(label(r, c), lang));
+    }),
+  );
+  const errors = collect(rows, label, (r, c) => cells[r]?.[c] ?? '', lang);
+  cells.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      const hint = rows[r]?.[c] instanceof DetailedCellError ? splitByComma(cell, records[r].raw, lang) : undefined;
+      if (hint) {
+        const at = errors.findIndex((e) => e.startsWith(`${label(r, c)}: `));
+        if (at >= 0) errors[at] = `${label(r, c)}: ${show(rows[r][c])} ${hint}`;
+      }
+    }),
+  );
+  return { rows, errors, notes, csv: stringify(rows.map((r) => r.map(show))) };
 }

@@ -24,6 +24,13 @@ const REGION_ALIASES: Record<string, string[]> = {
 };
 
 const MAX_CACHE = 20000;
+/**
+ * Words that name several indicators of a plan but have one common reading, which wins with a note.
+ * A bare "R&D" / "研发" (研究与试验发展) means R&D intensity — R&D expenditure as a share of GDP (研发投入强度) —
+ * the headline indicator of every 十四五 S&T plan and the only R&D indicator all five plans here share.
+ */
+const COMMON_READINGS: Record<string, string> = { 'r&d': 'rd_intensity' };
+
 /** Longer input is not a name; refusing it early keeps every lookup fast. */
 const MAX_NAME_LENGTH = 120;
 const MAX_CANDIDATES = 5;
@@ -60,6 +67,8 @@ export class Resolver {
   private readonly indicatorCache = new Map<string, Entry | PlanError>();
   /** Per region, each entry with the normalised names it is known by: the pool for "closest" suggestions. */
   private readonly suggestionPool = new Map<string, { e: Entry; keys: string[] }[]>();
+  /** Notes for names read by their common meaning, per region and spelling. */
+  private readonly readings = new Map<string, { zh: string; en: string }>();
 
   constructor(private readonly dataset: Dataset) {
     for (const r of dataset.regions) {
@@ -106,6 +115,15 @@ export class Resolver {
   /** The entry of `region`'s plan that a person means by `input`, or a PlanError saying why there is none. */
   entry(region: Region, input: string): Entry {
     return cached(this.indicatorCache, `${region.name}\u0000${input}`, () => this.findEntry(region, input));
+  }
+
+  /**
+   * When `input` named several indicators of `region`'s plan and was read by its common meaning (COMMON_READINGS),
+   * a note saying so and naming the other readings; otherwise undefined. Resolves `input` first.
+   */
+  reading(region: Region, input: string): { zh: string; en: string } | undefined {
+    this.entry(region, input);
+    return this.readings.get(`${region.name}\u0000${input}`);
   }
 
   /** Both at once, the way every PLAN function starts. */
@@ -197,6 +215,18 @@ export class Resolver {
     if (ids.length > 0) {
       const here = inRegion(ids);
       if (here.length === 1) return entries.get(here[0]) as Entry;
+      const common = COMMON_READINGS[key];
+      if (here.length > 1 && common && here.includes(common)) {
+        const entry = entries.get(common) as Entry;
+        const others = here.filter((id) => id !== common);
+        this.readings.set(`${region.name}\u0000${input}`, {
+          zh: `注：“${shown}”按最常见的含义读作“${entry.name}”；也可能指：${others.map((id) => (entries.get(id) as Entry).name).join('；')}`,
+          en: `Note: "${shown}" was read in its common meaning, ${entry.indicator.en}; it could also mean: ${others
+            .map((id) => this.catalogue.get(id)?.en ?? id)
+            .join('; ')}`,
+        });
+        return entry;
+      }
       if (here.length > 1) {
         const c = here.map((id) => (entries.get(id) as Entry).name);
         throw new PlanError(

@@ -15,6 +15,7 @@ import {
 } from 'hyperformula';
 import { NOT_FOUND_CODES, PlanError } from '../core/errors';
 import { FUNCTIONS, getLanguage, getPlan, type FunctionId } from '../functions/impl';
+import { readFormula } from './quotes';
 
 /** Parameter counts: [required, optional]. Mirrors the JSDoc of src/functions/functions.ts. */
 export const ARITY: Record<FunctionId, [number, number]> = {
@@ -116,11 +117,23 @@ const translations = {
 
 let registered = false;
 
-/** A HyperFormula engine that knows the PLAN functions. Sheets are given as rows of cell contents. */
-export function createEngine(sheets: Record<string, (string | number | boolean | null)[][]> = { Sheet1: [[]] }): HyperFormula {
+type Sheets = Record<string, (string | number | boolean | null)[][]>;
+
+/** A cell's content with a formula's curly or full-width quotes and punctuation read as straight ones. */
+export function readCell<T>(content: T): T {
+  if (typeof content !== 'string' || !/^\s*[=＝]/.test(content)) return content;
+  return readFormula(content).formula as T;
+}
+
+/**
+ * A HyperFormula engine that knows the PLAN functions. Sheets are given as rows of cell contents; formulas typed
+ * with a Chinese input method's quotes (“赣州”) are read as if typed with straight ones (src/hyperformula/quotes.ts).
+ */
+export function createEngine(sheets: Sheets = { Sheet1: [[]] }): HyperFormula {
   if (!registered) {
     HyperFormula.registerFunctionPlugin(PlanPlugin, translations);
     registered = true;
   }
-  return HyperFormula.buildFromSheets(sheets, { licenseKey: 'gpl-v3', useArrayArithmetic: true });
+  const read: Sheets = Object.fromEntries(Object.entries(sheets).map(([name, rows]) => [name, rows.map((row) => row.map(readCell))]));
+  return HyperFormula.buildFromSheets(read, { licenseKey: 'gpl-v3', useArrayArithmetic: true });
 }

@@ -1,14 +1,17 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../../src/cli/main';
+import { commandUsage, OPTIONS, systemLang, usage } from '../../src/cli/main';
+import { plan as planIn, shellWords, type Ran } from './shell';
 
-async function plan(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await run(args, { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n') });
-  return { code, out: out.trim(), err: err.trim() };
-}
+/** `plan …` in a Chinese system locale. */
+const plan = (...args: string[]): Promise<Ran> => planIn(args);
+/** `plan …` in an English system locale. */
+const planEn = (...args: string[]): Promise<Ran> => planIn(args, { LANG: 'en_US.UTF-8' });
+const tmp = (): string => mkdtempSync(join(tmpdir(), 'plan-'));
+/** A message without the usage that follows it. */
+const message = (r: Ran): string => r.err.split('\n\n')[0];
 
 test('regions lists the five plans', async () => {
   const r = await plan('regions');
@@ -103,4 +106,203 @@ test('eval --csv: a sheet whose cells reference each other', async () => {
     '赣州,高新技术企业,2023,1200,1600,滞后',
     '九江,高企,2024,1150,1102,符合进度',
   ]);
+});
+
+describe('strict commands', () => {
+  test('extra arguments exit 2 with the usage of that one command, and write nothing', async () => {
+    const dir = tmp();
+    const file = join(dir, 'x.xlsx');
+    const r = await plan('workbook', '-o', file, 'extra', 'junk');
+    expect(r.code).toBe(2);
+    expect(message(r)).toBe('多余的参数：extra junk');
+    expect(r.err).toContain('用法: plan workbook [--method linear|cagr|eurostat|trend] [-o, --output 文件.xlsx] [--region 地区]');
+    expect(r.err).not.toContain('plan status');
+    expect(existsSync(file)).toBe(false);
+    expect((await plan('target', '赣州', '高企', '2025', '2024')).code).toBe(2);
+    expect((await plan('regions', 'all')).code).toBe(2);
+  });
+
+  test("the usage's own [--region 赣州], pasted literally, is refused with a word about brackets", async () => {
+    const r = await plan('workbook', '-o', join(tmp(), 'x.xlsx'), '[--region', '赣州]');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('多余的参数：[--region 赣州]');
+    expect(r.err).toContain('方括号 [ ] 表示可以省略');
+    expect((await planEn('workbook', '[--region', '赣州]')).err).toContain('square brackets [ ] in the usage mark what may be left out');
+  });
+
+  test('missing arguments are named one by one, and only those', async () => {
+    const r = await plan('status', '吉安', '技术合同成交额', '2023');
+    expect(r.code).toBe(2);
+    expect(message(r)).toBe('缺少参数：\n  <实际值>  当年的实际数值');
+    const two = await plan('status', '吉安');
+    expect(
+      message(two)
+        .split('\n')
+        .map((l) => l.trim().split(/\s+/)[0]),
+    ).toEqual(['缺少参数：', '<指标>', '<年份>', '<实际值>']);
+    expect(message(await planEn('progress', 'Ganzhou'))).toBe(
+      'missing arguments:\n  <indicator>  an indicator name, e.g. 高新技术企业 or "high-tech enterprises"\n  <actual>     the figure for that year',
+    );
+  });
+
+  test('an unknown command gets "did you mean" and no wall of usage', async () => {
+    const r = await plan('tartget', '赣州', '高企');
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('未知命令“tartget”；是否指 target？\n\n全部命令：plan --help');
+    expect((await planEn('stauts')).err).toMatch(/^unknown command "stauts"; did you mean status\?/);
+    expect((await plan('frobnicate')).err).toMatch(/^未知命令“frobnicate”\n/);
+  });
+
+  test('unknown options, options of another command, options without their value', async () => {
+    const typo = await plan('workbook', '--regoin', '赣州');
+    expect(typo.code).toBe(2);
+    expect(message(typo)).toBe('未知选项 --regoin；是否指 --region？');
+    expect(message(await plan('target', '赣州', '高企', '--regoin', 'x'))).toBe(
+      '未知选项 --regoin；是否指 --region？（--region 用于 workbook）',
+    );
+    expect(message(await planEn('target', '赣州', '高企', '--csv', 'x'))).toBe('target has no option --csv (--csv is for eval)');
+    expect(message(await plan('workbook', '--region'))).toBe('选项 --region 需要一个值：地区');
+    expect(message(await plan('export', '--json=yes'))).toBe('选项 --json 不带值');
+    expect(message(await plan('target', '赣州', '高企', '--lang', 'fr'))).toBe('--lang 只能是 zh 或 en，而不是“fr”');
+    for (const r of [typo, await plan('target', '赣州', '高企', '--csv', 'x')])
+      expect(r.err).not.toMatch(/Unknown option|parseArgs|positional/);
+  });
+
+  test('negative numbers are values, not options', async () => {
+    expect(await plan('gap', '赣州', '高新技术企业', '2023', '-5')).toMatchObject({ code: 0, out: '-1605' });
+    expect((await plan('progress', '赣州', '高新技术企业', '-0.5')).code).toBe(0);
+  });
+
+  test('--help: one command, or all of them, on stdout with exit 0', async () => {
+    const r = await plan('status', '--help');
+    expect(r).toMatchObject({ code: 0, out: commandUsage('status', 'zh') });
+    expect((await plan('-h')).out).toBe(usage('zh'));
+    expect((await planEn('help', 'eval')).out).toBe(commandUsage('eval', 'en'));
+    expect((await plan('help', 'tartget')).code).toBe(2);
+    expect(usage('en')).toMatch(/^usage: plan <command>/);
+    expect(usage('zh')).not.toMatch(/usage|list the regions/);
+  });
+
+  test("every command's usage example runs", async () => {
+    const dir = tmp();
+    const names = usage('en')
+      .split('\n')
+      .map((l) => /^ {2}(\w+)/.exec(l)?.[1])
+      .filter((n): n is string => !!n);
+    expect(names).toHaveLength(15);
+    for (const name of names) {
+      const line = /example: (.*)$/m.exec(commandUsage(name, 'en'))![1];
+      const words = shellWords(line).slice(1);
+      const o = words.indexOf('-o');
+      if (o >= 0) words[o + 1] = join(dir, words[o + 1]);
+      const r = await plan(...words);
+      expect({ line, code: r.code, err: r.err }).toEqual({ line, code: 0, err: '' });
+    }
+  });
+
+  test('each option is one entry of OPTIONS, and shows in the usage of the commands that take it', () => {
+    for (const [name, o] of Object.entries(OPTIONS)) {
+      for (const c of o.commands) expect(commandUsage(c, 'en')).toContain(`--${name}`);
+    }
+    expect(commandUsage('regions', 'en')).not.toContain('--path');
+  });
+});
+
+describe('languages', () => {
+  test('every message follows --lang', async () => {
+    const r = await plan('status', '吉安', '技术合同成交额', '2023', '--lang', 'en');
+    expect(r.err).toMatch(
+      /^missing argument:\n {2}<actual> {2}the figure for that year\n\nusage: plan status <region> <indicator> <year> <actual>/,
+    );
+    expect(message(r)).not.toMatch(/[\u4e00-\u9fff]/);
+    expect((await planEn('target', '赣州', '高企', '--lang', 'zh')).err).toBe('');
+    expect((await planEn('target', '南昌', '高企', '--lang', 'zh')).err).toContain('不在本数据中');
+  });
+
+  test('without --lang, messages follow the system locale', async () => {
+    expect((await planEn('target', '南昌', '高企')).err).toMatch(/^The plan of Nanchang is not in this dataset/);
+    expect((await planIn(['frobnicate'], { LANG: 'en_US.UTF-8', LC_ALL: 'zh_CN.UTF-8' })).err).toMatch(/^未知命令/);
+    expect(systemLang({ LANG: 'zh_TW.UTF-8' }, 'linux')).toBe('zh');
+    expect(systemLang({ LANG: 'de_DE.UTF-8' }, 'linux')).toBe('en');
+    expect(systemLang({ LC_MESSAGES: 'en_GB.UTF-8', LANG: 'zh_CN.UTF-8' }, 'linux')).toBe('en');
+    expect(systemLang({ LANG: 'zh_CN.UTF-8', LANGUAGE: 'en_US:zh_CN' }, 'linux')).toBe('en');
+    expect(systemLang({ LANG: 'C.UTF-8', LANGUAGE: 'en_US' }, 'linux')).toBe('zh'); // C locale: Chinese first
+    expect(systemLang({}, 'linux')).toBe('zh');
+  });
+});
+
+describe('formula errors in plan eval', () => {
+  test('the three formulas of issue 19, in both languages', async () => {
+    const paren = await plan('eval', '=PLAN.TARGET("赣州","高新技术企业",2025');
+    expect(paren).toMatchObject({ code: 1, out: '#ERROR!' });
+    expect(paren.err).toContain('PLAN.TARGET( 缺少右括号“)”。例如：=PLAN.TARGET("赣州","高新技术企业",2025)');
+    expect((await planEn('eval', '=PLAN.TARGET("赣州","高新技术企业",2025')).err).toContain('PLAN.TARGET( has no closing ")"');
+
+    const curly = await plan('eval', '=PLAN.TARGET(“赣州”,“高新技术企业”,2025)');
+    expect(curly).toMatchObject({ code: 0, out: '2000' });
+    expect(curly.err).toContain('已按英文半角读取');
+    expect((await planEn('eval', '=PLAN.TARGET(“赣州”,“高新技术企业”,2025)')).err).toContain('Excel needs straight quotes');
+
+    const arity = await plan('eval', '=PLAN.TARGET("赣州")');
+    expect(arity).toMatchObject({ code: 1, out: '#N/A' });
+    expect(arity.err).toContain('PLAN.TARGET 缺少参数“指标”（第2个）');
+    expect((await planEn('eval', '=PLAN.TARGET("赣州")')).err).toContain('PLAN.TARGET is missing an argument: the 2nd, indicator');
+    for (const r of [paren, arity]) expect(r.err).not.toMatch(/Parsing error|Wrong number|RParen/);
+  });
+});
+
+test('a bare R&D / 研发 is read as R&D intensity, with a note', async () => {
+  const r = await plan('baseline', '江西', 'R&D');
+  expect(r).toMatchObject({ code: 0, out: '1.68' });
+  expect(r.err).toMatch(/^注：“R&D”按最常见的含义读作“全社会研发经费支出占地区生产总值之比”；也可能指：研发人员；/);
+  const jj = await planEn('target', '九江', '研发');
+  expect(jj.out).toBe('2.5');
+  expect(jj.err).toMatch(
+    /^Note: "研发" was read in its common meaning, R&D expenditure as % of GDP; it could also mean: Gross R&D expenditure;/,
+  );
+  expect((await plan('target', '赣州', '高企')).err).toBe('');
+});
+
+describe('bin/plan.js', () => {
+  const bin = join(__dirname, '../../bin/plan.js');
+  test('plan workbook -o x.xlsx extra exits 2 in a real process', () => {
+    const dir = tmp();
+    const r = spawnSync(process.execPath, [bin, 'workbook', '-o', 'x.xlsx', 'extra'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, LANG: 'en_US.UTF-8' },
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^unexpected argument: extra/);
+    expect(existsSync(join(dir, 'x.xlsx'))).toBe(false);
+  });
+  test('a pipe closed early (| head) ends quietly, not with an EPIPE crash', () => {
+    const r = spawnSync('bash', ['-c', `set -o pipefail; node ${JSON.stringify(bin)} export --json | head -c 1 >/dev/null`], {
+      encoding: 'utf8',
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+});
+
+describe('eval --csv: CSV mistakes', () => {
+  const csvFile = (text: string): string => {
+    const file = join(tmp(), 'sheet.csv');
+    writeFileSync(file, text);
+    return file;
+  };
+  test('a formula with commas but no double quotes around the cell: the cell as CSV wants it', async () => {
+    const r = await plan('eval', '--csv', csvFile('赣州,=PLAN.TARGET(A1,"高企",2025)\n'));
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(
+      'B1: #ERROR! 这个公式含逗号，在 CSV 中整个单元格要用双引号括起来（公式中的双引号写两遍）："=PLAN.TARGET(A1,""高企"",2025)"',
+    );
+    const fixed = await plan('eval', '--csv', csvFile('赣州,"=PLAN.TARGET(A1,""高企"",2025)"\n'));
+    expect(fixed).toMatchObject({ code: 0, out: '赣州,2000' });
+  });
+  test('a quote never closed: exit 2 with the line, not a crash', async () => {
+    const r = await planEn('eval', '--csv', csvFile('a,b\n"赣州,1\n'));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^The CSV cannot be read at line 2: a double quote is not closed\./);
+  });
 });

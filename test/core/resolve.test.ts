@@ -107,3 +107,21 @@ describe('normalisation', () => {
     expect(normalizeName('规上工业企业')).toBe(normalizeName('规模以上工业企业'));
   });
 });
+
+describe('a bare R&D / 研发: its common reading, with a note', () => {
+  test.each(['江西', '九江', '吉安', '上饶', '赣州'])('%s: R&D, 研发, 研究与试验发展 → rd_intensity', (name) => {
+    const region = r.region(name);
+    for (const input of ['R&D', '研发', 'R＆D', '研究与试验发展']) expect(r.entry(region, input).indicator.id).toBe('rd_intensity');
+  });
+  test('the note names the reading and the others; names that were not ambiguous have none', () => {
+    const jj = r.region('九江');
+    const note = r.reading(jj, '研发');
+    expect(note?.zh).toMatch(/^注：“研发”按最常见的含义读作“全社会R&D经费支出占GDP的比重”；也可能指：全社会R&D经费支出；/);
+    expect(note?.en).toContain('Gross R&D expenditure');
+    expect(r.reading(jj, '全社会R&D经费支出占GDP的比重')).toBeUndefined();
+    expect(r.reading(jj, '高企')).toBeUndefined();
+  });
+  test('other ambiguous names stay ambiguous', () => {
+    expect(err(() => r.entry(r.region('九江'), '研发机构')).code).toBe('AMBIGUOUS_INDICATOR');
+  });
+});

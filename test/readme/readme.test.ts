@@ -1,0 +1,146 @@
+/**
+ * README.md keeps its promises: every `npx plan` line in its ```sh blocks is run (in-process, Chinese locale) and
+ * checked against what the README shows. The convention, written after the command:
+ *   # → text             exit 0 and stdout is `text` (ending in … : stdout starts with it)
+ *   # → exit N: text     exit N and stderr contains `text`
+ *   # ↓                  exit 0 and stdout is the next fenced block
+ *   (nothing)            exit 0
+ * Also: the sample CSV shown is docs/examples/sheet.csv, the PLAN formula shown in the functions table gives the
+ * result shown, and the Node versions the README names install without EBADENGINE or install-script warnings.
+ */
+import { createRequire } from 'node:module';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { evalFormulas, show } from '../../src/cli/eval';
+import { plan, shellWords } from '../cli/shell';
+
+const root = join(__dirname, '../..');
+const readme = readFileSync(join(root, 'README.md'), 'utf8');
+
+interface Block {
+  lang: string;
+  text: string;
+  /** Line number of the opening fence, for messages. */
+  line: number;
+}
+
+function blocks(markdown: string): Block[] {
+  const out: Block[] = [];
+  const lines = markdown.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const open = /^```(\w*)\s*$/.exec(lines[i]);
+    if (!open) continue;
+    const start = i;
+    const body: string[] = [];
+    for (i++; i < lines.length && !/^```\s*$/.test(lines[i]); i++) body.push(lines[i]);
+    out.push({ lang: open[1], text: body.join('\n'), line: start + 1 });
+  }
+  return out;
+}
+
+interface Example {
+  line: string;
+  where: string;
+  words: string[];
+  expect:
+    { kind: 'stdout'; text: string } | { kind: 'exit'; code: number; text: string } | { kind: 'block'; text: string } | { kind: 'ok' };
+}
+
+function examples(): Example[] {
+  const all = blocks(readme);
+  const out: Example[] = [];
+  all.forEach((b, k) => {
+    if (b.lang !== 'sh') return;
+    b.text.split('\n').forEach((line, j) => {
+      if (!line.startsWith('npx plan ')) return;
+      const where = `README.md:${b.line + j + 1}`;
+      const note = /\s#\s*(→|↓)\s?(.*)$/.exec(line);
+      let expect: Example['expect'] = { kind: 'ok' };
+      if (note?.[1] === '↓') expect = { kind: 'block', text: all[k + 1].text };
+      else if (note) {
+        const exit = /^exit (\d+): (.*)$/.exec(note[2].trim());
+        expect = exit ? { kind: 'exit', code: Number(exit[1]), text: exit[2] } : { kind: 'stdout', text: note[2].trim() };
+      }
+      out.push({ line, where, words: shellWords(line).slice(2), expect });
+    });
+  });
+  return out;
+}
+
+const all = examples();
+const dir = mkdtempSync(join(tmpdir(), 'readme-'));
+
+test('the README has its examples, and each follows the convention', () => {
+  expect(all.length).toBeGreaterThanOrEqual(25);
+  expect(all.filter((e) => e.expect.kind !== 'ok').length).toBeGreaterThanOrEqual(18);
+});
+
+test.each(all.map((e) => [e.where, e]))('%s', async (_where, e) => {
+  const words = [...e.words];
+  // Output files go to a temporary folder; a redirect's target is checked as stdout.
+  const o = words.indexOf('-o');
+  if (o >= 0) words[o + 1] = join(dir, words[o + 1]);
+  const redirect = words.indexOf('>');
+  if (redirect >= 0) words.splice(redirect);
+  const r = await plan(words);
+  const prefix = (text: string): string => text.replace(/…$/, '');
+  const context = { line: e.line, code: r.code, out: r.out.slice(0, 400), err: r.err.slice(0, 400) };
+  switch (e.expect.kind) {
+    case 'stdout':
+      expect(context).toMatchObject({ code: 0 });
+      if (e.expect.text.endsWith('…')) expect(r.out.startsWith(prefix(e.expect.text))).toBe(true);
+      else expect(r.out).toBe(e.expect.text);
+      break;
+    case 'exit':
+      expect(context).toMatchObject({ code: e.expect.code });
+      expect(r.err).toContain(prefix(e.expect.text));
+      break;
+    case 'block':
+      expect(context).toMatchObject({ code: 0 });
+      expect(r.out).toBe(e.expect.text.trim());
+      break;
+    default:
+      expect(context).toMatchObject({ code: 0 });
+  }
+  if (redirect >= 0 && e.words[redirect + 1].endsWith('.json')) expect(() => JSON.parse(r.out)).not.toThrow();
+  if (o >= 0) expect(existsSync(words[o + 1])).toBe(r.code === 0);
+});
+
+test('the sample CSV shown is docs/examples/sheet.csv', () => {
+  const csv = blocks(readme).filter((b) => b.lang === 'csv');
+  expect(csv).toHaveLength(1);
+  expect(csv[0].text.trim()).toBe(readFileSync(join(root, 'docs/examples/sheet.csv'), 'utf8').trim());
+});
+
+test('formulas shown with their result in the functions table give that result', () => {
+  // Rows whose formula has only literal arguments ("赣州", 2025), not placeholders (region, …).
+  const rows = [...readme.matchAll(/^\| `(=PLAN\.\w+\((?:"[^"]*"|\d+|,)*\))` \| `([^`]*)`/gm)];
+  expect(rows.length).toBeGreaterThanOrEqual(1);
+  for (const [, formula, result] of rows) {
+    const r = evalFormulas([formula], 'zh');
+    expect({ formula, value: show(r.results[0][0][0]), errors: r.errors }).toEqual({ formula, value: result, errors: [] });
+  }
+});
+
+describe('installing on the Node the README names', () => {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8'));
+  const semver = createRequire(__filename)('semver') as { satisfies(v: string, range: string): boolean };
+  const locked = Object.entries(lock.packages as Record<string, { engines?: { node?: string }; hasInstallScript?: boolean }>);
+
+  test('every locked package accepts the lowest Node of each line the README names (no EBADENGINE)', () => {
+    expect(readme).toContain('Node 20.19+, 22.13+ or 24+');
+    expect(pkg.engines.node).toBe('^20.19.0 || ^22.13.0 || >=24');
+    for (const node of ['20.19.0', '22.13.0', '24.0.0']) {
+      const refused = locked.filter(([, p]) => typeof p.engines?.node === 'string' && !semver.satisfies(node, p.engines.node));
+      expect({ node, refused: refused.map(([name, p]) => `${name} ${p.engines?.node}`) }).toEqual({ node, refused: [] });
+    }
+    expect(semver.satisfies('20.18.0', pkg.engines.node)).toBe(false);
+  });
+
+  test('allowScripts decides every install script in the lockfile (npm 11 prints no warning)', () => {
+    const withScripts = locked.filter(([, p]) => p.hasInstallScript).map(([path]) => path.replace(/^.*node_modules\//, ''));
+    expect(Object.keys(pkg.allowScripts).sort()).toEqual([...new Set(withScripts)].sort());
+  });
+});
