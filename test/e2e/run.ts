@@ -203,6 +203,54 @@ async function main(): Promise<void> {
       assert.equal(kept, '我的数据');
     });
 
+    await step("a formula that shows nothing is a person's work: insert refuses and names the cell (screenshot)", async () => {
+      await page.evaluate(() => {
+        const h = (
+          window as unknown as { __host: { type: (s: string, a: string, v: string) => void; select: (s: string, a: string) => void } }
+        ).__host;
+        h.type('Sheet1', 'D90', '=IF(1>2,1,"")');
+        h.select('Sheet1', 'A80');
+      });
+      await page.click('[data-action="insert-here"]');
+      await page.waitForSelector('[data-action="confirm"]');
+      assert.match(await page.locator('[role="dialog"]').innerText(), /以下单元格已有内容（值或公式），未写入任何单元格：Sheet1!D90/);
+      await page.screenshot({ path: join(results, 'refusal-zh.png') });
+      await page.click('text=取消');
+      const kept = await page.evaluate(() =>
+        (window as unknown as { __host: { sheet: (n: string) => { formula: (r: number, c: number) => unknown } } }).__host
+          .sheet('Sheet1')
+          .formula(89, 3),
+      );
+      assert.equal(kept, '=IF(1>2,1,"")');
+    });
+
+    await step('refresh keeps a hand-edited target, lists it and asks before replacing it (screenshot)', async () => {
+      await page.evaluate((a) => {
+        (window as unknown as { __host: { type: (s: string, a: string, v: number) => void } }).__host.type('赣州指标', a, 2100);
+      }, cell('target'));
+      await page.click('[data-action="refresh"]');
+      await page.waitForSelector('[data-notice="warning"]');
+      assert.match(await page.locator('[data-notice]').innerText(), new RegExp(`赣州指标!${cell('target')}`));
+      await page.screenshot({ path: join(results, 'refresh-edits-zh.png') });
+      const kept = await page.evaluate(
+        ([r, c]) =>
+          (window as unknown as { __host: { sheet: (n: string) => { value: (r: number, c: number) => unknown } } }).__host
+            .sheet('赣州指标')
+            .value(r, c),
+        [row - 1, colIndex('target')],
+      );
+      assert.equal(kept, 2100);
+    });
+
+    await step('the progress view: each indicator from baseline to target, expected position and actual (screenshot)', async () => {
+      await page.click('[data-tab="progress"]');
+      await page.click('[data-action="read-actuals"]');
+      await page.waitForSelector('[data-view="progress"]');
+      assert.match(await page.locator('[data-view="progress"]').innerText(), /高新技术企业/);
+      await page.screenshot({ path: join(results, 'progress-zh.png'), fullPage: true });
+      await page.click('role=tab[name="指标表"]');
+    });
+
     await step('check my template: matches rows and explains the flags', async () => {
       await page.evaluate(() => {
         const h = (window as unknown as { __host: { type: (s: string, a: string, v: string | number) => void; selection: object } }).__host;
@@ -252,6 +300,28 @@ async function main(): Promise<void> {
       await en.waitForSelector('[data-indicator="high_tech_enterprises"]');
       assert.match(await en.locator('[data-indicator="high_tech_enterprises"]').innerText(), /High-tech enterprises/);
       await en.screenshot({ path: join(results, 'pane-en.png'), fullPage: true });
+      // The same refusal, in English.
+      await en.evaluate(() => {
+        const h = (
+          window as unknown as { __host: { type: (s: string, a: string, v: string) => void; select: (s: string, a: string) => void } }
+        ).__host;
+        h.type('Sheet1', 'D10', '=IF(1>2,1,"")');
+        h.select('Sheet1', 'A2');
+      });
+      await en.click('[data-action="insert-here"]');
+      await en.waitForSelector('[data-action="confirm"]');
+      assert.match(
+        await en.locator('[role="dialog"]').innerText(),
+        /These cells already hold a value or formula; nothing was written: Sheet1!D10/,
+      );
+      await en.screenshot({ path: join(results, 'refusal-en.png') });
+      await en.click('text=Cancel');
+      await en.click('[data-action="insert"]');
+      await en.waitForSelector('[data-notice="success"]');
+      await en.click('[data-tab="progress"]');
+      await en.click('[data-action="read-actuals"]');
+      await en.waitForSelector('[data-view="progress"]');
+      await en.screenshot({ path: join(results, 'progress-en.png'), fullPage: true });
       requests.push(...enRequests);
     });
 
