@@ -31,12 +31,27 @@ const excel = { ...FakeExcelNamespace, run: host.run };
 Object.defineProperty(window, 'Excel', { configurable: false, get: () => excel, set: () => undefined });
 
 // Office.js defines `Office` itself; when it does, its `context` is this host's.
-let office: Record<string, unknown> | undefined;
+// Office.js builds its own `Office.context` as it starts (and may build it again). Whenever the page reads `Office`,
+// this host's requirement check and display language are on that context, as an Excel host's would be.
+type OfficeLike = { context?: Record<string, unknown> };
+const dress = (office: OfficeLike): void => {
+  const c = office.context;
+  if (!c || c.requirements === context.requirements) return;
+  try {
+    Object.defineProperty(c, 'requirements', { configurable: true, value: context.requirements });
+    Object.defineProperty(c, 'displayLanguage', { configurable: true, value: context.displayLanguage });
+  } catch {
+    // A context Office.js has sealed stays as it is.
+  }
+};
+let office: OfficeLike | undefined;
 Object.defineProperty(window, 'Office', {
   configurable: false,
-  get: () => office,
-  set: (v: Record<string, unknown>) => {
+  get: () => {
+    if (office) dress(office);
+    return office;
+  },
+  set: (v: OfficeLike) => {
     office = v;
-    Object.defineProperty(v, 'context', { configurable: true, get: () => context, set: () => undefined });
   },
 });

@@ -232,6 +232,7 @@ async function main(): Promise<void> {
       await page.waitForSelector('[data-notice="warning"]');
       assert.match(await page.locator('[data-notice]').innerText(), new RegExp(`赣州指标!${cell('target')}`));
       await page.screenshot({ path: join(results, 'refresh-edits-zh.png') });
+      if (await page.locator('[role="dialog"]').count()) await page.click('[role="dialog"] >> text=取消');
       const kept = await page.evaluate(
         ([r, c]) =>
           (window as unknown as { __host: { sheet: (n: string) => { value: (r: number, c: number) => unknown } } }).__host
@@ -373,7 +374,17 @@ async function main(): Promise<void> {
       assert.deepEqual(outside, []);
       assert.deepEqual([...opened.errors, ...errors], []);
     });
-    for (const shot of ['pane-zh.png', 'pane-en.png', 'pane-legacy.png', 'pane-plain-only.png'])
+    for (const shot of [
+      'pane-zh.png',
+      'pane-en.png',
+      'pane-legacy.png',
+      'pane-plain-only.png',
+      'refusal-zh.png',
+      'refusal-en.png',
+      'refresh-edits-zh.png',
+      'progress-zh.png',
+      'progress-en.png',
+    ])
       copyFileSync(join(results, shot), join(root, 'docs', shot));
   } finally {
     await browser.close();
