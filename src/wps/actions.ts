@@ -5,12 +5,16 @@ import { Occupied, type PaneActions } from '../taskpane/App';
 import { CellsOccupied, insertAtSelection, insertOnNewSheets, markCells, readSelection, refreshTables, writeFormulaToActiveCell } from './adapter';
 import type { EtApplication } from './et';
 
-/** ET is synchronous; the pane expects promises. A refusal of occupied cells becomes the pane's Occupied. */
-function run<T>(op: () => T): Promise<T> {
+/**
+ * ET is synchronous; the pane expects promises. Where the pane can offer a way out (insert elsewhere, replace the
+ * formula), a refusal of occupied cells becomes its Occupied; elsewhere the refusal's own words are shown.
+ */
+function run<T>(op: () => T, ask = false): Promise<T> {
   try {
     return Promise.resolve(op());
   } catch (e) {
-    return Promise.reject(e instanceof CellsOccupied ? new Occupied(e.address) : e);
+    if (e instanceof CellsOccupied) return Promise.reject(ask ? new Occupied(e.address) : new Error(e.message));
+    return Promise.reject(e);
   }
 }
 
@@ -21,7 +25,7 @@ export function wpsActions(plan: Plan, lang: Lang, app: EtApplication): PaneActi
     insertNew: (regions: string[], mode: Mode) =>
       run(() => insertOnNewSheets(app, regions.map((r) => regionLayout(plan.region(r), mode, lang, version))).sheets.join('、')),
     insertHere: (region: string, mode: Mode) =>
-      run(() => insertAtSelection(app, (origin) => regionLayout(plan.region(region), mode, lang, version, origin), lang).sheets.join('、')),
+      run(() => insertAtSelection(app, (origin) => regionLayout(plan.region(region), mode, lang, version, origin), lang).sheets.join('、'), true),
     refresh: () =>
       run(() => {
         const results = refreshTables(
@@ -37,6 +41,6 @@ export function wpsActions(plan: Plan, lang: Lang, app: EtApplication): PaneActi
       }),
     readSelection: () => run(() => readSelection(app)),
     markCells: (cells) => run(() => markCells(app, cells)),
-    writeFormula: (formula: string, replace: boolean) => run(() => writeFormulaToActiveCell(app, formula, replace)),
+    writeFormula: (formula: string, replace: boolean) => run(() => writeFormulaToActiveCell(app, formula, replace), true),
   };
 }
