@@ -89,3 +89,6 @@ function e2e(dev) {
     ],
   };
 }
+
+// `npm run build` also builds the WPS add-in into dist/wps/ (webpack.wps.js), after the Excel one so neither cleans the other.
+module.exports = Object.assign([module.exports, require('./webpack.wps.js')], { parallelism: 1 });
