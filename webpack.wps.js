@@ -79,3 +79,6 @@ module.exports = (env, argv) => {
     ],
   };
 };
+
+/** For test/wps/render.ts, which bundles the same pane with the fake ET host. */
+module.exports.paneTemplate = paneTemplate;
