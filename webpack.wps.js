@@ -18,9 +18,12 @@ class WpsFunctionsJsonPlugin {
       json = JSON.stringify(wpsFunctionsJson(await excelMetadata(path.resolve(__dirname, 'src/functions/functions.ts'))), null, 2);
     });
     compiler.hooks.thisCompilation.tap('WpsFunctionsJson', (compilation) => {
-      compilation.hooks.processAssets.tap({ name: 'WpsFunctionsJson', stage: compilation.constructor.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
-        compilation.emitAsset('wps/functions.json', new sources.RawSource(json));
-      });
+      compilation.hooks.processAssets.tap(
+        { name: 'WpsFunctionsJson', stage: compilation.constructor.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          compilation.emitAsset('wps/functions.json', new sources.RawSource(json));
+        },
+      );
     });
   }
 }
@@ -38,7 +41,8 @@ function paneTemplate() {
 module.exports = (env, argv) => {
   const dev = (argv && argv.mode) === 'development';
   // The Excel end-to-end build (webpack --env e2e) has no use for the WPS add-in: nothing is built for it.
-  if (env && env.e2e) return { name: 'wps', mode: dev ? 'development' : 'production', entry: {}, output: { path: path.resolve(__dirname, 'dist-e2e') } };
+  if (env && env.e2e)
+    return { name: 'wps', mode: dev ? 'development' : 'production', entry: {}, output: { path: path.resolve(__dirname, 'dist-e2e') } };
   return {
     name: 'wps',
     mode: dev ? 'development' : 'production',

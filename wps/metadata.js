@@ -7,7 +7,8 @@
 const TYPES = { any: 'any', number: 'number', string: 'string', boolean: 'bool' };
 
 /** A note appended to the help of functions whose result is several cells. */
-const MATRIX_NOTE = '（WPS：结果为多行多列；不支持动态数组的版本请先选中区域，再按 Ctrl+Shift+Enter 输入 / WPS: several cells; where dynamic arrays are not supported, select the range and press Ctrl+Shift+Enter）';
+const MATRIX_NOTE =
+  '（WPS：结果为多行多列；不支持动态数组的版本请先选中区域，再按 Ctrl+Shift+Enter 输入 / WPS: several cells; where dynamic arrays are not supported, select the range and press Ctrl+Shift+Enter）';
 
 /** @param {{ functions: any[] }} excel @returns {{ functions: any[] }} */
 function wpsFunctionsJson(excel) {

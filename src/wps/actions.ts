@@ -2,7 +2,15 @@
 import { parseTableName, regionLayout, type Mode } from '../core/layout';
 import type { Lang, Plan } from '../core/plan';
 import { Occupied, type PaneActions } from '../taskpane/App';
-import { CellsOccupied, insertAtSelection, insertOnNewSheets, markCells, readSelection, refreshTables, writeFormulaToActiveCell } from './adapter';
+import {
+  CellsOccupied,
+  insertAtSelection,
+  insertOnNewSheets,
+  markCells,
+  readSelection,
+  refreshTables,
+  writeFormulaToActiveCell,
+} from './adapter';
 import type { EtApplication } from './et';
 
 /**
@@ -23,9 +31,17 @@ export function wpsActions(plan: Plan, lang: Lang, app: EtApplication): PaneActi
   const version = plan.dataset.version;
   return {
     insertNew: (regions: string[], mode: Mode) =>
-      run(() => insertOnNewSheets(app, regions.map((r) => regionLayout(plan.region(r), mode, lang, version))).sheets.join('、')),
+      run(() =>
+        insertOnNewSheets(
+          app,
+          regions.map((r) => regionLayout(plan.region(r), mode, lang, version)),
+        ).sheets.join('、'),
+      ),
     insertHere: (region: string, mode: Mode) =>
-      run(() => insertAtSelection(app, (origin) => regionLayout(plan.region(region), mode, lang, version, origin), lang).sheets.join('、'), true),
+      run(
+        () => insertAtSelection(app, (origin) => regionLayout(plan.region(region), mode, lang, version, origin), lang).sheets.join('、'),
+        true,
+      ),
     refresh: () =>
       run(() => {
         const results = refreshTables(

@@ -26,7 +26,7 @@ export function wpsFunction(id: FunctionId): (...args: unknown[]) => unknown {
     } catch (e) {
       const message = e instanceof PlanError ? e.text(getLanguage()) : `内部错误 / internal error: ${String(e)}`;
       console.warn(`PLAN.${id}: ${message}`);
-      throw new Error(message);
+      throw Object.assign(new Error(message), { cause: e });
     }
   };
 }

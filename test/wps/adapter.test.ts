@@ -111,7 +111,7 @@ describe('insert at the selection', () => {
     ['a value', (et: FakeEt) => et.sheet('Sheet1').type('E10', '我的数据')],
     ['a formula that shows nothing', (et: FakeEt) => et.sheet('Sheet1').type('F12', '=IF(1>2,1,"")')],
     ['the number 0', (et: FakeEt) => et.sheet('Sheet1').type(`${colLetter(COLUMNS.length - 1)}20`, 0)],
-  ])("refuses cells holding %s, names them and writes nothing", async (_what, fill) => {
+  ])('refuses cells holding %s, names them and writes nothing', async (_what, fill) => {
     const { et, actions } = setup();
     fill(et);
     et.select('Sheet1', 'A1');

@@ -37,7 +37,14 @@ interface WpsFn {
 const meta = (): WpsFn[] => (JSON.parse(readFileSync(join(dir, 'functions.json'), 'utf8')) as { functions: WpsFn[] }).functions;
 
 /** A valid argument for each parameter name the PLAN functions use. */
-const SAMPLE: Record<string, unknown> = { region: '赣州', indicator: '高新技术企业', year: 2023, actual: 1200, path: 'linear', field: 'unit' };
+const SAMPLE: Record<string, unknown> = {
+  region: '赣州',
+  indicator: '高新技术企业',
+  year: 2023,
+  actual: 1200,
+  path: 'linear',
+  field: 'unit',
+};
 const call = (id: FunctionId, args: unknown[]) => (FUNCTIONS[id] as (...a: unknown[]) => unknown)(...args);
 
 describe('functions.json', () => {
@@ -53,7 +60,12 @@ describe('functions.json', () => {
       const required = f.parameters.filter((p) => !p.type.endsWith('?'));
       expect(f.parameters.slice(0, required.length)).toEqual(required); // required ones first
       // With only the required arguments, it answers.
-      expect(() => call(id, required.map((p) => SAMPLE[p.name]))).not.toThrow();
+      expect(() =>
+        call(
+          id,
+          required.map((p) => SAMPLE[p.name]),
+        ),
+      ).not.toThrow();
       // Leaving out any required argument is a PlanError naming what is missing.
       required.forEach((_p, i) => {
         const args = required.map((p, j) => (j === i ? undefined : SAMPLE[p.name]));
@@ -123,9 +135,17 @@ describe('manifest, ribbon, pages', () => {
       },
     };
     window.window = window;
-    Object.assign(window, { navigator: { language: 'zh-CN' }, location: { href: 'file:///C:/jsaddons/PlanIndicators_/index.html' }, console });
+    Object.assign(window, {
+      navigator: { language: 'zh-CN' },
+      location: { href: 'file:///C:/jsaddons/PlanIndicators_/index.html' },
+      console,
+    });
     runInNewContext(readFileSync(join(dir, 'main.js'), 'utf8'), window);
-    expect(registered.map(([ns, name]) => `${ns}.${name}`).sort()).toEqual(Object.keys(FUNCTIONS).map((id) => `PLAN.${id}`).sort());
+    expect(registered.map(([ns, name]) => `${ns}.${name}`).sort()).toEqual(
+      Object.keys(FUNCTIONS)
+        .map((id) => `PLAN.${id}`)
+        .sort(),
+    );
     const target = registered.find(([, name]) => name === 'TARGET')![2];
     expect(target('赣州', '高新技术企业')).toBe(2000);
     const onAction = window.OnAction as (c: { Id: string }) => boolean;

@@ -94,7 +94,10 @@ function check(r: Rect): void {
 const overlap = (a: Rect, b: Rect): boolean =>
   a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
 const contains = (outer: Rect, inner: Rect): boolean =>
-  inner.row >= outer.row && inner.col >= outer.col && inner.row + inner.rows <= outer.row + outer.rows && inner.col + inner.cols <= outer.col + outer.cols;
+  inner.row >= outer.row &&
+  inner.col >= outer.col &&
+  inner.row + inner.rows <= outer.row + outer.rows &&
+  inner.col + inner.cols <= outer.col + outer.cols;
 
 function address(r: Rect, abs = true): string {
   const d = abs ? '$' : '';
@@ -349,7 +352,7 @@ export class FakeRange implements EtRange {
     this.sheet.wb.writes++;
   }
   get Formula(): EtValue | EtValue[][] {
-    return this.read((c) => (c?.formula ?? (c?.value === undefined || c.value === null ? '' : String(c.value))));
+    return this.read((c) => c?.formula ?? (c?.value === undefined || c.value === null ? '' : String(c.value)));
   }
   set Formula(v: EtValue | EtValue[][]) {
     this.writable();
@@ -389,6 +392,7 @@ export class FakeRange implements EtRange {
     return new FakeRange(this.sheet, m ?? top);
   }
   get Interior(): EtInterior {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the COM-style sub-object's accessors act on this range
     const range = this;
     return {
       get Color() {
@@ -402,6 +406,7 @@ export class FakeRange implements EtRange {
     };
   }
   get Font(): EtFont {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the COM-style sub-object's accessors act on this range
     const range = this;
     const prop = <K extends 'bold' | 'size' | 'color'>(k: K, check: (v: unknown) => CellData[K], dflt: CellData[K]) => ({
       get: () => range.uniform((c) => c?.[k] ?? dflt),
@@ -443,6 +448,7 @@ export class FakeRange implements EtRange {
     };
   }
   get FormatConditions(): EtFormatConditions {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the COM-style sub-object's accessors act on this range
     const range = this;
     const mine = () => range.sheet.rules.filter((r) => overlap(r.rect, range.rect));
     return {
@@ -456,7 +462,8 @@ export class FakeRange implements EtRange {
       },
       Add(type: number, _operator?: number, formula1?: string): EtFormatCondition {
         if (type !== 2) throw new EtError(`FormatConditions.Add: the fake supports xlExpression (2) only, not ${type}`);
-        if (typeof formula1 !== 'string' || !formula1.startsWith('=')) throw new EtError(`FormatConditions.Add: Formula1 must be "=…", not ${formula1}`);
+        if (typeof formula1 !== 'string' || !formula1.startsWith('='))
+          throw new EtError(`FormatConditions.Add: Formula1 must be "=…", not ${formula1}`);
         const wb = range.sheet.wb;
         const sel = wb.active.selection;
         const rule: Rule = { rect: { ...range.rect }, type, formula1, anchor: { sheet: wb.active.name, row: sel.row, col: sel.col } };
@@ -491,7 +498,12 @@ export class FakeRange implements EtRange {
       if (this.counting === 'rows') return new FakeRange(this.sheet, { ...this.rect, row: this.rect.row + rowIndex - 1, rows: 1 });
       if (this.counting === 'columns') return new FakeRange(this.sheet, { ...this.rect, col: this.rect.col + rowIndex - 1, cols: 1 });
       const i = rowIndex - 1;
-      return new FakeRange(this.sheet, { row: this.rect.row + Math.floor(i / this.rect.cols), col: this.rect.col + (i % this.rect.cols), rows: 1, cols: 1 });
+      return new FakeRange(this.sheet, {
+        row: this.rect.row + Math.floor(i / this.rect.cols),
+        col: this.rect.col + (i % this.rect.cols),
+        rows: 1,
+        cols: 1,
+      });
     }
     if (!Number.isInteger(columnIndex) || columnIndex < 1) throw new EtError(`Item(${rowIndex}, ${columnIndex}): indexes start at 1`);
     return new FakeRange(this.sheet, { row: this.rect.row + rowIndex - 1, col: this.rect.col + columnIndex - 1, rows: 1, cols: 1 });
@@ -583,10 +595,12 @@ export class FakeListObject implements EtListObject {
     return this.rect.rows > 1 ? new FakeRange(this.sheet, { ...this.rect, row: this.rect.row + 1, rows: this.rect.rows - 1 }) : null;
   }
   Resize(range: EtRange): void {
-    if (!(range instanceof FakeRange) || range.sheet !== this.sheet) throw new EtError('ListObject.Resize: the range must be on the same sheet');
+    if (!(range instanceof FakeRange) || range.sheet !== this.sheet)
+      throw new EtError('ListObject.Resize: the range must be on the same sheet');
     const r = range.rect;
     if (r.row !== this.rect.row || r.col !== this.rect.col) throw new EtError('ListObject.Resize: the header row must stay where it is');
-    if (this.sheet.tables.some((t) => t !== this && overlap(t.rect, r))) throw new EtError('ListObject.Resize: a table cannot overlap another table');
+    if (this.sheet.tables.some((t) => t !== this && overlap(t.rect, r)))
+      throw new EtError('ListObject.Resize: a table cannot overlap another table');
     this.rect = { ...r };
     this.sheet.wb.writes++;
   }
@@ -610,7 +624,8 @@ export class FakeListObjects implements EtListObjects {
   Add(sourceType: number, source: EtRange, _linkSource?: unknown, hasHeaders?: number): FakeListObject {
     if (sourceType !== 1) throw new EtError(`ListObjects.Add: the fake supports xlSrcRange (1) only, not ${sourceType}`);
     if (hasHeaders !== 1) throw new EtError('ListObjects.Add: the fake supports XlListObjectHasHeaders = xlYes (1) only');
-    if (!(source instanceof FakeRange) || source.sheet !== this.sheet) throw new EtError('ListObjects.Add: Source must be a range of this sheet');
+    if (!(source instanceof FakeRange) || source.sheet !== this.sheet)
+      throw new EtError('ListObjects.Add: Source must be a range of this sheet');
     const r = source.rect;
     if (this.sheet.tables.some((t) => overlap(t.rect, r))) throw new EtError('ListObjects.Add: a table cannot overlap another table');
     if (this.sheet.merges.some((m) => overlap(m, r))) throw new EtError('ListObjects.Add: a table cannot contain merged cells');

@@ -20,7 +20,6 @@ const root = join(__dirname, '..', '..');
 const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const shot = join(root, 'docs', 'pane-wps.png');
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- the webpack config is CommonJS
 const wpsConfig = require(join(root, 'webpack.wps.js')) as ((env: object, argv: object) => Configuration) & { paneTemplate: () => string };
 
 function build(out: string): Promise<void> {
@@ -30,7 +29,11 @@ function build(out: string): Promise<void> {
   config.entry = { render: ['./test/wps/host.ts', './src/wps/index.tsx'] };
   config.output = { path: out, filename: '[name].js', clean: true };
   config.plugins = [
-    new HtmlWebpackPlugin({ filename: 'index.html', templateContent: wpsConfig.paneTemplate().replace('taskpane.js', 'render.js'), inject: false }),
+    new HtmlWebpackPlugin({
+      filename: 'index.html',
+      templateContent: wpsConfig.paneTemplate().replace('taskpane.js', 'render.js'),
+      inject: false,
+    }),
   ];
   return new Promise((resolve, reject) =>
     webpack(config, (err, stats) => {
@@ -58,8 +61,10 @@ interface Et {
   sheet(n: string): { type(a1: string, v: unknown): void; at(a1: string): { value?: unknown; formula?: string } | undefined };
   select(sheet: string, a1: string): void;
 }
-const et = (page: Page) => <T>(f: (et: Et) => T): Promise<T> =>
-  page.evaluate(`(${f.toString()})(window.__et)`) as Promise<T>;
+const et =
+  (page: Page) =>
+  <T>(f: (et: Et) => T): Promise<T> =>
+    page.evaluate(`(${f.toString()})(window.__et)`) as Promise<T>;
 
 async function notice(page: Page): Promise<string> {
   await page.waitForSelector('[data-notice]');
@@ -93,10 +98,15 @@ async function main(): Promise<void> {
 
     await page.click('[data-action="insert"]');
     assert.match(await notice(page), /已插入：赣州指标/);
-    const made = await inEt((e) => e.wb.sheets.map((s) => ({ name: s.name, tables: s.tables.map((t) => ({ name: t.name, rect: t.rect })) })));
+    const made = await inEt((e) =>
+      e.wb.sheets.map((s) => ({ name: s.name, tables: s.tables.map((t) => ({ name: t.name, rect: t.rect })) })),
+    );
     assert.deepEqual(made, [
       { name: 'Sheet1', tables: [] },
-      { name: '赣州指标', tables: [{ name: 'PLAN_L_Ganzhou', rect: { row: 5, col: 1, rows: gz.entries.length + 1, cols: COLUMNS.length } }] },
+      {
+        name: '赣州指标',
+        tables: [{ name: 'PLAN_L_Ganzhou', rect: { row: 5, col: 1, rows: gz.entries.length + 1, cols: COLUMNS.length } }],
+      },
     ]);
     const cell = `${colLetter(colIndex('target'))}${6 + gz.entries.findIndex((x) => x.indicator.id === 'high_tech_enterprises')}`;
     const target = await page.evaluate((a) => (window as unknown as { __et: Et }).__et.sheet('赣州指标').at(a)?.formula, cell);
@@ -120,7 +130,10 @@ async function main(): Promise<void> {
     assert.match(await notice(page), /已刷新 1 张表/);
     console.log('  ✓ refresh');
 
-    assert.deepEqual(requests.filter((u) => !u.startsWith(url)), []);
+    assert.deepEqual(
+      requests.filter((u) => !u.startsWith(url)),
+      [],
+    );
     assert.deepEqual(errors, []);
     console.log('  ✓ no request left localhost, no page error');
   } finally {

@@ -32,7 +32,7 @@ type ReturnsVoid<F> = F extends (...args: never[]) => infer R ? ([R] extends [vo
 export type Differences = [ReturnsVoid<Et.EtRange['Resize']>, ReturnsVoid<Et.EtWorksheet['Range']>, ReturnsVoid<Et.EtListObjects['Add']>];
 const differences: Differences = [true, true, true];
 
-test("wps-jsapi declares the object-returning methods void, which is why et.ts restates them", () => {
+test('wps-jsapi declares the object-returning methods void, which is why et.ts restates them', () => {
   expect(differences).toEqual([true, true, true]);
   const src = readFileSync(require.resolve('wps-jsapi/src/lib.et.d.ts'), 'utf8');
   expect(src).toMatch(/Resize\(RowSize\?: any, ColumnSize\?: any, RHS\?: EtRange\): void;/);
