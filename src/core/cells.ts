@@ -21,7 +21,14 @@ export interface BlockFacts {
   tables?: string[];
 }
 
-export type Refusal = { kind: 'occupied'; cells: string[] } | { kind: 'merged'; areas: string[] } | { kind: 'table'; tables: string[] };
+export type Refusal =
+  | { kind: 'occupied'; cells: string[] }
+  | { kind: 'merged'; areas: string[] }
+  | { kind: 'table'; tables: string[] }
+  /** Cells that no longer hold what was read (marks are painted only on the cells that were checked). */
+  | { kind: 'changed'; cells: string[] }
+  /** The sheet that was read is gone (deleted or renamed). */
+  | { kind: 'gone'; sheet: string };
 
 /** True when a cell holds nothing: no value and no formula. */
 export function isFreeCell(value: unknown, formula?: unknown): boolean {
@@ -68,8 +75,46 @@ export function describeRefusal(r: Refusal, sheet: string, lang: 'zh' | 'en'): s
       ? `目标区域与合并单元格 ${list} 重叠，未写入任何单元格`
       : `The block overlaps merged cells ${list}; nothing was written`;
   }
+  if (r.kind === 'changed') {
+    const list = r.cells.map((c) => where + c).join(lang === 'zh' ? '、' : ', ');
+    return lang === 'zh'
+      ? `以下单元格在读取之后已被修改，未标色；请重新读取所选区域：${list}`
+      : `These cells changed since they were read; nothing was coloured. Read the selection again: ${list}`;
+  }
+  if (r.kind === 'gone') {
+    return lang === 'zh'
+      ? `工作表“${r.sheet}”已不存在（可能已删除或改名），未标色；请重新读取所选区域`
+      : `The sheet "${r.sheet}" no longer exists (deleted or renamed); nothing was coloured. Read the selection again`;
+  }
   const list = r.tables.join(lang === 'zh' ? '、' : ', ');
   return lang === 'zh'
     ? `目标区域与已有表格 ${list} 重叠，未写入任何单元格`
     : `The block overlaps the existing table ${list}; nothing was written`;
+}
+
+/**
+ * Why Excel would refuse a worksheet name, or null when it is a valid one: blank, longer than 31 characters,
+ * holding one of : \\ / ? * [ ], starting or ending with an apostrophe, or the reserved name "History".
+ */
+export function sheetNameProblem(name: string): string | null {
+  if (!name.trim()) return 'blank';
+  if (name.length > 31) return 'longer than 31 characters';
+  if (/[:\\/?*[\]]/.test(name)) return 'contains one of : \\ / ? * [ ]';
+  if (name.startsWith("'") || name.endsWith("'")) return 'starts or ends with an apostrophe';
+  if (name.toLowerCase() === 'history') return 'reserved name History';
+  return null;
+}
+
+/** A valid worksheet name made from `wanted` (forbidden characters dropped, cut to 31), not taken (case-insensitive): "name (2)"… */
+export function freeSheetName(wanted: string, taken: Iterable<string>): string {
+  const lower = new Set([...taken].map((n) => n.toLowerCase()));
+  let base = wanted.replace(/[:\\/?*[\]]/g, '').replace(/^'+|'+$/g, '').trim() || 'Sheet';
+  if (base.toLowerCase() === 'history') base = `${base}_`;
+  base = base.slice(0, 31);
+  if (!lower.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const name = base.slice(0, 31 - suffix.length) + suffix;
+    if (!lower.has(name.toLowerCase())) return name;
+  }
 }

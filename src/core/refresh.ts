@@ -1,8 +1,17 @@
 /**
  * Refreshing an inserted table after the data changed: which cells to rewrite, matched by indicator id (so rows
  * a person sorted or filtered still get their own figures), leaving every column a person fills in untouched.
+ *
+ * With the table's record (src/core/ledger.ts: a hash of each cell the add-in wrote), a cell that differs from
+ * the fresh figure is told apart: still what the add-in wrote → the plan data changed, rewrite it; something else
+ * → a person edited it, keep it and list it, unless the person confirmed (`overwriteEdits`). Without a record
+ * (a table inserted before records were kept) every differing cell counts as a person's edit.
  */
 import { COLUMNS, type CellContent, type SheetLayout } from './layout';
+import { cellHash, rowHash, type RowRecord, type TableRecord } from './ledger';
+
+/** Keys of the columns the add-in owns in an inserted table (all but the input columns), in order. */
+export const OWNED_COLUMNS = COLUMNS.filter((c) => !c.input).map((c) => c.key as string);
 
 export interface CellWrite {
   /** Zero-based row within the table body as it stands in the sheet now. */
@@ -19,6 +28,17 @@ export interface RefreshPlan {
   orphaned: string[];
   /** Rows whose figures changed. */
   changed: string[];
+  /** Cells a person edited that differ from the fresh figure: kept (not in `writes`) unless `overwriteEdits`. */
+  edits: { row: number; col: number; id: string }[];
+  /** Rows the record has and the sheet no longer has (a person deleted them): not added back, reported. */
+  removed: string[];
+  /** The table's rows as they stand after the writes (for the new record); appended rows come last. */
+  record: RowRecord[];
+}
+
+export interface RefreshOptions {
+  /** The person confirmed: rewrite hand-edited cells too. */
+  overwriteEdits?: boolean;
 }
 
 function same(a: unknown, b: unknown): boolean {
@@ -34,7 +54,14 @@ function same(a: unknown, b: unknown): boolean {
  * Columns are found by their header text, so a table whose columns a person moved still refreshes right;
  * columns the layout does not know (a person's own) are never touched.
  */
-export function planRefresh(layout: SheetLayout, header: string[], body: unknown[][], firstBodyRow: number): RefreshPlan {
+export function planRefresh(
+  layout: SheetLayout,
+  header: string[],
+  body: unknown[][],
+  firstBodyRow: number,
+  record: TableRecord | null = null,
+  options: RefreshOptions = {},
+): RefreshPlan {
   // A table inserted in either language refreshes in either language.
   const position = COLUMNS.map((c) => header.findIndex((h) => h === c.header.zh || h === c.header.en));
   const known = position.filter((p) => p >= 0);
@@ -51,6 +78,10 @@ export function planRefresh(layout: SheetLayout, header: string[], body: unknown
   const writes: CellWrite[] = [];
   const orphaned: string[] = [];
   const changed: string[] = [];
+  const edits: RefreshPlan['edits'] = [];
+  const rowsOut: RowRecord[] = [];
+  const recorded = new Map((record?.rows ?? []).map((r) => [r.id, r]));
+  const recordedCol = (key: string): number => (record ? record.columns.indexOf(key) : -1);
   body.forEach((current, row) => {
     const id = String(current[idCol] ?? '');
     const fresh = byId.get(id);
@@ -60,27 +91,66 @@ export function planRefresh(layout: SheetLayout, header: string[], body: unknown
     }
     seen.add(id);
     let differs = false;
-    const cells = fresh.cellsAt(firstBodyRow + row);
+    const sheetRow = firstBodyRow + row;
+    const cells = fresh.cellsAt(sheetRow);
+    const before = recorded.get(id);
+    const hashes: string[] = [];
     COLUMNS.forEach((c, i) => {
+      if (c.input) return;
       const col = position[i];
-      if (c.input || col < 0) return;
       const value = cells[i];
-      if (!same(current[col], value)) {
+      const k = recordedCol(c.key);
+      const was = before && k >= 0 ? before.cells[k] : undefined;
+      if (col < 0) {
+        hashes.push(was ?? cellHash(value, sheetRow));
+        return;
+      }
+      if (same(current[col], value)) {
+        hashes.push(cellHash(value, sheetRow));
+        return;
+      }
+      const ours = was !== undefined && cellHash(current[col], sheetRow) === was;
+      if (ours || options.overwriteEdits) {
         writes.push({ row, col, value });
+        hashes.push(cellHash(value, sheetRow));
         differs = true;
+      } else {
+        edits.push({ row, col, id });
+        // Still recorded as the add-in's figure, so the next refresh still sees the person's edit.
+        hashes.push(was ?? cellHash(value, sheetRow));
       }
     });
     if (differs) changed.push(id);
+    rowsOut.push({ id, hash: rowHash(hashes), cells: hashes });
   });
+  // A row the record has and the sheet has not was deleted by a person: it stays deleted.
+  const removed = layout.rows.filter((r) => !seen.has(r.id) && recorded.has(r.id)).map((r) => r.id);
   const append = layout.rows
-    .filter((r) => !seen.has(r.id))
+    .filter((r) => !seen.has(r.id) && !recorded.has(r.id))
     .map((r, k) => {
-      const cells = r.cellsAt(firstBodyRow + body.length + k);
+      const sheetRow = firstBodyRow + body.length + k;
+      const cells = r.cellsAt(sheetRow);
+      const hashes = COLUMNS.filter((c) => !c.input).map((c) => cellHash(cells[COLUMNS.indexOf(c)], sheetRow));
+      rowsOut.push({ id: r.id, hash: rowHash(hashes), cells: hashes });
       const out: CellContent[] = new Array(header.length).fill(null);
       COLUMNS.forEach((_c, i) => {
         if (position[i] >= 0) out[position[i]] = cells[i];
       });
       return out;
     });
-  return { writes, append, orphaned, changed };
+  return { writes, append, orphaned, changed, edits, removed, record: rowsOut };
+}
+
+/** The record of a table as the add-in writes it (insertion): a hash of every owned cell of every row. */
+export function recordOf(layout: SheetLayout, table: string, sheet: string): TableRecord {
+  return {
+    table,
+    sheet,
+    columns: OWNED_COLUMNS,
+    rows: layout.rows.map((r, k) => {
+      const sheetRow = layout.headerRow + 1 + k;
+      const hashes = COLUMNS.filter((c) => !c.input).map((c) => cellHash(r.cells[COLUMNS.indexOf(c)], sheetRow));
+      return { id: r.id, hash: rowHash(hashes), cells: hashes };
+    }),
+  };
 }

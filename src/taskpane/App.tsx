@@ -38,37 +38,118 @@ import { STATUS_LABELS } from '../core/status';
 import { flagTemplate, matchTemplate, type Flag, type TemplateMatch } from '../core/template';
 import { BUILDABLE, buildFormula, type Buildable } from '../functions/formula';
 import { strings } from './i18n';
+import { describeRefusal, type Refusal } from '../core/cells';
 
 export interface Selection {
+  /** The sheet the values were read from (marks are painted there, whichever sheet is active by then). */
+  sheet: string;
   values: unknown[][];
   address: string;
   rowIndex: number;
   columnIndex: number;
 }
 
-/** What the pane asks of the workbook. Each rejects with an Error whose message is shown in plain words. */
+/** One cell to colour: 0-based sheet row and column, fill RRGGBB. */
+export interface MarkCell {
+  row: number;
+  col: number;
+  fill: string;
+}
+
+export interface RefreshSummary {
+  tables: number;
+  /** Rows whose figures were rewritten. */
+  changed: number;
+  /** Cells a person edited, kept as they are (Sheet!A1); empty after `overwriteEdits`. */
+  edits: string[];
+  /** Tables the add-in inserted that are no longer in the workbook (renamed, converted to a range, deleted), by name. */
+  missing: string[];
+  /** Rows a person deleted from a table: not added back (indicator ids). */
+  removed: string[];
+  /** New rows not added because the cells under a table hold something (the refusal, in the pane's language). */
+  blocked: string[];
+}
+
+/**
+ * What the pane asks of the workbook. Every host (the Excel adapter in src/office, a WPS adapter, the legacy pane)
+ * implements the same contract, judging cells with src/core/cells.ts and recording with src/core/ledger.ts:
+ * - `insertHere` and `writeFormula` write only into free cells (no value and no formula; for insertion also no
+ *   merged area and no table crossing the block); otherwise they write nothing and reject with `Occupied`,
+ *   carrying the refusal (which cells, areas or tables).
+ * - `readSelection` returns the sheet name with the values; `markCells(selection, cells)` paints only when that
+ *   block on that sheet still holds what was read (else rejects with `Refused`), saves each cell's previous fill
+ *   in the workbook, and replaces earlier marks (marking twice does not stack); `clearMarks` restores the fills.
+ * - `refresh` keeps cells a person edited (listed in `edits`) unless called with `{ overwriteEdits: true }`,
+ *   and names the tables it expected and did not find.
+ * Other rejections are Errors whose message is shown in plain words.
+ */
 export interface PaneActions {
   /** Insert on new sheets; resolves to a description of what was made. */
   insertNew(regions: string[], mode: Mode): Promise<string>;
-  /** Insert at the selected cell; rejects with { occupied: address } when the cells are not empty. */
+  /** Insert at the selected cell; rejects with `Occupied` when the block is not free. */
   insertHere(region: string, mode: Mode): Promise<string>;
-  refresh(): Promise<{ tables: number; changed: number }>;
+  refresh(options?: { overwriteEdits?: boolean }): Promise<RefreshSummary>;
   readSelection(): Promise<Selection>;
-  markCells(cells: { row: number; col: number; fill: string }[]): Promise<void>;
-  /** Rejects with { occupied: address } when the active cell holds something and `replace` is false. */
+  markCells(selection: Selection, cells: MarkCell[]): Promise<{ marked: number; restored: number; left: string[] }>;
+  clearMarks(): Promise<{ restored: number; left: string[] }>;
+  /** Rejects with `Occupied` when the active cell holds a value or formula and `replace` is false. */
   writeFormula(formula: string, replace: boolean): Promise<string>;
 }
 
-/** An operation refused because cells are not empty; the pane asks before doing anything else. */
+/** An operation refused because cells are not free; the pane asks before doing anything else. */
 export class Occupied extends Error {
-  constructor(readonly address: string) {
+  constructor(
+    readonly address: string,
+    readonly refusal?: Refusal,
+    readonly sheet?: string,
+  ) {
     super(`occupied: ${address}`);
     this.name = 'Occupied';
   }
 }
 
-type Notice = { kind: 'success' | 'error' | 'info'; text: string } | null;
+/** An operation refused outright (marks on cells that changed since they were read, or on a sheet that is gone). */
+export class Refused extends Error {
+  constructor(
+    readonly refusal: Refusal,
+    readonly sheet: string,
+  ) {
+    super(`refused: ${refusal.kind}`);
+    this.name = 'Refused';
+  }
+}
+
+export type Notice = { kind: 'success' | 'error' | 'info' | 'warning'; text: string } | null;
 type Ask = { text: string; confirm: string; run: () => Promise<void> } | null;
+
+/** What the pane says when an action is refused or fails, in the pane's language. */
+export function errorText(e: unknown, lang: Lang): string {
+  const t = strings(lang);
+  if (e instanceof Refused) return describeRefusal(e.refusal, e.sheet, lang);
+  if (e instanceof Occupied) return e.refusal ? describeRefusal(e.refusal, e.sheet ?? '', lang) : t.occupiedPlain(e.address);
+  return t.failed(e instanceof Error ? e.message : String(e));
+}
+
+/** What the pane says after a refresh: what changed, which hand edits were kept, which tables were not found. */
+export function refreshNotice(r: RefreshSummary, lang: Lang): NonNullable<Notice> {
+  const t = strings(lang);
+  const parts: string[] = [r.tables ? t.refreshed(r.tables, r.changed) : t.nothingToRefresh];
+  if (r.edits.length) parts.push(t.editsKept(r.edits));
+  if (r.removed.length) parts.push(t.rowsRemoved(r.removed.length));
+  parts.push(...r.blocked);
+  if (r.missing.length) parts.push(t.missingTables(r.missing));
+  const warn = r.edits.length || r.missing.length || r.blocked.length;
+  return { kind: warn ? 'warning' : r.tables ? 'success' : 'info', text: parts.join(' ') };
+}
+
+/** The message bar under the buttons. */
+export function NoticeBar({ notice }: { notice: NonNullable<Notice> }): ReactElement {
+  return (
+    <MessageBar intent={notice.kind} className="notice" data-notice={notice.kind}>
+      <MessageBarBody>{notice.text}</MessageBarBody>
+    </MessageBar>
+  );
+}
 
 function valueText(e: Entry, year: 2019 | 2020): string {
   return e.values[year]?.raw ?? '';
@@ -166,17 +247,25 @@ export function App({ plan, actions, lang }: AppProps): ReactElement {
   const [busy, setBusy] = useState(false);
   const current = useMemo(() => plan.region(region), [plan, region]);
 
-  const attempt = async (op: () => Promise<void>, onOccupied?: (address: string) => Ask): Promise<void> => {
+  const attempt = async (op: () => Promise<void>, onOccupied?: (address: string, why: string) => Ask): Promise<void> => {
     setBusy(true);
     try {
       await op();
     } catch (e) {
-      if (e instanceof Occupied && onOccupied) setAsk(onOccupied(e.address));
-      else setNotice({ kind: 'error', text: t.failed(e instanceof Error ? e.message : String(e)) });
+      if (e instanceof Occupied && onOccupied) setAsk(onOccupied(e.address, errorText(e, lang)));
+      else setNotice({ kind: 'error', text: errorText(e, lang) });
     } finally {
       setBusy(false);
     }
   };
+
+  // Refresh: hand edits are kept and listed; the person may then confirm overwriting them.
+  const refresh = (overwriteEdits: boolean): Promise<void> =>
+    attempt(async () => {
+      const r = await actions.refresh(overwriteEdits ? { overwriteEdits: true } : undefined);
+      setNotice(refreshNotice(r, lang));
+      if (r.edits.length) setAsk({ text: t.askOverwrite(r.edits), confirm: t.overwrite, run: () => refresh(true) });
+    });
 
   const insertNew = (names: string[]): Promise<void> =>
     attempt(async () => setNotice({ kind: 'success', text: t.inserted(await actions.insertNew(names, mode)) }));
@@ -205,7 +294,7 @@ export function App({ plan, actions, lang }: AppProps): ReactElement {
   const writeFormula = (replace: boolean): Promise<void> =>
     attempt(
       async () => setNotice({ kind: 'success', text: t.written(await actions.writeFormula(formula, replace)) }),
-      (address) => ({ text: t.cellOccupied(address), confirm: t.replace, run: () => writeFormula(true) }),
+      (_address, why) => ({ text: `${why} ${t.askReplace}`, confirm: t.replace, run: () => writeFormula(true) }),
     );
 
   return (
@@ -241,7 +330,7 @@ export function App({ plan, actions, lang }: AppProps): ReactElement {
           onClick={() =>
             void attempt(
               async () => setNotice({ kind: 'success', text: t.inserted(await actions.insertHere(region, mode)) }),
-              (address) => ({ text: t.occupied(address), confirm: t.useNewSheet, run: () => insertNew([region]) }),
+              (_address, why) => ({ text: `${why} ${t.askNewSheet}`, confirm: t.useNewSheet, run: () => insertNew([region]) }),
             )
           }
         >
@@ -253,21 +342,12 @@ export function App({ plan, actions, lang }: AppProps): ReactElement {
         <Button
           disabled={busy}
           data-action="refresh"
-          onClick={() =>
-            void attempt(async () => {
-              const r = await actions.refresh();
-              setNotice({ kind: r.tables ? 'success' : 'info', text: r.tables ? t.refreshed(r.tables, r.changed) : t.nothingToRefresh });
-            })
-          }
+          onClick={() => void refresh(false)}
         >
           {t.refresh}
         </Button>
       </div>
-      {notice ? (
-        <MessageBar intent={notice.kind} className="notice" data-notice={notice.kind}>
-          <MessageBarBody>{notice.text}</MessageBarBody>
-        </MessageBar>
-      ) : null}
+      {notice ? <NoticeBar notice={notice} /> : null}
       <Text size={200} className="legend">
         <span className="swatch amber" /> <span className="swatch red" /> {t.legend}
       </Text>
@@ -308,16 +388,18 @@ export function App({ plan, actions, lang }: AppProps): ReactElement {
               {flags.length ? (
                 <Button
                   disabled={busy}
+                  data-action="mark"
                   onClick={() =>
                     void attempt(async () => {
-                      await actions.markCells(
+                      const r = await actions.markCells(
+                        selection,
                         flags.map((f) => ({
                           row: selection.rowIndex + f.row,
                           col: selection.columnIndex + f.col,
                           fill: f.assessment.status === 'slightly_behind' ? FILL.slightlyBehind : FILL.behind,
                         })),
                       );
-                      setNotice({ kind: 'success', text: t.marked(flags.length) });
+                      setNotice({ kind: r.left.length ? 'warning' : 'success', text: t.marked(r.marked, r.restored, r.left) });
                     })
                   }
                 >
@@ -326,6 +408,18 @@ export function App({ plan, actions, lang }: AppProps): ReactElement {
               ) : null}
             </>
           ) : null}
+          <Button
+            disabled={busy}
+            data-action="clear-marks"
+            onClick={() =>
+              void attempt(async () => {
+                const r = await actions.clearMarks();
+                setNotice({ kind: r.left.length ? 'warning' : 'success', text: t.cleared(r.restored, r.left) });
+              })
+            }
+          >
+            {t.clearMarks}
+          </Button>
         </div>
       ) : null}
 

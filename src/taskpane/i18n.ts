@@ -26,11 +26,12 @@ const zh = {
   inserted: (s: string) => `已插入：${s}`,
   refreshed: (n: number, changed: number) => `已刷新 ${n} 张表，${changed} 行数值有更新；填写的实际值未改动。`,
   nothingToRefresh: '工作簿中没有本加载项插入的表（名称以 PLAN_ 开头）。',
-  occupied: (a: string) => `所选位置 ${a} 已有内容，未写入任何单元格。要改为插入到新工作表吗？`,
+  occupiedPlain: (a: string) => `所选位置 ${a} 已有内容，未写入任何单元格。`,
+  askNewSheet: '要改为插入到新工作表吗？',
+  askReplace: '要替换吗？',
   useNewSheet: '插入到新工作表',
   cancel: '取消',
   replace: '替换',
-  cellOccupied: (a: string) => `单元格 ${a} 已有内容。要替换吗？`,
   checkHelp: '先在工作表中选中你的报表区域（左侧为指标名称，上方为年份），再点击“读取所选区域”。',
   readSelection: '读取所选区域',
   matches: '匹配结果（请核对）',
@@ -38,7 +39,19 @@ const zh = {
   flags: '落后于序时进度的单元格',
   noFlags: '所有已填写的实际值均符合序时进度。',
   markFlags: '在表中标色',
-  marked: (n: number) => `已为 ${n} 个单元格标色（只改底色，未改数值）。`,
+  marked: (n: number, restored: number, left: string[]) =>
+    `已为 ${n} 个单元格标色（只改底色，未改数值；原底色已保存在工作簿中，可用“清除标色”恢复）。` +
+    (restored ? `上次的 ${restored} 处标色已恢复原底色。` : '') +
+    (left.length ? `以下上次标色的单元格已被改过底色，保持不变：${left.join('、')}` : ''),
+  clearMarks: '清除标色（恢复原底色）',
+  cleared: (n: number, left: string[]) =>
+    (n ? `已恢复 ${n} 个单元格的原底色。` : '没有需要清除的标色。') +
+    (left.length ? `以下单元格在标色后被改过底色（或所在工作表已删除），保持不变：${left.join('、')}` : ''),
+  editsKept: (cells: string[]) => `以下单元格已被手动修改，已保留未刷新：${cells.join('、')}。`,
+  askOverwrite: (cells: string[]) => `以下单元格已被手动修改：${cells.join('、')}。要用规划数据覆盖这些修改吗？`,
+  overwrite: '覆盖我的修改',
+  rowsRemoved: (n: number) => `${n} 行已被删除，未重新添加。`,
+  missingTables: (names: string[]) => `未找到以下之前插入的表（可能已改名、转换为区域或删除）：${names.join('、')}。`,
   expected: '应达',
   gap: '差距',
   status: '状态',
@@ -80,11 +93,12 @@ const en: Strings = {
   inserted: (s: string) => `Inserted: ${s}`,
   refreshed: (n: number, changed: number) => `Refreshed ${n} table(s); ${changed} row(s) updated; actual values untouched.`,
   nothingToRefresh: 'No tables inserted by this add-in (named PLAN_…) in this workbook.',
-  occupied: (a: string) => `The cells at ${a} are not empty; nothing was written. Insert on a new sheet instead?`,
+  occupiedPlain: (a: string) => `The cells at ${a} are not empty; nothing was written.`,
+  askNewSheet: 'Insert on a new sheet instead?',
+  askReplace: 'Replace it?',
   useNewSheet: 'Insert on a new sheet',
   cancel: 'Cancel',
   replace: 'Replace',
-  cellOccupied: (a: string) => `Cell ${a} is not empty. Replace it?`,
   checkHelp: 'Select your report range (indicator names down the side, years across the top), then read it.',
   readSelection: 'Read the selection',
   matches: 'Matches (please check)',
@@ -92,7 +106,19 @@ const en: Strings = {
   flags: 'Cells behind the expected path',
   noFlags: 'Every actual value filled in is on track.',
   markFlags: 'Colour them in the sheet',
-  marked: (n: number) => `Coloured ${n} cell(s) (fill only; values unchanged).`,
+  marked: (n: number, restored: number, left: string[]) =>
+    `Coloured ${n} cell(s) (fill only; values unchanged; their previous fills are saved in the workbook: "Clear marks" restores them).` +
+    (restored ? ` The ${restored} earlier mark(s) got their previous fill back.` : '') +
+    (left.length ? ` These earlier marks were re-coloured since and were left as they are: ${left.join(', ')}` : ''),
+  clearMarks: 'Clear marks (restore previous fills)',
+  cleared: (n: number, left: string[]) =>
+    (n ? `Restored the previous fill of ${n} cell(s).` : 'No marks to clear.') +
+    (left.length ? ` These cells were re-coloured since (or their sheet is gone) and were left as they are: ${left.join(', ')}` : ''),
+  editsKept: (cells: string[]) => `These cells were edited by hand and were kept, not refreshed: ${cells.join(', ')}.`,
+  askOverwrite: (cells: string[]) => `These cells were edited by hand: ${cells.join(', ')}. Overwrite your edits with the plan figures?`,
+  overwrite: 'Overwrite my edits',
+  rowsRemoved: (n: number) => `${n} row(s) you deleted were not added back.`,
+  missingTables: (names: string[]) => `These tables inserted earlier were not found (renamed, converted to a range or deleted): ${names.join(', ')}.`,
   expected: 'Expected',
   gap: 'Gap',
   status: 'Status',

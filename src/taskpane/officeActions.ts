@@ -1,23 +1,28 @@
 /* global Excel */
 /** The pane's actions carried out in Excel through the adapter in src/office. */
+import { describeRefusal } from '../core/cells';
 import { parseTableName, regionLayout, type Mode } from '../core/layout';
 import type { Lang, Plan } from '../core/plan';
 import {
+  clearMarks,
   insertAtSelection,
   insertOnNewSheets,
   markCells,
+  MarksRefused,
   NeedsConfirmation,
   readSelection,
   refreshTables,
   writeFormulaToActiveCell,
 } from '../office/excel';
-import { Occupied, type PaneActions } from './App';
+import { Occupied, Refused, type PaneActions } from './App';
 
-async function occupiedToPane<T>(op: () => Promise<T>): Promise<T> {
+/** The adapter's refusals as the pane's: `Occupied` (the pane asks), `Refused` (the pane explains). */
+async function toPane<T>(op: () => Promise<T>): Promise<T> {
   try {
     return await op();
   } catch (e) {
-    if (e instanceof NeedsConfirmation) throw new Occupied(e.address);
+    if (e instanceof NeedsConfirmation) throw new Occupied(e.address, e.refusal, e.sheet);
+    if (e instanceof MarksRefused) throw new Refused(e.refusal, e.sheet);
     throw e;
   }
 }
@@ -36,24 +41,36 @@ export function officeActions(
         return (await insertOnNewSheets(ctx, layouts)).sheets.join('、');
       }),
     insertHere: (region: string, mode: Mode) =>
-      occupiedToPane(() =>
+      toPane(() =>
         run(async (ctx) =>
           (await insertAtSelection(ctx, (origin) => regionLayout(plan.region(region), mode, lang, version, origin))).sheets.join('、'),
         ),
       ),
-    refresh: () =>
+    refresh: (options) =>
       run(async (ctx) => {
-        const results = await refreshTables(ctx, (tableName, origin) => {
-          const parsed = parseTableName(tableName);
-          const region = parsed && plan.regions().find((r) => r.en.replace(/[^A-Za-z]/g, '') === parsed.en);
-          // Linked tables hold PLAN formulas, plain ones numbers: refresh keeps whichever the table was made as.
-          return parsed && region ? regionLayout(region, parsed.mode, lang, version, origin) : null;
-        });
-        return { tables: results.length, changed: results.reduce((n, r) => n + r.plan.changed.length, 0) };
+        const outcome = await refreshTables(
+          ctx,
+          (tableName, origin) => {
+            const parsed = parseTableName(tableName);
+            const region = parsed && plan.regions().find((r) => r.en.replace(/[^A-Za-z]/g, '') === parsed.en);
+            // Linked tables hold PLAN formulas, plain ones numbers: refresh keeps whichever the table was made as.
+            return parsed && region ? regionLayout(region, parsed.mode, lang, version, origin) : null;
+          },
+          options,
+        );
+        const results = outcome.tables;
+        return {
+          tables: results.length,
+          changed: results.reduce((n, r) => n + r.plan.changed.length, 0),
+          edits: results.flatMap((r) => r.edits),
+          missing: outcome.missing,
+          removed: results.flatMap((r) => r.plan.removed),
+          blocked: results.flatMap((r) => (r.blocked ? [describeRefusal(r.blocked, r.sheet, lang)] : [])),
+        };
       }),
     readSelection: () => run((ctx) => readSelection(ctx)),
-    markCells: (cells) => run((ctx) => markCells(ctx, cells)),
-    writeFormula: (formula: string, replace: boolean) =>
-      occupiedToPane(() => run((ctx) => writeFormulaToActiveCell(ctx, formula, replace))),
+    markCells: (selection, cells) => toPane(() => run((ctx) => markCells(ctx, selection, cells))),
+    clearMarks: () => run((ctx) => clearMarks(ctx)),
+    writeFormula: (formula: string, replace: boolean) => toPane(() => run((ctx) => writeFormulaToActiveCell(ctx, formula, replace))),
   };
 }

@@ -1,7 +1,22 @@
 /**
  * A fake Excel host for tests: the slice of Excel's API the adapter uses, backed by HyperFormula (with the PLAN
- * functions registered) so formulas compute and conditional-format rules can be evaluated. It behaves like
- * Office where it matters for correctness: a property read before load + sync throws, and sync calls are counted.
+ * functions registered) so formulas compute and conditional-format rules can be evaluated. It is as strict as the
+ * Office JS reference where it matters for correctness, so that code passing here does not fail in Excel half-way
+ * through a batch:
+ * - a property read before load + sync throws (PropertyNotLoaded), and sync calls are counted;
+ * - errors surface at `context.sync()`, as in Excel: operations queued before the failing one are applied, the
+ *   failing one and every later one in the batch are not;
+ * - `values` / `formulas` whose size does not match the range: InvalidArgument (a single non-array value fills
+ *   the whole range, as Excel allows);
+ * - a missing worksheet or table (`getItem`): ItemNotFound; `getItemOrNullObject` gives a null object instead;
+ * - worksheet names: blank, over 31 characters, any of : \ / ? * [ ], a leading or trailing apostrophe, or
+ *   "History": InvalidArgument; a name in use (case-insensitive): ItemAlreadyExists;
+ * - `tables.add` over a merged area or overlapping another table: InvalidArgument; a table name in use:
+ *   ItemAlreadyExists;
+ * - custom XML parts (ExcelApi 1.5) that must be well-formed XML with a root element.
+ * What it does not model is listed in README ("proven only against a fake").
+ * It also plays the person: typing, pasting, colouring, sorting, inserting and deleting rows, renaming sheets,
+ * converting a table to a range, merging cells, switching sheets.
  * Used by jest (node) and, bundled, by the end-to-end page in Chromium.
  */
 import { DetailedCellError, type HyperFormula } from 'hyperformula';
@@ -38,6 +53,18 @@ export function shiftFormula(formula: string, dRow: number, dCol: number): strin
   });
 }
 
+
+/** An error as Office raises it (OfficeExtension.Error): `code` is InvalidArgument, ItemNotFound, … */
+export class FakeOfficeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(`${code}: ${message}`);
+    this.name = 'RichApi.Error';
+  }
+}
+
 class NotLoaded extends Error {
   constructor(what: string) {
     super(`PropertyNotLoaded: ${what} was read before load() and sync()`);
@@ -60,14 +87,53 @@ interface Rule {
   fill: string;
 }
 
+interface Area {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+const overlaps = (a: Area, b: Area): boolean =>
+  a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+
+const areaAddress = (a: Area): string => {
+  const p = `${colName(a.col)}${a.row + 1}`;
+  const q = `${colName(a.col + a.cols - 1)}${a.row + a.rows}`;
+  return p === q ? p : `${p}:${q}`;
+};
+
+/** Excel's rule for worksheet names; the reason it refuses one, or null. */
+function badSheetName(name: string): string | null {
+  if (typeof name !== 'string' || !name.trim()) return 'a sheet name cannot be blank';
+  if (name.length > 31) return 'a sheet name cannot be longer than 31 characters';
+  if (/[:\\/?*[\]]/.test(name)) return 'a sheet name cannot contain : \\ / ? * [ ]';
+  if (name.startsWith("'") || name.endsWith("'")) return 'a sheet name cannot begin or end with an apostrophe';
+  if (name.toLowerCase() === 'history') return '"History" is reserved by Excel';
+  return null;
+}
+
+export interface CellState {
+  sheetId: string;
+  row: number;
+  col: number;
+  value: Raw;
+  formula: Raw;
+  fill: string;
+}
+
 export class FakeHost {
   readonly hf: HyperFormula;
   syncs = 0;
   readonly sheets: FakeWorksheet[] = [];
   readonly tables: FakeTable[] = [];
+  readonly xmlParts: FakeXmlPart[] = [];
   active: FakeWorksheet;
   selection = { sheet: '', row: 0, col: 0, rows: 1, cols: 1 };
   private pending: (() => void)[] = [];
+  private failure: FakeOfficeError | null = null;
+  private nextSheet = 1;
+  private nextPart = 1;
 
   constructor() {
     this.hf = createEngine({ Sheet1: [[]] });
@@ -76,14 +142,36 @@ export class FakeHost {
     this.selection.sheet = 'Sheet1';
   }
 
+  newSheetId(): string {
+    return `{00000000-0001-0000-0000-${String(this.nextSheet++).padStart(12, '0')}}`;
+  }
+  newPartId(): string {
+    return `{00000000-0002-0000-0000-${String(this.nextPart++).padStart(12, '0')}}`;
+  }
+
   queueLoad(f: () => void): void {
-    this.pending.push(f);
+    if (this.live()) this.pending.push(f);
+  }
+
+  /** False once an operation of the current batch failed: later operations are not carried out. */
+  live(): boolean {
+    return this.failure === null;
+  }
+
+  /** An operation failed: it and every later one in the batch are dropped; the next sync throws. */
+  fail(code: string, message: string): void {
+    if (!this.failure) this.failure = new FakeOfficeError(code, message);
   }
 
   async sync(): Promise<void> {
     this.syncs++;
     const p = this.pending;
     this.pending = [];
+    if (this.failure) {
+      const e = this.failure;
+      this.failure = null;
+      throw e;
+    }
     for (const f of p) f();
   }
 
@@ -97,14 +185,133 @@ export class FakeHost {
     return new FakeContext(this);
   }
 
-  /** Excel.run over this host. */
-  run = async <T>(batch: (context: never) => Promise<T>): Promise<T> => batch(this.context() as never);
+  /** Excel.run over this host: a batch that fails leaves its pending error behind for no one. */
+  run = async <T>(batch: (context: never) => Promise<T>): Promise<T> => {
+    try {
+      return await batch(this.context() as never);
+    } finally {
+      this.failure = null;
+      this.pending = [];
+    }
+  };
 
-  /** What a person does: type into a cell. */
+  // ---- What a person does ----
+
+  /** Type (or paste) into a cell: a value, or a formula starting with "=". */
   type(sheet: string, address: string, content: Raw): void {
     const s = this.sheet(sheet);
     const { row, col } = parseAddress(address);
     s.setContent(row, col, content);
+  }
+
+  /** Colour a cell by hand (null: no fill). */
+  paint(sheet: string, address: string, color: string | null): void {
+    const s = this.sheet(sheet);
+    const a = parseAddress(address);
+    for (let r = 0; r < a.rows; r++)
+      for (let c = 0; c < a.cols; c++) {
+        const f = s.cellFormat(a.row + r, a.col + c);
+        if (color === null) delete f.fill;
+        else f.fill = color.toUpperCase();
+      }
+  }
+
+  merge(sheet: string, address: string): void {
+    this.sheet(sheet).merged.push(parseAddress(address));
+  }
+
+  select(sheet: string, address: string): void {
+    const a = parseAddress(address);
+    this.selection = { sheet, row: a.row, col: a.col, rows: a.rows, cols: a.cols };
+    this.active = this.sheet(sheet);
+  }
+
+  /** Switch to another sheet (its cell A1 selected). */
+  activate(sheet: string): void {
+    this.select(sheet, 'A1');
+  }
+
+  renameSheet(from: string, to: string): void {
+    const s = this.sheet(from);
+    const bad = badSheetName(to);
+    if (bad) throw new FakeOfficeError('InvalidArgument', bad);
+    s.rename(to);
+    if (this.selection.sheet === from) this.selection.sheet = to;
+  }
+
+  /** Table → Convert to Range: the cells stay, the table is gone. */
+  convertToRange(table: string): void {
+    const i = this.tables.findIndex((t) => t.name === table);
+    if (i < 0) throw new Error(`no table ${table}`);
+    this.tables.splice(i, 1);
+  }
+
+  /** Insert `count` whole rows before 0-based row `at`: everything below moves down, formulas follow. */
+  insertRows(sheet: string, at: number, count: number): void {
+    const s = this.sheet(sheet);
+    this.hf.addRows(s.hfId, [at, count]);
+    s.shiftRows(at, count);
+    for (const t of this.tables) {
+      if (t.worksheet !== s) continue;
+      if (at <= t.top) t.top += count;
+      else if (at < t.top + t.height) t.height += count;
+    }
+  }
+
+  /** Delete `count` whole rows from 0-based row `at`. */
+  deleteRows(sheet: string, at: number, count: number): void {
+    const s = this.sheet(sheet);
+    this.hf.removeRows(s.hfId, [at, count]);
+    s.shiftRows(at, -count);
+    for (const t of this.tables) {
+      if (t.worksheet !== s) continue;
+      if (at + count <= t.top) t.top -= count;
+      else if (at > t.top && at < t.top + t.height) t.height -= Math.min(count, t.top + t.height - at);
+    }
+  }
+
+  /**
+   * Sort a table's body rows by one of its columns (0-based within the table), as Excel does: rows move with their
+   * contents and formats; relative references in moved formulas move with the row.
+   */
+  sortTable(table: string, column: number, descending = false): void {
+    const t = this.tables.find((x) => x.name === table);
+    if (!t) throw new Error(`no table ${table}`);
+    const s = t.worksheet;
+    const top = t.top + 1;
+    const n = t.height - 1;
+    const rows = Array.from({ length: n }, (_r, i) => ({
+      from: top + i,
+      key: s.value(top + i, t.left + column),
+      cells: Array.from({ length: t.width }, (_c, j) => s.formula(top + i, t.left + j)),
+      formats: Array.from({ length: t.width }, (_c, j) => ({ ...s.cellFormat(top + i, t.left + j) })),
+    }));
+    const cmp = (a: Raw, b: Raw): number =>
+      typeof a === 'number' && typeof b === 'number' ? a - b : String(a ?? '').localeCompare(String(b ?? ''));
+    rows.sort((a, b) => (descending ? -cmp(a.key, b.key) : cmp(a.key, b.key)));
+    rows.forEach((r, i) => {
+      const to = top + i;
+      r.cells.forEach((v, j) => s.setContent(to, t.left + j, typeof v === 'string' && v.startsWith('=') ? shiftFormula(v, to - r.from, 0) : v));
+      r.formats.forEach((f, j) => s.format.set(`${to},${t.left + j}`, f));
+    });
+  }
+
+  /** Every cell that holds something or has a fill, keyed "sheetId!A1" (a sheet's id survives a rename). */
+  snapshot(): Map<string, CellState> {
+    const out = new Map<string, CellState>();
+    for (const s of this.sheets) {
+      const dims = this.hf.getSheetDimensions(s.hfId);
+      const keys = new Set<string>();
+      for (let r = 0; r < dims.height; r++) for (let c = 0; c < dims.width; c++) keys.add(`${r},${c}`);
+      for (const k of s.format.keys()) keys.add(k);
+      for (const k of keys) {
+        const [r, c] = k.split(',').map(Number);
+        const cell = { sheetId: s.sheetId, row: r, col: c, value: s.value(r, c), formula: s.formula(r, c), fill: s.format.get(k)?.fill ?? '' };
+        if (cell.value === '' && cell.formula === '' && cell.fill === '') continue;
+        out.set(`${s.sheetId}!${colName(c)}${r + 1}`, cell);
+      }
+    }
+    return out;
   }
 
   /** The fill a conditional-format rule gives the cell now, or null when no rule holds. */
@@ -114,7 +321,7 @@ export class FakeHost {
     for (const r of s.rules) {
       if (row < r.top || row >= r.top + r.rows || col < r.left || col >= r.left + r.cols) continue;
       const f = shiftFormula(r.formula.replace(/^=/, ''), row - r.top, col - r.left);
-      const v = this.hf.calculateFormula(`=${f}`, s.id);
+      const v = this.hf.calculateFormula(`=${f}`, s.hfId);
       if (v === true) return r.fill;
     }
     return null;
@@ -134,7 +341,7 @@ class FakeContext {
 class Collection<T> {
   private loaded = false;
   constructor(
-    private readonly host: FakeHost,
+    protected readonly host: FakeHost,
     private readonly list: () => T[],
   ) {}
   load(): this {
@@ -147,12 +354,107 @@ class Collection<T> {
   }
 }
 
+/** A value a method returns (OfficeExtension.ClientResult): readable after the next sync. */
+class ClientResult<T> {
+  private ready = false;
+  private v!: T;
+  constructor(host: FakeHost, get: () => T) {
+    host.queueLoad(() => {
+      this.v = get();
+      this.ready = true;
+    });
+  }
+  get value(): T {
+    if (!this.ready) throw new NotLoaded('value');
+    return this.v;
+  }
+}
+
+export class FakeXmlPart {
+  deleted = false;
+  constructor(
+    private readonly host: FakeHost,
+    readonly id: string,
+    public xml: string,
+  ) {}
+  get namespaceUri(): string {
+    return this.xml.match(/^\s*(?:<\?xml[^>]*\?>\s*)?<[\w:.-]+[^>]*?\sxmlns="([^"]*)"/)?.[1] ?? '';
+  }
+  getXml(): ClientResult<string> {
+    return new ClientResult(this.host, () => this.xml);
+  }
+  setXml(xml: string): void {
+    if (!this.host.live()) return;
+    if (!wellFormed(xml)) return this.host.fail('InvalidArgument', 'the XML is not well-formed');
+    this.xml = xml;
+  }
+  delete(): void {
+    if (!this.host.live()) return;
+    const i = this.host.xmlParts.indexOf(this);
+    if (i >= 0) this.host.xmlParts.splice(i, 1);
+    this.deleted = true;
+  }
+}
+
+/** Well-formed enough: one root element, every opened tag closed in order. */
+function wellFormed(xml: string): boolean {
+  const text = xml.replace(/^\s*<\?xml[^>]*\?>/, '').trim();
+  if (!text.startsWith('<')) return false;
+  const stack: string[] = [];
+  let roots = 0;
+  for (const m of text.matchAll(/<(\/?)([A-Za-z_][\w:.-]*)((?:\s+[\w:.-]+="[^"<]*")*)\s*(\/?)>/g)) {
+    if (m[1]) {
+      if (stack.pop() !== m[2]) return false;
+    } else {
+      if (!stack.length) roots++;
+      if (!m[4]) stack.push(m[2]);
+    }
+  }
+  const stripped = text.replace(/<[^>]*>/g, '');
+  return roots === 1 && stack.length === 0 && !/[<>]/.test(stripped);
+}
+
+class FakeXmlParts extends Collection<FakeXmlPart> {
+  constructor(private readonly h: FakeHost) {
+    super(h, () => h.xmlParts);
+  }
+  add(xml: string): FakeXmlPart {
+    const part = new FakeXmlPart(this.h, this.h.newPartId(), xml);
+    if (!this.h.live()) return part;
+    if (!wellFormed(xml)) {
+      this.h.fail('InvalidArgument', 'the XML is not well-formed');
+      return part;
+    }
+    this.h.xmlParts.push(part);
+    return part;
+  }
+  getByNamespace(ns: string): Collection<FakeXmlPart> {
+    return new Collection(this.h, () => this.h.xmlParts.filter((p) => p.namespaceUri === ns));
+  }
+}
+
+class FakeTables extends Collection<FakeTable> {
+  constructor(private readonly h: FakeHost) {
+    super(h, () => h.tables);
+  }
+  getItem(name: string): FakeTable {
+    const t = this.h.tables.find((x) => x.name.toLowerCase() === name.toLowerCase());
+    if (!t) {
+      this.h.fail('ItemNotFound', `no table named ${name}`);
+      return new FakeTable(this.h, this.h.sheets[0], 0, 0, 1, 1);
+    }
+    return t;
+  }
+}
+
 class FakeWorkbook {
   readonly worksheets: FakeWorksheets;
-  readonly tables: Collection<FakeTable>;
+  readonly tables: FakeTables;
+  readonly customXmlParts: FakeXmlParts;
   constructor(private readonly host: FakeHost) {
     this.worksheets = new FakeWorksheets(host);
-    this.tables = new Collection(host, () => host.tables);
+    this.tables = new FakeTables(host);
+    this.customXmlParts = new FakeXmlParts(host);
   }
   getSelectedRange(): FakeRange {
     const s = this.host.selection;
@@ -169,10 +471,29 @@ class FakeWorksheets extends Collection<FakeWorksheet> {
     super(h, () => h.sheets);
   }
   add(name: string): FakeWorksheet {
-    if (this.h.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new Error(`ItemAlreadyExists: sheet ${name}`);
+    const bad = badSheetName(name);
+    const taken = this.h.sheets.some((s) => s.name.toLowerCase() === String(name).toLowerCase());
+    if (!this.h.live() || bad || taken) {
+      if (bad) this.h.fail('InvalidArgument', bad);
+      else if (taken) this.h.fail('ItemAlreadyExists', `a sheet named ${name} exists`);
+      return FakeWorksheet.detached(this.h, String(name));
+    }
     const s = new FakeWorksheet(this.h, name);
     this.h.sheets.push(s);
     return s;
+  }
+  private find(key: string): FakeWorksheet | undefined {
+    return this.h.sheets.find((s) => s.sheetId === key || s.name.toLowerCase() === key.toLowerCase());
+  }
+  /** By name or id; ItemNotFound (at sync) when there is none. */
+  getItem(key: string): FakeWorksheet {
+    const s = this.find(key);
+    if (s) return s;
+    this.h.fail('ItemNotFound', `no worksheet ${key}`);
+    return FakeWorksheet.detached(this.h, key);
+  }
+  getItemOrNullObject(key: string): FakeWorksheet {
+    return this.find(key) ?? FakeWorksheet.detached(this.h, key, true);
   }
   getActiveWorksheet(): FakeWorksheet {
     return this.h.active;
@@ -180,47 +501,93 @@ class FakeWorksheets extends Collection<FakeWorksheet> {
 }
 
 export class FakeWorksheet {
-  readonly id: number;
+  /** HyperFormula's id of the sheet behind it (-1 for a sheet that is not there). */
+  readonly hfId: number;
+  /** Excel's Worksheet.id: a GUID string that survives a rename. */
+  readonly sheetId: string;
+  private _name: string;
   readonly format = new Map<string, CellFormat>();
   readonly rules: Rule[] = [];
+  readonly merged: Area[] = [];
   readonly widths = new Map<number, number>();
   frozen: { rows: number; cols: number } | null = null;
   readonly tables: { add: (address: string, hasHeaders: boolean) => FakeTable };
   readonly freezePanes: { freezeAt: (r: FakeRange) => void };
+  private nullLoaded = false;
 
   constructor(
     private readonly host: FakeHost,
-    readonly name: string,
+    name: string,
+    private readonly detachedNull: boolean | null = null,
   ) {
-    const existing = host.hf.getSheetId(name);
-    this.id = existing ?? (host.hf.getSheetId(host.hf.addSheet(name)) as number);
+    this._name = name;
+    this.sheetId = host.newSheetId();
+    if (detachedNull === null) {
+      const existing = host.hf.getSheetId(name);
+      this.hfId = existing ?? (host.hf.getSheetId(host.hf.addSheet(name)) as number);
+    } else this.hfId = -1;
     this.tables = {
       add: (address: string) => {
         const a = parseAddress(address);
-        for (const t of host.tables) {
-          if (
-            t.worksheet === this &&
-            t.top < a.row + a.rows &&
-            a.row < t.top + t.height &&
-            t.left < a.col + a.cols &&
-            a.col < t.left + t.width
-          ) {
-            throw new Error('InvalidArgument: tables cannot overlap');
-          }
-        }
         const t = new FakeTable(host, this, a.row, a.col, a.rows, a.cols);
+        if (!host.live() || this.hfId < 0) return t;
+        if (host.tables.some((x) => x.worksheet === this && overlaps(x.area(), a))) {
+          host.fail('InvalidArgument', 'a table cannot overlap another table');
+          return t;
+        }
+        if (this.merged.some((m) => overlaps(m, a))) {
+          host.fail('InvalidArgument', 'a table cannot overlap a range that contains merged cells');
+          return t;
+        }
+        let n = host.tables.length + 1;
+        while (host.tables.some((x) => x.name.toLowerCase() === `table${n}`)) n++;
+        t.name = `Table${n}`;
         host.tables.push(t);
         return t;
       },
     };
-    this.freezePanes = { freezeAt: (r) => (this.frozen = { rows: r.rowIndexRaw + r.rowCount, cols: r.columnIndexRaw + r.columnCountRaw }) };
+    this.freezePanes = {
+      freezeAt: (r) => {
+        if (host.live()) this.frozen = { rows: r.rowIndexRaw + r.rowCountRaw, cols: r.columnIndexRaw + r.columnCountRaw };
+      },
+    };
+  }
+
+  /** A proxy for a sheet that is not there (after a failed add or getItem, or a null object). */
+  static detached(host: FakeHost, name: string, isNull = false): FakeWorksheet {
+    return new FakeWorksheet(host, name, isNull);
+  }
+
+  get id(): string {
+    return this.sheetId;
+  }
+  get name(): string {
+    return this._name;
+  }
+  /** Renaming through the API: Excel's name rules, at sync. */
+  set name(v: string) {
+    if (!this.host.live()) return;
+    const bad = badSheetName(v);
+    if (bad) this.host.fail('InvalidArgument', bad);
+    else if (this.host.sheets.some((s) => s !== this && s.name.toLowerCase() === v.toLowerCase()))
+      this.host.fail('ItemAlreadyExists', `a sheet named ${v} exists`);
+    else this.rename(v);
+  }
+  rename(v: string): void {
+    this.host.hf.renameSheet(this.hfId, v);
+    this._name = v;
+  }
+  get isNullObject(): boolean {
+    if (!this.nullLoaded) throw new NotLoaded('isNullObject');
+    return this.detachedNull === true;
   }
 
   load(): this {
+    this.host.queueLoad(() => (this.nullLoaded = true));
     return this;
   }
   activate(): void {
-    this.host.active = this;
+    if (this.host.live() && this.hfId >= 0) this.host.active = this;
   }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
     return new FakeRange(this.host, this, row, col, rows, cols);
@@ -230,16 +597,16 @@ export class FakeWorksheet {
     return new FakeRange(this.host, this, a.row, a.col, a.rows, a.cols);
   }
   setContent(row: number, col: number, content: Raw): void {
-    this.host.hf.setCellContents({ sheet: this.id, row, col }, [[content === '' ? null : content]]);
+    this.host.hf.setCellContents({ sheet: this.hfId, row, col }, [[content === '' ? null : content]]);
   }
   formula(row: number, col: number): Raw {
-    const addr = { sheet: this.id, row, col };
+    const addr = { sheet: this.hfId, row, col };
     if (this.host.hf.doesCellHaveFormula(addr)) return this.host.hf.getCellFormula(addr) ?? '';
     const v = this.host.hf.getCellSerialized(addr);
     return v === null || v === undefined ? '' : (v as Raw);
   }
   value(row: number, col: number): Raw {
-    const v = this.host.hf.getCellValue({ sheet: this.id, row, col });
+    const v = this.host.hf.getCellValue({ sheet: this.hfId, row, col });
     if (v instanceof DetailedCellError) return v.value;
     return v === null || v === undefined ? '' : (v as Raw);
   }
@@ -252,6 +619,23 @@ export class FakeWorksheet {
     }
     return f;
   }
+  /** Formats, merged areas and rules follow rows inserted (count > 0) or deleted (count < 0) at `at`. */
+  shiftRows(at: number, count: number): void {
+    const moved = new Map<string, CellFormat>();
+    for (const [k, f] of this.format) {
+      const [r, c] = k.split(',').map(Number);
+      if (r < at) moved.set(k, f);
+      else if (count < 0 && r < at - count) continue;
+      else moved.set(`${r + count},${c}`, f);
+    }
+    this.format.clear();
+    for (const [k, f] of moved) this.format.set(k, f);
+    for (const m of this.merged) if (m.row >= at) m.row += count;
+    for (const r of this.rules) {
+      if (r.top >= at) r.top += count;
+      else if (r.top + r.rows > at) r.rows += count;
+    }
+  }
 }
 
 export class FakeTable {
@@ -261,18 +645,38 @@ export class FakeTable {
   constructor(
     private readonly host: FakeHost,
     readonly worksheet: FakeWorksheet,
-    readonly top: number,
+    public top: number,
     readonly left: number,
     public height: number,
     readonly width: number,
   ) {
+    let name = 'Table';
+    Object.defineProperty(this, 'name', {
+      get: () => name,
+      set: (v: string) => {
+        if (!host.live()) return;
+        if (host.tables.some((t) => t !== this && t.name.toLowerCase() === v.toLowerCase()))
+          return host.fail('ItemAlreadyExists', `a table named ${v} exists`);
+        if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(v) || v.length > 255) return host.fail('InvalidArgument', `bad table name ${v}`);
+        name = v;
+      },
+    });
     this.rows = {
+      // Like Excel, a new row takes the cells right under the table; the adapter checks they are free first.
       add: (_index, values) => {
+        if (!host.live()) return;
+        if (values.some((r) => r.length !== this.width)) return host.fail('InvalidArgument', 'the row does not match the table width');
         const start = this.top + this.height;
         values.forEach((r, i) => r.forEach((v, j) => this.worksheet.setContent(start + i, this.left + j, v)));
         this.height += values.length;
       },
     };
+  }
+  area(): Area {
+    return { row: this.top, col: this.left, rows: this.height, cols: this.width };
+  }
+  getRange(): FakeRange {
+    return new FakeRange(this.host, this.worksheet, this.top, this.left, this.height, this.width);
   }
   getHeaderRowRange(): FakeRange {
     return new FakeRange(this.host, this.worksheet, this.top, this.left, 1, this.width);
@@ -280,12 +684,40 @@ export class FakeTable {
   getDataBodyRange(): FakeRange {
     return new FakeRange(this.host, this.worksheet, this.top + 1, this.left, this.height - 1, this.width);
   }
+  convertToRange(): void {
+    if (!this.host.live()) return;
+    const i = this.host.tables.indexOf(this);
+    if (i >= 0) this.host.tables.splice(i, 1);
+  }
+}
+
+/** The merged areas of a range (Excel.RangeAreas), or a null object when there are none. */
+class FakeMergedAreas {
+  private loaded = false;
+  constructor(
+    host: FakeHost,
+    private readonly areas: Area[],
+  ) {
+    host.queueLoad(() => (this.loaded = true));
+  }
+  load(): this {
+    return this;
+  }
+  get isNullObject(): boolean {
+    if (!this.loaded) throw new NotLoaded('isNullObject');
+    return this.areas.length === 0;
+  }
+  get address(): string {
+    if (!this.loaded) throw new NotLoaded('address');
+    if (!this.areas.length) throw new FakeOfficeError('InvalidObjectPath', 'null object');
+    return this.areas.map(areaAddress).join(', ');
+  }
 }
 
 export class FakeRange {
   private loadedProps = new Set<string>();
   readonly format: {
-    fill: { color: string };
+    fill: { color: string; pattern: string | null; load: (p: string | string[]) => unknown; clear: () => void };
     font: { bold: boolean; size: number; color: string };
     columnWidth: number;
     wrapText: boolean;
@@ -303,17 +735,42 @@ export class FakeRange {
     private readonly nCols: number,
   ) {
     const each = (f: (fmt: CellFormat) => void): void => {
+      if (!host.live()) return;
       for (let r = 0; r < nRows; r++) for (let c = 0; c < nCols; c++) f(sheet.cellFormat(row + r, col + c));
     };
+    const fills = (): (string | undefined)[] => {
+      const out: (string | undefined)[] = [];
+      for (let r = 0; r < nRows; r++) for (let c = 0; c < nCols; c++) out.push(sheet.format.get(`${row + r},${col + c}`)?.fill);
+      return out;
+    };
+    const uniform = <T,>(xs: T[]): T | null => (xs.every((x) => x === xs[0]) ? xs[0] : null);
+    const fillLoaded = new Set<string>();
     const font = { bold: false, size: 11, color: '' };
     this.format = {
       fill: {
         set color(v: string) {
-          each((f) => (f.fill = v));
+          each((f) => (f.fill = v.toUpperCase()));
         },
-        get color() {
-          return '';
+        /** Excel: #FFFFFF for no fill, null when the cells differ. */
+        get color(): string {
+          if (!fillLoaded.has('color')) throw new NotLoaded('format/fill/color');
+          const u = uniform(fills());
+          return (u === null ? null : (u ?? '#FFFFFF')) as string;
         },
+        set pattern(v: string | null) {
+          if (v === 'None') each((f) => delete f.fill);
+        },
+        /** Excel: None for no fill, Solid for a colour, null when the cells differ. */
+        get pattern(): string | null {
+          if (!fillLoaded.has('pattern')) throw new NotLoaded('format/fill/pattern');
+          return uniform(fills().map((x) => (x ? 'Solid' : 'None')));
+        },
+        load: (p: string | string[]) => {
+          const list = Array.isArray(p) ? p : p.split(',').map((x) => x.trim());
+          host.queueLoad(() => list.forEach((x) => fillLoaded.add(x)));
+          return this.format.fill;
+        },
+        clear: () => each((f) => delete f.fill),
       },
       font: {
         set bold(v: boolean) {
@@ -331,7 +788,7 @@ export class FakeRange {
         },
       },
       set columnWidth(w: number) {
-        for (let c = 0; c < nCols; c++) sheet.widths.set(col + c, w);
+        if (host.live()) for (let c = 0; c < nCols; c++) sheet.widths.set(col + c, w);
       },
       get columnWidth() {
         return 0;
@@ -341,7 +798,7 @@ export class FakeRange {
     this.conditionalFormats = {
       add: () => {
         const rule: Rule = { top: row, left: col, rows: nRows, cols: nCols, formula: '', fill: '' };
-        sheet.rules.push(rule);
+        if (host.live()) sheet.rules.push(rule);
         return {
           custom: {
             rule: {
@@ -378,7 +835,7 @@ export class FakeRange {
   get columnCountRaw(): number {
     return this.nCols;
   }
-  get rowCount(): number {
+  get rowCountRaw(): number {
     return this.nRows;
   }
 
@@ -396,28 +853,49 @@ export class FakeRange {
     return Array.from({ length: this.nRows }, (_r, i) => Array.from({ length: this.nCols }, (_c, j) => f(this.row + i, this.col + j)));
   }
 
+  /** Excel's rule for writing a 2-D array: exactly the range's size, or a single value for every cell. */
+  private write(v: Raw[][] | Raw, what: string): void {
+    if (!this.host.live()) return;
+    if (this.sheet.hfId < 0) return;
+    if (!Array.isArray(v)) {
+      for (let i = 0; i < this.nRows; i++) for (let j = 0; j < this.nCols; j++) this.sheet.setContent(this.row + i, this.col + j, v);
+      return;
+    }
+    if (v.length !== this.nRows || v.some((r) => !Array.isArray(r) || r.length !== this.nCols)) {
+      return this.host.fail(
+        'InvalidArgument',
+        `${what}: the number of rows or columns in the input array doesn't match the size or dimensions of the range (${this.nRows}×${this.nCols})`,
+      );
+    }
+    v.forEach((row, i) => row.forEach((x, j) => this.sheet.setContent(this.row + i, this.col + j, x)));
+  }
+
   get values(): Raw[][] {
     this.need('values');
     return this.grid((r, c) => this.sheet.value(r, c));
   }
   set values(v: Raw[][]) {
-    v.forEach((row, i) => row.forEach((x, j) => this.sheet.setContent(this.row + i, this.col + j, x)));
+    this.write(v, 'values');
   }
   get formulas(): Raw[][] {
     this.need('formulas');
     return this.grid((r, c) => this.sheet.formula(r, c));
   }
   set formulas(v: Raw[][]) {
-    this.values = v;
+    this.write(v, 'formulas');
   }
   set numberFormat(v: string[][]) {
+    if (!this.host.live()) return;
+    if (v.length !== this.nRows || v.some((r) => r.length !== this.nCols)) {
+      this.host.fail('InvalidArgument', "numberFormat: the input array doesn't match the size of the range");
+      return;
+    }
     v.forEach((row, i) => row.forEach((x, j) => (this.sheet.cellFormat(this.row + i, this.col + j).numberFormat = x)));
   }
   get address(): string {
     this.need('address');
-    const a = `${colName(this.col)}${this.row + 1}`;
-    const b = `${colName(this.col + this.nCols - 1)}${this.row + this.nRows}`;
-    return `${this.sheet.name}!${a === b ? a : `${a}:${b}`}`;
+    const name = /^[A-Za-z0-9_\u4e00-\u9fff]+$/.test(this.sheet.name) ? this.sheet.name : `'${this.sheet.name.replace(/'/g, "''")}'`;
+    return `${name}!${areaAddress({ row: this.row, col: this.col, rows: this.nRows, cols: this.nCols })}`;
   }
   get rowIndex(): number {
     this.need('rowIndex');
@@ -431,8 +909,39 @@ export class FakeRange {
     this.need('columnCount');
     return this.nCols;
   }
+  get rowCount(): number {
+    this.need('rowCount');
+    return this.nRows;
+  }
+  get worksheet(): FakeWorksheet {
+    return this.sheet;
+  }
   getAbsoluteResizedRange(rows: number, cols: number): FakeRange {
     return new FakeRange(this.host, this.sheet, this.row, this.col, rows, cols);
+  }
+  getRowsBelow(count = 1): FakeRange {
+    return new FakeRange(this.host, this.sheet, this.row + this.nRows, this.col, count, this.nCols);
+  }
+  /** ExcelApi 1.13. */
+  getMergedAreasOrNullObject(): FakeMergedAreas {
+    const me = { row: this.row, col: this.col, rows: this.nRows, cols: this.nCols };
+    return new FakeMergedAreas(
+      this.host,
+      this.sheet.merged.filter((m) => overlaps(m, me)),
+    );
+  }
+  /** ExcelApi 1.9: the tables that overlap the range (or lie wholly inside it when `fullyContained`). */
+  getTables(fullyContained = false): Collection<FakeTable> {
+    const me = { row: this.row, col: this.col, rows: this.nRows, cols: this.nCols };
+    return new Collection(this.host, () =>
+      this.host.tables.filter((t) => {
+        if (t.worksheet !== this.sheet) return false;
+        const a = t.area();
+        return fullyContained
+          ? a.row >= me.row && a.col >= me.col && a.row + a.rows <= me.row + me.rows && a.col + a.cols <= me.col + me.cols
+          : overlaps(a, me);
+      }),
+    );
   }
 }
 

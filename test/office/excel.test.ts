@@ -110,16 +110,20 @@ describe('refresh never loses what a person typed', () => {
         );
       }),
     );
-    // Corrupt one figure as if the data had changed since insertion.
+    // A person overwrites one figure: refresh keeps it and names the cell, until the person confirms.
     const idCol = colIndex('id');
     const hteRow = Array.from({ length: n }, (_r, i) => i).find((i) => ws.value(first + i, idCol) === 'high_tech_enterprises')!;
     ws.setContent(first + hteRow, colIndex('target'), 999);
     host.syncs = 0;
-    const results = await refreshTables(host.context() as never, (_name, origin) =>
-      regionLayout(plan.region('赣州'), 'plain', 'zh', plan.dataset.version, origin),
-    );
+    const fresh = (_name: string, origin: { row: number; col: number }) =>
+      regionLayout(plan.region('赣州'), 'plain', 'zh', plan.dataset.version, origin);
+    const kept = await refreshTables(host.context() as never, fresh);
     expect(host.syncs).toBe(3);
-    expect(results[0].plan.changed).toEqual(['high_tech_enterprises']);
+    expect(kept.tables[0].plan.changed).toEqual([]);
+    expect(kept.tables[0].edits).toEqual([`赣州指标!${col('target')}${first + hteRow + 1}`]);
+    expect(ws.value(first + hteRow, colIndex('target'))).toBe(999);
+    const results = await refreshTables(host.context() as never, fresh, { overwriteEdits: true });
+    expect(results.tables[0].plan.changed).toEqual(['high_tech_enterprises']);
     expect(ws.value(first + hteRow, colIndex('target'))).toBe(2000);
     expect(ws.value(first + hteRow, colIndex('expected2023'))).toBe(1600);
     for (let i = 0; i < n; i++) expect(ws.value(first + i, colIndex('actual2021'))).toBe(100 + (n - 1 - i));
@@ -132,8 +136,9 @@ describe('refresh never loses what a person typed', () => {
     host.type('九江指标', 'H6', 5);
     const a = await actions.refresh();
     const b = await actions.refresh();
-    expect(a).toEqual({ tables: 1, changed: 0 });
-    expect(b).toEqual({ tables: 1, changed: 0 });
+    const none = { tables: 1, changed: 0, edits: [], missing: [], removed: [], blocked: [] };
+    expect(a).toEqual(none);
+    expect(b).toEqual(none);
     expect(host.sheet('九江指标').value(5, colIndex('actual2021'))).toBe(5);
   });
 });
@@ -160,10 +165,10 @@ test('after a dataset update, refresh rewrites the changed figure and keeps what
   const refresh = () =>
     refreshTables(host.context() as never, (_n, origin) => regionLayout(updated.region('赣州'), 'plain', 'zh', '1.0.1', origin));
   const first = await refresh();
-  expect(first[0].plan.changed).toEqual(['high_tech_enterprises']);
+  expect(first.tables[0].plan.changed).toEqual(['high_tech_enterprises']);
   expect(ws.value(r, colIndex('target'))).toBe(2200);
   expect(ws.value(r, colIndex('expected2023'))).toBe(1720);
-  for (let i = 0; i < 3; i++) expect((await refresh())[0].plan.changed).toEqual([]);
+  for (let i = 0; i < 3; i++) expect((await refresh()).tables[0].plan.changed).toEqual([]);
   expect(ws.value(r, colIndex('actual2023'))).toBe(1700);
   expect(ws.value(39, 0)).toBe('我的备注');
   // 1700 against the new path (1720) is on track at ratio 0.97; against the old one (1600) it would be too.
@@ -190,10 +195,12 @@ test('a table inserted in English refreshes from a Chinese pane, and the other w
   const ws = host.sheet('吉安指标');
   ws.setContent(5, colIndex('target'), 1);
   ws.setContent(5, colIndex('actual2022'), 7);
-  const res = await refreshTables(host.context() as never, (_n, origin) =>
-    regionLayout(plan.region('吉安'), 'plain', 'zh', plan.dataset.version, origin),
+  const res = await refreshTables(
+    host.context() as never,
+    (_n, origin) => regionLayout(plan.region('吉安'), 'plain', 'zh', plan.dataset.version, origin),
+    { overwriteEdits: true },
   );
-  expect(res[0].plan.changed).toEqual([plan.region('吉安').entries[0].indicator.id]);
+  expect(res.tables[0].plan.changed).toEqual([plan.region('吉安').entries[0].indicator.id]);
   expect(ws.value(5, colIndex('target'))).toBe(2.3);
   expect(ws.value(5, colIndex('actual2022'))).toBe(7);
 });

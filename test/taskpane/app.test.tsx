@@ -15,6 +15,7 @@ const actions: PaneActions = {
   refresh: never,
   readSelection: never,
   markCells: never,
+  clearMarks: never,
   writeFormula: never,
 };
 
