@@ -5,31 +5,57 @@
  * is free only with no value and no formula; merged areas and tables crossing the block refuse the write too.
  * Nothing is written until every check has passed, and the actual-value columns are never written by refresh.
  */
-import { describeRefusal, refusalFor, type BlockFacts, type Refusal } from '../core/cells';
+import { a1, describeRefusal, freeSheetName, refusalFor, type BlockFacts, type Refusal } from '../core/cells';
 import { COLUMNS, FILL, FONT, HEADER_OFFSET, isNumericColumn, type SheetLayout } from '../core/layout';
-import type { Lang } from '../core/plan';
-import { planRefresh, type RefreshPlan } from '../core/refresh';
-import { bgr, grid, xlExpression, xlSrcRange, xlYes, type EtApplication, type EtListObject, type EtRange, type EtWorksheet } from './et';
+import {
+  MARKS_NS,
+  TABLE_NS_PREFIX,
+  parseMarks,
+  parseTable,
+  serializeMarks,
+  serializeTable,
+  tableNamespace,
+  type Fill,
+  type Mark,
+} from '../core/ledger';
+import { changedCells, isNoFill, markKey, outsideBlock, planClear, planMarking, type MarkCell, type Restore } from '../core/marks';
+import { OWNED_COLUMNS, planRefresh, recordOf, type RefreshOptions, type RefreshPlan } from '../core/refresh';
+import {
+  bgr,
+  grid,
+  rgbHex,
+  xlExpression,
+  xlPatternNone,
+  xlSrcRange,
+  xlYes,
+  type EtApplication,
+  type EtCustomXMLPart,
+  type EtListObject,
+  type EtRange,
+  type EtWorkbook,
+  type EtWorksheet,
+} from './et';
 
-/** Cells that hold something: the pane asks the person before anything else is tried. Nothing was written. */
+/** A block the add-in may not write (a person's cells, merged cells, another table). Nothing was written. */
 export class CellsOccupied extends Error {
   constructor(
-    message: string,
     readonly address: string,
+    readonly refusal: Refusal,
+    readonly sheet: string,
   ) {
-    super(message);
+    super(`${describeRefusal(refusal, sheet, 'zh')} / ${describeRefusal(refusal, sheet, 'en')}`);
     this.name = 'CellsOccupied';
   }
 }
 
-/** A block the add-in may not write (merged cells, another table). Nothing was written. */
-export class Refused extends Error {
+/** Marks refused (the cells changed since they were read, or their sheet is gone). Nothing was painted. */
+export class MarksRefused extends Error {
   constructor(
-    message: string,
     readonly refusal: Refusal,
+    readonly sheet: string,
   ) {
-    super(message);
-    this.name = 'Refused';
+    super(`${describeRefusal(refusal, sheet, 'zh')} / ${describeRefusal(refusal, sheet, 'en')}`);
+    this.name = 'MarksRefused';
   }
 }
 
@@ -71,28 +97,37 @@ export function blockFacts(ws: EtWorksheet, row: number, col: number, rows: numb
   return { row, col, values: grid(range.Value2), formulas: grid(range.Formula), merged, tables };
 }
 
-/** Throws (writing nothing) unless every cell of the block is free. */
-export function ensureFree(ws: EtWorksheet, row: number, col: number, rows: number, cols: number, lang: Lang): void {
+/** Throws CellsOccupied (writing nothing) unless every cell of the block is free. */
+export function ensureFree(ws: EtWorksheet, row: number, col: number, rows: number, cols: number): void {
   const refusal = refusalFor(blockFacts(ws, row, col, rows, cols));
-  if (!refusal) return;
-  const message = describeRefusal(refusal, ws.Name, lang);
-  if (refusal.kind === 'occupied') {
-    const range = block(ws, row, col, rows, cols).Address(false, false);
-    throw new CellsOccupied(message, `${ws.Name}!${range}`);
-  }
-  throw new Refused(message, refusal);
+  if (refusal) throw new CellsOccupied(`${ws.Name}!${block(ws, row, col, rows, cols).Address(false, false)}`, refusal, ws.Name);
 }
 
-/** Sheet names in ET: at most 31 characters, none of []:*?/\, unique whatever the case. */
-export function freeName(wanted: string, taken: Iterable<string>): string {
+/** Table names as the Excel adapter makes them: "PLAN_P_Ganzhou_2" when the name is taken (case-insensitive). */
+export function freeTableName(wanted: string, taken: Set<string>): string {
   const lower = new Set([...taken].map((n) => n.toLowerCase()));
   if (!lower.has(wanted.toLowerCase())) return wanted;
-  for (let i = 2; ; i++) {
-    const suffix = ` (${i})`;
-    const name = wanted.slice(0, 31 - suffix.length) + suffix;
-    if (!lower.has(name.toLowerCase())) return name;
-  }
+  for (let i = 2; ; i++) if (!lower.has(`${wanted}_${i}`.toLowerCase())) return `${wanted}_${i}`;
 }
+
+// The record of what the add-in wrote (src/core/ledger.ts), kept in the workbook's custom XML parts.
+function partsIn(wb: EtWorkbook, test: (ns: string) => boolean): EtCustomXMLPart[] {
+  const all = wb.CustomXMLParts;
+  const out: EtCustomXMLPart[] = [];
+  for (let i = 1; i <= all.Count; i++) {
+    const p = all.Item(i);
+    if (test(p.NamespaceURI)) out.push(p);
+  }
+  return out;
+}
+
+function writeRecord(wb: EtWorkbook, namespace: string, xml: string | null): void {
+  for (const p of partsIn(wb, (ns) => ns === namespace)) p.Delete();
+  if (xml) wb.CustomXMLParts.Add(xml);
+}
+
+/** A sheet's id for the marks record: its code name (survives a rename), else its name. */
+const sheetId = (ws: EtWorksheet): string => ws.CodeName || ws.Name;
 
 function sheets(app: EtApplication): EtWorksheet[] {
   const all = app.ActiveWorkbook.Worksheets;
@@ -106,7 +141,7 @@ function tableNames(app: EtApplication): Set<string> {
 }
 
 function uniqueTableName(layout: SheetLayout, taken: Set<string>): string {
-  const name = freeName(layout.tableName, taken).replace(/[ ()]/g, '_');
+  const name = freeTableName(layout.tableName, taken);
   taken.add(name);
   return name;
 }
@@ -195,12 +230,13 @@ export function insertOnNewSheets(app: EtApplication, layouts: SheetLayout[]): I
   const result: InsertResult = { sheets: [], tables: [] };
   let first: EtWorksheet | undefined;
   for (const layout of layouts) {
-    const name = freeName(layout.sheetName, names);
+    const name = freeSheetName(layout.sheetName, names);
     names.push(name);
     const ws = all.Add(undefined, all.Item(all.Count));
     ws.Name = name;
     const tableName = uniqueTableName(layout, tables);
     writeLayout(app, ws, layout, tableName);
+    writeRecord(app.ActiveWorkbook, tableNamespace(tableName), serializeTable(recordOf(layout, tableName, name)));
     first ??= ws;
     result.sheets.push(name);
     result.tables.push(tableName);
@@ -218,19 +254,16 @@ export function layoutSize(layout: SheetLayout): [number, number] {
  * Insert at the selected cell of the active sheet when every cell the table would cover is free; otherwise
  * nothing is written and CellsOccupied (or Refused, for merged cells and tables) says why.
  */
-export function insertAtSelection(
-  app: EtApplication,
-  makeLayout: (origin: { row: number; col: number }) => SheetLayout,
-  lang: Lang,
-): InsertResult {
+export function insertAtSelection(app: EtApplication, makeLayout: (origin: { row: number; col: number }) => SheetLayout): InsertResult {
   const selected = app.Selection;
-  const ws = app.ActiveSheet;
+  const ws = selected.Worksheet;
   const origin = { row: selected.Row, col: selected.Column - 1 };
   const layout = makeLayout(origin);
   const [rows, cols] = layoutSize(layout);
-  ensureFree(ws, origin.row - 1, origin.col, rows, cols, lang);
+  ensureFree(ws, origin.row - 1, origin.col, rows, cols);
   const tableName = uniqueTableName(layout, tableNames(app));
   writeLayout(app, ws, layout, tableName);
+  writeRecord(app.ActiveWorkbook, tableNamespace(tableName), serializeTable(recordOf(layout, tableName, ws.Name)));
   return { sheets: [ws.Name], tables: [tableName] };
 }
 
@@ -238,45 +271,78 @@ export interface RefreshResult {
   table: string;
   sheet: string;
   plan: RefreshPlan;
+  /** Hand-edited cells kept, as Sheet!A1 (empty when the person confirmed overwriting). */
+  edits: string[];
+  /** New rows not appended because the cells below the table are not free. */
+  blocked: Refusal | null;
+}
+
+export interface RefreshOutcome {
+  tables: RefreshResult[];
+  /** Tables the add-in inserted (its records say so) that are no longer in the workbook. */
+  missing: string[];
 }
 
 /**
  * Refresh every PLAN_ table in the workbook: figures rewritten in place, rows matched by indicator id, actual
- * values and a person's own columns left as they are. Indicators new in the data are appended below a table only
- * where those cells are free. Every table is planned and checked before anything is written.
+ * values and a person's own columns left as they are; cells a person edited (told apart by the record in the
+ * workbook) are kept and listed unless `options.overwriteEdits`. Indicators new in the data are appended below a
+ * table only where those cells are free (otherwise reported in `blocked`). Every table is planned before writing.
  */
 export function refreshTables(
   app: EtApplication,
   layoutFor: (tableName: string, origin: { row: number; col: number }) => SheetLayout | null,
-  lang: Lang,
-): RefreshResult[] {
-  const planned: { ws: EtWorksheet; t: EtListObject; body: { row: number; col: number; rows: number }; plan: RefreshPlan }[] = [];
-  for (const ws of sheets(app)) {
-    for (const t of listObjects(ws)) {
-      if (!t.Name.startsWith('PLAN_')) continue;
-      const header = t.HeaderRowRange;
-      const layout = layoutFor(t.Name, { row: header.Row - HEADER_OFFSET, col: header.Column - 1 });
-      if (!layout) continue;
-      const headerTexts = grid(header.Value2)[0].map((h) => String(h ?? ''));
-      const bodyRange = t.DataBodyRange;
-      const formulas = bodyRange ? grid(bodyRange.Formula) : [];
-      const body = { row: header.Row + 1, col: header.Column, rows: formulas.length };
-      const plan = planRefresh(layout, headerTexts, formulas, body.row);
-      if (plan.append.length) ensureFree(ws, body.row - 1 + body.rows, body.col - 1, plan.append.length, headerTexts.length, lang);
-      planned.push({ ws, t, body, plan });
-    }
+  options: RefreshOptions = {},
+): RefreshOutcome {
+  const wb = app.ActiveWorkbook;
+  const records = partsIn(wb, (ns) => ns.startsWith(TABLE_NS_PREFIX));
+  const all = sheets(app).flatMap((ws) => listObjects(ws).map((t) => ({ ws, t })));
+  const names = new Set(all.map(({ t }) => t.Name));
+  const missing = [...new Set(records.map((p) => p.NamespaceURI.slice(TABLE_NS_PREFIX.length)).filter((n) => !names.has(n)))];
+
+  const planned: {
+    ws: EtWorksheet;
+    t: EtListObject;
+    body: { row: number; col: number; rows: number };
+    width: number;
+    plan: RefreshPlan;
+    blocked: Refusal | null;
+  }[] = [];
+  for (const { ws, t } of all) {
+    if (!t.Name.startsWith('PLAN_')) continue;
+    const header = t.HeaderRowRange;
+    const layout = layoutFor(t.Name, { row: header.Row - HEADER_OFFSET, col: header.Column - 1 });
+    if (!layout) continue;
+    const headerTexts = grid(header.Value2)[0].map((h) => String(h ?? ''));
+    const bodyRange = t.DataBodyRange;
+    const formulas = bodyRange ? grid(bodyRange.Formula) : [];
+    const body = { row: header.Row + 1, col: header.Column, rows: formulas.length };
+    const own = records.find((p) => p.NamespaceURI === tableNamespace(t.Name));
+    const record = own ? parseTable(own.XML) : null;
+    const plan = planRefresh(layout, headerTexts, formulas, body.row, record, options);
+    const blocked = plan.append.length
+      ? refusalFor(blockFacts(ws, body.row - 1 + body.rows, body.col - 1, plan.append.length, headerTexts.length))
+      : null;
+    planned.push({ ws, t, body, width: headerTexts.length, plan, blocked });
   }
-  for (const { ws, t, body, plan } of planned) {
+
+  const tables = planned.map(({ ws, t, body, width, plan, blocked }) => {
     for (const w of plan.writes) ws.Cells.Item(body.row + w.row, body.col + w.col).Formula = w.value === null ? '' : w.value;
-    if (plan.append.length) {
-      const width = plan.append[0].length;
+    let rows = plan.record;
+    if (plan.append.length && blocked) {
+      const skipped = new Set(rows.slice(rows.length - plan.append.length).map((r) => r.id));
+      rows = rows.filter((r) => !skipped.has(r.id));
+    } else if (plan.append.length) {
       block(ws, body.row - 1 + body.rows, body.col - 1, plan.append.length, width).Formula = plan.append.map((r) =>
         r.map((c) => (c === null ? '' : c)),
       );
       t.Resize(block(ws, body.row - 2, body.col - 1, body.rows + plan.append.length + 1, width));
     }
-  }
-  return planned.map(({ ws, t, plan }) => ({ table: t.Name, sheet: ws.Name, plan }));
+    writeRecord(wb, tableNamespace(t.Name), serializeTable({ table: t.Name, sheet: ws.Name, columns: OWNED_COLUMNS, rows }));
+    const edits = plan.edits.map((e) => `${ws.Name}!${a1(body.row - 1 + e.row, body.col - 1 + e.col)}`);
+    return { table: t.Name, sheet: ws.Name, plan, edits, blocked };
+  });
+  return { tables, missing };
 }
 
 /** Write a formula into the active cell if it holds nothing, or if the person agreed to replace it. */
@@ -286,25 +352,101 @@ export function writeFormulaToActiveCell(app: EtApplication, formula: string, re
   const address = `${ws.Name}!${cell.Address(false, false)}`;
   if (!replace) {
     const refusal = refusalFor(blockFacts(ws, cell.Row - 1, cell.Column - 1, 1, 1));
-    if (refusal) throw new CellsOccupied(`单元格 ${address} 已有内容`, address);
+    if (refusal) throw new CellsOccupied(address, refusal, ws.Name);
   }
   cell.Formula = formula;
   return address;
 }
 
-/** The values of the selected range and where it starts (0-based), for "check my template". */
-export function readSelection(app: EtApplication): { values: unknown[][]; address: string; rowIndex: number; columnIndex: number } {
-  const r = app.Selection;
-  return {
-    values: grid(r.Value2).map((row) => row.map((v) => (v === undefined || v === null ? '' : v))),
-    address: `${r.Worksheet.Name}!${r.Address(false, false)}`,
-    rowIndex: r.Row - 1,
-    columnIndex: r.Column - 1,
-  };
+export interface ReadSelection {
+  sheet: string;
+  values: unknown[][];
+  address: string;
+  rowIndex: number;
+  columnIndex: number;
 }
 
-/** Colour flagged cells (0-based) of the active sheet: fill only, values never touched. */
-export function markCells(app: EtApplication, cells: { row: number; col: number; fill: string }[]): void {
-  const ws = app.ActiveSheet;
-  for (const c of cells) ws.Cells.Item(c.row + 1, c.col + 1).Interior.Color = bgr(c.fill);
+/** Values of a block as the pane compares them: an empty cell is "". */
+const shown = (r: EtRange): unknown[][] => grid(r.Value2).map((row) => row.map((v) => (v === undefined || v === null ? '' : v)));
+
+/** The values of the selected range, its sheet and where it starts (0-based), for "check my template". */
+export function readSelection(app: EtApplication): ReadSelection {
+  const r = app.Selection;
+  const sheet = r.Worksheet.Name;
+  return { sheet, values: shown(r), address: `${sheet}!${r.Address(false, false)}`, rowIndex: r.Row - 1, columnIndex: r.Column - 1 };
+}
+
+function fillOf(r: EtRange): Fill {
+  const i = r.Interior;
+  return i.Pattern === xlPatternNone ? { color: '#FFFFFF', pattern: 'None' } : { color: rgbHex(i.Color), pattern: 'Solid' };
+}
+
+function restore(ws: EtWorksheet, r: Restore): void {
+  const interior = ws.Range(r.cell).Interior;
+  if (isNoFill(r.fill)) interior.Pattern = xlPatternNone;
+  else interior.Color = bgr(r.fill.color);
+}
+
+function loadMarks(app: EtApplication): { marks: Mark[]; byId: Map<string, EtWorksheet> } {
+  const part = partsIn(app.ActiveWorkbook, (ns) => ns === MARKS_NS)[0];
+  const byId = new Map(sheets(app).map((ws) => [sheetId(ws), ws]));
+  return { marks: (part && parseMarks(part.XML)) || [], byId };
+}
+
+/** Current fill of each mark's cell, by sheetId!cell (absent when its sheet is gone). */
+function currentFills(byId: Map<string, EtWorksheet>, marks: { sheetId: string; cell: string }[]): Map<string, Fill> {
+  const out = new Map<string, Fill>();
+  for (const m of marks) {
+    const ws = byId.get(m.sheetId);
+    if (ws) out.set(markKey(m.sheetId, m.cell), fillOf(ws.Range(m.cell)));
+  }
+  return out;
+}
+
+export interface MarkResult {
+  marked: number;
+  restored: number;
+  left: string[];
+}
+
+/**
+ * Colour flagged cells of a person's template (fill only; values never touched). Nothing is painted unless the
+ * block that was read, on that sheet, still holds exactly what was read. The fill each cell had is saved in the
+ * workbook first; a new marking replaces the previous one (src/core/marks.ts).
+ */
+export function markCells(app: EtApplication, read: ReadSelection, cells: MarkCell[]): MarkResult {
+  const { marks, byId } = loadMarks(app);
+  const target = sheets(app).find((ws) => ws.Name === read.sheet);
+  if (!target) throw new MarksRefused({ kind: 'gone', sheet: read.sheet }, read.sheet);
+  const rows = read.values.length;
+  const cols = read.values[0]?.length ?? 0;
+  const outside = outsideBlock(cells, { row: read.rowIndex, col: read.columnIndex, rows, cols });
+  if (outside.length) throw new MarksRefused({ kind: 'changed', cells: outside }, read.sheet);
+  const now = shown(block(target, read.rowIndex, read.columnIndex, Math.max(rows, 1), Math.max(cols, 1)));
+  const changed = changedCells(read.values, now, read.rowIndex, read.columnIndex);
+  if (changed.length) throw new MarksRefused({ kind: 'changed', cells: changed }, read.sheet);
+
+  const id = sheetId(target);
+  const wanted = cells.map((c) => ({ cell: a1(c.row, c.col), color: c.fill }));
+  const current = currentFills(byId, [...wanted.map((w) => ({ sheetId: id, cell: w.cell })), ...marks]);
+  const plan = planMarking(
+    marks,
+    id,
+    target.Name,
+    wanted.map((w) => ({ ...w, current: current.get(markKey(id, w.cell)) ?? { color: '#FFFFFF', pattern: 'None' } })),
+    current,
+  );
+  for (const r of plan.restore) restore(byId.get(r.sheetId)!, r);
+  for (const p of plan.paint) target.Range(p.cell).Interior.Color = bgr(p.color);
+  writeRecord(app.ActiveWorkbook, MARKS_NS, plan.marks.length ? serializeMarks(plan.marks) : null);
+  return { marked: plan.paint.length, restored: plan.restore.length, left: plan.left.map((m) => `${m.sheet}!${m.cell}`) };
+}
+
+/** Take every mark back: each cell still showing the add-in's colour gets its earlier fill again. */
+export function clearMarks(app: EtApplication): { restored: number; left: string[] } {
+  const { marks, byId } = loadMarks(app);
+  const plan = planClear(marks, currentFills(byId, marks));
+  for (const r of plan.restore) restore(byId.get(r.sheetId)!, r);
+  writeRecord(app.ActiveWorkbook, MARKS_NS, null);
+  return { restored: plan.restore.length, left: plan.left.map((m) => `${m.sheet}!${m.cell}`) };
 }

@@ -49,6 +49,8 @@ export interface EtRange {
 export interface EtInterior {
   /** BGR long (0xBBGGRR). */
   Color: number;
+  /** xlPatternNone (-4142) when the cell has no fill, xlSolid (1) for a plain colour. */
+  Pattern: number;
 }
 
 export interface EtFont {
@@ -92,6 +94,8 @@ export interface EtListObjects {
 
 export interface EtWorksheet {
   Name: string;
+  /** The sheet's code name: survives a rename (may be empty for a sheet added by code until the file is saved). */
+  readonly CodeName: string;
   readonly Index: number;
   readonly Cells: EtRange;
   readonly ListObjects: EtListObjects;
@@ -106,8 +110,24 @@ export interface EtSheets {
   Add(Before?: EtWorksheet, After?: EtWorksheet, Count?: number): EtWorksheet;
 }
 
+export interface EtCustomXMLPart {
+  readonly Id: string;
+  readonly NamespaceURI: string;
+  readonly XML: string;
+  Delete(): void;
+}
+
+/** The workbook's custom XML parts (stored in the file): where the add-in writes down what it wrote. */
+export interface EtCustomXMLParts {
+  readonly Count: number;
+  Item(Index: number): EtCustomXMLPart;
+  Add(XML: string): EtCustomXMLPart;
+  SelectByNamespace(NamespaceURI: string): EtCustomXMLParts;
+}
+
 export interface EtWorkbook {
   readonly Worksheets: EtSheets;
+  readonly CustomXMLParts: EtCustomXMLParts;
 }
 
 export interface EtWindow {
@@ -129,12 +149,21 @@ export interface EtApplication {
 export const xlExpression = 2;
 export const xlSrcRange = 1;
 export const xlYes = 1;
+/** XlPattern: no fill, and a plain colour. */
+export const xlPatternNone = -4142;
+export const xlSolid = 1;
 
 /** An RGB hex colour ("FFC7CE") as ET's BGR long. */
 export function bgr(hex: string): number {
   const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
   if (!m) throw new Error(`not a colour: ${hex}`);
   return (parseInt(m[3], 16) << 16) | (parseInt(m[2], 16) << 8) | parseInt(m[1], 16);
+}
+
+/** ET's BGR long as "#RRGGBB". */
+export function rgbHex(color: number): string {
+  const h = (n: number) => n.toString(16).padStart(2, '0').toUpperCase();
+  return `#${h(color & 0xff)}${h((color >> 8) & 0xff)}${h((color >> 16) & 0xff)}`;
 }
 
 /** A Value2/Formula read as rows of cells, whatever its shape (a scalar for one cell). */

@@ -7,8 +7,9 @@ import { colIndex, colLetter, COLUMNS, FILL, FONT, regionLayout, type Mode } fro
 import { Plan } from '../../src/core/plan';
 import { dataset } from '../../src/data/index';
 import { setLanguage } from '../../src/functions/impl';
-import { Occupied } from '../../src/taskpane/App';
-import { freeName } from '../../src/wps/adapter';
+import { Occupied, Refused } from '../../src/taskpane/App';
+import { freeSheetName } from '../../src/core/cells';
+import type { Dataset } from '../../src/core/model';
 import { wpsActions } from '../../src/wps/actions';
 import { bgr } from '../../src/wps/et';
 import { EtError, FakeEt, parseA1 } from './fakeEt';
@@ -77,14 +78,14 @@ describe('insert on a new sheet', () => {
     await expect(actions.insertNew(['赣州'], 'linked')).resolves.toBe('赣州指标 (2)');
     const tables = et.wb.tables().map((t) => t.name);
     expect(new Set(tables).size).toBe(tables.length);
-    expect(tables).toContain('PLAN_L_Ganzhou__2_');
+    expect(tables).toContain('PLAN_L_Ganzhou_2');
     const r = rowOf('赣州', 'high_tech_enterprises');
     expect(et.sheet('赣州指标').at(`${letter('target')}${r}`)?.formula).toBe('=PLAN.TARGET("赣州","high_tech_enterprises",2025)');
   });
 
   test('sheet names keep within 31 characters when "(n)" is added', () => {
     const long = 'x'.repeat(31);
-    const name = freeName(long, [long, `${'x'.repeat(27)} (2)`]);
+    const name = freeSheetName(long, [long, `${'x'.repeat(27)} (2)`]);
     expect(name).toBe(`${'x'.repeat(27)} (3)`);
     const et = new FakeEt([long]);
     expect(() => (et.wb.Worksheets.Add().Name = name)).not.toThrow();
@@ -129,7 +130,9 @@ describe('insert at the selection', () => {
     et.sheet('Sheet1').merge('D8:E9');
     et.select('Sheet1', 'A1');
     const writes = et.wb.writes;
-    await expect(actions.insertHere('赣州', 'plain')).rejects.toThrow('目标区域与合并单元格 D8:E9 重叠，未写入任何单元格');
+    const merged = await actions.insertHere('赣州', 'plain').catch((e: unknown) => e);
+    expect(merged).toBeInstanceOf(Occupied);
+    expect((merged as Occupied).refusal).toEqual({ kind: 'merged', areas: ['D8:E9'] });
     expect(et.wb.writes).toBe(writes);
 
     const other = setup();
@@ -138,50 +141,86 @@ describe('insert at the selection', () => {
     await expect(other.actions.insertHere('赣州', 'plain')).resolves.toBe('九江指标');
     other.et.select('九江指标', 'B30');
     const w2 = other.et.wb.writes;
-    await expect(other.actions.insertHere('赣州', 'plain')).rejects.toThrow(/已有表格 PLAN_P_(Ganzhou|Jiujiang)/);
+    const crossing = await other.actions.insertHere('赣州', 'plain').catch((e: unknown) => e);
+    expect((crossing as Occupied).refusal).toEqual({ kind: 'table', tables: ['PLAN_P_Jiujiang'] });
     expect(other.et.wb.writes).toBe(w2);
   });
 });
 
+/** The same data with one figure changed, as after a data update. */
+function changedPlan(): Plan {
+  const ds = dataset();
+  const regions = ds.regions.map((r) =>
+    r.name !== '赣州'
+      ? r
+      : {
+          ...r,
+          entries: r.entries.map((e) =>
+            e.indicator.id === 'high_tech_enterprises' ? { ...e, target: { ...e.target!, value: 2500, raw: '2500家' } } : e,
+          ),
+        },
+  );
+  return new Plan({ ...ds, regions } as Dataset);
+}
+
 describe('refresh', () => {
-  test('rewrites changed figures, keeps actual values, reports the count', async () => {
+  const summary = { tables: 1, changed: 0, edits: [], missing: [], removed: [], blocked: [] };
+
+  test('rewrites figures the data changed, keeps actual values, keeps and lists hand edits until the person confirms', async () => {
     const { et, actions } = setup();
     await actions.insertNew(['赣州'], 'plain');
     const ws = et.sheet('赣州指标');
     const r = rowOf('赣州', 'high_tech_enterprises');
+    const target = `${letter('target')}${r}`;
     ws.type(`${letter('actual2023')}${r}`, 1200);
-    ws.type(`${letter('target')}${r}`, 999); // a figure edited by hand
-    await expect(actions.refresh()).resolves.toEqual({ tables: 1, changed: 1 });
-    expect(ws.at(`${letter('target')}${r}`)?.value).toBe(2000);
+    await expect(actions.refresh()).resolves.toEqual(summary);
+
+    // The data changed: the add-in's own figure is rewritten; the actual value stays.
+    const after = wpsActions(changedPlan(), 'zh', et);
+    await expect(after.refresh()).resolves.toEqual({ ...summary, changed: 1 });
+    expect(ws.at(target)?.value).toBe(2500);
     expect(ws.at(`${letter('actual2023')}${r}`)?.value).toBe(1200);
-    await expect(actions.refresh()).resolves.toEqual({ tables: 1, changed: 0 });
+
+    // A figure a person typed over is kept and listed, then rewritten only when asked.
+    ws.type(target, 999);
+    await expect(after.refresh()).resolves.toEqual({ ...summary, edits: [`赣州指标!${target}`] });
+    expect(ws.at(target)?.value).toBe(999);
+    await expect(after.refresh({ overwriteEdits: true })).resolves.toEqual({ ...summary, changed: 1 });
+    expect(ws.at(target)?.value).toBe(2500);
   });
 
-  test('a row missing from the table is appended below it when the cells there are free, and refused when not', async () => {
+  test('a row a person deleted stays deleted; without a record it is added back below the table, only into free cells', async () => {
     const { et, actions } = setup();
     await actions.insertNew(['赣州'], 'plain');
     const ws = et.sheet('赣州指标');
     const t = ws.tables[0];
     const last = t.rect.row + t.rect.rows - 1;
-    const lastId = ws.at(`${letter('id')}${last}`)?.value;
-    // A person removed the last row: the table shrinks and its cells are cleared.
+    const lastId = ws.at(`${letter('id')}${last}`)?.value as string;
     const end = colLetter(COLUMNS.length - 1);
     t.Resize(ws.Range(`A${t.rect.row}:${end}${last - 1}`));
     ws.Range(`A${last}:${end}${last}`).Formula = '';
+    await expect(actions.refresh()).resolves.toEqual({ ...summary, removed: [lastId] });
+    expect(ws.at(`${letter('id')}${last}`)?.value).toBeUndefined();
+
+    // A table from before records were kept: the row counts as new, and goes only where the cells are free.
+    et.wb.parts.splice(0);
     ws.type(`C${last}`, '我的备注');
     const before = ws.snapshot();
-    await expect(actions.refresh()).rejects.toThrow(`以下单元格已有内容（值或公式），未写入任何单元格：赣州指标!C${last}`);
+    const blocked = await actions.refresh();
+    expect(blocked.blocked).toEqual([`以下单元格已有内容（值或公式），未写入任何单元格：赣州指标!C${last}`]);
     expect(ws.snapshot()).toBe(before);
-
     ws.type(`C${last}`, undefined);
-    await expect(actions.refresh()).resolves.toEqual({ tables: 1, changed: 0 });
+    await expect(actions.refresh()).resolves.toEqual(summary);
     expect(ws.at(`${letter('id')}${last}`)?.value).toBe(lastId);
     expect(t.rect.rows).toBe(layout('赣州').rows.length + 1);
   });
 
-  test('nothing to refresh in a workbook without PLAN_ tables', async () => {
-    const { actions } = setup();
-    await expect(actions.refresh()).resolves.toEqual({ tables: 0, changed: 0 });
+  test('names a table it inserted that is gone; nothing to refresh without PLAN_ tables', async () => {
+    const { et, actions } = setup();
+    await expect(actions.refresh()).resolves.toEqual({ ...summary, tables: 0 });
+    await actions.insertNew(['赣州'], 'plain');
+    et.sheet('赣州指标').tables[0].Name = 'MyTable';
+    await expect(actions.refresh()).resolves.toEqual({ ...summary, tables: 0, missing: ['PLAN_P_Ganzhou'] });
   });
 });
 
@@ -194,7 +233,9 @@ describe('check my template and build a formula', () => {
     ws.type('B21', '高新技术企业');
     ws.type('C21', 1200);
     et.select('Sheet1', 'B20:D21');
-    await expect(actions.readSelection()).resolves.toEqual({
+    const read = await actions.readSelection();
+    expect(read).toEqual({
+      sheet: 'Sheet1',
       values: [
         ['指标', '2023年', ''],
         ['高新技术企业', 1200, ''],
@@ -203,8 +244,36 @@ describe('check my template and build a formula', () => {
       rowIndex: 19,
       columnIndex: 1,
     });
-    await actions.markCells([{ row: 20, col: 2, fill: FILL.behind }]);
+    ws.Range('C21').Interior.Color = bgr('00B0F0'); // the person's own colour
+    await expect(actions.markCells(read, [{ row: 20, col: 2, fill: FILL.behind }])).resolves.toEqual({ marked: 1, restored: 0, left: [] });
     expect(ws.at('C21')).toMatchObject({ value: 1200, fill: bgr(FILL.behind) });
+    // Marking again does not stack; clearing gives the person's colour back.
+    await expect(actions.markCells(read, [{ row: 20, col: 2, fill: FILL.slightlyBehind }])).resolves.toEqual({
+      marked: 1,
+      restored: 0,
+      left: [],
+    });
+    await expect(actions.clearMarks()).resolves.toEqual({ restored: 1, left: [] });
+    expect(ws.at('C21')).toMatchObject({ value: 1200, fill: bgr('00B0F0') });
+  });
+
+  test('marks nothing when the cells changed since they were read, or their sheet is gone', async () => {
+    const { et, actions } = setup();
+    const ws = et.sheet('Sheet1');
+    ws.type('B21', '高新技术企业');
+    ws.type('C21', 1200);
+    et.select('Sheet1', 'B21:C21');
+    const read = await actions.readSelection();
+    ws.type('C21', 1300);
+    const writes = et.wb.writes;
+    const changed = await actions.markCells(read, [{ row: 20, col: 2, fill: FILL.behind }]).catch((e: unknown) => e);
+    expect(changed).toBeInstanceOf(Refused);
+    expect((changed as Refused).refusal).toEqual({ kind: 'changed', cells: ['C21'] });
+    ws.Name = '改名';
+    const gone = await actions.markCells(read, [{ row: 20, col: 2, fill: FILL.behind }]).catch((e: unknown) => e);
+    expect((gone as Refused).refusal).toEqual({ kind: 'gone', sheet: 'Sheet1' });
+    expect(et.wb.writes).toBe(writes + 1); // the rename only
+    expect(ws.at('C21')?.fill).toBeUndefined();
   });
 
   test('writes a formula into an empty active cell; asks before replacing', async () => {

@@ -15,6 +15,8 @@
  */
 import type {
   EtApplication,
+  EtCustomXMLPart,
+  EtCustomXMLParts,
   EtFont,
   EtFormatCondition,
   EtFormatConditions,
@@ -51,6 +53,7 @@ interface CellData {
   value?: EtValue;
   formula?: string;
   numberFormat?: string;
+  /** The fill colour; undefined = no fill (pattern xlNone). */
   fill?: number;
   bold?: boolean;
   size?: number;
@@ -129,8 +132,61 @@ function rowsOf(v: unknown, r: Rect, what: string): (EtValue | typeof NA)[][] {
 }
 const NA = Symbol('#N/A');
 
+export class FakeXmlParts implements EtCustomXMLParts {
+  constructor(
+    private readonly wb: FakeWorkbook,
+    private readonly namespace?: string,
+  ) {}
+  private list(): FakeXmlPart[] {
+    return this.wb.parts.filter((p) => this.namespace === undefined || p.NamespaceURI === this.namespace);
+  }
+  get Count(): number {
+    return this.list().length;
+  }
+  Item(index: number): FakeXmlPart {
+    const l = this.list();
+    if (!Number.isInteger(index) || index < 1 || index > l.length)
+      throw new EtError(`CustomXMLParts.Item(${index}): index out of range 1..${l.length}`);
+    return l[index - 1];
+  }
+  Add(xml: string): FakeXmlPart {
+    if (this.namespace !== undefined) throw new EtError("CustomXMLParts.Add: add to the workbook's collection");
+    const root = typeof xml === 'string' ? /^\s*(?:<\?xml[^>]*\?>\s*)?<([A-Za-z_][\w.-]*)([^>]*)>/.exec(xml) : null;
+    if (!root || !new RegExp(`</${root[1]}>\\s*$`).test(xml)) throw new EtError('CustomXMLParts.Add: not well-formed XML');
+    const ns = /\sxmlns="([^"]*)"/.exec(root[2]);
+    const part = new FakeXmlPart(this.wb, `{${++this.wb.partIds}}`, ns ? ns[1] : '', xml);
+    this.wb.parts.push(part);
+    this.wb.writes++;
+    return part;
+  }
+  SelectByNamespace(ns: string): FakeXmlParts {
+    return new FakeXmlParts(this.wb, ns);
+  }
+}
+
+export class FakeXmlPart implements EtCustomXMLPart {
+  constructor(
+    private readonly wb: FakeWorkbook,
+    readonly Id: string,
+    readonly NamespaceURI: string,
+    readonly XML: string,
+  ) {}
+  Delete(): void {
+    const i = this.wb.parts.indexOf(this);
+    if (i < 0) throw new EtError('CustomXMLPart.Delete: the part was already deleted');
+    this.wb.parts.splice(i, 1);
+    this.wb.writes++;
+  }
+}
+
 export class FakeWorkbook implements EtWorkbook {
   readonly sheets: FakeSheet[] = [];
+  readonly parts: FakeXmlPart[] = [];
+  partIds = 0;
+  codeNames = 0;
+  get CustomXMLParts(): FakeXmlParts {
+    return new FakeXmlParts(this);
+  }
   active!: FakeSheet;
   readonly Worksheets: FakeSheets;
   /** Count of calls that wrote something, by kind: a test asserts a refusal wrote nothing. */
@@ -197,11 +253,14 @@ export class FakeSheet implements EtWorksheet {
   readonly wrap = new Set<string>();
   selection: Rect = { row: 1, col: 1, rows: 1, cols: 1 };
   freeze: { rows: number; columns: number } | null = null;
+  readonly CodeName: string;
 
   constructor(
     readonly wb: FakeWorkbook,
     public name: string,
-  ) {}
+  ) {
+    this.CodeName = `Sheet${++wb.codeNames}`;
+  }
 
   get Name(): string {
     return this.name;
@@ -403,6 +462,18 @@ export class FakeRange implements EtRange {
         range.each((row, col) => (range.data(row, col, true)!.fill = x));
         range.sheet.wb.writes++;
       },
+      get Pattern() {
+        return range.uniform((c) => (c?.fill === undefined ? -4142 : 1)) as number;
+      },
+      set Pattern(v: number) {
+        if (v !== -4142 && v !== 1) throw new EtError(`the fake knows Pattern xlNone (-4142) and xlSolid (1), not ${JSON.stringify(v)}`);
+        range.each((row, col) => {
+          const c = range.data(row, col, true)!;
+          if (v === -4142) c.fill = undefined;
+          else c.fill ??= WHITE;
+        });
+        range.sheet.wb.writes++;
+      },
     };
   }
   get Font(): EtFont {
@@ -542,6 +613,7 @@ function ruleObject(rule: Rule): EtFormatCondition {
       set Color(v: number) {
         rule.fill = colour(v);
       },
+      Pattern: 1,
     },
     Font: {
       Bold: false,

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type * as Mine from '../../src/wps/et';
-import { bgr, grid } from '../../src/wps/et';
+import { bgr, grid, rgbHex } from '../../src/wps/et';
 
 /** Compiles only when T is never: the member names of M missing from W. */
 type NoneMissing<T extends never> = T;
@@ -25,6 +25,8 @@ export type Checks = [
   NoneMissing<Missing<Mine.EtListObjects, Et.EtListObjects>>,
   NoneMissing<Missing<Mine.EtListObject, Et.EtListObject>>,
   NoneMissing<Missing<Mine.EtWindow, Et.EtWindow>>,
+  NoneMissing<Missing<Mine.EtCustomXMLParts, Kso.KsoCustomXMLParts>>,
+  NoneMissing<Missing<Mine.EtCustomXMLPart, Kso.KsoCustomXMLPart>>,
 ];
 
 // Where our shapes differ from wps-jsapi's on purpose (object-returning methods declared void there).
@@ -47,6 +49,7 @@ test('colours are BGR longs, cell blocks rows of columns', () => {
   expect(bgr('FF0000')).toBe(0x0000ff);
   expect(bgr('#FFC7CE')).toBe(0xcec7ff);
   expect(() => bgr('red')).toThrow();
+  expect(rgbHex(bgr('FFC7CE'))).toBe('#FFC7CE');
   expect(grid(5)).toEqual([[5]]);
   expect(grid([[1, 2]])).toEqual([[1, 2]]);
 });
