@@ -90,5 +90,9 @@ function e2e(dev) {
   };
 }
 
-// `npm run build` also builds the WPS add-in into dist/wps/ (webpack.wps.js), after the Excel one so neither cleans the other.
-module.exports = Object.assign([module.exports, require('./webpack.wps.js')], { parallelism: 1 });
+// `npm run build` also builds the WPS add-in into dist/wps/ (webpack.wps.js), after the Excel builds so that their clean keeps it.
+module.exports = (
+  (excel) =>
+  (env = {}, argv = {}) =>
+    require('./webpack.wps.js').withExcel(excel(env, argv), env, argv)
+)(module.exports);

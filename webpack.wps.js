@@ -86,3 +86,17 @@ module.exports = (env, argv) => {
 
 /** For test/wps/render.ts, which bundles the same pane with the fake ET host. */
 module.exports.paneTemplate = paneTemplate;
+
+/**
+ * The Excel configs (one or several, from webpack.config.js) followed by the WPS one, which waits for them
+ * (`dependencies`): the Excel build cleans dist/ when it writes, so dist/wps/ is written after it.
+ */
+module.exports.withExcel = (excel, env, argv) => {
+  const configs = [].concat(excel);
+  configs.forEach((c, i) => {
+    if (!c.name) c.name = `excel-${i}`;
+  });
+  const wps = module.exports(env, argv);
+  wps.dependencies = configs.map((c) => c.name);
+  return [...configs, wps];
+};
