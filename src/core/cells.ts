@@ -108,7 +108,11 @@ export function sheetNameProblem(name: string): string | null {
 /** A valid worksheet name made from `wanted` (forbidden characters dropped, cut to 31), not taken (case-insensitive): "name (2)"… */
 export function freeSheetName(wanted: string, taken: Iterable<string>): string {
   const lower = new Set([...taken].map((n) => n.toLowerCase()));
-  let base = wanted.replace(/[:\\/?*[\]]/g, '').replace(/^'+|'+$/g, '').trim() || 'Sheet';
+  let base =
+    wanted
+      .replace(/[:\\/?*[\]]/g, '')
+      .replace(/^'+|'+$/g, '')
+      .trim() || 'Sheet';
   if (base.toLowerCase() === 'history') base = `${base}_`;
   base = base.slice(0, 31);
   if (!lower.has(base.toLowerCase())) return base;

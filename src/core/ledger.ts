@@ -90,7 +90,12 @@ export interface Mark {
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const unesc = (s: string): string =>
-  s.replace(/&quot;/g, '"').replace(/&gt;/g, '>').replace(/&lt;/g, '<').replace(/&#(\d+);/g, (_m, n: string) => String.fromCharCode(Number(n))).replace(/&amp;/g, '&');
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&gt;/g, '>')
+    .replace(/&lt;/g, '<')
+    .replace(/&#(\d+);/g, (_m, n: string) => String.fromCharCode(Number(n)))
+    .replace(/&amp;/g, '&');
 
 function element(name: string, attrs: Record<string, string | undefined>): string {
   const a = Object.entries(attrs)
@@ -117,7 +122,10 @@ function parse(xml: string): Parsed | null {
   };
   const ra = attrs(root[2]);
   const body = xml.slice((root.index ?? 0) + root[0].length);
-  const elements = [...body.matchAll(/<([A-Za-z][\w.-]*)((?:\s+[\w:.-]+="[^"]*")*)\s*\/>/g)].map((m) => ({ name: m[1], attrs: attrs(m[2]) }));
+  const elements = [...body.matchAll(/<([A-Za-z][\w.-]*)((?:\s+[\w:.-]+="[^"]*")*)\s*\/>/g)].map((m) => ({
+    name: m[1],
+    attrs: attrs(m[2]),
+  }));
   return { root: root[1], ns: ra.xmlns ?? '', version: ra.version ?? '', elements };
 }
 
@@ -150,7 +158,14 @@ export function serializeMarks(marks: Mark[]): string {
   return [
     `<planMarks xmlns="${MARKS_NS}" version="${LEDGER_VERSION}">`,
     ...marks.map((m) =>
-      element('mark', { sheetId: m.sheetId, sheet: m.sheet, cell: m.cell, painted: m.painted, color: m.before.color, pattern: m.before.pattern }),
+      element('mark', {
+        sheetId: m.sheetId,
+        sheet: m.sheet,
+        cell: m.cell,
+        painted: m.painted,
+        color: m.before.color,
+        pattern: m.before.pattern,
+      }),
     ),
     '</planMarks>',
   ].join('');

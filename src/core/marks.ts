@@ -22,8 +22,7 @@ export interface MarkCell {
 }
 
 export const hexColor = (c: string): string => (c.startsWith('#') ? c : `#${c}`).toUpperCase();
-export const sameColor = (a: string | null | undefined, b: string | null | undefined): boolean =>
-  !!a && !!b && hexColor(a) === hexColor(b);
+export const sameColor = (a: string | null | undefined, b: string | null | undefined): boolean => !!a && !!b && hexColor(a) === hexColor(b);
 
 /** A cell with no fill: Excel reports colour #FFFFFF and pattern None. */
 export function isNoFill(f: Fill): boolean {

@@ -21,7 +21,17 @@
 import { COLUMNS, FILL, FONT, HEADER_OFFSET, colLetter, isNumericColumn, type SheetLayout } from '../core/layout';
 import { OWNED_COLUMNS, planRefresh, recordOf, type RefreshOptions, type RefreshPlan } from '../core/refresh';
 import { a1, describeRefusal, freeSheetName, refusalFor, type Refusal } from '../core/cells';
-import { MARKS_NS, TABLE_NS_PREFIX, parseMarks, parseTable, serializeMarks, serializeTable, tableNamespace, type Fill, type Mark } from '../core/ledger';
+import {
+  MARKS_NS,
+  TABLE_NS_PREFIX,
+  parseMarks,
+  parseTable,
+  serializeMarks,
+  serializeTable,
+  tableNamespace,
+  type Fill,
+  type Mark,
+} from '../core/ledger';
 import { changedCells, isNoFill, markKey, outsideBlock, planClear, planMarking, type MarkCell, type Restore } from '../core/marks';
 
 /** The part of Excel.RequestContext we use; the real one and the test fakes both satisfy it. */
@@ -64,7 +74,12 @@ export class MarksRefused extends Error {
 }
 
 function refused(refusal: Refusal, sheet: string, address: string): NeedsConfirmation {
-  return new NeedsConfirmation(`${describeRefusal(refusal, sheet, 'zh')} / ${describeRefusal(refusal, sheet, 'en')}`, address, refusal, sheet);
+  return new NeedsConfirmation(
+    `${describeRefusal(refusal, sheet, 'zh')} / ${describeRefusal(refusal, sheet, 'en')}`,
+    address,
+    refusal,
+    sheet,
+  );
 }
 
 const hex = (c: string): string => `#${c}`;
@@ -172,7 +187,12 @@ export async function insertOnNewSheets(context: Context, layouts: SheetLayout[]
     tableNames.add(tableName);
     const ws = sheets.add(name);
     queueLayout(ws, layout, tableName);
-    if (parts) queueTableRecord(context, partsIn(parts, (ns) => ns === tableNamespace(tableName)), serializeTable(recordOf(layout, tableName, name)));
+    if (parts)
+      queueTableRecord(
+        context,
+        partsIn(parts, (ns) => ns === tableNamespace(tableName)),
+        serializeTable(recordOf(layout, tableName, name)),
+      );
     if (i === 0) ws.activate();
     result.sheets.push(name);
     result.tables.push(tableName);
@@ -227,7 +247,12 @@ export async function insertAtSelection(
   const layout = makeLayout({ row: selected.rowIndex + 1, col: selected.columnIndex });
   const tableName = freeTableName(layout.tableName, new Set(tables.items.map((t) => t.name)));
   queueLayout(ws, layout, tableName);
-  if (parts) queueTableRecord(context, partsIn(parts, (ns) => ns === tableNamespace(tableName)), serializeTable(recordOf(layout, tableName, ws.name)));
+  if (parts)
+    queueTableRecord(
+      context,
+      partsIn(parts, (ns) => ns === tableNamespace(tableName)),
+      serializeTable(recordOf(layout, tableName, ws.name)),
+    );
   await context.sync();
   return { sheets: [ws.name], tables: [tableName] };
 }
@@ -360,7 +385,8 @@ export async function readSelection(context: Context): Promise<ReadSelection> {
 }
 
 const fillProps = (): string[] => (supports('ExcelApi 1.9') ? ['color', 'pattern'] : ['color']);
-const fillOf = (f: Excel.RangeFill): Fill => (supports('ExcelApi 1.9') ? { color: f.color, pattern: f.pattern as string } : { color: f.color });
+const fillOf = (f: Excel.RangeFill): Fill =>
+  supports('ExcelApi 1.9') ? { color: f.color, pattern: f.pattern as string } : { color: f.color };
 
 function queueRestore(ws: Excel.Worksheet, r: Restore): void {
   const fill = ws.getRange(r.cell).format.fill;
@@ -380,9 +406,13 @@ export interface MarkResult {
 }
 
 /** Load the marks record, every sheet's id and name (sync), then the current fill of the given cells (sync). */
-async function loadMarks(context: Context): Promise<{ marks: Mark[]; part: Excel.CustomXmlPart | null; sheets: Excel.WorksheetCollection }> {
+async function loadMarks(
+  context: Context,
+): Promise<{ marks: Mark[]; part: Excel.CustomXmlPart | null; sheets: Excel.WorksheetCollection }> {
   if (!supports('ExcelApi 1.5')) {
-    throw new Error('此版本的 Excel 无法在工作簿中保存标色记录，为免无法撤销，未标色 / this Excel cannot keep the record needed to undo marks; nothing was coloured');
+    throw new Error(
+      '此版本的 Excel 无法在工作簿中保存标色记录，为免无法撤销，未标色 / this Excel cannot keep the record needed to undo marks; nothing was coloured',
+    );
   }
   const sheets = context.workbook.worksheets;
   sheets.load('items/name,items/id');
@@ -439,7 +469,11 @@ export async function markCells(context: Context, read: ReadSelection, cells: Ma
     marks,
     target.id,
     target.name,
-    wanted.map((w) => ({ cell: w.cell, color: w.color, current: current.get(markKey(w.sheetId, w.cell)) ?? { color: '#FFFFFF', pattern: 'None' } })),
+    wanted.map((w) => ({
+      cell: w.cell,
+      color: w.color,
+      current: current.get(markKey(w.sheetId, w.cell)) ?? { color: '#FFFFFF', pattern: 'None' },
+    })),
     current,
   );
   for (const r of plan.restore) queueRestore(sheets.getItem(r.sheetId), r);
@@ -468,4 +502,3 @@ export async function clearMarks(context: Context): Promise<ClearResult> {
   await context.sync();
   return { restored: plan.restore.length, left: plan.left.map((m) => `${m.sheet}!${m.cell}`) };
 }
-

@@ -339,11 +339,7 @@ export function App({ plan, actions, lang }: AppProps): ReactElement {
         <Button disabled={busy} onClick={() => void insertNew(regions.map((r) => r.name))} data-action="insert-all">
           {t.allRegions}
         </Button>
-        <Button
-          disabled={busy}
-          data-action="refresh"
-          onClick={() => void refresh(false)}
-        >
+        <Button disabled={busy} data-action="refresh" onClick={() => void refresh(false)}>
           {t.refresh}
         </Button>
       </div>

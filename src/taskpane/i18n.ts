@@ -118,7 +118,8 @@ const en: Strings = {
   askOverwrite: (cells: string[]) => `These cells were edited by hand: ${cells.join(', ')}. Overwrite your edits with the plan figures?`,
   overwrite: 'Overwrite my edits',
   rowsRemoved: (n: number) => `${n} row(s) you deleted were not added back.`,
-  missingTables: (names: string[]) => `These tables inserted earlier were not found (renamed, converted to a range or deleted): ${names.join(', ')}.`,
+  missingTables: (names: string[]) =>
+    `These tables inserted earlier were not found (renamed, converted to a range or deleted): ${names.join(', ')}.`,
   expected: 'Expected',
   gap: 'Gap',
   status: 'Status',

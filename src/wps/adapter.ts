@@ -111,9 +111,12 @@ export function freeTableName(wanted: string, taken: Set<string>): string {
 }
 
 // The record of what the add-in wrote (src/core/ledger.ts), kept in the workbook's custom XML parts.
+// A WPS without custom XML parts: insertion and refresh go on without records (every difference then counts as a
+// person's edit); marks are refused, since they could not be taken back.
 function partsIn(wb: EtWorkbook, test: (ns: string) => boolean): EtCustomXMLPart[] {
   const all = wb.CustomXMLParts;
   const out: EtCustomXMLPart[] = [];
+  if (!all) return out;
   for (let i = 1; i <= all.Count; i++) {
     const p = all.Item(i);
     if (test(p.NamespaceURI)) out.push(p);
@@ -122,6 +125,7 @@ function partsIn(wb: EtWorkbook, test: (ns: string) => boolean): EtCustomXMLPart
 }
 
 function writeRecord(wb: EtWorkbook, namespace: string, xml: string | null): void {
+  if (!wb.CustomXMLParts) return;
   for (const p of partsIn(wb, (ns) => ns === namespace)) p.Delete();
   if (xml) wb.CustomXMLParts.Add(xml);
 }
@@ -388,6 +392,11 @@ function restore(ws: EtWorksheet, r: Restore): void {
 }
 
 function loadMarks(app: EtApplication): { marks: Mark[]; byId: Map<string, EtWorksheet> } {
+  if (!app.ActiveWorkbook.CustomXMLParts) {
+    throw new Error(
+      '此版本的 WPS 无法在工作簿中保存标色记录，为免无法撤销，未标色 / this WPS cannot keep the record needed to undo marks; nothing was coloured',
+    );
+  }
   const part = partsIn(app.ActiveWorkbook, (ns) => ns === MARKS_NS)[0];
   const byId = new Map(sheets(app).map((ws) => [sheetId(ws), ws]));
   return { marks: (part && parseMarks(part.XML)) || [], byId };

@@ -53,7 +53,6 @@ export function shiftFormula(formula: string, dRow: number, dCol: number): strin
   });
 }
 
-
 /** An error as Office raises it (OfficeExtension.Error): `code` is InvalidArgument, ItemNotFound, … */
 export class FakeOfficeError extends Error {
   constructor(
@@ -291,7 +290,9 @@ export class FakeHost {
     rows.sort((a, b) => (descending ? -cmp(a.key, b.key) : cmp(a.key, b.key)));
     rows.forEach((r, i) => {
       const to = top + i;
-      r.cells.forEach((v, j) => s.setContent(to, t.left + j, typeof v === 'string' && v.startsWith('=') ? shiftFormula(v, to - r.from, 0) : v));
+      r.cells.forEach((v, j) =>
+        s.setContent(to, t.left + j, typeof v === 'string' && v.startsWith('=') ? shiftFormula(v, to - r.from, 0) : v),
+      );
       r.formats.forEach((f, j) => s.format.set(`${to},${t.left + j}`, f));
     });
   }
@@ -306,7 +307,14 @@ export class FakeHost {
       for (const k of s.format.keys()) keys.add(k);
       for (const k of keys) {
         const [r, c] = k.split(',').map(Number);
-        const cell = { sheetId: s.sheetId, row: r, col: c, value: s.value(r, c), formula: s.formula(r, c), fill: s.format.get(k)?.fill ?? '' };
+        const cell = {
+          sheetId: s.sheetId,
+          row: r,
+          col: c,
+          value: s.value(r, c),
+          formula: s.formula(r, c),
+          fill: s.format.get(k)?.fill ?? '',
+        };
         if (cell.value === '' && cell.formula === '' && cell.fill === '') continue;
         out.set(`${s.sheetId}!${colName(c)}${r + 1}`, cell);
       }
@@ -743,7 +751,7 @@ export class FakeRange {
       for (let r = 0; r < nRows; r++) for (let c = 0; c < nCols; c++) out.push(sheet.format.get(`${row + r},${col + c}`)?.fill);
       return out;
     };
-    const uniform = <T,>(xs: T[]): T | null => (xs.every((x) => x === xs[0]) ? xs[0] : null);
+    const uniform = <T>(xs: T[]): T | null => (xs.every((x) => x === xs[0]) ? xs[0] : null);
     const fillLoaded = new Set<string>();
     const font = { bold: false, size: 11, color: '' };
     this.format = {

@@ -4,7 +4,17 @@ import { CATALOGUE } from '../../src/data/catalogue';
 import { buildDataset } from '../../src/core/dataset';
 import { Plan } from '../../src/core/plan';
 import { colIndex, colLetter, regionLayout } from '../../src/core/layout';
-import { insertAtSelection, insertOnNewSheets, NeedsConfirmation, refreshTables, writeFormulaToActiveCell } from '../../src/office/excel';
+import {
+  clearMarks,
+  insertAtSelection,
+  insertOnNewSheets,
+  markCells,
+  NeedsConfirmation,
+  readSelection,
+  refreshTables,
+  supports,
+  writeFormulaToActiveCell,
+} from '../../src/office/excel';
 import { officeActions } from '../../src/taskpane/officeActions';
 import { setLanguage } from '../../src/functions/impl';
 
@@ -203,4 +213,90 @@ test('a table inserted in English refreshes from a Chinese pane, and the other w
   expect(res.tables[0].plan.changed).toEqual([plan.region('吉安').entries[0].indicator.id]);
   expect(ws.value(5, colIndex('target'))).toBe(2.3);
   expect(ws.value(5, colIndex('actual2022'))).toBe(7);
+});
+
+describe('empty means empty: no write over a value, a formula, a merged area or a table', () => {
+  const insertGanzhou = (host: FakeHost) =>
+    insertAtSelection(host.context() as never, (o) => regionLayout(plan.region('赣州'), 'plain', 'zh', '1', o));
+
+  test("a formula that shows nothing is a person's work: refused, the cell named, nothing written", async () => {
+    const host = new FakeHost();
+    host.type('Sheet1', 'D10', '=IF(1>2,1,"")');
+    host.selection = { sheet: 'Sheet1', row: 1, col: 0, rows: 1, cols: 1 };
+    const e = await insertGanzhou(host).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(NeedsConfirmation);
+    expect((e as NeedsConfirmation).refusal).toEqual({ kind: 'occupied', cells: ['D10'] });
+    expect((e as NeedsConfirmation).message).toContain('Sheet1!D10');
+    expect(host.sheet('Sheet1').formula(9, 3)).toBe('=IF(1>2,1,"")');
+    expect(host.tables).toHaveLength(0);
+    expect(host.xmlParts).toHaveLength(0);
+  });
+
+  test('a merged area crossing the block: refused with the area', async () => {
+    const host = new FakeHost();
+    host.merge('Sheet1', 'E8:F9');
+    host.selection = { sheet: 'Sheet1', row: 1, col: 0, rows: 1, cols: 1 };
+    const e = (await insertGanzhou(host).catch((x: unknown) => x)) as NeedsConfirmation;
+    expect(e.refusal).toEqual({ kind: 'merged', areas: ['E8:F9'] });
+    expect(host.sheet('Sheet1').value(1, 0)).toBe('');
+  });
+
+  test("another table crossing the block (anyone's): refused with its name", async () => {
+    const host = new FakeHost();
+    const ctx = host.context();
+    ctx.workbook.worksheets.getItem('Sheet1').tables.add('J30:K32', true).name = 'Budget';
+    await ctx.sync();
+    host.selection = { sheet: 'Sheet1', row: 1, col: 0, rows: 1, cols: 1 };
+    const e = (await insertGanzhou(host).catch((x: unknown) => x)) as NeedsConfirmation;
+    expect(e.refusal).toEqual({ kind: 'table', tables: ['Budget'] });
+    expect(host.tables.map((t) => t.name)).toEqual(['Budget']);
+  });
+
+  test('where the host cannot probe merged cells or tables, Excel refuses the table first and nothing is written', async () => {
+    const host = new FakeHost();
+    host.merge('Sheet1', 'E8:F8');
+    host.selection = { sheet: 'Sheet1', row: 1, col: 0, rows: 1, cols: 1 };
+    const g = globalThis as unknown as { Office?: unknown };
+    g.Office = {
+      context: { requirements: { isSetSupported: (name: string, v: string) => name === 'ExcelApi' && Number(v.split('.')[1]) <= 8 } },
+    };
+    try {
+      expect(supports('ExcelApi 1.13')).toBe(false);
+      expect(supports('ExcelApi 1.5')).toBe(true);
+      const before = host.snapshot();
+      await expect(insertGanzhou(host)).rejects.toMatchObject({ code: 'InvalidArgument' });
+      expect(host.snapshot()).toEqual(before);
+    } finally {
+      delete g.Office;
+    }
+    expect(supports('ExcelApi 1.13')).toBe(true);
+  });
+
+  test('write a formula: a blank-looking formula counts as content', async () => {
+    const host = new FakeHost();
+    host.type('Sheet1', 'B2', '=IF(1>2,1,"")');
+    host.selection = { sheet: 'Sheet1', row: 1, col: 1, rows: 1, cols: 1 };
+    const e = (await writeFormulaToActiveCell(host.context() as never, '=1').catch((x: unknown) => x)) as NeedsConfirmation;
+    expect(e.refusal).toEqual({ kind: 'occupied', cells: ['B2'] });
+    expect(host.sheet('Sheet1').formula(1, 1)).toBe('=IF(1>2,1,"")');
+  });
+
+  test('round trips: marking and clearing take four each', async () => {
+    const host = new FakeHost();
+    host.type('Sheet1', 'A1', 5);
+    host.selection = { sheet: 'Sheet1', row: 0, col: 0, rows: 1, cols: 1 };
+    const read = await readSelection(host.context() as never);
+    host.syncs = 0;
+    expect(await markCells(host.context() as never, read, [{ row: 0, col: 0, fill: 'FFC7CE' }])).toEqual({
+      marked: 1,
+      restored: 0,
+      left: [],
+    });
+    expect(host.syncs).toBe(4);
+    host.syncs = 0;
+    expect(await clearMarks(host.context() as never)).toEqual({ restored: 1, left: [] });
+    expect(host.syncs).toBe(4);
+    expect(host.sheet('Sheet1').format.get('0,0')?.fill).toBeUndefined();
+    expect(host.xmlParts).toHaveLength(0);
+  });
 });

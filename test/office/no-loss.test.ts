@@ -191,7 +191,12 @@ function changes(before: Map<string, CellState>, after: Map<string, CellState>):
 }
 
 /** Runs `op`, then checks every change is one `allowed` permits and the person's edited cells are as they were. */
-async function guarded<T>(w: World, what: string, op: () => Promise<T>, allowed: (c: CellState, fillOnly: boolean, before: Map<string, CellState>) => boolean): Promise<T | Error> {
+async function guarded<T>(
+  w: World,
+  what: string,
+  op: () => Promise<T>,
+  allowed: (c: CellState, fillOnly: boolean, before: Map<string, CellState>) => boolean,
+): Promise<T | Error> {
   const before = w.host.snapshot();
   const sheetIds = new Set(w.host.sheets.map((s) => s.sheetId));
   let result: T | Error;
@@ -201,7 +206,7 @@ async function guarded<T>(w: World, what: string, op: () => Promise<T>, allowed:
     result = e as Error;
   }
   const after = w.host.snapshot();
-  const bad = changes(before, after).filter((c) => !sheetIds.has(c.cell.sheetId) ? false : !allowed(c.cell, c.fillOnly, before));
+  const bad = changes(before, after).filter((c) => (!sheetIds.has(c.cell.sheetId) ? false : !allowed(c.cell, c.fillOnly, before)));
   expect({ what, bad: bad.map((b) => b.key) }).toEqual({ what, bad: [] });
   for (const e of w.edited) {
     const ws = w.host.sheet(e.sheet);
@@ -211,14 +216,23 @@ async function guarded<T>(w: World, what: string, op: () => Promise<T>, allowed:
   return result;
 }
 
-/** The add-in's cells for refresh: the non-input columns of each PLAN table body, and the rows right under it. */
-function refreshOwned(host: FakeHost): (c: CellState) => boolean {
+/**
+ * The add-in's cells for refresh: the non-input columns of each PLAN table body, and, for rows it adds back, cells
+ * right under the table that were empty before.
+ */
+function refreshOwned(host: FakeHost): (c: CellState, fillOnly: boolean, before: Map<string, CellState>) => boolean {
   const areas = host.tables
     .filter((t) => t.name.startsWith('PLAN_'))
-    .map((t) => ({ sheetId: t.worksheet.sheetId, top: t.top + 1, bottom: t.top + t.height + 40, left: t.left }));
-  return (c) =>
+    .map((t) => ({ sheetId: t.worksheet.sheetId, top: t.top + 1, end: t.top + t.height, left: t.left }));
+  return (c, _fillOnly, before) =>
     areas.some(
-      (a) => a.sheetId === c.sheetId && c.row >= a.top && c.row < a.bottom && c.col >= a.left && c.col < a.left + COLUMNS.length && !COLUMNS[c.col - a.left].input,
+      (a) =>
+        a.sheetId === c.sheetId &&
+        c.row >= a.top &&
+        (c.row < a.end || (c.row < a.end + 40 && !before.has(key(c)))) &&
+        c.col >= a.left &&
+        c.col < a.left + COLUMNS.length &&
+        !COLUMNS[c.col - a.left].input,
     );
 }
 
@@ -269,13 +283,23 @@ describe.each(SCENARIOS)('after "$name", every pane action leaves the person\'s 
     expect(sheet1.format.get('20,1')?.fill).toBe(`#${FILL.behind}`);
     // Marking twice does not stack: clearing gives back the person's own green.
     await checkAndMark(w);
-    const cleared = await guarded(w, 'clear marks', () => w.actions.clearMarks(), (c, fillOnly) => fillOnly && w.marked.has(key(c)));
+    const cleared = await guarded(
+      w,
+      'clear marks',
+      () => w.actions.clearMarks(),
+      (c, fillOnly) => fillOnly && w.marked.has(key(c)),
+    );
     expect(cleared).toEqual({ restored: 1, left: [] });
     expect(sheet1.format.get('20,1')?.fill).toBe('#00B050');
 
     // Insert here over the blank-looking formula in D10: refused, nothing written, the cell named.
     w.host.select('Sheet1', 'B8');
-    const refused = await guarded(w, 'insert here (occupied)', () => w.actions.insertHere('赣州', 'plain'), () => false);
+    const refused = await guarded(
+      w,
+      'insert here (occupied)',
+      () => w.actions.insertHere('赣州', 'plain'),
+      () => false,
+    );
     expect(refused).toBeInstanceOf(Occupied);
     const why = (refused as Occupied).refusal;
     expect(why?.kind).toBe('occupied');
@@ -294,7 +318,14 @@ describe.each(SCENARIOS)('after "$name", every pane action leaves the person\'s 
 
     // Write a formula into the blank-looking formula cell: refused; into a free cell: that cell only.
     w.host.select('Sheet1', 'D10');
-    expect(await guarded(w, 'formula (occupied)', () => w.actions.writeFormula('=PLAN.TARGET("赣州","高新技术企业")', false), () => false)).toBeInstanceOf(Occupied);
+    expect(
+      await guarded(
+        w,
+        'formula (occupied)',
+        () => w.actions.writeFormula('=PLAN.TARGET("赣州","高新技术企业")', false),
+        () => false,
+      ),
+    ).toBeInstanceOf(Occupied);
     w.host.select('Sheet1', 'H35');
     expect(
       await guarded(
@@ -307,11 +338,25 @@ describe.each(SCENARIOS)('after "$name", every pane action leaves the person\'s 
 
     // Insert on a new sheet, and all regions: only new sheets change.
     const names = new Set(w.host.sheets.map((s) => s.name));
-    const inserted = await guarded(w, 'insert new', () => w.actions.insertNew(['赣州'], 'linked'), () => false);
+    const inserted = await guarded(
+      w,
+      'insert new',
+      () => w.actions.insertNew(['赣州'], 'linked'),
+      () => false,
+    );
     expect(inserted).toMatch(/^赣州指标/);
     expect(names.has(inserted as string)).toBe(false);
     if (scenario.name.startsWith('"insert all')) expect(inserted).toBe('赣州指标 (3)');
-    const all = await guarded(w, 'insert all', () => w.actions.insertNew(plan.regions().map((r) => r.name), 'plain'), () => false);
+    const all = await guarded(
+      w,
+      'insert all',
+      () =>
+        w.actions.insertNew(
+          plan.regions().map((r) => r.name),
+          'plain',
+        ),
+      () => false,
+    );
     expect((all as string).split('、')).toHaveLength(5);
 
     // A last refresh over everything: still nothing the person edited.
@@ -327,7 +372,12 @@ describe('marks are refused when what was read changed', () => {
     w.host.select('Sheet1', 'A20:C23');
     const selection = await w.actions.readSelection();
     w.host.type('Sheet1', 'B21', 1500);
-    const e = await guarded(w, 'mark after a change', () => w.actions.markCells(selection, [{ row: 20, col: 1, fill: FILL.behind }]), () => false);
+    const e = await guarded(
+      w,
+      'mark after a change',
+      () => w.actions.markCells(selection, [{ row: 20, col: 1, fill: FILL.behind }]),
+      () => false,
+    );
     expect(e).toBeInstanceOf(Refused);
     expect((e as Refused).refusal).toEqual({ kind: 'changed', cells: ['B21'] });
   });
@@ -337,7 +387,12 @@ describe('marks are refused when what was read changed', () => {
     w.host.select('Sheet1', 'A20:C23');
     const selection = await w.actions.readSelection();
     w.host.renameSheet('Sheet1', '报表');
-    const e = await guarded(w, 'mark on a renamed sheet', () => w.actions.markCells(selection, [{ row: 20, col: 1, fill: FILL.behind }]), () => false);
+    const e = await guarded(
+      w,
+      'mark on a renamed sheet',
+      () => w.actions.markCells(selection, [{ row: 20, col: 1, fill: FILL.behind }]),
+      () => false,
+    );
     expect((e as Refused).refusal).toEqual({ kind: 'gone', sheet: 'Sheet1' });
   });
 

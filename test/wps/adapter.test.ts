@@ -319,3 +319,15 @@ describe('the fake is strict where ET is', () => {
     expect(() => et.sheet('Sheet1').ListObjects.Add(1, et.sheet('Sheet1').Range('A1:C3'), undefined, 1)).toThrow(/merged/);
   });
 });
+
+test('a WPS without custom XML parts inserts and refreshes without records, and refuses marks it could not take back', async () => {
+  const { et, actions } = setup();
+  Object.defineProperty(et.wb, 'CustomXMLParts', { get: () => undefined });
+  await expect(actions.insertNew(['赣州'], 'plain')).resolves.toBe('赣州指标');
+  await expect(actions.refresh()).resolves.toMatchObject({ tables: 1, changed: 0, edits: [] });
+  et.select('赣州指标', 'B6:C6');
+  const read = await actions.readSelection();
+  const writes = et.wb.writes;
+  await expect(actions.markCells(read, [{ row: 5, col: 1, fill: FILL.behind }])).rejects.toThrow(/无法在工作簿中保存标色记录/);
+  expect(et.wb.writes).toBe(writes);
+});
