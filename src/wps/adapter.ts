@@ -258,8 +258,17 @@ export function layoutSize(layout: SheetLayout): [number, number] {
  * Insert at the selected cell of the active sheet when every cell the table would cover is free; otherwise
  * nothing is written and CellsOccupied (or Refused, for merged cells and tables) says why.
  */
+/** The selected range; a clear error when something else (a picture, a chart) is selected. */
+function selectedRange(app: EtApplication): EtRange {
+  const r = app.Selection as EtRange | null | undefined;
+  if (!r || typeof r.Row !== 'number' || typeof r.Column !== 'number') {
+    throw new Error('请先选中单元格（当前选中的不是单元格区域） / select cells first (the selection is not a range of cells)');
+  }
+  return r;
+}
+
 export function insertAtSelection(app: EtApplication, makeLayout: (origin: { row: number; col: number }) => SheetLayout): InsertResult {
-  const selected = app.Selection;
+  const selected = selectedRange(app);
   const ws = selected.Worksheet;
   const origin = { row: selected.Row, col: selected.Column - 1 };
   const layout = makeLayout(origin);
@@ -375,7 +384,7 @@ const shown = (r: EtRange): unknown[][] => grid(r.Value2).map((row) => row.map((
 
 /** The values of the selected range, its sheet and where it starts (0-based), for "check my template". */
 export function readSelection(app: EtApplication): ReadSelection {
-  const r = app.Selection;
+  const r = selectedRange(app);
   const sheet = r.Worksheet.Name;
   return { sheet, values: shown(r), address: `${sheet}!${r.Address(false, false)}`, rowIndex: r.Row - 1, columnIndex: r.Column - 1 };
 }

@@ -167,6 +167,8 @@ export function rgbHex(color: number): string {
 }
 
 /** A Value2/Formula read as rows of cells, whatever its shape (a scalar for one cell). */
-export function grid(v: EtValue | EtValue[][]): EtValue[][] {
-  return Array.isArray(v) ? v : [[v]];
+export function grid(v: EtValue | EtValue[][] | EtValue[]): EtValue[][] {
+  if (!Array.isArray(v)) return [[v]];
+  // A host that hands one row over as a flat array: read it as that row.
+  return v.every(Array.isArray) ? (v as EtValue[][]) : [v as EtValue[]];
 }

@@ -14,7 +14,8 @@ import type { EtApplication } from './et';
 /** WPS's ET Application, when this page runs inside WPS 表格. */
 export function findEt(w: Record<string, unknown>): EtApplication | null {
   const app = w.Application as EtApplication | undefined;
-  if (app && typeof app === 'object' && 'ActiveWorkbook' in app) return app;
+  // WPS 表格's Application has a workbook property (null while no workbook is open); 文字 and 演示 have none.
+  if (app && typeof app === 'object' && (app as { ActiveWorkbook?: unknown }).ActiveWorkbook !== undefined) return app;
   const wps = w.wps as { EtApplication?: () => EtApplication } | undefined;
   if (wps && typeof wps.EtApplication === 'function') return wps.EtApplication();
   return null;

@@ -331,3 +331,12 @@ test('a WPS without custom XML parts inserts and refreshes without records, and 
   await expect(actions.markCells(read, [{ row: 5, col: 1, fill: FILL.behind }])).rejects.toThrow(/无法在工作簿中保存标色记录/);
   expect(et.wb.writes).toBe(writes);
 });
+
+test('a selection that is not cells gets a clear message, and nothing is written', async () => {
+  const { et, actions } = setup();
+  Object.defineProperty(et, 'Selection', { get: () => ({ Name: 'Picture 1' }) });
+  const writes = et.wb.writes;
+  await expect(actions.insertHere('赣州', 'plain')).rejects.toThrow(/请先选中单元格/);
+  await expect(actions.readSelection()).rejects.toThrow(/select cells first/);
+  expect(et.wb.writes).toBe(writes);
+});

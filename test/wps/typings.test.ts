@@ -52,4 +52,5 @@ test('colours are BGR longs, cell blocks rows of columns', () => {
   expect(rgbHex(bgr('FFC7CE'))).toBe('#FFC7CE');
   expect(grid(5)).toEqual([[5]]);
   expect(grid([[1, 2]])).toEqual([[1, 2]]);
+  expect(grid([1, 2])).toEqual([[1, 2]]);
 });
