@@ -2,7 +2,8 @@
  * The pane in WPS, rendered: bundles the same React pane with the WPS adapter and the strict fake ET host in the
  * page (test/wps/host.ts, as test/e2e does for Excel), serves it on localhost, opens it in headless Chromium,
  * clicks "insert", checks the fake workbook got the region's table and the pane says so, checks that inserting
- * over a person's cell asks first and writes nothing, refreshes, and saves docs/pane-wps.png.
+ * over a person's cell asks first and writes nothing, refreshes, checks a template (flags, marks, clearing them),
+ * writes a built formula, and saves docs/pane-wps.png.
  * Run: npx tsx test/wps/render.ts (Chromium at /usr/bin/chromium or $CHROMIUM).
  */
 import assert from 'node:assert/strict';
@@ -129,6 +130,41 @@ async function main(): Promise<void> {
     await page.click('[data-action="refresh"]');
     assert.match(await notice(page), /已刷新 1 张表/);
     console.log('  ✓ refresh');
+
+    await inEt((e) => {
+      const ws = e.sheet('Sheet1');
+      const cells: [string, string | number][] = [
+        ['A20', '指标'],
+        ['B20', '2023年'],
+        ['A21', '高新技术企业'],
+        ['B21', 1200],
+      ];
+      for (const [a, v] of cells) ws.type(a, v);
+      e.select('Sheet1', 'A20:B21');
+    });
+    await page.click('role=tab[name="检查我的模板"]');
+    await page.click('[data-action="read-selection"]');
+    await page.waitForSelector('.flags li');
+    assert.match(await page.locator('.check').innerText(), /高新技术企业 2023: 1200 — 滞后/);
+    await page.click('[data-action="mark"]');
+    await page.waitForFunction(() => {
+      const c = (window as unknown as { __et: Et }).__et.sheet('Sheet1').at('B21') as { fill?: number } | undefined;
+      return c?.fill === 0xcec7ff;
+    });
+    await page.click('[data-action="clear-marks"]');
+    await page.waitForFunction(() => {
+      const c = (window as unknown as { __et: Et }).__et.sheet('Sheet1').at('B21') as { fill?: number; value?: unknown } | undefined;
+      return c?.fill === undefined && c?.value === 1200;
+    });
+    console.log('  ✓ check my template: flags explained, marked (BGR fill), marks cleared; the value untouched');
+
+    await inEt((e) => e.select('Sheet1', 'A31'));
+    await page.click('role=tab[name="生成公式"]');
+    await page.click('[data-action="write-formula"]');
+    assert.match(await notice(page), /已写入 Sheet1!A31/);
+    const written = await inEt((e) => e.sheet('Sheet1').at('A31')?.formula);
+    assert.match(String(written), /^=PLAN\.TARGET\("赣州",/);
+    console.log('  ✓ build a formula: written into the active cell');
 
     assert.deepEqual(
       requests.filter((u) => !u.startsWith(url)),
