@@ -52,7 +52,8 @@ module.exports = (env, argv) => {
       main: './src/wps/main.ts',
     },
     output: {
-      path: path.resolve(__dirname, 'dist'),
+      // `--env out=dist-test` (the tests' build in webpack.config.js): beside the Excel files there, under wps/.
+      path: path.resolve(__dirname, (env && env.out) || 'dist'),
       filename: 'wps/[name].js',
       publicPath: '',
       clean: { keep: (asset) => !asset.startsWith('wps/') },
