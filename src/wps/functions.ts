@@ -37,3 +37,15 @@ export function registerWpsFunctions(host: WpsFunctionHost): string[] {
   for (const id of ids) host.AddCustomFunction(NAMESPACE, id, wpsFunction(id));
   return ids;
 }
+
+/**
+ * Why cells with PLAN formulas would not compute in this WPS, or null when they will: custom functions came with
+ * WPS 12.1.0.20540 (`wps.AddCustomFunction`). For the pane's start-up, to offer plain tables only where linked ones
+ * could not work (the Excel start-up does the same for Excel without custom functions).
+ */
+export function linkedMissing(w: { wps?: Partial<WpsFunctionHost> }, lang: 'zh' | 'en'): string | null {
+  if (w.wps && typeof w.wps.AddCustomFunction === 'function') return null;
+  return lang === 'zh'
+    ? '此版本的 WPS 不支持加载项自定义函数（需 12.1.0.20540 或更高版本），PLAN 函数无法计算；请使用“普通数值与公式”'
+    : 'This WPS has no add-in custom functions (12.1.0.20540 or later needed), so PLAN formulas cannot compute; use plain values and formulas';
+}

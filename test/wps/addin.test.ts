@@ -12,7 +12,7 @@ import { runInNewContext } from 'node:vm';
 import { parseStringPromise } from 'xml2js';
 import { PlanError } from '../../src/core/errors';
 import { FUNCTIONS, setLanguage, type FunctionId } from '../../src/functions/impl';
-import { NAMESPACE, registerWpsFunctions, wpsFunction } from '../../src/wps/functions';
+import { linkedMissing, NAMESPACE, registerWpsFunctions, wpsFunction } from '../../src/wps/functions';
 
 jest.setTimeout(240_000);
 setLanguage('zh-CN');
@@ -186,4 +186,10 @@ describe('PLAN functions in WPS (registered from the same implementations)', () 
     expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^PLAN\.TARGET: /));
     warn.mockRestore();
   });
+});
+
+test('linked tables are offered only where WPS has custom functions', () => {
+  expect(linkedMissing({ wps: { AddCustomFunction: () => undefined } }, 'zh')).toBeNull();
+  expect(linkedMissing({}, 'zh')).toMatch(/12\.1\.0\.20540/);
+  expect(linkedMissing({ wps: {} }, 'en')).toMatch(/plain values/);
 });
