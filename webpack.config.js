@@ -16,58 +16,10 @@ const { FunctionsLocalesPlugin } = require('./scripts/functions-locales');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { deployment } = require('./scripts/deployment');
+const { babelRules } = require('./scripts/babel-rules');
 
 let DIST = path.resolve(__dirname, 'dist');
 const STARTUP = path.resolve(__dirname, 'src/startup');
-
-/** Babel for our TypeScript and for the packages we bundle, down to the given browserslist environment. */
-function babelRules(env, polyfill, exclude = /node_modules/) {
-  const presets = [
-    [
-      '@babel/preset-env',
-      {
-        browserslistEnv: env,
-        bugfixes: true,
-        // Every modern script must parse as ES2020 (es-check in CI): syntax from ES2021 on is always transpiled,
-        // whatever the targets already support.
-        include: [
-          'transform-logical-assignment-operators',
-          'transform-numeric-separator',
-          'transform-class-properties',
-          'transform-private-methods',
-          'transform-class-static-block',
-          'transform-private-property-in-object',
-        ],
-        ...(polyfill ? { useBuiltIns: 'usage', corejs: require('core-js/package.json').version } : {}),
-      },
-    ],
-  ];
-  return [
-    {
-      test: /\.tsx?$/,
-      exclude,
-      use: {
-        loader: 'babel-loader',
-        options: {
-          babelrc: false,
-          configFile: false,
-          cacheDirectory: true,
-          presets: [...presets, ['@babel/preset-react', { runtime: 'automatic' }], '@babel/preset-typescript'],
-        },
-      },
-    },
-    {
-      // Packages ship newer syntax than some webviews parse (class static blocks, `??=`): transpile them too.
-      test: /\.m?js$/,
-      include: /node_modules/,
-      exclude: /node_modules[\\/](core-js|webpack|@babel)[\\/]/,
-      use: {
-        loader: 'babel-loader',
-        options: { babelrc: false, configFile: false, cacheDirectory: true, sourceType: 'unambiguous', presets },
-      },
-    },
-  ];
-}
 
 /** The Office.js files a task pane in Excel may load: the loader, its strings, and the Excel and custom-functions host files. */
 function officeJsPatterns() {
@@ -192,3 +144,10 @@ function e2e(dev) {
     performance: { hints: false },
   };
 }
+
+// `npm run build` also builds the WPS add-in into dist/wps/ (webpack.wps.js), after the Excel builds so that their clean keeps it.
+module.exports = (
+  (excel) =>
+  (env = {}, argv = {}) =>
+    require('./webpack.wps.js').withExcel(excel(env, argv), env, argv)
+)(module.exports);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Every shipped script parses in the webviews that load it (es-check): what taskpane.html names and everything under
-// legacy/ as ES5 (IE11, EdgeHTML), every other script as ES2020 (WebView2, Safari 15, current browsers).
+// legacy/ as ES5 (IE11, EdgeHTML), every other script as ES2020 (WebView2, Safari 15, current browsers, WPS's Chromium).
 // Usage: node scripts/check-syntax.js [dist-dir]   (default dist/)
 'use strict';
 const { execFileSync } = require('node:child_process');
@@ -19,7 +19,7 @@ const all = [];
   }
 })(dir);
 const es5 = all.filter((p) => named.includes(relative(dir, p).split('\\').join('/')) || relative(dir, p).startsWith('legacy'));
-const es2020 = all.filter((p) => !es5.includes(p) && !relative(dir, p).startsWith('wps'));
+const es2020 = all.filter((p) => !es5.includes(p));
 const esCheck = join(__dirname, '..', 'node_modules', 'es-check', 'lib', 'cli', 'index.js');
 const run = (version, files) => {
   if (!files.length) throw new Error(`check-syntax: no ${version} files found in ${dir}`);

@@ -214,7 +214,7 @@ async function main(): Promise<void> {
       await page.click('[data-action="insert-here"]');
       await page.waitForSelector('[data-action="confirm"]');
       assert.match(await page.locator('[role="dialog"]').innerText(), /以下单元格已有内容（值或公式），未写入任何单元格：Sheet1!D90/);
-      await page.screenshot({ path: join(results, 'refusal-zh.png') });
+      await page.screenshot({ path: join(results, 'refusal-zh.png'), animations: 'disabled' });
       await page.click('text=取消');
       const kept = await page.evaluate(() =>
         (window as unknown as { __host: { sheet: (n: string) => { formula: (r: number, c: number) => unknown } } }).__host
@@ -231,7 +231,7 @@ async function main(): Promise<void> {
       await page.click('[data-action="refresh"]');
       await page.waitForSelector('[data-notice="warning"]');
       assert.match(await page.locator('[data-notice]').innerText(), new RegExp(`赣州指标!${cell('target')}`));
-      await page.screenshot({ path: join(results, 'refresh-edits-zh.png') });
+      await page.screenshot({ path: join(results, 'refresh-edits-zh.png'), animations: 'disabled' });
       if (await page.locator('[role="dialog"]').count()) await page.click('[role="dialog"] >> text=取消');
       const kept = await page.evaluate(
         ([r, c]) =>
@@ -315,7 +315,7 @@ async function main(): Promise<void> {
         await en.locator('[role="dialog"]').innerText(),
         /These cells already hold a value or formula; nothing was written: Sheet1!D10/,
       );
-      await en.screenshot({ path: join(results, 'refusal-en.png') });
+      await en.screenshot({ path: join(results, 'refusal-en.png'), animations: 'disabled' });
       await en.click('text=Cancel');
       await en.click('[data-action="insert"]');
       await en.waitForSelector('[data-notice="success"]');

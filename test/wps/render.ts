@@ -1,0 +1,185 @@
+/**
+ * The pane in WPS, rendered: bundles the same React pane with the WPS adapter and the strict fake ET host in the
+ * page (test/wps/host.ts, as test/e2e does for Excel), serves it on localhost, opens it in headless Chromium,
+ * clicks "insert", checks the fake workbook got the region's table and the pane says so, checks that inserting
+ * over a person's cell asks first and writes nothing, refreshes, checks a template (flags, marks, clearing them),
+ * writes a built formula, and saves docs/pane-wps.png.
+ * Run: npx tsx test/wps/render.ts (Chromium at /usr/bin/chromium or $CHROMIUM).
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import HtmlWebpackPlugin from 'html-webpack-plugin';
+import { chromium, type Page } from 'playwright-core';
+import webpack, { type Configuration } from 'webpack';
+import { colIndex, colLetter, COLUMNS } from '../../src/core/layout';
+import { dataset } from '../../src/data/index';
+
+const root = join(__dirname, '..', '..');
+const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const shot = join(root, 'docs', 'pane-wps.png');
+
+const wpsConfig = require(join(root, 'webpack.wps.js')) as ((env: object, argv: object) => Configuration) & { paneTemplate: () => string };
+
+function build(out: string): Promise<void> {
+  const config = wpsConfig({}, { mode: 'development' });
+  config.context = root;
+  config.devtool = false;
+  config.entry = { render: ['./test/wps/host.ts', './src/wps/index.tsx'] };
+  config.output = { path: out, filename: '[name].js', clean: true };
+  config.plugins = [
+    new HtmlWebpackPlugin({
+      filename: 'index.html',
+      templateContent: wpsConfig.paneTemplate().replace('taskpane.js', 'render.js'),
+      inject: false,
+    }),
+  ];
+  return new Promise((resolve, reject) =>
+    webpack(config, (err, stats) => {
+      if (err || !stats || stats.hasErrors()) reject(err ?? new Error(stats?.toString('errors-only')));
+      else resolve();
+    }),
+  );
+}
+
+function serve(dir: string): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0])).replace(/^(\.\.[/\\])+/, '');
+    const file = join(dir, path === '/' ? 'index.html' : path);
+    if (!file.startsWith(dir) || !existsSync(file)) return void res.writeHead(404).end();
+    const type = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8' }[extname(file)];
+    res.writeHead(200, { 'content-type': type ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}/` })),
+  );
+}
+
+interface Et {
+  wb: { sheets: { name: string; tables: { name: string; rect: { row: number; col: number; rows: number; cols: number } }[] }[] };
+  sheet(n: string): { type(a1: string, v: unknown): void; at(a1: string): { value?: unknown; formula?: string } | undefined };
+  select(sheet: string, a1: string): void;
+}
+const et =
+  (page: Page) =>
+  <T>(f: (et: Et) => T): Promise<T> =>
+    page.evaluate(`(${f.toString()})(window.__et)`) as Promise<T>;
+
+async function notice(page: Page): Promise<string> {
+  await page.waitForSelector('[data-notice]');
+  return page.locator('[data-notice]').innerText();
+}
+
+async function main(): Promise<void> {
+  assert.ok(existsSync(executablePath), `Chromium not found at ${executablePath}`);
+  const out = mkdtempSync(join(tmpdir(), 'plan-wps-render-'));
+  await build(out);
+  const { server, url } = await serve(out);
+  const browser = await chromium.launch({
+    executablePath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  const requests: string[] = [];
+  const errors: string[] = [];
+  const gz = dataset().regions.find((r) => r.name === '赣州')!;
+  try {
+    const page = await browser.newPage({ viewport: { width: 420, height: 900 } });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('request', (r) => requests.push(r.url()));
+    const inEt = et(page);
+
+    await page.goto(`${url}?lang=zh-CN`);
+    await page.waitForSelector('text=十四五科技规划指标', { timeout: 20000 }).catch(async (e: unknown) => {
+      throw new Error(`${String(e)}\npage errors: ${errors.join('\n')}\nbody: ${(await page.content()).slice(0, 2000)}`);
+    });
+    await page.waitForSelector('[data-indicator="high_tech_enterprises"]');
+    console.log('  ✓ the pane renders in WPS (fake ET host) with the region table');
+
+    await page.click('[data-action="insert"]');
+    assert.match(await notice(page), /已插入：赣州指标/);
+    const made = await inEt((e) =>
+      e.wb.sheets.map((s) => ({ name: s.name, tables: s.tables.map((t) => ({ name: t.name, rect: t.rect })) })),
+    );
+    assert.deepEqual(made, [
+      { name: 'Sheet1', tables: [] },
+      {
+        name: '赣州指标',
+        tables: [{ name: 'PLAN_L_Ganzhou', rect: { row: 5, col: 1, rows: gz.entries.length + 1, cols: COLUMNS.length } }],
+      },
+    ]);
+    const cell = `${colLetter(colIndex('target'))}${6 + gz.entries.findIndex((x) => x.indicator.id === 'high_tech_enterprises')}`;
+    const target = await page.evaluate((a) => (window as unknown as { __et: Et }).__et.sheet('赣州指标').at(a)?.formula, cell);
+    assert.equal(target, '=PLAN.TARGET("赣州","high_tech_enterprises",2025)');
+    await page.screenshot({ path: shot, fullPage: true });
+    console.log(`  ✓ insert: the fake workbook holds sheet 赣州指标 with table PLAN_L_Ganzhou; the pane says so (${shot})`);
+
+    await inEt((e) => {
+      e.sheet('Sheet1').type('C3', '我的数据');
+      e.select('Sheet1', 'A1');
+    });
+    await page.click('[data-action="insert-here"]');
+    await page.waitForSelector('[data-action="confirm"]');
+    assert.match(await page.locator('[role="dialog"]').innerText(), /已有内容/);
+    await page.click('text=取消');
+    const kept = await inEt((e) => [e.sheet('Sheet1').at('C3')?.value, e.wb.sheets.length]);
+    assert.deepEqual(kept, ['我的数据', 2]);
+    console.log("  ✓ inserting over a person's cell asks first and writes nothing");
+
+    await page.click('[data-action="refresh"]');
+    assert.match(await notice(page), /已刷新 1 张表/);
+    console.log('  ✓ refresh');
+
+    await inEt((e) => {
+      const ws = e.sheet('Sheet1');
+      const cells: [string, string | number][] = [
+        ['A20', '指标'],
+        ['B20', '2023年'],
+        ['A21', '高新技术企业'],
+        ['B21', 1200],
+      ];
+      for (const [a, v] of cells) ws.type(a, v);
+      e.select('Sheet1', 'A20:B21');
+    });
+    await page.click('role=tab[name="检查我的模板"]');
+    await page.click('[data-action="read-selection"]');
+    await page.waitForSelector('.flags li');
+    assert.match(await page.locator('.check').innerText(), /高新技术企业 2023: 1200 — 滞后/);
+    await page.click('[data-action="mark"]');
+    await page.waitForFunction(() => {
+      const c = (window as unknown as { __et: Et }).__et.sheet('Sheet1').at('B21') as { fill?: number } | undefined;
+      return c?.fill === 0xcec7ff;
+    });
+    await page.click('[data-action="clear-marks"]');
+    await page.waitForFunction(() => {
+      const c = (window as unknown as { __et: Et }).__et.sheet('Sheet1').at('B21') as { fill?: number; value?: unknown } | undefined;
+      return c?.fill === undefined && c?.value === 1200;
+    });
+    console.log('  ✓ check my template: flags explained, marked (BGR fill), marks cleared; the value untouched');
+
+    await inEt((e) => e.select('Sheet1', 'A31'));
+    await page.click('role=tab[name="生成公式"]');
+    await page.click('[data-action="write-formula"]');
+    assert.match(await notice(page), /已写入 Sheet1!A31/);
+    const written = await inEt((e) => e.sheet('Sheet1').at('A31')?.formula);
+    assert.match(String(written), /^=PLAN\.TARGET\("赣州",/);
+    console.log('  ✓ build a formula: written into the active cell');
+
+    assert.deepEqual(
+      requests.filter((u) => !u.startsWith(url)),
+      [],
+    );
+    assert.deepEqual(errors, []);
+    console.log('  ✓ no request left localhost, no page error');
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+mkdirSync(join(root, 'docs'), { recursive: true });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
