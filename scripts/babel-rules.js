@@ -44,7 +44,8 @@ function babelRules(env, polyfill, exclude = /node_modules/) {
       exclude: /node_modules[\\/](core-js|webpack|@babel)[\\/]/,
       use: {
         loader: 'babel-loader',
-        options: { babelrc: false, configFile: false, cacheDirectory: true, sourceType: 'unambiguous', presets },
+        // compact: webpack minifies anyway; it also keeps Babel quiet about packages over 500 KB (Fluent's icons).
+        options: { babelrc: false, configFile: false, cacheDirectory: true, sourceType: 'unambiguous', compact: true, presets },
       },
     },
   ];
