@@ -137,7 +137,7 @@ describe('insert at the selection', () => {
 
     const other = setup();
     await other.actions.insertNew(['九江'], 'plain');
-    other.et.select('九江指标', 'AA1');
+    other.et.select('九江指标', `${colLetter(COLUMNS.length + 1)}1`); // clear of the table on its right
     await expect(other.actions.insertHere('赣州', 'plain')).resolves.toBe('九江指标');
     other.et.select('九江指标', 'B30');
     const w2 = other.et.wb.writes;
