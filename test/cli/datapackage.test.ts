@@ -78,6 +78,20 @@ describe('plan publish', () => {
     for (const f of readdirSync(dir)) expect(readFileSync(join(again, f), 'utf8')).toBe(readFileSync(join(dir, f), 'utf8'));
   });
 
+  test('publishes again over its own package, never over one edited since publication', async () => {
+    const dir = await published();
+    expect((await plan('publish', '--out', dir)).code).toBe(0);
+    edit(dir, 'values.csv', ganzhouTarget({ 5: '2100', 6: '2100' }), true);
+    const edited = readFileSync(join(dir, 'values.csv'), 'utf8');
+    const r = await planEn('publish', '--out', dir);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('its figures do not match its datasetChecksum');
+    edit(dir, 'values.csv', ganzhouTarget({ 5: '2200', 6: '2200' }), false);
+    expect((await planEn('publish', '--out', dir)).err).toContain('checksum mismatch');
+    expect(readFileSync(join(dir, 'values.csv'), 'utf8')).not.toBe(edited);
+    expect(readFileSync(join(dir, 'values.csv'), 'utf8')).toContain(',2200,2200,');
+  });
+
   test('every figure of the compiled-in dataset comes back from the package as it was: raw, number and source', async () => {
     const loaded = loadPackageDir(await published());
     const { version, ...back } = loaded.dataset;
