@@ -10,7 +10,9 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { distance } from 'fastest-levenshtein';
 import { CsvFormatError, evalCsv, evalFormulas, show } from './eval';
-import { ACTUAL, numberArg, setLanguage, YEAR } from '../functions/impl';
+import { ACTUAL, numberArg, setLanguage, usePlan, YEAR } from '../functions/impl';
+import { loadPackageDir, publicationDate, publish, readActualsFile } from './datapackage';
+import { join } from 'node:path';
 import { buildWorkbook } from '../workbook/writer';
 import { dataset } from '../data/index';
 import { PlanError } from '../core/errors';
@@ -112,6 +114,27 @@ export const OPTIONS: Record<string, OptionSpec> = {
     commands: ['workbook'],
   },
   region: { type: 'string', value: ['地区', 'region'], help: ['只写这一个地区', 'only this region'], commands: ['workbook'] },
+  data: {
+    type: 'string',
+    value: ['目录', 'dir'],
+    help: ['用这个已发布的数据包代替内置数据（plan publish 写出）', 'use this published data package instead of the compiled-in data'],
+    commands: ['eval', 'target', 'baseline', 'status', 'table', 'workbook'],
+  },
+  out: {
+    type: 'string',
+    value: ['目录', 'dir'],
+    help: ['数据包写到这个目录', 'the directory to write the package to'],
+    commands: ['publish'],
+  },
+  actuals: {
+    type: 'string',
+    value: ['文件.csv', 'file.csv'],
+    help: [
+      '官方实际值：列 region,indicator,year,value,source（见 README）',
+      'official actuals: columns region,indicator,year,value,source (see README)',
+    ],
+    commands: ['publish'],
+  },
 };
 
 /** Options every command takes. */
@@ -498,6 +521,19 @@ const COMMANDS: Record<string, CommandSpec> = {
         );
     },
   },
+  publish: {
+    args: [],
+    help: ['发布数据包（Frictionless Data Package）', 'publish the data package (Frictionless Data Package)'],
+    example: 'plan publish --out data',
+    run: ({ plan, io, values, lang }) => {
+      if (values.out === undefined) throw new UsageError('publish 需要 --out 目录', 'publish needs --out dir', 'publish');
+      const actuals = values.actuals !== undefined ? readActualsFile(values.actuals as string, plan) : [];
+      const dir = values.out as string;
+      const files = publish(dir, actuals, publicationDate(io.env ?? process.env));
+      io.out(`${lang === 'zh' ? '已写入' : 'written'}: ${files.map((f) => join(dir, f)).join(', ')}`);
+      return 0;
+    },
+  },
   help: {
     args: [{ name: ['命令', 'command'], hint: ['要查看用法的命令', 'the command to explain'], optional: true }],
     help: ['显示用法', 'show the usage'],
@@ -648,7 +684,8 @@ export function run(argv: string[], io: Io): number | Promise<number> {
       return 0;
     }
     checkArgs(command, args);
-    const plan = new Plan(dataset());
+    const plan = p.values.data !== undefined ? new Plan(loadPackageDir(p.values.data as string).dataset) : new Plan(dataset());
+    usePlan(p.values.data !== undefined ? plan : undefined);
     return COMMANDS[command].run({ args, values: p.values, lang, plan, io });
   } catch (e) {
     if (e instanceof PlanError) {

@@ -19,6 +19,11 @@ export function getPlan(): Plan {
   return plan;
 }
 
+/** Answer from this plan (a published package's data) instead of the compiled-in dataset; undefined goes back. */
+export function usePlan(p: Plan | undefined): void {
+  plan = p;
+}
+
 /** The language of results and messages: Chinese for a Chinese Office display language, else English. */
 export function setLanguage(displayLanguage: string | undefined | null): Lang {
   lang = (displayLanguage ?? 'zh').toLowerCase().startsWith('zh') ? 'zh' : 'en';

@@ -189,12 +189,14 @@ describe('strict commands', () => {
       .split('\n')
       .map((l) => /^ {2}(\w+)/.exec(l)?.[1])
       .filter((n): n is string => !!n);
-    expect(names).toHaveLength(15);
+    expect(names).toHaveLength(16);
     for (const name of names) {
       const line = /example: (.*)$/m.exec(commandUsage(name, 'en'))![1];
       const words = shellWords(line).slice(1);
       const o = words.indexOf('-o');
       if (o >= 0) words[o + 1] = join(dir, words[o + 1]);
+      const out = words.indexOf('--out');
+      if (out >= 0) words[out + 1] = join(dir, words[out + 1]);
       const r = await plan(...words);
       expect({ line, code: r.code, err: r.err }).toEqual({ line, code: 0, err: '' });
     }

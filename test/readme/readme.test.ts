@@ -81,6 +81,8 @@ test.each(all.map((e) => [e.where, e]))('%s', async (_where, e) => {
   // Output files go to a temporary folder; a redirect's target is checked as stdout.
   const o = words.indexOf('-o');
   if (o >= 0) words[o + 1] = join(dir, words[o + 1]);
+  // A data package is written to and read from the same temporary folder.
+  for (const opt of ['--out', '--data']) if (words.includes(opt)) words[words.indexOf(opt) + 1] = join(dir, words[words.indexOf(opt) + 1]);
   const redirect = words.indexOf('>');
   if (redirect >= 0) words.splice(redirect);
   const r = await plan(words);

@@ -1,0 +1,77 @@
+/**
+ * The Node side of the published data package (src/core/datapackage.ts holds the pure parts): reading and
+ * writing its files, sha256 by node:crypto, the publication stamp.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CATALOGUE } from '../data/catalogue';
+import { DATA_VERSION, dataset } from '../data/index';
+import { buildPackage, PackageError, readActuals, readPackage, type Actual, type LoadedPackage } from '../core/datapackage';
+import type { Plan } from '../core/plan';
+
+export const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/**
+ * When the package is published: SOURCE_DATE_EPOCH (seconds, the reproducible-builds convention) when set, so that
+ * the same data published twice gives the same files; else now.
+ */
+export function publicationDate(env: Record<string, string | undefined> = process.env): Date {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
+}
+
+/** An `--actuals` file read and checked against the plans. */
+export function readActualsFile(file: string, plan: Plan): Actual[] {
+  return readActuals(file, readFileSync(file, 'utf8'), (region, indicator) => {
+    const r = plan.region(region);
+    return { region: r.name, indicator: plan.resolver.entry(r, indicator).indicator.id };
+  });
+}
+
+/**
+ * Refuses to write over a package someone has changed since it was published: files that no longer match their
+ * checksums, or figures that no longer match the package's `datasetChecksum` (edited, with the checksums updated).
+ * A package as `plan publish` wrote it may be replaced.
+ */
+function checkReplaceable(dir: string, names: string[]): void {
+  if (!names.some((n) => existsSync(join(dir, n)))) return;
+  const edited = (why: readonly [string, string]): PackageError =>
+    new PackageError(dir, undefined, undefined, [
+      `这里已有一个发布后被改动过的数据包（${why[0]}），不覆盖；请换一个目录，或先把它移走`,
+      `this directory holds a package changed since it was published (${why[1]}); it is not overwritten: choose another directory, or move it away first`,
+    ]);
+  let loaded: LoadedPackage;
+  try {
+    loaded = loadPackageDir(dir);
+  } catch (e) {
+    if (e instanceof PackageError) throw edited([e.message, e.messageEn]);
+    throw e;
+  }
+  const seal = (JSON.parse(readFileSync(join(dir, 'datapackage.json'), 'utf8')) as { datasetChecksum?: unknown }).datasetChecksum;
+  if (seal !== loaded.dataset.checksum) throw edited(['数值与 datasetChecksum 不符', 'its figures do not match its datasetChecksum']);
+}
+
+/**
+ * Write the package into `dir` (made if missing); only its own five files are written, and never over a package
+ * edited since publication. Returns their names.
+ */
+export function publish(dir: string, actuals: Actual[], published: Date): string[] {
+  const files = buildPackage(dataset(), actuals, DATA_VERSION, published, sha256, (t) => Buffer.byteLength(t, 'utf8'));
+  checkReplaceable(dir, Object.keys(files));
+  mkdirSync(dir, { recursive: true });
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text, 'utf8');
+  return Object.keys(files);
+}
+
+/** A package read from a directory, refused whole (PackageError) at its first fault. */
+export function loadPackageDir(dir: string): LoadedPackage {
+  return readPackage(
+    (name) => {
+      const p = join(dir, name);
+      return existsSync(p) ? readFileSync(p, 'utf8') : undefined;
+    },
+    CATALOGUE,
+    sha256,
+  );
+}
