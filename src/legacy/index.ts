@@ -25,7 +25,8 @@ function start(): void {
     actions: officeActions(plan, lang, run),
     lang,
     why: linkedMissing({ linked: false }, lang) as string,
-    workbookUrl: '../plan-indicators.xlsx',
+    // Relative to the page (taskpane.html), not to this script: the workbook sits beside the page in dist/.
+    workbookUrl: 'plan-indicators.xlsx',
   });
 }
 

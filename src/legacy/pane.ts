@@ -74,6 +74,9 @@ export function renderLegacy(root: HTMLElement, o: LegacyOptions): void {
   buttons.appendChild(insert);
   buttons.appendChild(insertAll);
   buttons.appendChild(refresh);
+  // Shown after a refresh that kept hand edits: the person may choose to replace them with the plan's figures.
+  const overwrite = el('button', { type: 'button', 'data-action': 'overwrite', style: 'display:none' }, t.overwrite) as HTMLButtonElement;
+  buttons.appendChild(overwrite);
   pane.appendChild(buttons);
   const notice = el('div', { class: 'notice', role: 'status' });
   pane.appendChild(notice);
@@ -114,7 +117,7 @@ export function renderLegacy(root: HTMLElement, o: LegacyOptions): void {
     }
   };
 
-  const all = [insert, insertAll, refresh];
+  const all = [insert, insertAll, refresh, overwrite];
   const enable = (on: boolean): void => {
     for (let i = 0; i < all.length; i++) all[i].disabled = !on;
   };
@@ -145,6 +148,14 @@ export function renderLegacy(root: HTMLElement, o: LegacyOptions): void {
         .then(t.inserted),
     ),
   );
-  refresh.addEventListener('click', () => attempt(() => o.actions.refresh().then((r) => refreshNotice(r, o.lang).text)));
+  const refreshWith = (overwriteEdits: boolean): void =>
+    attempt(() =>
+      o.actions.refresh({ overwriteEdits }).then((r) => {
+        overwrite.style.display = r.edits.length ? '' : 'none';
+        return r.edits.length ? `${refreshNotice(r, o.lang).text} ${t.askOverwrite(r.edits)}` : refreshNotice(r, o.lang).text;
+      }),
+    );
+  refresh.addEventListener('click', () => refreshWith(false));
+  overwrite.addEventListener('click', () => refreshWith(true));
   drawRegion();
 }

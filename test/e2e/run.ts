@@ -354,6 +354,11 @@ async function main(): Promise<void> {
         assert.ok(loaded(legacyRequests, url, 'legacy/legacy.js'), 'the legacy pane');
         assert.ok(!loaded(legacyRequests, url, 'taskpane.js'), 'not the modern bundle');
         assert.match(await legacy.locator('[data-why]').innerText(), /不支持自定义函数/);
+        // The portable workbook it links to is served beside the page.
+        const href = new URL((await legacy.locator('[data-workbook]').getAttribute('href'))!, `${url}taskpane.html`).href;
+        const got = await legacy.request.get(href);
+        assert.equal(got.status(), 200, href);
+        assert.ok((await got.body()).length > 10_000);
         await legacy.selectOption('[data-region]', '赣州');
         await legacy.click('[data-action="insert"]');
         await legacy.waitForSelector('[data-notice="success"]');
@@ -363,7 +368,28 @@ async function main(): Promise<void> {
           return { tables: h.tables.map((t) => t.name), above: h.aboveLevel };
         });
         assert.deepEqual(state, { tables: ['PLAN_P_Ganzhou'], above: [] });
-        if (ua === USER_AGENTS.trident) await legacy.screenshot({ path: join(results, 'pane-legacy.png'), fullPage: true });
+        if (ua === USER_AGENTS.trident) {
+          // Refresh keeps a hand edit and offers to replace it; only when the person asks is it replaced.
+          await legacy.evaluate((a) => {
+            (window as unknown as { __host: { type: (s: string, a: string, v: number) => void } }).__host.type('赣州指标', a, 2100);
+          }, cell('target'));
+          await legacy.click('[data-action="refresh"]');
+          await legacy.waitForSelector('[data-action="overwrite"]:visible');
+          assert.match(await legacy.locator('[data-notice]').innerText(), /已被手动修改/);
+          const value = () =>
+            legacy.evaluate(
+              ([r, c]) =>
+                (window as unknown as { __host: { sheet: (n: string) => { value: (r: number, c: number) => unknown } } }).__host
+                  .sheet('赣州指标')
+                  .value(r, c),
+              [row - 1, colIndex('target')],
+            );
+          assert.equal(await value(), 2100);
+          await legacy.screenshot({ path: join(results, 'pane-legacy.png'), fullPage: true });
+          await legacy.click('[data-action="overwrite"]');
+          await legacy.waitForSelector('[data-action="overwrite"]', { state: 'hidden' });
+          assert.equal(await value(), 2000);
+        }
         requests.push(...legacyRequests);
         errors.push(...legacyErrors);
       });
