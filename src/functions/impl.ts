@@ -4,7 +4,6 @@
  * (src/hyperformula) wrap these and turn a thrown PlanError into their own error value.
  */
 import { PlanError, quoteInput } from '../core/errors';
-import { TARGET_YEAR } from '../core/model';
 import { Plan, type Lang } from '../core/plan';
 import { regionRows, type Cell } from '../core/rows';
 import { parseMethod } from '../core/trajectory';
@@ -134,7 +133,7 @@ export function TARGET(region: Arg, indicator: Arg, year?: Arg, path?: Arg): num
   return getPlan().target(
     textArg(region, REGION),
     textArg(indicator, INDICATOR),
-    optionalYear(year) ?? TARGET_YEAR,
+    optionalYear(year),
     parseMethod(optionalText(path, PATH)),
   );
 }
