@@ -10,7 +10,8 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { distance } from 'fastest-levenshtein';
 import { CsvFormatError, evalCsv, evalFormulas, show } from './eval';
-import { ACTUAL, numberArg, setLanguage, YEAR } from '../functions/impl';
+import { ACTUAL, numberArg, setLanguage, usePlan, YEAR } from '../functions/impl';
+import { planWithFiles } from './plans';
 import { buildWorkbook } from '../workbook/writer';
 import { dataset } from '../data/index';
 import { PlanError } from '../core/errors';
@@ -111,7 +112,18 @@ export const OPTIONS: Record<string, OptionSpec> = {
     help: ['输出文件', 'the file to write'],
     commands: ['workbook'],
   },
-  region: { type: 'string', value: ['地区', 'region'], help: ['只写这一个地区', 'only this region'], commands: ['workbook'] },
+  region: {
+    type: 'string',
+    value: ['地区', 'region'],
+    help: ['只写这一个地区；与 --plan 同用时为规划表的地区', 'only this region; with --plan, the region of the plan table'],
+    commands: ['workbook', 'eval', 'target', 'baseline', 'status', 'table'],
+  },
+  plan: {
+    type: 'string',
+    value: ['规划表.csv', 'plan.csv'],
+    help: ['加载一个规划指标表（CSV，可重复），格式见 README', 'load a plan indicator table (CSV; repeatable); format in README'],
+    commands: ['eval', 'target', 'baseline', 'status', 'table', 'workbook'],
+  },
 };
 
 /** Options every command takes. */
@@ -648,7 +660,12 @@ export function run(argv: string[], io: Io): number | Promise<number> {
       return 0;
     }
     checkArgs(command, args);
-    const plan = new Plan(dataset());
+    const files = p.given.filter((g) => g.name === 'plan').map((g) => g.value as string);
+    if (!files.length && p.values.region !== undefined && command !== 'workbook') {
+      throw new UsageError('--region 需与 --plan 同用', '--region goes with --plan', command);
+    }
+    const plan = planWithFiles(dataset(), files, files.length ? (p.values.region as string | undefined) : undefined);
+    usePlan(files.length ? plan : undefined);
     return COMMANDS[command].run({ args, values: p.values, lang, plan, io });
   } catch (e) {
     if (e instanceof PlanError) {

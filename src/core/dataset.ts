@@ -1,5 +1,16 @@
 import type { AuthoredRegion, AuthoredValue, IndicatorDef } from '../data/types';
-import { isSeedPeriod, SEED_PERIOD, type Conflict, type Corroboration, type Dataset, type Entry, type Period, type Region, type Source, type Value } from './model';
+import {
+  isSeedPeriod,
+  SEED_PERIOD,
+  type Conflict,
+  type Corroboration,
+  type Dataset,
+  type Entry,
+  type Period,
+  type Region,
+  type Source,
+  type Value,
+} from './model';
 import { isFlow } from './compare';
 import { parseValue, type ParsedValue } from './parse';
 
@@ -67,7 +78,16 @@ export function buildDataset(authored: AuthoredRegion[], catalogue: IndicatorDef
         note: c.note,
         source: sourceOf(a.seed, c),
       }));
-      const entry: Entry = { region: a.name, regionEn: a.en, indicator, name: e.name, unit: e.unit, values, conflicts, period: SEED_PERIOD };
+      const entry: Entry = {
+        region: a.name,
+        regionEn: a.en,
+        indicator,
+        name: e.name,
+        unit: e.unit,
+        values,
+        conflicts,
+        period: SEED_PERIOD,
+      };
       if (target) entry.target = target;
       if (e.milestones?.length) {
         entry.milestones = e.milestones

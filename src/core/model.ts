@@ -10,6 +10,8 @@ export interface Source {
   endLine?: number;
   kind: SourceKind;
   quote: string;
+  /** For a plan loaded from a table: the cell (A1 style, e.g. "C4") in `seed`, the table's file. */
+  cell?: string;
 }
 
 export interface Value extends ParsedValue {
@@ -52,6 +54,8 @@ export interface Entry {
   /** Staged targets for years other than 2025, in year order (absent when the plan states none). */
   milestones?: Milestone[];
   conflicts: Conflict[];
+  /** The 属性 column of an imported table: 预期性 (expected) or 约束性 (binding). */
+  attribute?: '预期性' | '约束性';
   /** The plan's period (its region's); absent means the 十四五 period of the seed plans, {@link SEED_PERIOD}. */
   period?: Period;
   /** Further places the plan states the same figures (absent when there are none). */

@@ -4,7 +4,18 @@
  */
 import { PlanError, quoteInput } from './errors';
 import type { PeriodType } from '../data/types';
-import { baseYearOf, describePeriod, firstYearOf, periodOf, type Conflict, type Corroboration, type Dataset, type Entry, type Region, type Value } from './model';
+import {
+  baseYearOf,
+  describePeriod,
+  firstYearOf,
+  periodOf,
+  type Conflict,
+  type Corroboration,
+  type Dataset,
+  type Entry,
+  type Region,
+  type Value,
+} from './model';
 import { Resolver } from './resolve';
 import { checksumOf } from './dataset';
 import {
@@ -97,6 +108,7 @@ export function describeDefinition(e: Pick<Entry, 'indicator' | 'wording'>, lang
 
 export function describeSource(v: { source: Value['source'] }): string {
   const s = v.source;
+  if (s.cell) return `${s.seed}!${s.cell} (${s.kind}) “${s.quote}”`;
   const lines = s.endLine ? `${s.line}-${s.endLine}` : `${s.line}`;
   return `${s.seed}:${lines} (${s.kind}) “${s.quote}”`;
 }

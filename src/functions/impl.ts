@@ -18,6 +18,11 @@ export function getPlan(): Plan {
   return plan;
 }
 
+/** Answer from `p` (the seed plans with imported ones, see Plan.withImported); undefined goes back to the seed plans. */
+export function usePlan(p: Plan | undefined): void {
+  plan = p;
+}
+
 /** The language of results and messages: Chinese for a Chinese Office display language, else English. */
 export function setLanguage(displayLanguage: string | undefined | null): Lang {
   lang = (displayLanguage ?? 'zh').toLowerCase().startsWith('zh') ? 'zh' : 'en';
