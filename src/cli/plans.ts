@@ -7,11 +7,16 @@ import { importPlanTable } from '../core/import';
 import type { Dataset } from '../core/model';
 import { Plan } from '../core/plan';
 
+/** Jiangxi and its eleven cities: a file name starting with one of them names that region ("赣州中期.csv" → 赣州). */
+const JIANGXI = ['江西', '南昌', '景德镇', '萍乡', '九江', '新余', '鹰潭', '赣州', '吉安', '宜春', '抚州', '上饶'];
+
 /** The region a file name starts with: "南昌市十五五科技创新规划指标.csv" → 南昌; undefined when it starts with none. */
 export function regionFromFileName(file: string): string | undefined {
   const stem = basename(file).replace(/\.[^.]*$/, '');
   const han = /^[\u4e00-\u9fff]+/.exec(stem)?.[0];
   if (!han) return undefined;
+  const known = JIANGXI.find((n) => han.startsWith(n));
+  if (known) return known;
   const cut = /^(.+?)(?:省|市|县|区|[“"]?十[四五六]五|科技|规划|指标|主要|创新|国民经济)/.exec(han);
   return (cut ? cut[1] : han) || undefined;
 }

@@ -203,6 +203,11 @@ export class Plan {
     if (found.length <= 1) return found[0]?.p ?? this;
     const covering = year === undefined ? found : found.filter(({ r }) => year >= firstYearOf(periodOf(r)) && year <= periodOf(r).target);
     if (covering.length === 1) return covering[0].p;
+    // A year that is one plan's own baseline or target year (2024 of a 2024→2030 plan, 2025 of the seeds) names that plan.
+    const anchored = covering.filter(
+      ({ r }) => year !== undefined && (periodOf(r).baselines.includes(year) || periodOf(r).target === year),
+    );
+    if (anchored.length === 1) return anchored[0].p;
     const periods = (covering.length ? covering : found).map(({ r }) => describePeriod(periodOf(r)));
     const asked = year === undefined ? '' : `${year}年`;
     throw new PlanError(
