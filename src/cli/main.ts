@@ -13,6 +13,7 @@ import { CsvFormatError, evalCsv, evalFormulas, show } from './eval';
 import { ACTUAL, numberArg, setLanguage, usePlan, YEAR } from '../functions/impl';
 import { loadPackageDir, publicationDate, publish, readActualsFile } from './datapackage';
 import { join } from 'node:path';
+import { planWithFiles } from './plans';
 import { buildWorkbook } from '../workbook/writer';
 import { dataset } from '../data/index';
 import { PlanError } from '../core/errors';
@@ -113,7 +114,18 @@ export const OPTIONS: Record<string, OptionSpec> = {
     help: ['输出文件', 'the file to write'],
     commands: ['workbook'],
   },
-  region: { type: 'string', value: ['地区', 'region'], help: ['只写这一个地区', 'only this region'], commands: ['workbook'] },
+  region: {
+    type: 'string',
+    value: ['地区', 'region'],
+    help: ['只写这一个地区；与 --plan 同用时为规划表的地区', 'only this region; with --plan, the region of the plan table'],
+    commands: ['workbook', 'eval', 'target', 'baseline', 'status', 'table'],
+  },
+  plan: {
+    type: 'string',
+    value: ['规划表.csv', 'plan.csv'],
+    help: ['加载一个规划指标表（CSV，可重复），格式见 README', 'load a plan indicator table (CSV; repeatable); format in README'],
+    commands: ['eval', 'target', 'baseline', 'status', 'table', 'workbook'],
+  },
   data: {
     type: 'string',
     value: ['目录', 'dir'],
@@ -684,8 +696,14 @@ export function run(argv: string[], io: Io): number | Promise<number> {
       return 0;
     }
     checkArgs(command, args);
-    const plan = p.values.data !== undefined ? new Plan(loadPackageDir(p.values.data as string).dataset) : new Plan(dataset());
-    usePlan(p.values.data !== undefined ? plan : undefined);
+    const files = p.given.filter((g) => g.name === 'plan').map((g) => g.value as string);
+    if (!files.length && p.values.region !== undefined && command !== 'workbook') {
+      throw new UsageError('--region 需与 --plan 同用', '--region goes with --plan', command);
+    }
+    // The data: a published package (--data) or the compiled-in dataset, with any plan tables (--plan) beside it.
+    const base = p.values.data !== undefined ? loadPackageDir(p.values.data as string).dataset : dataset();
+    const plan = planWithFiles(base, files, files.length ? (p.values.region as string | undefined) : undefined);
+    usePlan(files.length || p.values.data !== undefined ? plan : undefined);
     return COMMANDS[command].run({ args, values: p.values, lang, plan, io });
   } catch (e) {
     if (e instanceof PlanError) {

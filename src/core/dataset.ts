@@ -1,5 +1,16 @@
 import type { AuthoredRegion, AuthoredValue, IndicatorDef } from '../data/types';
-import type { Conflict, Corroboration, Dataset, Entry, Region, Source, Value } from './model';
+import {
+  isSeedPeriod,
+  SEED_PERIOD,
+  type Conflict,
+  type Corroboration,
+  type Dataset,
+  type Entry,
+  type Period,
+  type Region,
+  type Source,
+  type Value,
+} from './model';
 import { isFlow } from './compare';
 import { parseValue, type ParsedValue } from './parse';
 
@@ -67,7 +78,16 @@ export function buildDataset(authored: AuthoredRegion[], catalogue: IndicatorDef
         note: c.note,
         source: sourceOf(a.seed, c),
       }));
-      const entry: Entry = { region: a.name, regionEn: a.en, indicator, name: e.name, unit: e.unit, values, conflicts };
+      const entry: Entry = {
+        region: a.name,
+        regionEn: a.en,
+        indicator,
+        name: e.name,
+        unit: e.unit,
+        values,
+        conflicts,
+        period: SEED_PERIOD,
+      };
       if (target) entry.target = target;
       if (e.milestones?.length) {
         entry.milestones = e.milestones
@@ -99,6 +119,7 @@ export function buildDataset(authored: AuthoredRegion[], catalogue: IndicatorDef
       level: a.level,
       seed: a.seed,
       planTitle: a.planTitle,
+      period: SEED_PERIOD,
       entries,
     };
     if (a.issuingNumber) region.issuingNumber = a.issuingNumber;
@@ -106,8 +127,15 @@ export function buildDataset(authored: AuthoredRegion[], catalogue: IndicatorDef
     if (a.table) region.table = a.table;
     return region;
   });
-  const checksum = fnv1a64(JSON.stringify({ regions, catalogue }));
-  return { version, checksum, regions, catalogue };
+  return { version, checksum: checksumOf(regions, catalogue), regions, catalogue };
+}
+
+/**
+ * The checksum of regions and catalogue. The seed plans' period (2019/2020→2025) is left out, so that the seed data's
+ * checksum is what it was before plans carried a period; any other period counts.
+ */
+export function checksumOf(regions: Region[], catalogue: IndicatorDef[]): string {
+  return fnv1a64(JSON.stringify({ regions, catalogue }, (k, v: unknown) => (k === 'period' && isSeedPeriod(v as Period) ? undefined : v)));
 }
 
 /** The entry's value that a corroboration or conflict speaks of: "2019", "2020", "target" or a staged target's year. */

@@ -1,5 +1,5 @@
 /** The dataset as plain JSON: what `plan export --json` prints and what others can load without this code. */
-import type { Conflict, Corroboration, Dataset, Entry, Source, Value } from './model';
+import { periodOf, type Conflict, type Corroboration, type Dataset, type Entry, type Source, type Value } from './model';
 import type { ParsedValue } from './parse';
 
 /** A value as exported: everything parsed from its text, its main qualifier, and its source. */
@@ -44,7 +44,7 @@ function exportEntry(e: Entry): Record<string, unknown> {
     remark: e.remark ?? null,
     wording: e.wording ?? null,
     values,
-    target: e.target ? { year: 2025, ...exportValue(e.target) } : null,
+    target: e.target ? { year: periodOf(e).target, ...exportValue(e.target) } : null,
     source: first ? first.source : null,
     conflicts: e.conflicts.map((c) => ({ field: c.field, note: c.note, ...exportValue(c) })),
     milestones: (e.milestones ?? []).map((m) => ({ year: m.year, ...exportValue(m) })),

@@ -11,8 +11,9 @@
  * person to fill in, 2021–2025 expected values on the linear path, and the helper columns the flag rules
  * read (direction, progress base), then marks, source and the indicator id that refresh matches rows by.
  */
+import { PlanError } from './errors';
 import type { Entry, Region } from './model';
-import { BASELINE_YEAR, TARGET_YEAR } from './model';
+import { BASELINE_YEAR, TARGET_YEAR, describePeriod, isSeedPeriod, periodOf } from './model';
 import { marksOf, sourceLines } from './rows';
 import { baselineOf, isRate } from './trajectory';
 import type { Lang } from './plan';
@@ -306,6 +307,20 @@ function rowCells(region: Region, e: Entry, r: number, mode: Mode, origin: Origi
   return cells;
 }
 
+/**
+ * The sheet's columns are those of the seed plans' period (2019, 2020, actual and expected 2021–2025): a plan of
+ * another period (an imported 十五五 table) is refused with a clear message rather than laid out in wrong columns.
+ */
+export function checkLayoutPeriod(region: Region): void {
+  const p = periodOf(region);
+  if (isSeedPeriod(p)) return;
+  throw new PlanError(
+    'BAD_ARGUMENT',
+    `${region.name}的规划时期为${describePeriod(p)}；指标表（工作表）目前只支持2019/2020→2025时期的规划，请用 PLAN 函数或 plan eval 查询此规划`,
+    `The plan of ${region.en} runs ${describePeriod(p)}; the indicator sheet supports only plans of 2019/2020→2025 for now: query this plan with the PLAN functions or plan eval`,
+  );
+}
+
 /** The layout of one region's sheet, with its title at `origin` (A1 by default). */
 export function regionLayout(
   region: Region,
@@ -315,6 +330,7 @@ export function regionLayout(
   origin: Origin = { row: 1, col: 0 },
   method: MethodId = 'linear',
 ): SheetLayout {
+  checkLayoutPeriod(region);
   const L = (key: ColumnKey): string => colLetter(colIndex(key) + origin.col);
   const headerRow = origin.row + HEADER_OFFSET;
   const firstRow = headerRow + 1;

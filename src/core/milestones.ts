@@ -4,7 +4,7 @@
  * whose last stated target is a milestone has a path that ends in that milestone's year.
  */
 import { PlanError } from './errors';
-import { TARGET_YEAR, type Entry, type Milestone } from './model';
+import { periodOf, type Entry, type Milestone } from './model';
 import { roundFigure } from './parse';
 
 /** The staged target the plan states for `year`, if any. */
@@ -24,9 +24,10 @@ export function hasMilestones(entry: Entry): boolean {
 
 /** The last year the path reaches: 2025 when the plan states a numeric 2025 target, else the last milestone's year. */
 export function pathEndYear(entry: Entry): number {
-  if (entry.target && entry.target.value !== null) return TARGET_YEAR;
+  const ty = periodOf(entry).target;
+  if (entry.target && entry.target.value !== null) return ty;
   const ms = numericMilestones(entry);
-  return ms.length ? ms[ms.length - 1].year : TARGET_YEAR;
+  return ms.length ? ms[ms.length - 1].year : ty;
 }
 
 /**
@@ -34,9 +35,10 @@ export function pathEndYear(entry: Entry): number {
  * `base` is the path's start (year and number). Years after the last stated point have no expected value.
  */
 export function piecewiseExpected(entry: Entry, base: { year: number; value: number }, year: number, method: 'linear' | 'cagr'): number {
+  const ty = periodOf(entry).target;
   const points: { year: number; value: number }[] = [base];
-  for (const m of numericMilestones(entry)) if (m.year > base.year && m.year < TARGET_YEAR) points.push({ year: m.year, value: m.value! });
-  if (entry.target && entry.target.value !== null) points.push({ year: TARGET_YEAR, value: entry.target.value });
+  for (const m of numericMilestones(entry)) if (m.year > base.year && m.year < ty) points.push({ year: m.year, value: m.value! });
+  if (entry.target && entry.target.value !== null) points.push({ year: ty, value: entry.target.value });
   const last = points[points.length - 1];
   if (year > last.year) {
     throw new PlanError(

@@ -10,6 +10,8 @@ export interface Source {
   endLine?: number;
   kind: SourceKind;
   quote: string;
+  /** For a plan loaded from a table: the cell (A1 style, e.g. "C4") in `seed`, the table's file. */
+  cell?: string;
 }
 
 export interface Value extends ParsedValue {
@@ -46,12 +48,16 @@ export interface Entry {
   remark?: string;
   /** Where the plan's wording differs from the indicator's definition (see `IndicatorDef.definition`). */
   wording?: string;
-  /** Baselines by year (2019, 2020) as far as the plan states them. */
-  values: Partial<Record<2019 | 2020, Value>>;
+  /** Baselines by year (the plan period's baseline years, e.g. 2019 and 2020) as far as the plan states them. */
+  values: Partial<Record<number, Value>>;
   target?: Value;
   /** Staged targets for years other than 2025, in year order (absent when the plan states none). */
   milestones?: Milestone[];
   conflicts: Conflict[];
+  /** The 属性 column of an imported table: 预期性 (expected) or 约束性 (binding). */
+  attribute?: '预期性' | '约束性';
+  /** The plan's period (its region's); absent means the 十四五 period of the seed plans, {@link SEED_PERIOD}. */
+  period?: Period;
   /** Further places the plan states the same figures (absent when there are none). */
   corroborations?: Corroboration[];
 }
@@ -66,6 +72,10 @@ export interface Region {
   issuingNumber?: string;
   issuedOn?: string;
   table?: { title: string; line: number; footnote?: string };
+  /** The plan's period: baseline year(s) and target year. Absent means {@link SEED_PERIOD}. */
+  period?: Period;
+  /** True for a plan loaded from a table (CSV) rather than from the seeds. */
+  imported?: boolean;
   entries: Entry[];
 }
 
@@ -78,6 +88,39 @@ export interface Dataset {
   catalogue: IndicatorDef[];
 }
 
+/** A plan's period: the years whose values are its baselines (ascending, the last is the path's start) and its target year. */
+export interface Period {
+  baselines: number[];
+  target: number;
+}
+
+/** The seed plans' (十四五) period; the constants below are its years, kept for the seed plans' layout and help texts. */
 export const BASELINE_YEAR = 2020;
 export const TARGET_YEAR = 2025;
 export const FIRST_YEAR = 2019;
+export const SEED_PERIOD: Period = { baselines: [FIRST_YEAR, BASELINE_YEAR], target: TARGET_YEAR };
+
+/** The period of an entry or region: its own, else the seed plans' period. */
+export function periodOf(x: { period?: Period }): Period {
+  return x.period ?? SEED_PERIOD;
+}
+
+/** The last baseline year of a period (the year a path starts from when the plan states it). */
+export function baseYearOf(p: Period): number {
+  return p.baselines[p.baselines.length - 1];
+}
+
+/** The first year a period speaks of (its earliest baseline). */
+export function firstYearOf(p: Period): number {
+  return p.baselines[0];
+}
+
+/** True when the period is the seed plans' 2019/2020 → 2025. */
+export function isSeedPeriod(p: Period): boolean {
+  return p.target === TARGET_YEAR && p.baselines.length === 2 && p.baselines[0] === FIRST_YEAR && p.baselines[1] === BASELINE_YEAR;
+}
+
+/** The period as people write it: "2019/2020→2025". */
+export function describePeriod(p: Period): string {
+  return `${p.baselines.join('/')}→${p.target}`;
+}

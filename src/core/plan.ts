@@ -4,8 +4,20 @@
  */
 import { PlanError, quoteInput } from './errors';
 import type { PeriodType } from '../data/types';
-import { BASELINE_YEAR, TARGET_YEAR, type Conflict, type Corroboration, type Dataset, type Entry, type Region, type Value } from './model';
+import {
+  baseYearOf,
+  describePeriod,
+  firstYearOf,
+  periodOf,
+  type Conflict,
+  type Corroboration,
+  type Dataset,
+  type Entry,
+  type Region,
+  type Value,
+} from './model';
 import { Resolver } from './resolve';
+import { checksumOf } from './dataset';
 import {
   assess,
   judge,
@@ -96,6 +108,7 @@ export function describeDefinition(e: Pick<Entry, 'indicator' | 'wording'>, lang
 
 export function describeSource(v: { source: Value['source'] }): string {
   const s = v.source;
+  if (s.cell) return `${s.seed}!${s.cell} (${s.kind}) “${s.quote}”`;
   const lines = s.endLine ? `${s.line}-${s.endLine}` : `${s.line}`;
   return `${s.seed}:${lines} (${s.kind}) “${s.quote}”`;
 }
@@ -118,43 +131,123 @@ function primary(e: Entry): Value {
 
 export class Plan {
   readonly resolver: Resolver;
+  /** Plans whose region repeats a region name of this one in another period (an imported 赣州 2024→2030 beside the seed 赣州). */
+  private readonly others: Plan[];
 
-  constructor(readonly dataset: Dataset) {
+  constructor(
+    readonly dataset: Dataset,
+    others: Dataset[] = [],
+  ) {
     this.resolver = new Resolver(dataset);
+    this.others = others.map((d) => new Plan(d));
+  }
+
+  /**
+   * The seed plans with plans loaded from tables (see ./import.ts). An imported plan whose region name is already
+   * taken by a plan of another period is kept beside it and chosen by the year asked; one of the same period is refused.
+   */
+  static withImported(base: Dataset, imported: Region[]): Plan {
+    if (!imported.length) return new Plan(base);
+    const catalogue = [...base.catalogue];
+    for (const r of imported) for (const e of r.entries) if (!catalogue.some((d) => d.id === e.indicator.id)) catalogue.push(e.indicator);
+    const main = [...base.regions];
+    const others: Region[][] = [];
+    for (const r of imported) {
+      const layers = [main, ...others];
+      const clash = layers.flatMap((l) => l.filter((x) => x.name === r.name));
+      const same = clash.find((x) => describePeriod(periodOf(x)) === describePeriod(periodOf(r)));
+      if (same) {
+        throw new PlanError(
+          'BAD_ARGUMENT',
+          `已有${r.name}的规划（${describePeriod(periodOf(r))}），不能再加载同一时期的规划表`,
+          `A plan of ${r.en} for ${describePeriod(periodOf(r))} is already loaded; a second table of the same period is refused`,
+        );
+      }
+      const free = layers.find((l) => !l.some((x) => x.name === r.name));
+      if (free) free.push(r);
+      else others.push([r]);
+    }
+    const version = `${base.version}+${imported.length} imported`;
+    const ds = (regions: Region[]): Dataset => ({ version, checksum: checksumOf(regions, catalogue), regions, catalogue });
+    return new Plan(ds(main), others.map(ds));
   }
 
   regions(): Region[] {
     return this.dataset.regions;
   }
 
-  region(name: string): Region {
-    return this.resolver.region(name);
+  /** Every plan's regions, including those that repeat a name in another period. */
+  allRegions(): Region[] {
+    return [...this.dataset.regions, ...this.others.flatMap((p) => p.regions())];
   }
 
-  entry(region: string, indicator: string): Entry {
-    return this.resolver.lookup(region, indicator);
+  /** The region named `name`; where plans of several periods share the name, the one whose period holds `year`. */
+  region(name: string, year?: number): Region {
+    return this.planFor(name, year).resolver.region(name);
   }
 
-  /** The target (2025 or omitted), the expected value on the path (2021–2024) or the stated baseline (2019, 2020). */
-  target(region: string, indicator: string, year: number = TARGET_YEAR, method: PathMethod = 'linear'): number | string {
-    const e = this.entry(region, indicator);
+  entry(region: string, indicator: string, year?: number): Entry {
+    return this.planFor(region, year).resolver.lookup(region, indicator);
+  }
+
+  private planFor(region: string, year?: number): Plan {
+    if (!this.others.length) return this;
+    const found: { p: Plan; r: Region }[] = [];
+    for (const p of [this as Plan, ...this.others]) {
+      try {
+        found.push({ p, r: p.resolver.region(region) });
+      } catch (e) {
+        if (!(e instanceof PlanError)) throw e;
+      }
+    }
+    if (found.length <= 1) return found[0]?.p ?? this;
+    const covering = year === undefined ? found : found.filter(({ r }) => year >= firstYearOf(periodOf(r)) && year <= periodOf(r).target);
+    if (covering.length === 1) return covering[0].p;
+    // A year that is one plan's own baseline or target year (2024 of a 2024→2030 plan, 2025 of the seeds) names that plan.
+    const anchored = covering.filter(
+      ({ r }) => year !== undefined && (periodOf(r).baselines.includes(year) || periodOf(r).target === year),
+    );
+    if (anchored.length === 1) return anchored[0].p;
+    const periods = (covering.length ? covering : found).map(({ r }) => describePeriod(periodOf(r)));
+    const asked = year === undefined ? '' : `${year}年`;
+    throw new PlanError(
+      'AMBIGUOUS_REGION',
+      `“${quoteInput(region)}”有多个时期的规划（${periods.join('、')}），${asked ? `${asked}不能确定是哪一个` : '请填写年份以确定是哪一个'}`,
+      `"${quoteInput(region)}" has plans of several periods (${periods.join(', ')}); ${
+        year === undefined ? 'give a year to choose one' : `${year} does not tell which`
+      }`,
+      periods,
+    );
+  }
+
+  /**
+   * The target (the plan's target year, or omitted), the expected value on the path (the years between) or the
+   * stated baseline (the plan's baseline years; 2019, 2020 for the seeds).
+   */
+  target(region: string, indicator: string, year?: number, method: PathMethod = 'linear'): number | string {
+    const e = this.entry(region, indicator, year);
+    const p = periodOf(e);
+    year ??= p.target;
     const staged = milestoneAt(e, year);
     if (staged) return staged.value ?? staged.raw;
-    checkYear(year);
-    if (year === TARGET_YEAR) {
+    checkYear(year, e);
+    if (year === p.target) {
       const t = e.target;
       if (t && t.value === null && !t.increment) return t.raw;
       return targetOf(e).value;
     }
-    if (year <= BASELINE_YEAR) return this.baseline(region, indicator, year);
+    if (year <= baseYearOf(p)) return this.baseline(region, indicator, year);
     return expectedValue(e, year, method);
   }
 
-  /** The value the plan states for 2019 or 2020 (2020 by default). */
-  baseline(region: string, indicator: string, year: number = BASELINE_YEAR): number {
-    const e = this.entry(region, indicator);
-    if (year !== 2019 && year !== 2020) {
-      throw new PlanError('BAD_YEAR', `基期年份只能是2019或2020，而不是${year}`, `A baseline year is 2019 or 2020, not ${year}`);
+  /** The value the plan states for a baseline year (the last baseline year by default: 2020 for the seeds). */
+  baseline(region: string, indicator: string, year?: number): number {
+    const e = this.entry(region, indicator, year);
+    const p = periodOf(e);
+    year ??= baseYearOf(p);
+    if (!p.baselines.includes(year)) {
+      const ys = p.baselines.join('或');
+      throw new PlanError('BAD_YEAR', `基期年份只能是${ys}，而不是${year}`, `A baseline year is ${p.baselines.join(' or ')}, not ${year}`);
     }
     const v = e.values[year];
     if (!v || v.value === null) {
@@ -170,12 +263,12 @@ export class Plan {
 
   /** Progress towards the target by a method (linear, cagr or eurostat); see ./methods.ts. */
   assess(region: string, indicator: string, year: number, actual: number, method: MethodId = 'linear'): Assessment {
-    return assess(this.entry(region, indicator), year, actual, method);
+    return assess(this.entry(region, indicator, year), year, actual, method);
   }
 
   /** The status by any method: progress, or a trend (method trend; eurostat without a numeric target). */
   judge(region: string, indicator: string, year: number, actual: number, method: MethodId = 'linear'): Assessment | TrendAssessment {
-    return judge(this.entry(region, indicator), year, actual, method);
+    return judge(this.entry(region, indicator, year), year, actual, method);
   }
 
   statusLabel(a: Assessment | TrendAssessment, lang: Lang): string {
@@ -183,11 +276,11 @@ export class Plan {
   }
 
   progress(region: string, indicator: string, actual: number, method: MethodId = 'linear', year?: number): number {
-    return progress(this.entry(region, indicator), actual, method, year);
+    return progress(this.entry(region, indicator, year), actual, method, year);
   }
 
   required(region: string, indicator: string, year: number, actual: number): Required {
-    return required(this.entry(region, indicator), year, actual);
+    return required(this.entry(region, indicator, year), year, actual);
   }
 
   info(region: string, indicator: string, field: string, lang: Lang = 'zh'): string | number {

@@ -126,6 +126,12 @@ export class Resolver {
     return this.readings.get(`${region.name}\u0000${input}`);
   }
 
+  /** The catalogue indicator a name (unit in parentheses allowed) names exactly, after normalisation; undefined when none or several. */
+  catalogueMatch(name: string): IndicatorDef | undefined {
+    const ids = [...(this.exactIndicator.get(normalizeName(stripUnit(name))) ?? [])];
+    return ids.length === 1 ? this.catalogue.get(ids[0]) : undefined;
+  }
+
   /** Both at once, the way every PLAN function starts. */
   lookup(regionInput: string, indicatorInput: string): Entry {
     return this.entry(this.region(regionInput), indicatorInput);

@@ -1,5 +1,5 @@
 /** A region's indicator table as rows of cells: what `plan table` prints and `PLAN.TABLE` spills. */
-import type { Entry, Region, Value } from './model';
+import { periodOf, type Entry, type Period, type Region, type Value } from './model';
 import type { Lang } from './plan';
 
 export type Cell = string | number | null;
@@ -11,10 +11,21 @@ export interface RegionRows {
   notes: string[];
 }
 
-const HEADERS: Record<Lang, string[]> = {
-  zh: ['序号', '指标', '单位', '2019年', '2020年', '2025年目标（原文）', '2025年目标值', '标记', '来源'],
-  en: ['No.', 'Indicator', 'Unit', '2019', '2020', '2025 target (as written)', '2025 target value', 'Marks', 'Source'],
-};
+/** The header for a plan's period: for the seeds 2019年, 2020年, 2025年目标… */
+function headers(p: Period, lang: Lang): string[] {
+  const T = p.target;
+  return lang === 'zh'
+    ? ['序号', '指标', '单位', ...p.baselines.map((y) => `${y}年`), `${T}年目标（原文）`, `${T}年目标值`, '标记', '来源']
+    : ['No.', 'Indicator', 'Unit', ...p.baselines.map(String), `${T} target (as written)`, `${T} target value`, 'Marks', 'Source'];
+}
+
+/** The entry's stated baselines in year order (2019, 2020 for the seeds). */
+function stated(e: Entry): Value[] {
+  return Object.keys(e.values)
+    .map(Number)
+    .sort((a, b) => a - b)
+    .map((y) => e.values[y] as Value);
+}
 
 /** What a value shows in a table: the number when there is one, else the words as written. */
 export function cellOf(v: Value | undefined, asWritten: boolean): Cell {
@@ -27,7 +38,7 @@ export function cellOf(v: Value | undefined, asWritten: boolean): Cell {
 export function marksOf(e: Entry, lang: Lang): string {
   const zh = lang === 'zh';
   const marks: string[] = [];
-  const estimates = [e.values[2019], e.values[2020], e.target].filter((v) => v?.estimate);
+  const estimates = [...stated(e), e.target].filter((v) => v?.estimate);
   if (estimates.length) marks.push(zh ? '预计数' : 'estimate');
   if (e.conflicts.length) marks.push(zh ? `冲突${e.conflicts.length}处` : `${e.conflicts.length} conflict(s)`);
   if (e.target?.qualitative) marks.push(zh ? '定性目标' : 'qualitative');
@@ -37,7 +48,7 @@ export function marksOf(e: Entry, lang: Lang): string {
 
 export function sourceLines(e: Entry): string {
   const lines = new Set<string>();
-  for (const v of [e.values[2019], e.values[2020], e.target]) {
+  for (const v of [...stated(e), e.target]) {
     if (v) lines.add(v.source.endLine ? `${v.source.line}-${v.source.endLine}` : `${v.source.line}`);
   }
   return `${e.region}:${[...lines].join(',')}`;
@@ -48,8 +59,7 @@ export function regionRows(region: Region, lang: Lang, asWritten = true): Region
     e.row ?? null,
     lang === 'zh' ? e.name : e.indicator.en,
     lang === 'zh' ? e.unit : e.indicator.unitEn,
-    cellOf(e.values[2019], asWritten),
-    cellOf(e.values[2020], asWritten),
+    ...periodOf(region).baselines.map((y) => cellOf(e.values[y], asWritten)),
     e.target?.raw ?? null,
     e.target?.value ?? null,
     marksOf(e, lang),
@@ -62,5 +72,5 @@ export function regionRows(region: Region, lang: Lang, asWritten = true): Region
       ? `来源：${region.seed}（行号）；“预计数”为规划标注的估计值（[ ] 或 *）；“冲突”指正文与表格表述不一致，详见 plan info <地区> <指标> conflicts。`
       : `Source: ${region.seed} (line numbers); "estimate": marked by the plan ([ ] or *); "conflict": the text and the table disagree, see plan info <region> <indicator> conflicts.`,
   );
-  return { header: HEADERS[lang], rows, notes };
+  return { header: headers(periodOf(region), lang), rows, notes };
 }

@@ -18,9 +18,9 @@
  * cagr) or achieved (eurostat), and falling back is moving away.
  */
 import { PlanError } from './errors';
-import { TARGET_YEAR, type Entry } from './model';
+import { type Entry } from './model';
 import { roundFigure } from './parse';
-import { baselineOf, checkYear, expectedValue, isRate, targetOf, type Anchor } from './trajectory';
+import { baselineOf, checkYear, expectedValue, isRate, targetOf, targetYearOf, type Anchor } from './trajectory';
 import {
   classify as classifyBy,
   eurostat,
@@ -105,7 +105,7 @@ export function assess(entry: Entry, year: number, actual: number, method: Metho
     );
   }
   const base = baselineOf(entry);
-  checkYear(year, base.year + 1);
+  checkYear(year, entry, base.year + 1);
   const target = targetOf(entry).value;
   const s = sign(entry);
 
@@ -120,7 +120,7 @@ export function assess(entry: Entry, year: number, actual: number, method: Metho
     const ratio = target === 0 ? null : (s * actual) / (s * target);
     const meets = s * (actual - target) >= 0;
     let status: StatusCode;
-    if (meets) status = year === TARGET_YEAR ? 'achieved' : 'on_track';
+    if (meets) status = year === targetYearOf(entry) ? 'achieved' : 'on_track';
     else status = ratio === null ? 'moving_away' : classify(ratio);
     return { ...result, status, ratio };
   }
@@ -134,11 +134,11 @@ export function assess(entry: Entry, year: number, actual: number, method: Metho
 
 function assessEurostat(entry: Entry, base: Anchor, target: number, year: number, actual: number): Assessment {
   const s = sign(entry);
-  const r = eurostat({ baseline: base.value, baseYear: base.year, year, actual, direction: s, target, targetYear: TARGET_YEAR });
+  const r = eurostat({ baseline: base.value, baseYear: base.year, year, actual, direction: s, target, targetYear: targetYearOf(entry) });
   // The value the required growth rate gives in `year`: the compound path from the (replaced) baseline.
   const b = r.replaced.includes('baseline') ? ZERO_REPLACEMENT : base.value;
   const t = r.replaced.includes('target') ? ZERO_REPLACEMENT : target;
-  const expected = roundFigure(b * Math.pow(t / b, (year - base.year) / (TARGET_YEAR - base.year)));
+  const expected = roundFigure(b * Math.pow(t / b, (year - base.year) / (targetYearOf(entry) - base.year)));
   return {
     kind: 'progress',
     status: r.status,
@@ -167,7 +167,7 @@ function progressRatio(s: number, actual: number, baseline: number, expected: nu
 export function assessTrend(entry: Entry, year: number, actual: number): TrendAssessment {
   checkActual(actual);
   const base = baselineOf(entry);
-  checkYear(year, base.year + 1);
+  checkYear(year, entry, base.year + 1);
   const s = sign(entry);
   const r = isRate(entry) ? rateTrend(actual, s) : trend({ baseline: base.value, baseYear: base.year, year, actual, direction: s });
   return {
@@ -268,15 +268,16 @@ export function progress(entry: Entry, actual: number, method: MethodId = 'linea
 export function required(entry: Entry, year: number, actual: number): Required {
   checkActual(actual);
   const base = baselineOf(entry);
-  checkYear(year, base.year);
+  checkYear(year, entry, base.year);
   const target = targetOf(entry).value;
   if (isRate(entry)) return { value: target, unit: 'points' };
-  const left = TARGET_YEAR - year;
+  const ty = targetYearOf(entry);
+  const left = ty - year;
   if (left === 0) {
     throw new PlanError(
       'BAD_YEAR',
-      '2025年是目标年，已无剩余年份；请用 PLAN.GAP 查看差距',
-      '2025 is the target year: no years are left; use PLAN.GAP for the gap',
+      `${ty}年是目标年，已无剩余年份；请用 PLAN.GAP 查看差距`,
+      `${ty} is the target year: no years are left; use PLAN.GAP for the gap`,
     );
   }
   if (entry.indicator.kind === 'level' && actual > 0 && target > 0) {

@@ -10,7 +10,7 @@
  */
 import { PlanError, quoteInput } from './errors';
 import { hasMilestones, pathEndYear, piecewiseExpected } from './milestones';
-import { BASELINE_YEAR, FIRST_YEAR, TARGET_YEAR, type Entry, type Value } from './model';
+import { firstYearOf, periodOf, type Entry, type Value } from './model';
 import { roundFigure } from './parse';
 
 export type PathMethod = 'linear' | 'cagr';
@@ -22,44 +22,52 @@ export interface Anchor {
   stated: Value;
 }
 
-/** The baseline a path starts from: 2020 when the plan states it as a number, else 2019. */
+/** The baseline a path starts from: the latest baseline year (2020 for the seeds) the plan states as a number, else an earlier one. */
 export function baselineOf(entry: Entry): Anchor {
-  for (const year of [BASELINE_YEAR, FIRST_YEAR] as const) {
+  const years = periodOf(entry).baselines;
+  for (let i = years.length - 1; i >= 0; i--) {
+    const year = years[i];
     const v = entry.values[year];
     if (v && v.value !== null) return { year, value: v.value, stated: v };
   }
   throw new PlanError(
     'NO_BASELINE',
-    `${entry.region}的规划未给出“${entry.name}”的基期数值（2019/2020年）`,
-    `The plan of ${entry.regionEn} states no baseline (2019/2020) for "${entry.indicator.en}"`,
+    `${entry.region}的规划未给出“${entry.name}”的基期数值（${years.join('/')}年）`,
+    `The plan of ${entry.regionEn} states no baseline (${years.join('/')}) for "${entry.indicator.en}"`,
   );
 }
 
-/** The number the 2025 target commits to. */
+/** The target year of the entry's plan (2025 for the seeds). */
+export function targetYearOf(entry: Entry): number {
+  return periodOf(entry).target;
+}
+
+/** The number the target (2025 for the seeds) commits to. */
 export function targetOf(entry: Entry): Anchor {
   const t = entry.target;
+  const ty = targetYearOf(entry);
   if (!t) {
     throw new PlanError(
       'NO_TARGET',
-      `${entry.region}的规划未给出“${entry.name}”的2025年目标`,
-      `The plan of ${entry.regionEn} states no 2025 target for "${entry.indicator.en}"`,
+      `${entry.region}的规划未给出“${entry.name}”的${ty}年目标`,
+      `The plan of ${entry.regionEn} states no ${ty} target for "${entry.indicator.en}"`,
     );
   }
   if (t.value === null && t.increment) {
     throw new PlanError(
       'NO_BASELINE',
-      `“${entry.name}”的2025年目标是在基期上“${t.raw}”，但规划未给出基期数值，无法换算为目标值`,
-      `The 2025 target of "${entry.indicator.en}" is an increment ("${t.raw}") on a baseline the plan does not state`,
+      `“${entry.name}”的${ty}年目标是在基期上“${t.raw}”，但规划未给出基期数值，无法换算为目标值`,
+      `The ${ty} target of "${entry.indicator.en}" is an increment ("${t.raw}") on a baseline the plan does not state`,
     );
   }
   if (t.value === null) {
     throw new PlanError(
       'QUALITATIVE',
-      `“${entry.name}”的2025年目标是定性表述“${t.raw}”，没有数值路径`,
-      `The 2025 target of "${entry.indicator.en}" is qualitative ("${t.raw}"); it has no numeric path`,
+      `“${entry.name}”的${ty}年目标是定性表述“${t.raw}”，没有数值路径`,
+      `The ${ty} target of "${entry.indicator.en}" is qualitative ("${t.raw}"); it has no numeric path`,
     );
   }
-  return { year: TARGET_YEAR, value: t.value, stated: t };
+  return { year: ty, value: t.value, stated: t };
 }
 
 export function isRate(entry: Entry): boolean {
@@ -79,12 +87,16 @@ export function parseMethod(input: string | undefined | null): PathMethod {
   );
 }
 
-export function checkYear(year: number, from = FIRST_YEAR): number {
-  if (!Number.isInteger(year) || year < from || year > TARGET_YEAR) {
+/** `year` when it is a whole year of the entry's plan period (from `from`, by default its first baseline year, to its target year). */
+export function checkYear(year: number, entry?: Entry, from?: number): number {
+  const p = periodOf(entry ?? {});
+  const first = from ?? firstYearOf(p);
+  const last = p.target;
+  if (!Number.isInteger(year) || year < first || year > last) {
     throw new PlanError(
       'BAD_YEAR',
-      `年份${Number.isFinite(year) ? year : '无效'}超出范围；请填写${from}–${TARGET_YEAR}年之间的整数年份`,
-      `Year ${Number.isFinite(year) ? year : '(invalid)'} is out of range; give a whole year from ${from} to ${TARGET_YEAR}`,
+      `年份${Number.isFinite(year) ? year : '无效'}超出范围；请填写${first}–${last}年之间的整数年份`,
+      `Year ${Number.isFinite(year) ? year : '(invalid)'} is out of range; give a whole year from ${first} to ${last}`,
     );
   }
   return year;
@@ -95,8 +107,8 @@ export function checkYear(year: number, from = FIRST_YEAR): number {
  * later years are on the path.
  */
 export function expectedValue(entry: Entry, year: number, method: PathMethod = 'linear'): number {
-  checkYear(year);
-  const stated = entry.values[year as 2019 | 2020];
+  checkYear(year, entry);
+  const stated = entry.values[year];
   const base = baselineOf(entry);
   if (year <= base.year) {
     if (stated && stated.value !== null) return stated.value;
@@ -109,7 +121,7 @@ export function expectedValue(entry: Entry, year: number, method: PathMethod = '
   if (hasMilestones(entry) && !isRate(entry)) return piecewiseExpected(entry, base, year, method);
   const target = targetOf(entry);
   if (isRate(entry)) return target.value;
-  const share = (year - base.year) / (TARGET_YEAR - base.year);
+  const share = (year - base.year) / (target.year - base.year);
   if (method === 'cagr') {
     if (base.value <= 0 || target.value <= 0) {
       throw new PlanError(

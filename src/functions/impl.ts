@@ -4,7 +4,6 @@
  * (src/hyperformula) wrap these and turn a thrown PlanError into their own error value.
  */
 import { PlanError, quoteInput } from '../core/errors';
-import { TARGET_YEAR } from '../core/model';
 import { Plan, type Lang } from '../core/plan';
 import { regionRows, type Cell } from '../core/rows';
 import { parseMethod } from '../core/trajectory';
@@ -19,7 +18,7 @@ export function getPlan(): Plan {
   return plan;
 }
 
-/** Answer from this plan (a published package's data) instead of the compiled-in dataset; undefined goes back. */
+/** Answer from `p` (a published package's data, and/or imported plans beside the seed plans, see Plan.withImported); undefined goes back to the compiled-in dataset. */
 export function usePlan(p: Plan | undefined): void {
   plan = p;
 }
@@ -139,7 +138,7 @@ export function TARGET(region: Arg, indicator: Arg, year?: Arg, path?: Arg): num
   return getPlan().target(
     textArg(region, REGION),
     textArg(indicator, INDICATOR),
-    optionalYear(year) ?? TARGET_YEAR,
+    optionalYear(year),
     parseMethod(optionalText(path, PATH)),
   );
 }

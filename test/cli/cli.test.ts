@@ -157,9 +157,11 @@ describe('strict commands', () => {
     const typo = await plan('workbook', '--regoin', '赣州');
     expect(typo.code).toBe(2);
     expect(message(typo)).toBe('未知选项 --regoin；是否指 --region？');
-    expect(message(await plan('target', '赣州', '高企', '--regoin', 'x'))).toBe(
-      '未知选项 --regoin；是否指 --region？（--region 用于 workbook）',
+    // --region is for workbook and, with --plan (issue 14), for the commands that load a plan table.
+    expect(message(await plan('gap', '赣州', '高企', '2023', '1500', '--regoin', 'x'))).toBe(
+      '未知选项 --regoin；是否指 --region？（--region 用于 workbook、eval、target、baseline、status、table）',
     );
+    expect(message(await plan('target', '赣州', '高企', '--region', 'x'))).toBe('--region 需与 --plan 同用');
     expect(message(await planEn('target', '赣州', '高企', '--csv', 'x'))).toBe('target has no option --csv (--csv is for eval)');
     expect(message(await plan('workbook', '--region'))).toBe('选项 --region 需要一个值：地区');
     expect(message(await plan('export', '--json=yes'))).toBe('选项 --json 不带值');

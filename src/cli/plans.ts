@@ -1,0 +1,60 @@
+/** `--plan FILE.csv`: plans loaded from indicator tables (CSV), beside the seed plans. Reading files happens here, not in src/core. */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { PlanError } from '../core/errors';
+import { importPlanTable } from '../core/import';
+import type { Dataset } from '../core/model';
+import { Plan } from '../core/plan';
+
+/** Jiangxi and its eleven cities: a file name starting with one of them names that region ("赣州中期.csv" → 赣州). */
+const JIANGXI = ['江西', '南昌', '景德镇', '萍乡', '九江', '新余', '鹰潭', '赣州', '吉安', '宜春', '抚州', '上饶'];
+
+/** The region a file name starts with: "南昌市十五五科技创新规划指标.csv" → 南昌; undefined when it starts with none. */
+export function regionFromFileName(file: string): string | undefined {
+  const stem = basename(file).replace(/\.[^.]*$/, '');
+  const han = /^[\u4e00-\u9fff]+/.exec(stem)?.[0];
+  if (!han) return undefined;
+  const known = JIANGXI.find((n) => han.startsWith(n));
+  if (known) return known;
+  const cut = /^(.+?)(?:省|市|县|区|[“"]?十[四五六]五|科技|规划|指标|主要|创新|国民经济)/.exec(han);
+  return (cut ? cut[1] : han) || undefined;
+}
+
+/** Read the CSV text of a plan table (a UTF-8 BOM and ragged rows allowed). */
+export function readTable(text: string, file: string): string[][] {
+  try {
+    return parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false, trim: true }) as string[][];
+  } catch (e) {
+    const m = (e as Error).message;
+    throw new PlanError('BAD_ARGUMENT', `${file}：不是可读的 CSV 表（${m}）`, `${file}: not a readable CSV table (${m})`);
+  }
+}
+
+/**
+ * The seed plans with every `--plan` file loaded; `region` (from --region) names the region of a single file,
+ * else each file's name gives it. Any file that cannot be read refuses the whole command: nothing is half-loaded.
+ */
+export function planWithFiles(base: Dataset, files: string[], region: string | undefined): Plan {
+  if (!files.length) return new Plan(base);
+  if (region !== undefined && files.length > 1) {
+    throw new PlanError(
+      'BAD_ARGUMENT',
+      `--region 只能用于一个 --plan 文件；多个文件时，地区取自各文件名开头（如“南昌….csv”）`,
+      `--region names the region of one --plan file only; with several files each file name's leading region is used (e.g. "南昌….csv")`,
+    );
+  }
+  const imported = files.map((path) => {
+    const file = basename(path);
+    const name = region ?? regionFromFileName(file);
+    if (!name) {
+      throw new PlanError(
+        'BAD_ARGUMENT',
+        `无法从文件名“${file}”看出地区；请用 --region 给出，或把文件命名为“南昌….csv”`,
+        `Cannot tell the region from the file name "${file}"; give it with --region, or name the file like "南昌….csv"`,
+      );
+    }
+    return importPlanTable(readTable(readFileSync(path, 'utf8'), file), { file, region: name, catalogue: base.catalogue });
+  });
+  return Plan.withImported(base, imported);
+}
