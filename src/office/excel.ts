@@ -36,6 +36,7 @@ import {
 import { changedCells, isNoFill, markKey, outsideBlock, planClear, planMarking, type MarkCell, type Restore } from '../core/marks';
 import { queuePrintSetup } from './overview';
 import { ONLY_EXCELAPI_1_1, type IsSetSupported } from './requirements';
+import { IMPORTED_NS, parseImported, serializeImported, type ImportedPlanRecord } from '../core/importedPlans';
 
 /** Office's requirement check, set once by the entry file (src/taskpane/index.tsx, src/legacy/index.ts). */
 let hostCheck: IsSetSupported | null = null;
@@ -525,4 +526,37 @@ export async function clearMarks(context: Context): Promise<ClearResult> {
   writeMarks(context, part, []);
   await context.sync();
   return { restored: plan.restore.length, left: plan.left.map((m) => `${m.sheet}!${m.cell}`) };
+}
+
+/**
+ * Keep an imported plan table in the workbook (a custom XML part, ExcelApi 1.5), replacing an earlier one of the same
+ * region read from the same range; everyone who opens the workbook with the add-in gets the plan back. Round trips: read
+ * the parts, their XML, write.
+ */
+export async function saveImportedPlan(context: Context, record: ImportedPlanRecord): Promise<void> {
+  if (!supports('ExcelApi 1.5')) {
+    throw new Error(
+      '此版本 Excel 不支持在工作簿中保存规划表（需 ExcelApi 1.5）/ This Excel cannot keep a plan table in the workbook (ExcelApi 1.5 needed)',
+    );
+  }
+  const parts = context.workbook.customXmlParts.getByNamespace(IMPORTED_NS);
+  parts.load('items/id');
+  await context.sync();
+  const xmls = parts.items.map((p) => ({ p, xml: p.getXml() }));
+  await context.sync();
+  for (const { p, xml } of xmls)
+    if (parseImported(xml.value).region === record.region && parseImported(xml.value).source === record.source) p.delete();
+  context.workbook.customXmlParts.add(serializeImported(record));
+  await context.sync();
+}
+
+/** The plan tables kept in the workbook (none where the host has no custom XML parts). */
+export async function loadImportedPlans(context: Context): Promise<ImportedPlanRecord[]> {
+  if (!supports('ExcelApi 1.5')) return [];
+  const parts = context.workbook.customXmlParts.getByNamespace(IMPORTED_NS);
+  parts.load('items/id');
+  await context.sync();
+  const xmls = parts.items.map((p) => p.getXml());
+  await context.sync();
+  return xmls.map((x) => parseImported(x.value));
 }

@@ -39,6 +39,7 @@ import { STATUS_LABELS } from '../core/status';
 import { flagTemplate, matchTemplate, type Flag, type TemplateMatch } from '../core/template';
 import { BUILDABLE, buildFormula, type Buildable } from '../functions/formula';
 import { Occupied, type PaneActions, type Selection } from './actions';
+import { cellTexts, planWithImported, type ImportedPlanRecord } from '../core/importedPlans';
 import { errorText, refreshNotice, type Notice } from './messages';
 import { strings } from './i18n';
 import { Progress, progressStrings } from './Progress';
@@ -153,10 +154,17 @@ export interface AppProps {
   lang: Lang;
   /** Why the linked mode (PLAN functions) is missing in this host; the pane then inserts plain tables only. */
   linkedMissing?: string | null;
+  /** Plan tables imported earlier and kept in the workbook (see src/core/importedPlans.ts). */
+  importedPlans?: ImportedPlanRecord[];
+  /** Told of the plans in use whenever a table is imported (the entry hands them to the PLAN functions). */
+  onPlan?: (plan: Plan) => void;
 }
 
-export function App({ plan, actions, lang, linkedMissing }: AppProps): ReactElement {
+export function App({ plan: basePlan, actions, lang, linkedMissing, importedPlans, onPlan }: AppProps): ReactElement {
   const t = strings(lang);
+  // The seed (or published) plans, with any plan tables imported in this workbook beside them.
+  const [records, setRecords] = useState<ImportedPlanRecord[]>(importedPlans ?? []);
+  const plan = useMemo(() => (records.length ? planWithImported(basePlan.dataset, records) : basePlan), [basePlan, records]);
   const regions = plan.regions();
   const [region, setRegion] = useState(regions[regions.length - 1].name);
   const [mode, setMode] = useState<Mode>(linkedMissing ? 'plain' : 'linked');
@@ -190,6 +198,29 @@ export function App({ plan, actions, lang, linkedMissing }: AppProps): ReactElem
 
   const insertNew = (names: string[]): Promise<void> =>
     attempt(async () => setNotice({ kind: 'success', text: t.inserted(await actions.insertNew(names, mode, method)) }));
+
+  // Import the selected range as a plan table: read by the same parser as `--plan`, kept in the workbook.
+  const [importName, setImportName] = useState('');
+  const importTable = (): Promise<void> =>
+    attempt(async () => {
+      const sel = await actions.readSelection();
+      const record: ImportedPlanRecord = {
+        region: importName.trim(),
+        source: `${sel.sheet}!${sel.address.replace(/^.*!/, '')}`,
+        rows: cellTexts(sel.values),
+      };
+      const others = records.filter((r) => !(r.region === record.region && r.source === record.source));
+      const next = planWithImported(basePlan.dataset, [...others, record]); // refuses a table it cannot read, naming the cell
+      const imported = next.regions().find((r) => r.imported && r.name === record.region) ?? next.region(record.region);
+      if (actions.saveImportedPlan) await actions.saveImportedPlan(record);
+      setRecords([...others, record]);
+      onPlan?.(next);
+      setRegion(imported.name);
+      setNotice({
+        kind: 'success',
+        text: t.importedPlan(imported.name, record.source, imported.entries.length, !!actions.saveImportedPlan),
+      });
+    });
 
   // Template check
   const [selection, setSelection] = useState<Selection | null>(null);
@@ -322,6 +353,12 @@ export function App({ plan, actions, lang, linkedMissing }: AppProps): ReactElem
           <Text size={200}>{t.checkHelp}</Text>
           <Button disabled={busy} onClick={() => void readTemplate()} data-action="read-selection">
             {t.readSelection}
+          </Button>
+          <Field label={t.importRegion} hint={t.importHelp}>
+            <Input value={importName} onChange={(_e, d) => setImportName(d.value)} placeholder="南昌" data-import-region="" />
+          </Field>
+          <Button disabled={busy || !importName.trim()} onClick={() => void importTable()} data-action="import-plan">
+            {t.importPlan}
           </Button>
           {match && selection ? (
             <>

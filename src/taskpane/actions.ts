@@ -6,6 +6,7 @@ import type { Mode } from '../core/layout';
 import type { MethodId } from '../core/methods';
 import type { Refusal } from '../core/cells';
 import type { RegionActuals } from '../core/overview';
+import type { ImportedPlanRecord } from '../core/importedPlans';
 
 export interface Selection {
   /** The sheet the values were read from (marks are painted there, whichever sheet is active by then). */
@@ -65,6 +66,10 @@ export interface PaneActions {
   insertOverview?(): Promise<string>;
   /** The actual values typed in a region's inserted table, by indicator id and year (for the progress view). */
   readActuals?(region: string): Promise<RegionActuals>;
+  /** Keep a plan table the person imported ("导入规划表") in the workbook, so it comes back when the workbook is opened. */
+  saveImportedPlan?(record: ImportedPlanRecord): Promise<void>;
+  /** The plan tables kept in this workbook. */
+  loadImportedPlans?(): Promise<ImportedPlanRecord[]>;
 }
 
 /** An operation refused because cells are not free; the pane asks before doing anything else. */

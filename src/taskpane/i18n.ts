@@ -34,6 +34,12 @@ const zh = {
   replace: '替换',
   checkHelp: '先在工作表中选中你的报表区域（左侧为指标名称，上方为年份），再点击“读取所选区域”。',
   readSelection: '读取所选区域',
+  importRegion: '导入规划表：地区名称',
+  importHelp:
+    '选中一张规划指标表（左侧指标名称，上方“2024年(基期)”“2030年目标”等年份），填地区名称后导入；PLAN 函数随即可用，表格保存在本工作簿中。',
+  importPlan: '把所选区域导入为规划表',
+  importedPlan: (region: string, source: string, n: number, kept: boolean) =>
+    `已导入${region}的规划表（${source}，${n} 项指标）${kept ? '，已保存在本工作簿中' : '；此宿主无法保存到工作簿，关闭后需重新导入'}。`,
   matches: '匹配结果（请核对）',
   noMatch: '未匹配',
   flags: '落后的单元格（按所选方法）',
@@ -104,6 +110,12 @@ const en: Strings = {
   replace: 'Replace',
   checkHelp: 'Select your report range (indicator names down the side, years across the top), then read it.',
   readSelection: 'Read the selection',
+  importRegion: 'Import a plan table: region name',
+  importHelp:
+    'Select a plan indicator table (names down the side, years such as "2024年(基期)" and "2030年目标" across), give the region, and import it; PLAN functions answer from it and the table is kept in this workbook.',
+  importPlan: 'Import the selection as a plan table',
+  importedPlan: (region: string, source: string, n: number, kept: boolean) =>
+    `Imported the plan table of ${region} (${source}, ${n} indicators)${kept ? ', kept in this workbook' : '; this host cannot keep it in the workbook, so import it again next time'}.`,
   matches: 'Matches (please check)',
   noMatch: 'no match',
   flags: 'Cells behind (by the chosen method)',

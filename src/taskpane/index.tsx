@@ -3,13 +3,14 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { Plan } from '../core/plan';
 import { dataset } from '../data/index';
-import { setLanguage } from '../functions/impl';
+import { setLanguage, usePlan } from '../functions/impl';
+import { planWithImported, type ImportedPlanRecord } from '../core/importedPlans';
 import { configureHost } from '../office/excel';
 import { hostFeatures, linkedMissing, officeSetCheck } from '../office/requirements';
 import { App } from './App';
 import { officeActions } from './officeActions';
 
-function start(displayLanguage: string | undefined): void {
+async function start(displayLanguage: string | undefined): Promise<void> {
   const lang = setLanguage(displayLanguage);
   // Ask the host what it can do; an Excel without custom functions gets the plain mode and says why.
   const check = officeSetCheck(Office);
@@ -19,9 +20,29 @@ function start(displayLanguage: string | undefined): void {
   const root = document.getElementById('root');
   if (!root) return;
   const run = <T,>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => Excel.run(batch);
+  const actions = officeActions(plan, lang, run);
+  // Plan tables imported earlier in this workbook come back for the pane and the PLAN functions; one that no longer
+  // reads is left out (the pane still starts).
+  const imported: ImportedPlanRecord[] = await (async () => {
+    try {
+      const kept = (await actions.loadImportedPlans?.()) ?? [];
+      if (kept.length) usePlan(planWithImported(plan.dataset, kept));
+      return kept;
+    } catch (e) {
+      console.warn('plan tables kept in the workbook could not be read', e);
+      return [];
+    }
+  })();
   createRoot(root).render(
     <FluentProvider theme={webLightTheme}>
-      <App plan={plan} actions={officeActions(plan, lang, run)} lang={lang} linkedMissing={linkedMissing(features, lang)} />
+      <App
+        plan={plan}
+        actions={actions}
+        lang={lang}
+        linkedMissing={linkedMissing(features, lang)}
+        importedPlans={imported}
+        onPlan={(p) => usePlan(p)}
+      />
     </FluentProvider>,
   );
 }

@@ -279,6 +279,45 @@ async function main(): Promise<void> {
       assert.doesNotMatch(text, /高新技术企业 2022/);
     });
 
+    await step(
+      '导入规划表: a selected 十五五-style table becomes a plan of its own period, kept in the workbook (screenshot)',
+      async () => {
+        const table = readFileSync(join(root, 'test', 'fixtures', '南昌十五五科技创新规划指标.csv'), 'utf8')
+          .replace(/^\uFEFF/, '')
+          .trim()
+          .split(/\r?\n/)
+          .map((line) => line.split(','));
+        await page.evaluate((rows) => {
+          const h = (
+            window as unknown as {
+              __host: { type: (s: string, a: string, v: string | number) => void; select: (s: string, a: string) => void };
+            }
+          ).__host;
+          rows.forEach((r, i) =>
+            r.forEach(
+              (v, j) => v && h.type('Sheet1', `${String.fromCharCode(65 + j)}${120 + i}`, /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v),
+            ),
+          );
+          h.select('Sheet1', `A120:G${119 + rows.length}`);
+        }, table);
+        await page.fill('[data-import-region] input, input[data-import-region]', '南昌');
+        await page.click('[data-action="import-plan"]');
+        assert.match(await notice(page), /已导入南昌的规划表（Sheet1!A120:G\d+，\d+ 项指标），已保存在本工作簿中/);
+        assert.match(await page.locator('select').first().innerText(), /南昌/);
+        await page.screenshot({ path: join(results, 'import-zh.png') });
+        const kept = await page.evaluate(
+          () =>
+            (window as unknown as { __host: { xmlParts: { namespaceUri: string; deleted: boolean }[] } }).__host.xmlParts.filter(
+              (p) => !p.deleted && p.namespaceUri.includes('imported-plan'),
+            ).length,
+        );
+        assert.equal(kept, 1);
+        // Back to 赣州 for the steps that follow.
+        await page.selectOption('select[aria-label="地区"]', '赣州');
+        await page.waitForFunction(() => (document.querySelector('select[aria-label="地区"]') as HTMLSelectElement).value === '赣州');
+      },
+    );
+
     await step('build a formula and write it into the active cell', async () => {
       await page.evaluate(() => {
         (window as unknown as { __host: { selection: object } }).__host.selection = { sheet: 'Sheet1', row: 30, col: 0, rows: 1, cols: 1 };
@@ -410,6 +449,7 @@ async function main(): Promise<void> {
       'refresh-edits-zh.png',
       'progress-zh.png',
       'progress-en.png',
+      'import-zh.png',
     ])
       copyFileSync(join(results, shot), join(root, 'docs', shot));
   } finally {
