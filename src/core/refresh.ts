@@ -7,7 +7,10 @@
  * → a person edited it, keep it and list it, unless the person confirmed (`overwriteEdits`). Without a record
  * (a table inserted before records were kept) every differing cell counts as a person's edit.
  */
-import { COLUMNS, type CellContent, type SheetLayout } from './layout';
+import { describeRefusal, type Refusal } from './cells';
+import { COLUMNS, parseTableName, regionLayout, type CellContent, type Mode, type Origin, type SheetLayout } from './layout';
+import type { Region } from './model';
+import type { Lang, Plan } from './plan';
 import { cellHash, rowHash, type RowRecord, type TableRecord } from './ledger';
 
 /** Keys of the columns the add-in owns in an inserted table (all but the input columns), in order. */
@@ -152,5 +155,46 @@ export function recordOf(layout: SheetLayout, table: string, sheet: string): Tab
       const hashes = COLUMNS.filter((c) => !c.input).map((c) => cellHash(r.cells[COLUMNS.indexOf(c)], sheetRow));
       return { id: r.id, hash: rowHash(hashes), cells: hashes };
     }),
+  };
+}
+
+/**
+ * The fresh layout of an inserted table, from its name (PLAN_<mode>_<Region>) and origin, or null for a table that is
+ * not one of this plan's regions. Linked tables hold PLAN formulas, plain ones numbers: refresh keeps whichever the
+ * table was made as. Every host adapter refreshes with it.
+ */
+export function tableLayoutFor(plan: Plan, lang: Lang, version: string): (tableName: string, origin: Origin) => SheetLayout | null {
+  return (tableName, origin) => {
+    const found = regionOfTable(plan, tableName);
+    return found ? regionLayout(found.region, found.mode, lang, version, origin) : null;
+  };
+}
+
+/** The region and mode an inserted table (PLAN_<mode>_<Region>) holds, or null for anyone else's table. */
+export function regionOfTable(plan: Plan, tableName: string): { region: Region; mode: Mode } | null {
+  const parsed = parseTableName(tableName);
+  const region = parsed && plan.regions().find((r) => r.en.replace(/[^A-Za-z]/g, '') === parsed.en);
+  return parsed && region ? { region, mode: parsed.mode } : null;
+}
+
+/** What a host adapter's refresh did to one table. */
+export interface TableRefresh {
+  sheet: string;
+  plan: RefreshPlan;
+  /** Hand-edited cells kept, as Sheet!A1. */
+  edits: string[];
+  /** Why new rows were not added under the table, if they were not. */
+  blocked: Refusal | null;
+}
+
+/** The pane's summary of a refresh over every table (the shape of PaneActions.refresh's answer). */
+export function summarizeRefresh(tables: TableRefresh[], missing: string[], lang: Lang) {
+  return {
+    tables: tables.length,
+    changed: tables.reduce((n, r) => n + r.plan.changed.length, 0),
+    edits: tables.flatMap((r) => r.edits),
+    missing,
+    removed: tables.flatMap((r) => r.plan.removed),
+    blocked: tables.flatMap((r) => (r.blocked ? [describeRefusal(r.blocked, r.sheet, lang)] : [])),
   };
 }

@@ -1,7 +1,7 @@
 /* global Excel */
 /** The pane's actions carried out in Excel through the adapter in src/office. */
-import { describeRefusal } from '../core/cells';
-import { parseTableName, regionLayout, type Mode } from '../core/layout';
+import { regionLayout, type Mode } from '../core/layout';
+import { regionOfTable, summarizeRefresh, tableLayoutFor } from '../core/refresh';
 import type { MethodId } from '../core/methods';
 import type { Lang, Plan } from '../core/plan';
 import {
@@ -33,9 +33,8 @@ async function toPane<T>(op: () => Promise<T>): Promise<T> {
 
 /** The region a PLAN_ table holds, named in the pane's language. */
 function regionLabel(plan: Plan, lang: Lang, tableName: string): string | null {
-  const parsed = parseTableName(tableName);
-  const region = parsed && plan.regions().find((r) => r.en.replace(/[^A-Za-z]/g, '') === parsed.en);
-  return region ? (lang === 'zh' ? region.name : region.en) : null;
+  const found = regionOfTable(plan, tableName);
+  return found ? (lang === 'zh' ? found.region.name : found.region.en) : null;
 }
 
 /** `run` is Excel.run in Office, or the fake host's run in tests. */
@@ -61,25 +60,8 @@ export function officeActions(
       ),
     refresh: (options) =>
       run(async (ctx) => {
-        const outcome = await refreshTables(
-          ctx,
-          (tableName, origin) => {
-            const parsed = parseTableName(tableName);
-            const region = parsed && plan.regions().find((r) => r.en.replace(/[^A-Za-z]/g, '') === parsed.en);
-            // Linked tables hold PLAN formulas, plain ones numbers: refresh keeps whichever the table was made as.
-            return parsed && region ? regionLayout(region, parsed.mode, lang, version, origin) : null;
-          },
-          options,
-        );
-        const results = outcome.tables;
-        return {
-          tables: results.length,
-          changed: results.reduce((n, r) => n + r.plan.changed.length, 0),
-          edits: results.flatMap((r) => r.edits),
-          missing: outcome.missing,
-          removed: results.flatMap((r) => r.plan.removed),
-          blocked: results.flatMap((r) => (r.blocked ? [describeRefusal(r.blocked, r.sheet, lang)] : [])),
-        };
+        const outcome = await refreshTables(ctx, tableLayoutFor(plan, lang, version), options);
+        return summarizeRefresh(outcome.tables, outcome.missing, lang);
       }),
     insertOverview: () => run(async (ctx) => (await insertOverview(ctx, lang, version, (t) => regionLabel(plan, lang, t))).sheet),
     readActuals: (region: string) => run((ctx) => readActuals(ctx, plan.region(region).en)),

@@ -1,8 +1,9 @@
 /** The pane's actions carried out in WPS 表格 through the ET adapter: the same seam (PaneActions) as in Excel. */
-import { describeRefusal } from '../core/cells';
-import { parseTableName, regionLayout, type Mode } from '../core/layout';
+import { regionLayout, type Mode } from '../core/layout';
+import type { MethodId } from '../core/methods';
+import { summarizeRefresh, tableLayoutFor } from '../core/refresh';
 import type { Lang, Plan } from '../core/plan';
-import { Occupied, Refused, type PaneActions } from '../taskpane/App';
+import { Occupied, Refused, type PaneActions } from '../taskpane/actions';
 import {
   CellsOccupied,
   clearMarks,
@@ -31,36 +32,21 @@ function run<T>(op: () => T): Promise<T> {
 export function wpsActions(plan: Plan, lang: Lang, app: EtApplication): PaneActions {
   const version = plan.dataset.version;
   return {
-    insertNew: (regions: string[], mode: Mode) =>
+    insertNew: (regions: string[], mode: Mode, method?: MethodId) =>
       run(() =>
         insertOnNewSheets(
           app,
-          regions.map((r) => regionLayout(plan.region(r), mode, lang, version)),
+          regions.map((r) => regionLayout(plan.region(r), mode, lang, version, undefined, method)),
         ).sheets.join('、'),
       ),
-    insertHere: (region: string, mode: Mode) =>
-      run(() => insertAtSelection(app, (origin) => regionLayout(plan.region(region), mode, lang, version, origin)).sheets.join('、')),
+    insertHere: (region: string, mode: Mode, method?: MethodId) =>
+      run(() =>
+        insertAtSelection(app, (origin) => regionLayout(plan.region(region), mode, lang, version, origin, method)).sheets.join('、'),
+      ),
     refresh: (options) =>
       run(() => {
-        const outcome = refreshTables(
-          app,
-          (tableName, origin) => {
-            const parsed = parseTableName(tableName);
-            const region = parsed && plan.regions().find((r) => r.en.replace(/[^A-Za-z]/g, '') === parsed.en);
-            // Linked tables hold PLAN formulas, plain ones numbers: refresh keeps whichever the table was made as.
-            return parsed && region ? regionLayout(region, parsed.mode, lang, version, origin) : null;
-          },
-          options,
-        );
-        const results = outcome.tables;
-        return {
-          tables: results.length,
-          changed: results.reduce((n, r) => n + r.plan.changed.length, 0),
-          edits: results.flatMap((r) => r.edits),
-          missing: outcome.missing,
-          removed: results.flatMap((r) => r.plan.removed),
-          blocked: results.flatMap((r) => (r.blocked ? [describeRefusal(r.blocked, r.sheet, lang)] : [])),
-        };
+        const outcome = refreshTables(app, tableLayoutFor(plan, lang, version), options);
+        return summarizeRefresh(outcome.tables, outcome.missing, lang);
       }),
     readSelection: () => run(() => readSelection(app)),
     markCells: (selection, cells) => run(() => markCells(app, selection, cells)),
