@@ -43,6 +43,7 @@ import { errorText, refreshNotice, type Notice } from './messages';
 import { strings } from './i18n';
 import { Progress, progressStrings } from './Progress';
 import { unitLabel } from '../core/units';
+import { describeDataSource, type DataSource } from './dataSource';
 
 export { Occupied, Refused, type MarkCell, type PaneActions, type RefreshSummary, type Selection } from './actions';
 
@@ -153,9 +154,11 @@ export interface AppProps {
   lang: Lang;
   /** Why the linked mode (PLAN functions) is missing in this host; the pane then inserts plain tables only. */
   linkedMissing?: string | null;
+  /** Which data is in use (src/taskpane/dataSource.ts): shown under the plan's line. */
+  source?: DataSource;
 }
 
-export function App({ plan, actions, lang, linkedMissing }: AppProps): ReactElement {
+export function App({ plan, actions, lang, linkedMissing, source }: AppProps): ReactElement {
   const t = strings(lang);
   const regions = plan.regions();
   const [region, setRegion] = useState(regions[regions.length - 1].name);
@@ -235,6 +238,11 @@ export function App({ plan, actions, lang, linkedMissing }: AppProps): ReactElem
       <Text size={200} className="plan-meta">
         {`${current.planTitle}${current.issuingNumber ? `（${current.issuingNumber}）` : ''} · ${current.seed} · ${t.version(plan.dataset.version)}`}
       </Text>
+      {source ? (
+        <Text size={200} className="data-source" data-source={source.kind} data-refused={source.refused ? '' : undefined}>
+          {describeDataSource(source, lang)}
+        </Text>
+      ) : null}
       {linkedMissing ? (
         <MessageBar intent="info" data-linked-missing="">
           <MessageBarBody>{linkedMissing}</MessageBarBody>
