@@ -43,13 +43,15 @@ import { errorText, refreshNotice, type Notice } from './messages';
 import { strings } from './i18n';
 import { Progress, progressStrings } from './Progress';
 import { unitLabel } from '../core/units';
-import { describeDataSource, type DataSource } from './dataSource';
+import { describeDataSource, previewText, type DataSource } from './dataSource';
+import { changesSince } from '../core/diff';
+import { dataset as compiledDataset } from '../data/index';
 
 export { Occupied, Refused, type MarkCell, type PaneActions, type RefreshSummary, type Selection } from './actions';
 
 export type { Notice } from './messages';
 export { errorText, refreshNotice } from './messages';
-type Ask = { text: string; confirm: string; run: () => Promise<void> } | null;
+type Ask = { text: string; confirm: string; run: () => Promise<void>; items?: string[] } | null;
 
 /** The message bar under the buttons. */
 export function NoticeBar({ notice }: { notice: NonNullable<Notice> }): ReactElement {
@@ -183,9 +185,22 @@ export function App({ plan, actions, lang, linkedMissing, source }: AppProps): R
     }
   };
 
-  // Refresh: hand edits are kept and listed; the person may then confirm overwriting them.
-  const refresh = (overwriteEdits: boolean): Promise<void> =>
+  // Refresh: when the tables used other data than the data in use, what changed is listed first and confirmed;
+  // hand edits are kept and listed; the person may then confirm overwriting them.
+  const refresh = (overwriteEdits: boolean, confirmed = false): Promise<void> =>
     attempt(async () => {
+      if (!overwriteEdits && !confirmed && actions.recordedTables) {
+        const preview = changesSince(
+          await actions.recordedTables(),
+          plan.dataset,
+          source ? await source.known() : [compiledDataset(), plan.dataset],
+        );
+        if (preview) {
+          const p = previewText(preview, plan.dataset.version, lang);
+          setAsk({ text: p.text, items: p.items, confirm: t.refresh, run: () => refresh(false, true) });
+          return;
+        }
+      }
       const r = await actions.refresh(overwriteEdits ? { overwriteEdits: true } : undefined);
       setNotice(refreshNotice(r, lang));
       if (r.edits.length) setAsk({ text: t.askOverwrite(r.edits), confirm: t.overwrite, run: () => refresh(true) });
@@ -436,7 +451,16 @@ export function App({ plan, actions, lang, linkedMissing, source }: AppProps): R
         <DialogSurface>
           <DialogBody>
             <DialogTitle>{t.title}</DialogTitle>
-            <DialogContent>{ask?.text}</DialogContent>
+            <DialogContent>
+              {ask?.text}
+              {ask?.items?.length ? (
+                <ul className="changes" data-changes={ask.items.length}>
+                  {ask.items.map((line) => (
+                    <li key={line}>{line}</li>
+                  ))}
+                </ul>
+              ) : null}
+            </DialogContent>
             <DialogActions>
               <Button appearance="secondary" onClick={() => setAsk(null)}>
                 {t.cancel}

@@ -15,7 +15,13 @@ async function start(displayLanguage: string | undefined): Promise<void> {
   configureHost(check);
   const features = hostFeatures(check);
   // A package published beside the add-in (data/datapackage.json), else the compiled-in data; the functions follow.
-  const source = await loadDataSource((url, init) => fetch(url, init));
+  let store: Storage | undefined;
+  try {
+    store = window.localStorage; // the last packages loaded, to list what changed since a workbook used one
+  } catch {
+    store = undefined;
+  }
+  const source = await loadDataSource((url, init) => fetch(url, init), { store });
   const plan = source.plan;
   usePlan(source.kind === 'published' ? plan : undefined);
   const root = document.getElementById('root');

@@ -11,6 +11,7 @@ import {
   markCells,
   MarksRefused,
   NeedsConfirmation,
+  readRecordedTables,
   readSelection,
   refreshTables,
   writeFormulaToActiveCell,
@@ -81,6 +82,14 @@ export function officeActions(
       }),
     insertOverview: () => run(async (ctx) => (await insertOverview(ctx, lang, version, (t) => regionLabel(plan, lang, t))).sheet),
     readActuals: (region: string) => run((ctx) => readActuals(ctx, plan.region(region).en)),
+    recordedTables: () =>
+      run(async (ctx) =>
+        (await readRecordedTables(ctx)).map(({ table, dataVersion }) => {
+          const parsed = parseTableName(table);
+          const region = parsed && plan.regions().find((r) => r.en.replace(/[^A-Za-z]/g, '') === parsed.en);
+          return { region: region ? region.name : null, ...(dataVersion ? { dataVersion } : {}) };
+        }),
+      ),
     readSelection: () => run((ctx) => readSelection(ctx)),
     markCells: (selection, cells) => toPane(() => run((ctx) => markCells(ctx, selection, cells))),
     clearMarks: () => run((ctx) => clearMarks(ctx)),
