@@ -24,6 +24,13 @@ async function start(displayLanguage: string | undefined): Promise<void> {
   const source = await loadDataSource((url, init) => fetch(url, init), { store });
   const plan = source.plan;
   usePlan(source.kind === 'published' ? plan : undefined);
+  if (source.kind === 'published') {
+    // PLAN cells computed before the package was read are computed again from it.
+    void Excel.run(async (context) => {
+      context.workbook.application.calculate(Excel.CalculationType.full);
+      await context.sync();
+    }).catch(() => undefined);
+  }
   const root = document.getElementById('root');
   if (!root) return;
   const run = <T,>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => Excel.run(batch);
