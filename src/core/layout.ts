@@ -198,6 +198,8 @@ export interface SheetLayout {
   headerRow: number;
   sheetName: string;
   tableName: string;
+  /** The version of the data the figures come from (recorded with the table, so refresh can say what changed). */
+  dataVersion: string;
   title: string;
   subtitle: string;
   legend: { text: string; fill: string }[];
@@ -356,6 +358,7 @@ export function regionLayout(
     headerRow,
     sheetName: sheetNameFor(region),
     tableName: tableNameFor(region, mode),
+    dataVersion,
     title: `${region.planTitle}${region.issuingNumber ? `（${region.issuingNumber}）` : ''}${zh ? ' 主要指标' : ' — indicators'}`,
     subtitle: zh
       ? `数据版本 ${dataVersion}；来源：${region.seed}（“来源”列为行号）。请在“实际”列填写各年实际值；${mode === 'linked' ? '目标与序时进度列为 PLAN 函数，随数据更新' : '目标与序时进度列为普通公式，无需加载项'}。`

@@ -68,6 +68,8 @@ export interface TableRecord {
   /** Keys of the columns the add-in owns, in order. */
   columns: string[];
   rows: RowRecord[];
+  /** The version of the data the table was last written from (absent in records written before it was kept). */
+  dataVersion?: string;
 }
 
 /** The fill of a cell: its colour (#RRGGBB) and, where the host says, its pattern ("None" = no fill). */
@@ -132,7 +134,7 @@ function parse(xml: string): Parsed | null {
 export function serializeTable(r: TableRecord): string {
   return [
     `<planTable xmlns="${esc(tableNamespace(r.table))}" version="${LEDGER_VERSION}">`,
-    element('table', { name: r.table, sheet: r.sheet, columns: r.columns.join(',') }),
+    element('table', { name: r.table, sheet: r.sheet, columns: r.columns.join(','), dataVersion: r.dataVersion }),
     ...r.rows.map((row) => element('row', { id: row.id, hash: row.hash, cells: row.cells.join(' ') })),
     '</planTable>',
   ].join('');
@@ -151,6 +153,7 @@ export function parseTable(xml: string): TableRecord | null {
     rows: p.elements
       .filter((e) => e.name === 'row' && e.attrs.id)
       .map((e) => ({ id: e.attrs.id, hash: e.attrs.hash ?? '', cells: (e.attrs.cells ?? '').split(' ').filter(Boolean) })),
+    ...(t.attrs.dataVersion ? { dataVersion: t.attrs.dataVersion } : {}),
   };
 }
 

@@ -155,6 +155,7 @@ export function recordOf(layout: SheetLayout, table: string, sheet: string): Tab
       const hashes = COLUMNS.filter((c) => !c.input).map((c) => cellHash(r.cells[COLUMNS.indexOf(c)], sheetRow));
       return { id: r.id, hash: rowHash(hashes), cells: hashes };
     }),
+    dataVersion: layout.dataVersion,
   };
 }
 

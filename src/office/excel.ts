@@ -368,12 +368,36 @@ export async function refreshTables(
         );
       }
     }
-    if (parts) queueTableRecord(context, own, serializeTable({ table: t.name, sheet, columns: OWNED_COLUMNS, rows }));
+    if (parts)
+      queueTableRecord(
+        context,
+        own,
+        serializeTable({ table: t.name, sheet, columns: OWNED_COLUMNS, rows, dataVersion: layout.dataVersion }),
+      );
     const edits = plan.edits.map((e) => `${sheet}!${a1(body.rowIndex + e.row, body.columnIndex + e.col)}`);
     results.push({ table: t.name, sheet, plan, edits, blocked });
   }
   await context.sync();
   return { tables: results, missing };
+}
+
+/** The PLAN_ tables in the workbook with the data version each recorded (absent in older records). Two round trips. */
+export async function readRecordedTables(context: Context): Promise<{ table: string; dataVersion?: string }[]> {
+  const tables = context.workbook.tables;
+  tables.load('items/name');
+  const parts = loadParts(context);
+  await context.sync();
+  const records = partsIn(parts, (ns) => ns.startsWith(TABLE_NS_PREFIX));
+  const ours = tables.items.filter((t) => t.name.startsWith('PLAN_'));
+  const xmls = ours.map((t) => {
+    const own = records.find((p) => p.namespaceUri === tableNamespace(t.name));
+    return { table: t.name, xml: own ? own.getXml() : null };
+  });
+  await context.sync();
+  return xmls.map(({ table, xml }) => {
+    const version = xml ? parseTable(xml.value)?.dataVersion : undefined;
+    return version ? { table, dataVersion: version } : { table };
+  });
 }
 
 /**

@@ -44,12 +44,15 @@ import { errorText, refreshNotice, type Notice } from './messages';
 import { strings } from './i18n';
 import { Progress, progressStrings } from './Progress';
 import { unitLabel } from '../core/units';
+import { describeDataSource, previewText, type DataSource } from './dataSource';
+import { changesSince } from '../core/diff';
+import { dataset as compiledDataset } from '../data/index';
 
 export { Occupied, Refused, type MarkCell, type PaneActions, type RefreshSummary, type Selection } from './actions';
 
 export type { Notice } from './messages';
 export { errorText, refreshNotice } from './messages';
-type Ask = { text: string; confirm: string; run: () => Promise<void> } | null;
+type Ask = { text: string; confirm: string; run: () => Promise<void>; items?: string[] } | null;
 
 /** The message bar under the buttons. */
 export function NoticeBar({ notice }: { notice: NonNullable<Notice> }): ReactElement {
@@ -158,9 +161,11 @@ export interface AppProps {
   importedPlans?: ImportedPlanRecord[];
   /** Told of the plans in use whenever a table is imported (the entry hands them to the PLAN functions). */
   onPlan?: (plan: Plan) => void;
+  /** Which data is in use (src/taskpane/dataSource.ts): shown under the plan's line. */
+  source?: DataSource;
 }
 
-export function App({ plan: basePlan, actions, lang, linkedMissing, importedPlans, onPlan }: AppProps): ReactElement {
+export function App({ plan: basePlan, actions, lang, linkedMissing, importedPlans, onPlan, source }: AppProps): ReactElement {
   const t = strings(lang);
   // The seed (or published) plans, with any plan tables imported in this workbook beside them.
   const [records, setRecords] = useState<ImportedPlanRecord[]>(importedPlans ?? []);
@@ -188,9 +193,22 @@ export function App({ plan: basePlan, actions, lang, linkedMissing, importedPlan
     }
   };
 
-  // Refresh: hand edits are kept and listed; the person may then confirm overwriting them.
-  const refresh = (overwriteEdits: boolean): Promise<void> =>
+  // Refresh: when the tables used other data than the data in use, what changed is listed first and confirmed;
+  // hand edits are kept and listed; the person may then confirm overwriting them.
+  const refresh = (overwriteEdits: boolean, confirmed = false): Promise<void> =>
     attempt(async () => {
+      if (!overwriteEdits && !confirmed && actions.recordedTables) {
+        const preview = changesSince(
+          await actions.recordedTables(),
+          plan.dataset,
+          source ? await source.known() : [compiledDataset(), plan.dataset],
+        );
+        if (preview) {
+          const p = previewText(preview, plan.dataset.version, lang);
+          setAsk({ text: p.text, items: p.items, confirm: t.refresh, run: () => refresh(false, true) });
+          return;
+        }
+      }
       const r = await actions.refresh(overwriteEdits ? { overwriteEdits: true } : undefined);
       setNotice(refreshNotice(r, lang));
       if (r.edits.length) setAsk({ text: t.askOverwrite(r.edits), confirm: t.overwrite, run: () => refresh(true) });
@@ -266,6 +284,11 @@ export function App({ plan: basePlan, actions, lang, linkedMissing, importedPlan
       <Text size={200} className="plan-meta">
         {`${current.planTitle}${current.issuingNumber ? `（${current.issuingNumber}）` : ''} · ${current.seed} · ${t.version(plan.dataset.version)}`}
       </Text>
+      {source ? (
+        <Text size={200} className="data-source" data-source={source.kind} data-refused={source.refused ? '' : undefined}>
+          {describeDataSource(source, lang)}
+        </Text>
+      ) : null}
       {linkedMissing ? (
         <MessageBar intent="info" data-linked-missing="">
           <MessageBarBody>{linkedMissing}</MessageBarBody>
@@ -465,7 +488,16 @@ export function App({ plan: basePlan, actions, lang, linkedMissing, importedPlan
         <DialogSurface>
           <DialogBody>
             <DialogTitle>{t.title}</DialogTitle>
-            <DialogContent>{ask?.text}</DialogContent>
+            <DialogContent>
+              {ask?.text}
+              {ask?.items?.length ? (
+                <ul className="changes" data-changes={ask.items.length}>
+                  {ask.items.map((line) => (
+                    <li key={line}>{line}</li>
+                  ))}
+                </ul>
+              ) : null}
+            </DialogContent>
             <DialogActions>
               <Button appearance="secondary" onClick={() => setAsk(null)}>
                 {t.cancel}

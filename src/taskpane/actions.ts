@@ -7,6 +7,7 @@ import type { MethodId } from '../core/methods';
 import type { Refusal } from '../core/cells';
 import type { RegionActuals } from '../core/overview';
 import type { ImportedPlanRecord } from '../core/importedPlans';
+import type { RecordedTable } from '../core/diff';
 
 export interface Selection {
   /** The sheet the values were read from (marks are painted there, whichever sheet is active by then). */
@@ -64,6 +65,8 @@ export interface PaneActions {
   writeFormula(formula: string, replace: boolean): Promise<string>;
   /** Insert the 总览 overview over the region tables in the workbook; resolves to the new sheet's name. */
   insertOverview?(): Promise<string>;
+  /** The inserted tables' regions and the data version each recorded, so refresh can list what changed first. */
+  recordedTables?(): Promise<RecordedTable[]>;
   /** The actual values typed in a region's inserted table, by indicator id and year (for the progress view). */
   readActuals?(region: string): Promise<RegionActuals>;
   /** Keep a plan table the person imported ("导入规划表") in the workbook, so it comes back when the workbook is opened. */

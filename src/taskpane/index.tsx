@@ -1,13 +1,12 @@
 /* global Office, Excel */
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
-import { Plan } from '../core/plan';
-import { dataset } from '../data/index';
 import { setLanguage, usePlan } from '../functions/impl';
 import { planWithImported, type ImportedPlanRecord } from '../core/importedPlans';
 import { configureHost } from '../office/excel';
 import { hostFeatures, linkedMissing, officeSetCheck } from '../office/requirements';
 import { App } from './App';
+import { loadDataSource } from './dataSource';
 import { officeActions } from './officeActions';
 
 async function start(displayLanguage: string | undefined): Promise<void> {
@@ -16,7 +15,23 @@ async function start(displayLanguage: string | undefined): Promise<void> {
   const check = officeSetCheck(Office);
   configureHost(check);
   const features = hostFeatures(check);
-  const plan = new Plan(dataset());
+  // A package published beside the add-in (data/datapackage.json), else the compiled-in data; the functions follow.
+  let store: Storage | undefined;
+  try {
+    store = window.localStorage; // the last packages loaded, to list what changed since a workbook used one
+  } catch {
+    store = undefined;
+  }
+  const source = await loadDataSource((url, init) => fetch(url, init), { store });
+  const plan = source.plan;
+  usePlan(source.kind === 'published' ? plan : undefined);
+  if (source.kind === 'published') {
+    // PLAN cells computed before the package was read are computed again from it.
+    void Excel.run(async (context) => {
+      context.workbook.application.calculate(Excel.CalculationType.full);
+      await context.sync();
+    }).catch(() => undefined);
+  }
   const root = document.getElementById('root');
   if (!root) return;
   const run = <T,>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => Excel.run(batch);
@@ -42,6 +57,7 @@ async function start(displayLanguage: string | undefined): Promise<void> {
         linkedMissing={linkedMissing(features, lang)}
         importedPlans={imported}
         onPlan={(p) => usePlan(p)}
+        source={source}
       />
     </FluentProvider>,
   );

@@ -13,6 +13,7 @@ import {
   markCells,
   MarksRefused,
   NeedsConfirmation,
+  readRecordedTables,
   readSelection,
   refreshTables,
   writeFormulaToActiveCell,
@@ -67,6 +68,13 @@ export function officeActions(
     readActuals: (region: string) => run((ctx) => readActuals(ctx, plan.region(region).en)),
     saveImportedPlan: (record) => run((ctx) => saveImportedPlan(ctx, record)),
     loadImportedPlans: () => run((ctx) => loadImportedPlans(ctx)),
+    recordedTables: () =>
+      run(async (ctx) =>
+        (await readRecordedTables(ctx)).map(({ table, dataVersion }) => {
+          const found = regionOfTable(plan, table);
+          return { region: found ? found.region.name : null, ...(dataVersion ? { dataVersion } : {}) };
+        }),
+      ),
     readSelection: () => run((ctx) => readSelection(ctx)),
     markCells: (selection, cells) => toPane(() => run((ctx) => markCells(ctx, selection, cells))),
     clearMarks: () => run((ctx) => clearMarks(ctx)),

@@ -320,6 +320,7 @@ export function refreshTables(
     width: number;
     plan: RefreshPlan;
     blocked: Refusal | null;
+    dataVersion: string;
   }[] = [];
   for (const { ws, t } of all) {
     if (!t.Name.startsWith('PLAN_')) continue;
@@ -336,10 +337,10 @@ export function refreshTables(
     const blocked = plan.append.length
       ? refusalFor(blockFacts(ws, body.row - 1 + body.rows, body.col - 1, plan.append.length, headerTexts.length))
       : null;
-    planned.push({ ws, t, body, width: headerTexts.length, plan, blocked });
+    planned.push({ ws, t, body, width: headerTexts.length, plan, blocked, dataVersion: layout.dataVersion });
   }
 
-  const tables = planned.map(({ ws, t, body, width, plan, blocked }) => {
+  const tables = planned.map(({ ws, t, body, width, plan, blocked, dataVersion }) => {
     for (const w of plan.writes) ws.Cells.Item(body.row + w.row, body.col + w.col).Formula = w.value === null ? '' : w.value;
     let rows = plan.record;
     if (plan.append.length && blocked) {
@@ -351,7 +352,7 @@ export function refreshTables(
       );
       t.Resize(block(ws, body.row - 2, body.col - 1, body.rows + plan.append.length + 1, width));
     }
-    writeRecord(wb, tableNamespace(t.Name), serializeTable({ table: t.Name, sheet: ws.Name, columns: OWNED_COLUMNS, rows }));
+    writeRecord(wb, tableNamespace(t.Name), serializeTable({ table: t.Name, sheet: ws.Name, columns: OWNED_COLUMNS, rows, dataVersion }));
     const edits = plan.edits.map((e) => `${ws.Name}!${a1(body.row - 1 + e.row, body.col - 1 + e.col)}`);
     return { table: t.Name, sheet: ws.Name, plan, edits, blocked };
   });
