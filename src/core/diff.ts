@@ -118,3 +118,25 @@ export function changesSince(tables: RecordedTable[], inUse: Dataset, known: Dat
   }
   return preview;
 }
+
+/**
+ * Order of data versions: `DATA_VERSION` (SemVer) first, then the publication stamp after `+` (YYYYMMDDTHHMMSSZ, so
+ * text order is time order); the compiled-in data, with no stamp, comes before any package published from it.
+ */
+export function compareDataVersions(a: string, b: string): number {
+  const [av, as = ''] = a.split('+');
+  const [bv, bs = ''] = b.split('+');
+  const an = av.split('.').map(Number);
+  const bn = bv.split('.').map(Number);
+  for (let i = 0; i < Math.max(an.length, bn.length); i++) {
+    const d = (an[i] || 0) - (bn[i] || 0);
+    if (d) return Math.sign(d);
+  }
+  return as === bs ? 0 : as < bs ? -1 : 1;
+}
+
+/** The newest data version a table of the workbook was written with, when it is newer than the data in use; else null. */
+export function newerThanInUse(tables: RecordedTable[], inUse: string): string | null {
+  const newer = tables.map((t) => t.dataVersion).filter((v): v is string => !!v && compareDataVersions(v, inUse) > 0);
+  return newer.length ? newer.sort(compareDataVersions)[newer.length - 1] : null;
+}

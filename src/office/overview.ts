@@ -8,6 +8,7 @@ import { COLUMNS, parseTableName, YEARS, type ColumnKey } from '../core/layout';
 import { overviewLayout, sheetRef, type OverviewLayout, type OverviewSource, type RegionActuals } from '../core/overview';
 import type { Lang } from '../core/plan';
 import { supports } from './excel';
+import { a1, isFreeCell } from '../core/cells';
 
 type Context = Excel.RequestContext;
 
@@ -169,4 +170,55 @@ export async function readActuals(context: Context, regionEn: string): Promise<R
     out[id] = a;
   }
   return out;
+}
+
+/** The font colour that tells an official actual value (filled from a published package) from a typed one. */
+export const OFFICIAL_FONT = '#0070C0';
+
+/**
+ * Fill official actual values (from a published package's actuals.csv) into the inserted tables' actual columns,
+ * only where the cell is free (no value, no formula): a typed value always wins. Filled cells get the official
+ * font colour. Three round trips.
+ */
+export async function fillOfficialActuals(
+  context: Context,
+  actuals: { regionEn: string; indicator: string; year: number; value: number }[],
+): Promise<{ filled: string[]; kept: string[] }> {
+  const tables = context.workbook.tables;
+  tables.load('items/name');
+  await context.sync();
+  const loaded = tables.items
+    .filter((t) => parseTableName(t.name))
+    .map((t) => {
+      const header = t.getHeaderRowRange();
+      header.load('values');
+      const body = t.getDataBodyRange();
+      body.load(['values', 'formulas', 'rowIndex', 'columnIndex']);
+      const ws = t.getRange().worksheet;
+      ws.load('name');
+      return { en: parseTableName(t.name)!.en, header, body, ws };
+    });
+  await context.sync();
+  const filled: string[] = [];
+  const kept: string[] = [];
+  for (const a of actuals) {
+    const t = loaded.find((x) => x.en === a.regionEn.replace(/[^A-Za-z]/g, ''));
+    if (!t || !(YEARS as readonly number[]).includes(a.year)) continue;
+    const header = t.header.values[0];
+    const idCol = findColumn(header, 'id');
+    const col = findColumn(header, `actual${a.year}` as ColumnKey);
+    const row = idCol < 0 || col < 0 ? -1 : t.body.values.findIndex((r) => r[idCol] === a.indicator);
+    if (row < 0) continue;
+    const address = a1(t.body.rowIndex + row, t.body.columnIndex + col);
+    if (!isFreeCell(t.body.values[row][col], t.body.formulas[row][col])) {
+      kept.push(`${t.ws.name}!${address}`);
+      continue;
+    }
+    const cell = t.ws.getRange(address);
+    cell.values = [[a.value]];
+    cell.format.font.color = OFFICIAL_FONT;
+    filled.push(`${t.ws.name}!${address}`);
+  }
+  await context.sync();
+  return { filled, kept };
 }

@@ -45,7 +45,7 @@ import { strings } from './i18n';
 import { Progress, progressStrings } from './Progress';
 import { unitLabel } from '../core/units';
 import { describeDataSource, previewText, type DataSource } from './dataSource';
-import { changesSince } from '../core/diff';
+import { changesSince, newerThanInUse } from '../core/diff';
 import { dataset as compiledDataset } from '../data/index';
 
 export { Occupied, Refused, type MarkCell, type PaneActions, type RefreshSummary, type Selection } from './actions';
@@ -198,11 +198,14 @@ export function App({ plan: basePlan, actions, lang, linkedMissing, importedPlan
   const refresh = (overwriteEdits: boolean, confirmed = false): Promise<void> =>
     attempt(async () => {
       if (!overwriteEdits && !confirmed && actions.recordedTables) {
-        const preview = changesSince(
-          await actions.recordedTables(),
-          plan.dataset,
-          source ? await source.known() : [compiledDataset(), plan.dataset],
-        );
+        const recorded = await actions.recordedTables();
+        // Data older than what the workbook's tables were written with is refused: nothing changes.
+        const newer = newerThanInUse(recorded, plan.dataset.version);
+        if (newer) {
+          setNotice({ kind: 'error', text: t.olderData(plan.dataset.version, newer) });
+          return;
+        }
+        const preview = changesSince(recorded, plan.dataset, source ? await source.known() : [compiledDataset(), plan.dataset]);
         if (preview) {
           const p = previewText(preview, plan.dataset.version, lang);
           setAsk({ text: p.text, items: p.items, confirm: t.refresh, run: () => refresh(false, true) });
@@ -210,7 +213,13 @@ export function App({ plan: basePlan, actions, lang, linkedMissing, importedPlan
         }
       }
       const r = await actions.refresh(overwriteEdits ? { overwriteEdits: true } : undefined);
-      setNotice(refreshNotice(r, lang));
+      const notice = refreshNotice(r, lang);
+      // Official actuals from the published package go only into free actual cells, in their own colour.
+      if (source?.actuals.length && actions.fillOfficialActuals) {
+        const o = await actions.fillOfficialActuals(source.actuals);
+        if (o.filled.length || o.kept.length) notice.text = `${notice.text} ${t.officialFilled(o.filled.length, o.kept.length)}`;
+      }
+      setNotice(notice);
       if (r.edits.length) setAsk({ text: t.askOverwrite(r.edits), confirm: t.overwrite, run: () => refresh(true) });
     });
 

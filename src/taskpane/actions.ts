@@ -6,6 +6,7 @@ import type { Mode } from '../core/layout';
 import type { MethodId } from '../core/methods';
 import type { Refusal } from '../core/cells';
 import type { RegionActuals } from '../core/overview';
+import type { Actual } from '../core/datapackage';
 import type { ImportedPlanRecord } from '../core/importedPlans';
 import type { RecordedTable } from '../core/diff';
 
@@ -71,6 +72,11 @@ export interface PaneActions {
   readActuals?(region: string): Promise<RegionActuals>;
   /** Keep a plan table the person imported ("导入规划表") in the workbook, so it comes back when the workbook is opened. */
   saveImportedPlan?(record: ImportedPlanRecord): Promise<void>;
+  /**
+   * Official actual values from the published package: written only into free actual cells of the inserted tables
+   * (a typed value always wins), in the official font colour. `kept`: cells that already held something.
+   */
+  fillOfficialActuals?(actuals: Actual[]): Promise<{ filled: string[]; kept: string[] }>;
   /** The plan tables kept in this workbook. */
   loadImportedPlans?(): Promise<ImportedPlanRecord[]>;
 }

@@ -6,6 +6,7 @@
  *
  * `fetch` and the sha256 digest are parameters, so this is tested in Node without a browser.
  */
+import type { Actual } from '../core/datapackage';
 import { fileOf, PackageError, readPackage, RESOURCES } from '../core/datapackage';
 import { describeChange, type RefreshPreview } from '../core/diff';
 import { Plan } from '../core/plan';
@@ -22,6 +23,8 @@ export interface DataSource {
   dataset: Dataset;
   plan: Plan;
   version: string;
+  /** Official actual values the package publishes (none for the compiled-in data). */
+  actuals: Actual[];
   /** When the package was published (ISO 8601), for a published package. */
   created?: string;
   /** Why a package found beside the page was refused ([zh, en]); the compiled-in data is in use. */
@@ -102,7 +105,7 @@ export const webDigest: Digest = async (text) => {
 
 export function compiledSource(store?: Store, digest: Digest = webDigest): DataSource {
   const d = compiledDataset();
-  return { kind: 'compiled', dataset: d, plan: new Plan(d), version: d.version, known: knownWith(d, store, digest) };
+  return { kind: 'compiled', dataset: d, plan: new Plan(d), version: d.version, actuals: [], known: knownWith(d, store, digest) };
 }
 
 /** A file's text, or undefined when the server has none (404 and other failures are told apart by `status`). */
@@ -154,6 +157,7 @@ export async function loadDataSource(
       dataset: loaded.dataset,
       plan: new Plan(loaded.dataset),
       version: loaded.version,
+      actuals: loaded.actuals,
       ...(loaded.created ? { created: loaded.created } : {}),
       known: knownWith(loaded.dataset, options.store, digest),
     };

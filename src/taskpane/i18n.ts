@@ -34,6 +34,10 @@ const zh = {
   replace: '替换',
   checkHelp: '先在工作表中选中你的报表区域（左侧为指标名称，上方为年份），再点击“读取所选区域”。',
   readSelection: '读取所选区域',
+  officialFilled: (filled: number, kept: number) =>
+    `已填入 ${filled} 个官方实际值（蓝色字）${kept ? `；${kept} 个单元格已有内容，保留未动` : ''}。`,
+  olderData: (inUse: string, workbook: string) =>
+    `正在使用的数据（${inUse}）旧于本工作簿的表所用的数据（${workbook}），未刷新，工作簿未改动。请确认数据包已更新。`,
   importRegion: '导入规划表：地区名称',
   importHelp:
     '选中一张规划指标表（左侧指标名称，上方“2024年(基期)”“2030年目标”等年份），填地区名称后导入；PLAN 函数随即可用，表格保存在本工作簿中。',
@@ -110,6 +114,10 @@ const en: Strings = {
   replace: 'Replace',
   checkHelp: 'Select your report range (indicator names down the side, years across the top), then read it.',
   readSelection: 'Read the selection',
+  officialFilled: (filled: number, kept: number) =>
+    `Filled ${filled} official actual value(s) (blue)${kept ? `; ${kept} cell(s) already held something and were kept` : ''}.`,
+  olderData: (inUse: string, workbook: string) =>
+    `The data in use (${inUse}) is older than the data this workbook's tables were written with (${workbook}); nothing was refreshed and the workbook is unchanged. Check that the data package is up to date.`,
   importRegion: 'Import a plan table: region name',
   importHelp:
     'Select a plan indicator table (names down the side, years such as "2024年(基期)" and "2030年目标" across), give the region, and import it; PLAN functions answer from it and the table is kept in this workbook.',

@@ -18,7 +18,7 @@ import {
   refreshTables,
   writeFormulaToActiveCell,
 } from '../office/excel';
-import { insertOverview, readActuals } from '../office/overview';
+import { fillOfficialActuals, insertOverview, readActuals } from '../office/overview';
 import { Occupied, Refused, type PaneActions } from './actions';
 
 /** The adapter's refusals as the pane's: `Occupied` (the pane asks), `Refused` (the pane explains). */
@@ -66,6 +66,16 @@ export function officeActions(
       }),
     insertOverview: () => run(async (ctx) => (await insertOverview(ctx, lang, version, (t) => regionLabel(plan, lang, t))).sheet),
     readActuals: (region: string) => run((ctx) => readActuals(ctx, plan.region(region).en)),
+    fillOfficialActuals: (actuals) =>
+      run((ctx) =>
+        fillOfficialActuals(
+          ctx,
+          actuals.flatMap((a) => {
+            const region = plan.regions().find((r) => r.name === a.region);
+            return region ? [{ regionEn: region.en, indicator: a.indicator, year: a.year, value: a.value }] : [];
+          }),
+        ),
+      ),
     saveImportedPlan: (record) => run((ctx) => saveImportedPlan(ctx, record)),
     loadImportedPlans: () => run((ctx) => loadImportedPlans(ctx)),
     recordedTables: () =>

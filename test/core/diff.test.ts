@@ -1,6 +1,6 @@
 /** diffDatasets lists every figure that changed between two versions of the data; changesSince picks the versions. */
 import { buildDataset } from '../../src/core/dataset';
-import { changesSince, describeChange, diffDatasets } from '../../src/core/diff';
+import { changesSince, compareDataVersions, describeChange, diffDatasets, newerThanInUse } from '../../src/core/diff';
 import { parseTable, serializeTable } from '../../src/core/ledger';
 import type { AuthoredRegion } from '../../src/data/types';
 import { CATALOGUE } from '../../src/data/catalogue';
@@ -104,4 +104,24 @@ test('the table record keeps the data version; an older record without one still
   expect(parseTable(serializeTable(t))).toEqual(t);
   const { dataVersion: _omit, ...old } = t;
   expect(parseTable(serializeTable(old))).toEqual(old);
+});
+
+describe('data versions: a package older than the workbook is refused', () => {
+  test('SemVer first, then the publication stamp; the compiled-in data precedes its packages', () => {
+    expect(compareDataVersions('1.2.0', '1.10.0')).toBe(-1);
+    expect(compareDataVersions('1.2.0+20251127T000000Z', '1.2.0+20251126T235959Z')).toBe(1);
+    expect(compareDataVersions('1.2.0', '1.2.0+20251127T000000Z')).toBe(-1);
+    expect(compareDataVersions('1.2.0+20251127T000000Z', '1.2.0+20251127T000000Z')).toBe(0);
+  });
+  test('names the newest version a table was written with when the data in use is older, else null', () => {
+    const tables = [
+      { region: '赣州', dataVersion: '1.2.0+20251127T000000Z' },
+      { region: '九江', dataVersion: '1.2.0+20251201T000000Z' },
+      { region: '吉安' },
+    ];
+    expect(newerThanInUse(tables, '1.2.0')).toBe('1.2.0+20251201T000000Z');
+    expect(newerThanInUse(tables, '1.2.0+20251127T000000Z')).toBe('1.2.0+20251201T000000Z');
+    expect(newerThanInUse(tables, '1.2.0+20251201T000000Z')).toBeNull();
+    expect(newerThanInUse(tables, '1.3.0')).toBeNull();
+  });
 });
