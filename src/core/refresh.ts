@@ -188,6 +188,18 @@ export interface TableRefresh {
   blocked: Refusal | null;
 }
 
+/** One refreshed table, as a host adapter reports it. */
+export interface RefreshResult extends TableRefresh {
+  table: string;
+}
+
+/** A refresh over every table: what each did, and the tables the add-in inserted that are no longer there. */
+export interface RefreshOutcome {
+  tables: RefreshResult[];
+  /** Tables the add-in's records name that are no longer in the workbook: renamed, converted to a range, deleted. */
+  missing: string[];
+}
+
 /** The pane's summary of a refresh over every table (the shape of PaneActions.refresh's answer). */
 export function summarizeRefresh(tables: TableRefresh[], missing: string[], lang: Lang) {
   return {

@@ -20,7 +20,7 @@
  *   ExcelApi 1.13 Range.getMergedAreasOrNullObject
  */
 import { COLUMNS, FILL, FONT, HEADER_OFFSET, colLetter, isNumericColumn, type SheetLayout } from '../core/layout';
-import { OWNED_COLUMNS, planRefresh, recordOf, type RefreshOptions, type RefreshPlan } from '../core/refresh';
+import { OWNED_COLUMNS, planRefresh, recordOf, type RefreshOptions, type RefreshOutcome, type RefreshResult } from '../core/refresh';
 import { a1, describeRefusal, freeSheetName, refusalFor, type Refusal } from '../core/cells';
 import {
   MARKS_NS,
@@ -279,21 +279,7 @@ export async function insertAtSelection(
   return { sheets: [ws.name], tables: [tableName] };
 }
 
-export interface RefreshResult {
-  table: string;
-  sheet: string;
-  plan: RefreshPlan;
-  /** Hand-edited cells kept, as Sheet!A1 addresses (empty when the person confirmed overwriting). */
-  edits: string[];
-  /** New rows not appended because the cells below the table hold something. */
-  blocked: Refusal | null;
-}
-
-export interface RefreshOutcome {
-  tables: RefreshResult[];
-  /** Tables the add-in inserted (its records say so) that are no longer in the workbook: renamed, converted, deleted. */
-  missing: string[];
-}
+export type { RefreshOutcome, RefreshResult } from '../core/refresh';
 
 /**
  * Refresh every inserted PLAN_ table: figures rewritten in place, rows matched by indicator id, the actual values

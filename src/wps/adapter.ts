@@ -19,7 +19,7 @@ import {
   type Mark,
 } from '../core/ledger';
 import { changedCells, isNoFill, markKey, outsideBlock, planClear, planMarking, type MarkCell, type Restore } from '../core/marks';
-import { OWNED_COLUMNS, planRefresh, recordOf, type RefreshOptions, type RefreshPlan } from '../core/refresh';
+import { OWNED_COLUMNS, planRefresh, recordOf, type RefreshOptions, type RefreshOutcome, type RefreshPlan } from '../core/refresh';
 import {
   bgr,
   grid,
@@ -280,21 +280,7 @@ export function insertAtSelection(app: EtApplication, makeLayout: (origin: { row
   return { sheets: [ws.Name], tables: [tableName] };
 }
 
-export interface RefreshResult {
-  table: string;
-  sheet: string;
-  plan: RefreshPlan;
-  /** Hand-edited cells kept, as Sheet!A1 (empty when the person confirmed overwriting). */
-  edits: string[];
-  /** New rows not appended because the cells below the table are not free. */
-  blocked: Refusal | null;
-}
-
-export interface RefreshOutcome {
-  tables: RefreshResult[];
-  /** Tables the add-in inserted (its records say so) that are no longer in the workbook. */
-  missing: string[];
-}
+export type { RefreshOutcome, RefreshResult } from '../core/refresh';
 
 /**
  * Refresh every PLAN_ table in the workbook: figures rewritten in place, rows matched by indicator id, actual
