@@ -1,5 +1,6 @@
 /**
- * Where each indicator stands, for the overview and the 2025 final assessment (终期评估). Pure, and written twice
+ * Where each indicator stands, for the overview and the final assessment (终期评估) in the plan's target year (2025
+ * for the seed plans). Pure, and written twice
  * on purpose: once as TypeScript (what the pane shows and the tests trust) and once as ordinary spreadsheet
  * formulas (what a region sheet computes in Excel, WPS and LibreOffice as a clerk types actual values). A test
  * recalculates the formulas in LibreOffice and compares them with the functions here.
@@ -7,13 +8,13 @@
  * Row status (the latest year with an actual value): the statuses of `src/core/status.ts` (achieved, on track,
  * slightly behind, behind, moving away — same formula, same thresholds), plus what a plan's text leaves open:
  *
- *   qualitative   the target has no number (“全省中上游”), no 2025 target is stated, or it is an increment on a
+ *   qualitative   the target has no number (“全省中上游”), no target is stated, or it is an increment on a
  *                 baseline the plan does not give
  *   no_data       no actual value entered yet
  *   no_path       the plan states no baseline, so there is no path to judge the pace by; an actual that meets
  *                 the target is still achieved
  *
- * 2025 final assessment: met when the 2025 actual reaches the number the target commits to, direction-aware —
+ * Final assessment: met when the target year's actual reaches the number the target commits to, direction-aware —
  * reaching the number of a “以上” lower bound is met, a range is met from its low end, an increment (“新增10”)
  * when baseline + increment is reached, a rank when it is at or above (numerically at or below) the target.
  * Share of the target reached:
@@ -23,7 +24,7 @@
  *   lower is better     target ÷ actual                       (rank 10 wanted, 12 reached: 83 %)
  */
 import { PlanError } from './errors';
-import { TARGET_YEAR, type Entry } from './model';
+import { baseYearOf, periodOf, type Entry, type Period } from './model';
 import { roundFigure } from './parse';
 import { assess, ON_TRACK, SLIGHTLY_BEHIND, STATUS_LABELS, type StatusCode } from './status';
 import { baselineOf, isRate } from './trajectory';
@@ -81,9 +82,9 @@ function classify(ratio: number): StatusCode {
 /** Actual values by year, as a person entered them (any year may be missing). */
 export type Actuals = Partial<Record<number, number | null | undefined>>;
 
-/** The latest year (2021–2025) with a numeric actual, or null. */
-export function latestActual(actuals: Actuals): { year: number; actual: number } | null {
-  for (let y = TARGET_YEAR; y > TARGET_YEAR - 5; y--) {
+/** The latest year of the period (after its last baseline, up to its target year: 2021–2025 for the seeds) with a numeric actual, or null. */
+export function latestActual(actuals: Actuals, period: Period): { year: number; actual: number } | null {
+  for (let y = period.target; y > baseYearOf(period); y--) {
     const v = actuals[y];
     if (typeof v === 'number' && Number.isFinite(v)) return { year: y, actual: v };
   }
@@ -94,14 +95,14 @@ export function latestActual(actuals: Actuals): { year: number; actual: number }
 export function rowStatus(e: Entry, actuals: Actuals): RowStatus {
   const target = numericTarget(e);
   if (target === null) return 'qualitative';
-  const latest = latestActual(actuals);
+  const latest = latestActual(actuals, periodOf(e));
   if (!latest) return 'no_data';
   const { year, actual } = latest;
   const s = sign(e);
   const meets = s * (actual - target) >= 0;
   if (isRate(e)) {
     // A growth rate's path needs no baseline: the target rate is expected every year (as in status.ts).
-    if (meets) return year === TARGET_YEAR ? 'achieved' : 'on_track';
+    if (meets) return year === periodOf(e).target ? 'achieved' : 'on_track';
     return target === 0 ? 'moving_away' : classify(actual / target);
   }
   if (baselineValue(e) === null) return meets ? 'achieved' : 'no_path';
@@ -116,33 +117,38 @@ export interface FinalAssessment {
   actual: number;
 }
 
-/** The 2025 final assessment of one indicator. Throws QUALITATIVE / NO_TARGET when there is no number to meet. */
-export function finalAssessment(e: Entry, actual2025: number): FinalAssessment {
-  if (typeof actual2025 !== 'number' || !Number.isFinite(actual2025)) {
-    throw new PlanError('BAD_NUMBER', '2025年实际值必须是数字', 'The 2025 actual value must be a number');
+/** The final assessment of one indicator in its plan's target year. Throws QUALITATIVE / NO_TARGET when there is no number to meet. */
+export function finalAssessment(e: Entry, actualFinal: number): FinalAssessment {
+  const T = periodOf(e).target;
+  if (typeof actualFinal !== 'number' || !Number.isFinite(actualFinal)) {
+    throw new PlanError('BAD_NUMBER', `${T}年实际值必须是数字`, `The ${T} actual value must be a number`);
   }
   const target = numericTarget(e);
   if (target === null) {
     throw new PlanError(
       e.target ? 'QUALITATIVE' : 'NO_TARGET',
-      `“${e.name}”的2025年目标${e.target ? `“${e.target.raw}”` : ''}没有可比的数值，只能定性评估`,
-      `"${e.indicator.en}" has no numeric 2025 target${e.target ? ` ("${e.target.raw}")` : ''}; assess it in words`,
+      `“${e.name}”的${T}年目标${e.target ? `“${e.target.raw}”` : ''}没有可比的数值，只能定性评估`,
+      `"${e.indicator.en}" has no numeric ${T} target${e.target ? ` ("${e.target.raw}")` : ''}; assess it in words`,
     );
   }
-  const met = sign(e) * (actual2025 - target) >= 0;
+  const met = sign(e) * (actualFinal - target) >= 0;
   const base = baselineValue(e);
   let reached: number | null;
-  if (e.target?.increment && base !== null) reached = target === base ? null : (actual2025 - base) / (target - base);
-  else if (sign(e) < 0) reached = actual2025 === 0 ? null : target / actual2025;
-  else reached = target === 0 ? null : actual2025 / target;
-  return { met, reached: reached === null ? null : roundFigure(reached), target, actual: actual2025 };
+  if (e.target?.increment && base !== null) reached = target === base ? null : (actualFinal - base) / (target - base);
+  else if (sign(e) < 0) reached = actualFinal === 0 ? null : target / actualFinal;
+  else reached = target === 0 ? null : actualFinal / target;
+  return { met, reached: reached === null ? null : roundFigure(reached), target, actual: actualFinal };
 }
 
 /** Where a row's cells are, as A1 references on the same row (relative), for the formulas below. */
 export interface RowRefs {
-  /** Actual cells 2021…2025, in order. */
+  /** The years of the actual and expected cells (2021…2025 for the seed plans), in order. */
+  years: number[];
+  /** The plan's target year (the last of `years`). */
+  targetYear: number;
+  /** Actual cells, one per year, in order. */
   actuals: string[];
-  /** Expected cells 2021…2025, in order. */
+  /** Expected cells, one per year, in order. */
   expected: string[];
   direction: string;
   base: string;
@@ -150,23 +156,23 @@ export interface RowRefs {
   lastYear: string;
   lastActual: string;
   lastExpected: string;
-  /** The status and 2025-met columns' header cells (absolute row) and their English header text. */
+  /** The status and target-year-met columns' header cells (absolute row) and their English header text. */
   statusHeader: { ref: string; en: string };
   metHeader: { ref: string; en: string };
 }
 
 const q = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 
-/** Nested IF that tries 2025 first, then 2024…, giving `pick(cell, year)` for the first cell holding a number. */
-function latestOf(cells: string[], pick: (cell: string, year: number) => string): string {
+/** Nested IF that tries the target year first, then the year before…, giving `pick(cell, i)` for the first cell holding a number. */
+function latestOf(cells: string[], pick: (cell: string, i: number) => string): string {
   let f = '""';
-  for (let i = 0; i < cells.length; i++) f = `IF(ISNUMBER(${cells[i]}),${pick(cells[i], TARGET_YEAR - 4 + i)},${f})`;
+  for (let i = 0; i < cells.length; i++) f = `IF(ISNUMBER(${cells[i]}),${pick(cells[i], i)},${f})`;
   return f;
 }
 
 /** The latest year with an actual value, or "". */
 export function lastYearFormula(r: RowRefs): string {
-  return `=${latestOf(r.actuals, (_c, y) => String(y))}`;
+  return `=${latestOf(r.actuals, (_c, i) => String(r.years[i]))}`;
 }
 
 export function lastActualFormula(r: RowRefs): string {
@@ -175,7 +181,7 @@ export function lastActualFormula(r: RowRefs): string {
 
 /** The expected value of the latest year with an actual value (blank when the row has no path). */
 export function lastExpectedFormula(r: RowRefs): string {
-  return `=${latestOf(r.actuals, (_c, y) => `IF(ISNUMBER(${r.expected[y - (TARGET_YEAR - 4)]}),${r.expected[y - (TARGET_YEAR - 4)]},"")`)}`;
+  return `=${latestOf(r.actuals, (_c, i) => `IF(ISNUMBER(${r.expected[i]}),${r.expected[i]},"")`)}`;
 }
 
 function classifyFormula(ratio: string): string {
@@ -211,7 +217,7 @@ export function statusFormula(e: Entry, r: RowRefs): string {
   else {
     let judged: string;
     if (isRate(e)) {
-      judged = `IF(${meets},IF(${Y}=${TARGET_YEAR},${C('achieved')},${C('on_track')}),IF(${T}=0,${C('moving_away')},${classifyFormula(`${A}/${T}`)}))`;
+      judged = `IF(${meets},IF(${Y}=${r.targetYear},${C('achieved')},${C('on_track')}),IF(${T}=0,${C('moving_away')},${classifyFormula(`${A}/${T}`)}))`;
     } else if (baselineValue(e) === null) {
       judged = `IF(${meets},${C('achieved')},${C('no_path')})`;
     } else {
@@ -235,7 +241,7 @@ export function progressFormula(e: Entry, r: RowRefs): string | null {
   return `=IF(ISNUMBER(${A}),IF(${T}=${B},IF(${D}*(${A}-${T})>=0,1,0),(${A}-${B})/(${T}-${B})),"")`;
 }
 
-/** 达标 / 未达标 for the 2025 actual; blank until it is entered. */
+/** 达标 / 未达标 for the target year's actual; blank until it is entered. */
 export function metFormula(e: Entry, r: RowRefs): string | null {
   if (numericTarget(e) === null) return null;
   const X = r.actuals[r.actuals.length - 1];
@@ -243,7 +249,7 @@ export function metFormula(e: Entry, r: RowRefs): string | null {
   return `=IF(ISNUMBER(${X}),${labelled(code, r.metHeader, MET_LABELS, ['met', 'not_met'])},"")`;
 }
 
-/** Share of the target the 2025 actual reached, as `finalAssessment` computes it; blank until entered. */
+/** Share of the target the target year's actual reached, as `finalAssessment` computes it; blank until entered. */
 export function reachedFormula(e: Entry, r: RowRefs): string | null {
   if (numericTarget(e) === null) return null;
   const X = r.actuals[r.actuals.length - 1];

@@ -7,13 +7,15 @@
  *   row 3  legend of the flags
  *   row 5  header; rows 6… one per indicator
  *
- * Columns: the plan's figures (baselines, target as written and as a number), 2021–2025 actual values for a
- * person to fill in, 2021–2025 expected values on the linear path, and the helper columns the flag rules
- * read (direction, progress base), then marks, source and the indicator id that refresh matches rows by.
+ * Columns, by the plan's period (2019/2020→2025 for the seed plans, 2025→2030 for a 十五五 table…): the plan's
+ * figures (each baseline year, target as written and as a number), an actual value for each year after the last
+ * baseline up to the target year for a person to fill in, the expected values on the linear path for the same
+ * years, the report columns, and the helper columns the flag rules read (direction, progress base), then marks,
+ * source and the indicator id that refresh matches rows by. Column keys carry their year (`v2020`, `actual2027`,
+ * `met2030`), so a table's record (src/core/ledger.ts) names the same columns whatever the period.
  */
-import { PlanError } from './errors';
-import type { Entry, Region } from './model';
-import { BASELINE_YEAR, TARGET_YEAR, describePeriod, isSeedPeriod, periodOf } from './model';
+import type { Entry, Period, Region } from './model';
+import { baseYearOf, describePeriod, isSeedPeriod, periodOf, SEED_PERIOD } from './model';
 import { marksOf, sourceLines } from './rows';
 import { baselineOf, isRate } from './trajectory';
 import type { Lang } from './plan';
@@ -30,7 +32,12 @@ import {
 } from './assessment';
 import { roundFigure } from './parse';
 
-export const YEARS = [2021, 2022, 2023, 2024, 2025] as const;
+/** The years a person fills actual values for: each year after the period's last baseline, up to its target year. */
+export function actualYears(p: Period): number[] {
+  const years: number[] = [];
+  for (let y = baseYearOf(p) + 1; y <= p.target; y++) years.push(y);
+  return years;
+}
 
 /** Linked: cells hold PLAN formulas (need the add-in). Plain: values and ordinary formulas (work anywhere). */
 export type Mode = 'linked' | 'plain';
@@ -39,12 +46,11 @@ export type ColumnKey =
   | 'row'
   | 'name'
   | 'unit'
-  | 'v2019'
-  | 'v2020'
+  | `v${number}`
   | 'targetRaw'
   | 'target'
-  | `actual${(typeof YEARS)[number]}`
-  | `expected${(typeof YEARS)[number]}`
+  | `actual${number}`
+  | `expected${number}`
   | ReportColumnKey
   | 'direction'
   | 'base'
@@ -67,35 +73,43 @@ export interface Column {
 const Y = (y: number): Record<Lang, string> => ({ zh: `${y}年实际`, en: `${y} actual` });
 const E = (y: number): Record<Lang, string> => ({ zh: `${y}年序时进度`, en: `${y} expected` });
 
-// The report columns (issue 12): where each row stands at its latest actual, and the 2025 final assessment.
-// Ordinary formulas over the row's own cells (src/core/assessment.ts), so the 总览 sheet can count them live.
-export type ReportColumnKey = 'lastYear' | 'status' | 'progress' | 'met2025' | 'reached2025' | 'lastActual' | 'lastExpected';
+// The report columns (issue 12): where each row stands at its latest actual, and the final assessment in the
+// plan's target year. Ordinary formulas over the row's own cells (src/core/assessment.ts), so the 总览 sheet can
+// count them live.
+export type ReportColumnKey = 'lastYear' | 'status' | 'progress' | `met${number}` | `reached${number}` | 'lastActual' | 'lastExpected';
 
-const REPORT_COLUMNS: Column[] = [
-  { key: 'lastYear', header: { zh: '最新实际年份', en: 'Latest actual year' }, width: 7 },
-  { key: 'status', header: { zh: '进展状态', en: 'Status' }, width: 11 },
-  { key: 'progress', header: { zh: '进度（基期→目标）', en: 'Progress (baseline → target)' }, width: 10, numberFormat: '0%' },
-  { key: 'met2025', header: { zh: '2025年是否达标', en: '2025 met?' }, width: 8 },
-  { key: 'reached2025', header: { zh: '2025年目标完成率', en: '2025 share of target' }, width: 9, numberFormat: '0.0%' },
-  { key: 'lastActual', header: { zh: '最新实际值', en: 'Latest actual' }, width: 9, helper: true },
-  { key: 'lastExpected', header: { zh: '最新序时值', en: 'Latest expected' }, width: 9, helper: true },
-];
+function reportColumns(target: number): Column[] {
+  return [
+    { key: 'lastYear', header: { zh: '最新实际年份', en: 'Latest actual year' }, width: 7 },
+    { key: 'status', header: { zh: '进展状态', en: 'Status' }, width: 11 },
+    { key: 'progress', header: { zh: '进度（基期→目标）', en: 'Progress (baseline → target)' }, width: 10, numberFormat: '0%' },
+    { key: `met${target}`, header: { zh: `${target}年是否达标`, en: `${target} met?` }, width: 8 },
+    { key: `reached${target}`, header: { zh: `${target}年目标完成率`, en: `${target} share of target` }, width: 9, numberFormat: '0.0%' },
+    { key: 'lastActual', header: { zh: '最新实际值', en: 'Latest actual' }, width: 9, helper: true },
+    { key: 'lastExpected', header: { zh: '最新序时值', en: 'Latest expected' }, width: 9, helper: true },
+  ];
+}
 
-/** Fill a row's report cells (status, progress, 2025 assessment and their helpers) with their formulas. */
+/** Fill a row's report cells (status, progress, final assessment and their helpers) with their formulas. */
 function setReportCells(
   e: Entry,
   r: number,
   headerRow: number,
+  columns: Column[],
   L: (key: ColumnKey) => string,
   set: (key: ColumnKey, v: CellContent) => void,
 ): void {
+  const p = periodOf(e);
+  const years = actualYears(p);
   const header = (key: ColumnKey): { ref: string; en: string } => ({
     ref: `${L(key)}$${headerRow}`,
-    en: REPORT_COLUMNS.find((c) => c.key === key)!.header.en,
+    en: columns.find((c) => c.key === key)!.header.en,
   });
   const refs: RowRefs = {
-    actuals: YEARS.map((y) => `${L(`actual${y}`)}${r}`),
-    expected: YEARS.map((y) => `${L(`expected${y}`)}${r}`),
+    years,
+    targetYear: p.target,
+    actuals: years.map((y) => `${L(`actual${y}`)}${r}`),
+    expected: years.map((y) => `${L(`expected${y}`)}${r}`),
     direction: `${L('direction')}${r}`,
     base: `${L('base')}${r}`,
     target: `${L('target')}${r}`,
@@ -103,20 +117,20 @@ function setReportCells(
     lastActual: `${L('lastActual')}${r}`,
     lastExpected: `${L('lastExpected')}${r}`,
     statusHeader: header('status'),
-    metHeader: header('met2025'),
+    metHeader: header(`met${p.target}`),
   };
   set('lastYear', lastYearFormula(refs));
   set('lastActual', lastActualFormula(refs));
   set('lastExpected', lastExpectedFormula(refs));
   set('status', statusFormula(e, refs));
   set('progress', progressFormula(e, refs));
-  set('met2025', metFormula(e, refs));
-  set('reached2025', reachedFormula(e, refs));
+  set(`met${p.target}`, metFormula(e, refs));
+  set(`reached${p.target}`, reachedFormula(e, refs));
 }
 
 /** Decimals as the plan writes its figures for an indicator (baselines and target), at most `max`. */
 function decimalsWritten(e: Entry, max: number): number {
-  const figures = [e.values[2019], e.values[2020], e.target].flatMap((v) => (v && v.value !== null ? [v.value] : []));
+  const figures = [...periodOf(e).baselines.map((y) => e.values[y]), e.target].flatMap((v) => (v && v.value !== null ? [v.value] : []));
   return Math.min(max, Math.max(0, ...figures.map((x) => (String(roundFigure(x)).split('.')[1] ?? '').length)));
 }
 
@@ -132,23 +146,42 @@ export function numberFormatOf(e: Entry): string {
   return d === 0 ? '#,##0' : `#,##0.${'0'.repeat(d)}`;
 }
 
-export const COLUMNS: Column[] = [
-  { key: 'row', header: { zh: '序号', en: 'No.' }, width: 6 },
-  { key: 'name', header: { zh: '指标', en: 'Indicator' }, width: 36 },
-  { key: 'unit', header: { zh: '单位', en: 'Unit' }, width: 8 },
-  { key: 'v2019', header: { zh: '2019年', en: '2019' }, width: 10 },
-  { key: 'v2020', header: { zh: '2020年（基期）', en: '2020 (baseline)' }, width: 12 },
-  { key: 'targetRaw', header: { zh: '2025年目标（原文）', en: '2025 target (as written)' }, width: 22 },
-  { key: 'target', header: { zh: '2025年目标值', en: '2025 target value' }, width: 12 },
-  ...YEARS.map((y): Column => ({ key: `actual${y}`, header: Y(y), width: 11, input: true })),
-  ...YEARS.map((y): Column => ({ key: `expected${y}`, header: E(y), width: 12 })),
-  ...REPORT_COLUMNS,
-  { key: 'direction', header: { zh: '方向', en: 'Direction' }, width: 6, helper: true },
-  { key: 'base', header: { zh: '进度基准', en: 'Progress base' }, width: 9, helper: true },
-  { key: 'marks', header: { zh: '标记', en: 'Marks' }, width: 18 },
-  { key: 'source', header: { zh: '来源（文件:行）', en: 'Source (file:line)' }, width: 16 },
-  { key: 'id', header: { zh: '指标代码', en: 'Indicator id' }, width: 14, helper: true },
-];
+/** The columns of a sheet for a plan of period `p`, in order. */
+export function columnsFor(p: Period): Column[] {
+  const key = describePeriod(p);
+  let columns = columnCache.get(key);
+  if (!columns) {
+    const base = baseYearOf(p);
+    const years = actualYears(p);
+    const T = p.target;
+    columns = [
+      { key: 'row', header: { zh: '序号', en: 'No.' }, width: 6 },
+      { key: 'name', header: { zh: '指标', en: 'Indicator' }, width: 36 },
+      { key: 'unit', header: { zh: '单位', en: 'Unit' }, width: 8 },
+      ...p.baselines.map((y): Column =>
+        y === base
+          ? { key: `v${y}`, header: { zh: `${y}年（基期）`, en: `${y} (baseline)` }, width: 12 }
+          : { key: `v${y}`, header: { zh: `${y}年`, en: `${y}` }, width: 10 },
+      ),
+      { key: 'targetRaw', header: { zh: `${T}年目标（原文）`, en: `${T} target (as written)` }, width: 22 },
+      { key: 'target', header: { zh: `${T}年目标值`, en: `${T} target value` }, width: 12 },
+      ...years.map((y): Column => ({ key: `actual${y}`, header: Y(y), width: 11, input: true })),
+      ...years.map((y): Column => ({ key: `expected${y}`, header: E(y), width: 12 })),
+      ...reportColumns(T),
+      { key: 'direction', header: { zh: '方向', en: 'Direction' }, width: 6, helper: true },
+      { key: 'base', header: { zh: '进度基准', en: 'Progress base' }, width: 9, helper: true },
+      { key: 'marks', header: { zh: '标记', en: 'Marks' }, width: 18 },
+      { key: 'source', header: { zh: '来源（文件:行）', en: 'Source (file:line)' }, width: 16 },
+      { key: 'id', header: { zh: '指标代码', en: 'Indicator id' }, width: 14, helper: true },
+    ];
+    columnCache.set(key, columns);
+  }
+  return columns;
+}
+const columnCache = new Map<string, Column[]>();
+
+/** The columns of the seed plans' sheets (2019, 2020, 2021–2025). */
+export const SEED_COLUMNS: Column[] = columnsFor(SEED_PERIOD);
 
 /** Rows from the title to the header: with the title in A1, the header is in row 5. */
 export const HEADER_OFFSET = 4;
@@ -159,8 +192,9 @@ export interface Origin {
   col: number;
 }
 
-export function colIndex(key: ColumnKey): number {
-  const i = COLUMNS.findIndex((c) => c.key === key);
+/** Where a column stands among `columns` (a layout's; the seed plans' by default), zero-based. */
+export function colIndex(key: ColumnKey, columns: Column[] = SEED_COLUMNS): number {
+  const i = columns.findIndex((c) => c.key === key);
   if (i < 0) throw new Error(`no column ${key}`);
   return i;
 }
@@ -198,6 +232,10 @@ export interface SheetLayout {
   headerRow: number;
   sheetName: string;
   tableName: string;
+  /** The plan's period, whose years the columns follow. */
+  period: Period;
+  /** The sheet's columns, in order (`columnsFor(period)`). */
+  columns: Column[];
   /** The version of the data the figures come from (recorded with the table, so refresh can say what changed). */
   dataVersion: string;
   title: string;
@@ -223,7 +261,7 @@ export const FONT = { slightlyBehind: '9C5700', behind: '9C0006', helper: '80808
 
 /** Columns that hold figures in the indicator's unit, and so take its number format. */
 export function isNumericColumn(key: ColumnKey): boolean {
-  return /^(v20|target$|actual|expected|base$)/.test(key);
+  return /^(v\d|target$|actual|expected|base$)/.test(key);
 }
 
 /** Number format for a unit: counts whole, money and shares with two decimals. */
@@ -234,35 +272,69 @@ export function numberFormatFor(unit: string, kind: Entry['indicator']['kind']):
   return '#,##0.00';
 }
 
-/** Sheet names: at most 31 characters, none of []:*?/\ — Excel's rule. */
+/** The years a sheet name or table name mentions for a plan of another period than the seed plans' (none for those). */
+function periodTag(region: Region): { sheet: string; table: string } {
+  const p = periodOf(region);
+  return isSeedPeriod(p) ? { sheet: '', table: '' } : { sheet: `(${baseYearOf(p) + 1}-${p.target})`, table: `_T${p.target}` };
+}
+
+/** Sheet names: at most 31 characters, none of []:*?/\ — Excel's rule. A plan of another period says its years. */
 export function sheetNameFor(region: Region): string {
-  return `${region.name}指标`.replace(/[[\]:*?/\\]/g, '').slice(0, 31);
+  return `${region.name}指标${periodTag(region).sheet}`.replace(/[[\]:*?/\\]/g, '').slice(0, 31);
 }
 
-/** Excel table names: PLAN_L_Ganzhou (linked) or PLAN_P_Ganzhou (plain), so refresh knows region and mode. */
+/**
+ * The region's part of a table name: the Latin letters of its English name (Ganzhou), or for a region with none (an
+ * imported plan named only in Chinese) its characters as hexadecimal code points (南昌 → U5357660C), so table names
+ * stay within the letters, digits and underscores every host accepts.
+ */
+export function tableKeyOf(region: Region): string {
+  const latin = region.en.replace(/[^A-Za-z]/g, '');
+  if (latin) return latin;
+  let hex = 'U';
+  for (const ch of Array.from(region.name)) hex += ch.codePointAt(0)!.toString(16).toUpperCase();
+  return hex;
+}
+
+/**
+ * Excel table names: PLAN_L_Ganzhou (linked) or PLAN_P_Ganzhou (plain), so refresh knows region and mode; a plan of
+ * another period than the seed plans' adds its target year (PLAN_L_Nanchang_T2030).
+ */
 export function tableNameFor(region: Region, mode: Mode): string {
-  return `PLAN_${mode === 'linked' ? 'L' : 'P'}_${region.en.replace(/[^A-Za-z]/g, '')}`;
+  return `PLAN_${mode === 'linked' ? 'L' : 'P'}_${tableKeyOf(region)}${periodTag(region).table}`;
 }
 
-/** The region (by English name) and mode a table name says, or null for a table that is not ours. */
-export function parseTableName(name: string): { en: string; mode: Mode } | null {
-  const m = name.match(/^PLAN_([LP])_([A-Za-z]+)/);
-  return m ? { en: m[2], mode: m[1] === 'L' ? 'linked' : 'plain' } : null;
+/**
+ * The region key (see `tableKeyOf`), mode and target year (null: the seed plans' period) a table name says, or null
+ * for a table that is not ours. A suffix the host added to keep names apart (PLAN_L_Ganzhou_2) is ignored.
+ */
+export function parseTableName(name: string): { key: string; mode: Mode; target: number | null } | null {
+  const m = name.match(/^PLAN_([LP])_([A-Za-z0-9]+)(?:_T(\d{4}))?/);
+  return m ? { key: m[2], mode: m[1] === 'L' ? 'linked' : 'plain', target: m[3] ? Number(m[3]) : null } : null;
+}
+
+/** True when the table name says this region's plan (its key and its period). */
+export function isTableOf(region: Region, name: string): boolean {
+  const parsed = parseTableName(name);
+  if (!parsed || parsed.key !== tableKeyOf(region)) return false;
+  const p = periodOf(region);
+  return parsed.target === null ? isSeedPeriod(p) : !isSeedPeriod(p) && p.target === parsed.target;
 }
 
 function q(s: string): string {
   return `"${s.replace(/"/g, '""')}"`;
 }
 
-function rowCells(region: Region, e: Entry, r: number, mode: Mode, origin: Origin): CellContent[] {
-  const L = (key: ColumnKey): string => colLetter(colIndex(key) + origin.col);
-  const cells: CellContent[] = new Array(COLUMNS.length).fill(null);
+function rowCells(region: Region, e: Entry, r: number, mode: Mode, origin: Origin, columns: Column[]): CellContent[] {
+  const L = (key: ColumnKey): string => colLetter(colIndex(key, columns) + origin.col);
+  const cells: CellContent[] = new Array(columns.length).fill(null);
   const set = (key: ColumnKey, v: CellContent): void => {
-    cells[colIndex(key)] = v;
+    cells[colIndex(key, columns)] = v;
   };
   const call = (fn: string, ...args: (string | number)[]): string =>
     `=PLAN.${fn}(${[q(region.name), q(e.indicator.id), ...args.map((a) => (typeof a === 'number' ? String(a) : q(a)))].join(',')})`;
-  const stated = (year: 2019 | 2020): CellContent => {
+  const p = periodOf(region);
+  const stated = (year: number): CellContent => {
     const v = e.values[year];
     if (!v) return null;
     if (v.value === null) return v.raw;
@@ -272,58 +344,43 @@ function rowCells(region: Region, e: Entry, r: number, mode: Mode, origin: Origi
   set('row', e.row ?? null);
   set('name', e.name);
   set('unit', e.unit);
-  set('v2019', stated(2019));
-  set('v2020', stated(2020));
+  for (const y of p.baselines) set(`v${y}`, stated(y));
   set('targetRaw', e.target?.raw ?? null);
   const t = e.target;
   const numericTarget = t !== undefined && t.value !== null;
-  set('target', numericTarget ? (mode === 'linked' ? call('TARGET', TARGET_YEAR) : (t.value as number)) : null);
+  set('target', numericTarget ? (mode === 'linked' ? call('TARGET', p.target) : (t.value as number)) : null);
   set('direction', e.indicator.direction === 'down' ? -1 : 1);
 
   let base: { year: number; letter: string } | null;
   try {
     const b = baselineOf(e);
-    base = { year: b.year, letter: b.year === BASELINE_YEAR ? L('v2020') : L('v2019') };
+    base = { year: b.year, letter: L(`v${b.year}`) };
   } catch {
     base = null; // no stated baseline: no path, so no expected values and no flags for this row
   }
   const rate = isRate(e);
   set('base', base ? (rate ? 0 : `=${base.letter}${r}`) : null);
 
-  for (const y of YEARS) {
+  for (const y of actualYears(p)) {
     let expected: CellContent = null;
     if (numericTarget && base) {
       if (mode === 'linked') expected = call('TARGET', y);
       else if (rate) expected = `=${L('target')}${r}`;
       else {
-        const span = TARGET_YEAR - base.year;
+        const span = p.target - base.year;
         expected = `=${base.letter}${r}+(${L('target')}${r}-${base.letter}${r})*${y - base.year}/${span}`;
       }
     }
     set(`expected${y}`, expected);
   }
-  setReportCells(e, r, origin.row + HEADER_OFFSET, L, set);
+  setReportCells(e, r, origin.row + HEADER_OFFSET, columns, L, set);
   set('marks', marksOf(e, 'zh'));
   set('source', sourceLines(e).replace(`${e.region}:`, `${region.seed.slice(0, 3)}:`));
   set('id', e.indicator.id);
   return cells;
 }
 
-/**
- * The sheet's columns are those of the seed plans' period (2019, 2020, actual and expected 2021–2025): a plan of
- * another period (an imported 十五五 table) is refused with a clear message rather than laid out in wrong columns.
- */
-export function checkLayoutPeriod(region: Region): void {
-  const p = periodOf(region);
-  if (isSeedPeriod(p)) return;
-  throw new PlanError(
-    'BAD_ARGUMENT',
-    `${region.name}的规划时期为${describePeriod(p)}；指标表（工作表）目前只支持2019/2020→2025时期的规划，请用 PLAN 函数或 plan eval 查询此规划`,
-    `The plan of ${region.en} runs ${describePeriod(p)}; the indicator sheet supports only plans of 2019/2020→2025 for now: query this plan with the PLAN functions or plan eval`,
-  );
-}
-
-/** The layout of one region's sheet, with its title at `origin` (A1 by default). */
+/** The layout of one region's sheet, with its title at `origin` (A1 by default), in the columns of the plan's period. */
 export function regionLayout(
   region: Region,
   mode: Mode,
@@ -332,25 +389,40 @@ export function regionLayout(
   origin: Origin = { row: 1, col: 0 },
   method: MethodId = 'linear',
 ): SheetLayout {
-  checkLayoutPeriod(region);
-  const L = (key: ColumnKey): string => colLetter(colIndex(key) + origin.col);
+  const period = periodOf(region);
+  const columns = columnsFor(period);
+  const years = actualYears(period);
+  const L = (key: ColumnKey): string => colLetter(colIndex(key, columns) + origin.col);
   const headerRow = origin.row + HEADER_OFFSET;
   const firstRow = headerRow + 1;
   const rows: SheetRow[] = region.entries.map((e, i) => ({
     id: e.indicator.id,
-    cells: rowCells(region, e, firstRow + i, mode, origin),
-    cellsAt: (sheetRow: number) => rowCells(region, e, sheetRow, mode, origin),
+    cells: rowCells(region, e, firstRow + i, mode, origin, columns),
+    cellsAt: (sheetRow: number) => rowCells(region, e, sheetRow, mode, origin, columns),
     numberFormat: numberFormatOf(e),
   }));
-  const first = `${L('actual2021')}${firstRow}`;
-  const last = `${L('actual2025')}${firstRow + Math.max(rows.length, 1) - 1}`;
-  // For the top-left actual cell: A = actual, E = expected (same row, five columns right), D = direction, B = base.
+  const firstYear = years[0];
+  const first = `${L(`actual${firstYear}`)}${firstRow}`;
+  const last = `${L(`actual${period.target}`)}${firstRow + Math.max(rows.length, 1) - 1}`;
+  // For the top-left actual cell: A = actual, E = expected (same row, one column per year right), D = direction, B = base.
   const A = first;
-  const Ex = `${L('expected2021')}${firstRow}`;
+  const Ex = `${L(`expected${firstYear}`)}${firstRow}`;
   const D = `$${L('direction')}${firstRow}`;
   const B = `$${L('base')}${firstRow}`;
-  const rules = flagRules(method, A, Ex, D, B, `$${L('target')}${firstRow}`, `$${L('v2020')}${firstRow}`, `$${L('actual2021')}${firstRow}`);
+  const baselines = period.baselines.map((year) => ({ year, ref: `$${L(`v${year}`)}${firstRow}` }));
+  const rules = flagRules(
+    method,
+    A,
+    Ex,
+    D,
+    B,
+    `$${L('target')}${firstRow}`,
+    baselines,
+    { ref: `$${first}`, year: firstYear },
+    period.target,
+  );
   const zh = lang === 'zh';
+  const described = isSeedPeriod(period) ? '' : zh ? `规划时期 ${describePeriod(period)}；` : `plan period ${describePeriod(period)}; `;
   return {
     region: region.name,
     mode,
@@ -359,10 +431,12 @@ export function regionLayout(
     sheetName: sheetNameFor(region),
     tableName: tableNameFor(region, mode),
     dataVersion,
+    period,
+    columns,
     title: `${region.planTitle}${region.issuingNumber ? `（${region.issuingNumber}）` : ''}${zh ? ' 主要指标' : ' — indicators'}`,
     subtitle: zh
-      ? `数据版本 ${dataVersion}；来源：${region.seed}（“来源”列为行号）。请在“实际”列填写各年实际值；${mode === 'linked' ? '目标与序时进度列为 PLAN 函数，随数据更新' : '目标与序时进度列为普通公式，无需加载项'}。`
-      : `Data version ${dataVersion}; source: ${region.seed} (line numbers in "Source"). Fill the actual columns; ${mode === 'linked' ? 'target and expected columns are PLAN formulas that follow the data' : 'target and expected columns are ordinary formulas, no add-in needed'}.`,
+      ? `${described}数据版本 ${dataVersion}；来源：${region.seed}（“来源”列为${region.imported ? '单元格' : '行号'}）。请在“实际”列填写各年实际值；${mode === 'linked' ? '目标与序时进度列为 PLAN 函数，随数据更新' : '目标与序时进度列为普通公式，无需加载项'}。`
+      : `${described}Data version ${dataVersion}; source: ${region.seed} (${region.imported ? 'cells' : 'line numbers'} in "Source"). Fill the actual columns; ${mode === 'linked' ? 'target and expected columns are PLAN formulas that follow the data' : 'target and expected columns are ordinary formulas, no add-in needed'}.`,
     legend: [
       { text: zh ? `图例（方法：${METHODS[method].zh}）：` : `Legend (method: ${METHODS[method].en}):`, fill: 'FFFFFF' },
       {
@@ -377,23 +451,23 @@ export function regionLayout(
       },
       { text: zh ? '排位类指标越小越好，已按方向判断' : 'ranks: lower is better, judged by direction', fill: 'FFFFFF' },
     ],
-    header: COLUMNS.map((c) => c.header[lang]),
+    header: columns.map((c) => c.header[lang]),
     rows,
-    widths: COLUMNS.map((c) => c.width),
-    freeze: { rows: headerRow, columns: origin.col + colIndex('name') + 1 },
+    widths: columns.map((c) => c.width),
+    freeze: { rows: headerRow, columns: origin.col + colIndex('name', columns) + 1 },
     flagRange: `${first}:${last}`,
     rules,
     method,
-    inputColumns: COLUMNS.flatMap((c, i) => (c.input ? [i] : [])),
-    helperColumns: COLUMNS.flatMap((c, i) => (c.helper ? [i] : [])),
+    inputColumns: columns.flatMap((c, i) => (c.input ? [i] : [])),
+    helperColumns: columns.flatMap((c, i) => (c.helper ? [i] : [])),
   };
 }
 
 /**
  * The flag rules for a method, written for the top-left actual cell A (relative), with the row's expected value on
- * the linear path Ex, direction D, progress base B, target T, 2020 baseline V20 and the first actual cell A1 of the
- * row (absolute columns). Years since the baseline: the column's year − (2020 if the 2020 baseline is a number,
- * else 2019), as baselineOf decides.
+ * the linear path Ex, direction D, progress base B, target T of year `target`, the baseline cells with their years,
+ * and the first actual cell of the row with its year (absolute columns). Years since the baseline: the column's
+ * year − the latest baseline year whose cell is a number (2020, else 2019, for the seed plans), as baselineOf decides.
  *
  *   linear    made = D·(A − B), due = D·(Ex − B): behind when made < 0.6·due, slightly behind when 0.6·due ≤ made < 0.95·due
  *   cagr      the same with the expected value on the compound path B·(T/B)^(n/N)
@@ -402,11 +476,22 @@ export function regionLayout(
  * Rows whose progress base is 0 (growth-rate rows, where the ratio is actual rate ÷ target rate under every method)
  * are judged as in linear. trend needs no target, so a sheet made "by trend" flags as linear does.
  */
-export function flagRules(method: MethodId, A: string, Ex: string, D: string, B: string, T: string, V20: string, A1: string): FlagRule[] {
+export function flagRules(
+  method: MethodId,
+  A: string,
+  Ex: string,
+  D: string,
+  B: string,
+  T: string,
+  baselines: { year: number; ref: string }[],
+  firstActual: { ref: string; year: number },
+  target: number,
+): FlagRule[] {
   const known = `ISNUMBER(${A}),ISNUMBER(${Ex}),ISNUMBER(${B})${method === 'linear' || method === 'trend' ? '' : `,ISNUMBER(${T})`}`;
-  const y0 = `IF(ISNUMBER(${V20}),2020,2019)`;
-  const n = `(COLUMN(${A})-COLUMN(${A1})+2021-${y0})`;
-  const N = `(2025-${y0})`;
+  let y0 = String(baselines[0].year);
+  for (const b of baselines.slice(1)) y0 = `IF(ISNUMBER(${b.ref}),${b.year},${y0})`;
+  const n = `(COLUMN(${A})-COLUMN(${firstActual.ref})+${firstActual.year}-${y0})`;
+  const N = `(${target}-${y0})`;
   const made = `${D}*(${A}-${B})`;
   const levelDue = (E: string): string => `${D}*(${E}-${B})`;
   const behindBy = (due: string): string => `${made}<IF(${due}>0,${SLIGHTLY_BEHIND}*${due},0)`;

@@ -1,10 +1,10 @@
 /**
  * The 总览 (overview): one row per region table — how many indicators, how many stand at each status at their
- * latest actual value, and the 2025 final assessment (how many have a 2025 actual, how many met their target).
+ * latest actual value, and the final assessment in the plan's target year (how many have an actual for it, how many met their target).
  *
  * Two forms of the same counts: `overviewCounts` (pure, from the dataset and a person's actual values — what
  * the pane shows and the tests trust) and `overviewLayout` (a sheet of live COUNTIFS formulas over the status
- * and 2025-met columns of the region tables, so the counts follow as a clerk types actuals in Excel, WPS or
+ * and target-year-met columns of the region tables, so the counts follow as a clerk types actuals in Excel, WPS or
  * LibreOffice). Both count in the order of `ROW_STATUSES`.
  */
 import {
@@ -18,7 +18,7 @@ import {
   type Actuals,
   type RowStatus,
 } from './assessment';
-import { TARGET_YEAR, type Region } from './model';
+import { periodOf, SEED_PERIOD, type Region } from './model';
 import type { Lang } from './plan';
 import type { CellContent } from './layout';
 
@@ -26,10 +26,12 @@ export interface OverviewCounts {
   region: string;
   indicators: number;
   byStatus: Record<RowStatus, number>;
-  /** Indicators with a numeric target and a 2025 actual. */
-  assessed2025: number;
-  met2025: number;
-  notMet2025: number;
+  /** The plan's target year (2025 for the seed plans), which the final assessment is made in. */
+  targetYear: number;
+  /** Indicators with a numeric target and an actual for the target year. */
+  assessedFinal: number;
+  metFinal: number;
+  notMetFinal: number;
 }
 
 /** Actual values a person entered, by indicator id and year. */
@@ -37,27 +39,46 @@ export type RegionActuals = Record<string, Actuals>;
 
 export function overviewCounts(region: Region, actuals: RegionActuals = {}): OverviewCounts {
   const byStatus = Object.fromEntries(ROW_STATUSES.map((s) => [s, 0])) as Record<RowStatus, number>;
-  let assessed2025 = 0;
-  let met2025 = 0;
+  const period = periodOf(region);
+  let assessedFinal = 0;
+  let metFinal = 0;
   for (const e of region.entries) {
     const a = actuals[e.indicator.id] ?? {};
     byStatus[rowStatus(e, a)]++;
-    const latest = latestActual(a);
-    if (numericTarget(e) !== null && latest?.year === TARGET_YEAR) {
-      assessed2025++;
-      if (finalAssessment(e, latest.actual).met) met2025++;
+    const latest = latestActual(a, period);
+    if (numericTarget(e) !== null && latest?.year === period.target) {
+      assessedFinal++;
+      if (finalAssessment(e, latest.actual).met) metFinal++;
     }
   }
-  return { region: region.name, indicators: region.entries.length, byStatus, assessed2025, met2025, notMet2025: assessed2025 - met2025 };
+  return {
+    region: region.name,
+    indicators: region.entries.length,
+    byStatus,
+    targetYear: period.target,
+    assessedFinal,
+    metFinal,
+    notMetFinal: assessedFinal - metFinal,
+  };
 }
 
-/** A region table as the overview sees it: where its status and 2025-met cells are. */
+/** A region table as the overview sees it: where its status and target-year-met cells are. */
 export interface OverviewSource {
   /** The region's name in the overview's language. */
   label: string;
-  /** Sheet-qualified absolute ranges of the table body's status and 2025-met columns, e.g. '赣州指标'!$Y$6:$Y$36. */
+  /** Sheet-qualified absolute ranges of the table body's status and target-year-met columns, e.g. '赣州指标'!$Y$6:$Y$36. */
   statusRange: string;
   metRange: string;
+  /** The target year of the table's plan (2025 for the seed plans). */
+  targetYear: number;
+}
+
+/** The five-year plan a target year closes, as people name it: 2025 → “十四五”, 2030 → “十五五”; null for another year. */
+export function fiveYearPlanOf(target: number): Record<Lang, string> | null {
+  const n = 14 + (target - 2025) / 5;
+  if (!Number.isInteger(n) || n < 11 || n > 19) return null;
+  const digits = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+  return { zh: `“十${digits[n - 10]}五”`, en: `${n}th Five-Year` };
 }
 
 export interface OverviewLayout {
@@ -101,13 +122,19 @@ export function overviewLayout(sources: OverviewSource[], lang: Lang, dataVersio
   const zh = lang === 'zh';
   const headerRow = 4;
   const statusHeads = ROW_STATUSES.map((s) => ROW_STATUS_LABELS[s][lang]);
+  // The year of the final assessment: the plans' common target year, else "the target year" of each.
+  const targets = new Set(sources.map((s) => s.targetYear));
+  const T = targets.size === 1 ? [...targets][0] : targets.size === 0 ? SEED_PERIOD.target : null;
+  const Tzh = T === null ? '目标年' : `${T}年`;
+  const Ten = T === null ? 'Target-year' : String(T);
+  const plan = T === null ? null : fiveYearPlanOf(T);
   const header = [
     zh ? '地区' : 'Region',
     zh ? '指标数' : 'Indicators',
     ...statusHeads,
-    zh ? '2025年已填实际值' : '2025 actual entered',
-    zh ? '2025年达标' : '2025 met',
-    zh ? '2025年未达标' : '2025 not met',
+    zh ? `${Tzh}已填实际值` : `${Ten} actual entered`,
+    zh ? `${Tzh}达标` : `${Ten} met`,
+    zh ? `${Tzh}未达标` : `${Ten} not met`,
     zh ? '达标率' : 'Share met',
   ];
   const nStatus = ROW_STATUSES.length;
@@ -137,8 +164,8 @@ export function overviewLayout(sources: OverviewSource[], lang: Lang, dataVersio
   return {
     sheetName: OVERVIEW_SHEET[lang],
     title: zh
-      ? '“十四五”科技创新规划指标总览与2025年终期评估'
-      : 'Overview of the 14th Five-Year S&T plan indicators and the 2025 final assessment',
+      ? `${plan ? plan.zh : ''}科技创新规划指标总览与${Tzh}终期评估`
+      : `Overview of the ${plan ? `${plan.en} ` : ''}S&T plan indicators and the ${T === null ? 'target-year' : T} final assessment`,
     subtitle: zh
       ? `数据版本 ${dataVersion}。各数为公式，随各地区表“实际”列的填写自动更新（Excel、WPS、LibreOffice 均可）。进展状态按最新一年的实际值判断。`
       : `Data version ${dataVersion}. Every count is a formula over the region sheets' actual columns and updates as they are filled (Excel, WPS, LibreOffice). Status is judged at each indicator's latest actual.`,
@@ -149,14 +176,14 @@ export function overviewLayout(sources: OverviewSource[], lang: Lang, dataVersio
     widths: [10, 10, ...statusHeads.map(() => 10), 10, 9, 9, 8],
     notes: zh
       ? [
-          '说明：已完成 = 实际值已达到2025年目标；符合进度/略滞后/滞后/逆向 按“已完成进度 ÷ 序时进度”判断（≥95%、60%–95%、0–60%、低于基期）。',
-          '未达标（无基期）= 规划未给出基期值，无法按序时进度判断，且尚未达到目标；定性或无目标值 = 目标为定性表述、未给出2025年目标或为无基期的“新增”目标。',
-          '2025年终期评估：达标 = 2025年实际值达到目标值（“以上”含本数；区间以下限为准；“新增”为基期加增量；排位类越小越好）。目标完成率见各地区表。',
+          `说明：已完成 = 实际值已达到${Tzh}目标；符合进度/略滞后/滞后/逆向 按“已完成进度 ÷ 序时进度”判断（≥95%、60%–95%、0–60%、低于基期）。`,
+          `未达标（无基期）= 规划未给出基期值，无法按序时进度判断，且尚未达到目标；定性或无目标值 = 目标为定性表述、未给出${Tzh}目标或为无基期的“新增”目标。`,
+          `${Tzh}终期评估：达标 = ${Tzh}实际值达到目标值（“以上”含本数；区间以下限为准；“新增”为基期加增量；排位类越小越好）。目标完成率见各地区表。`,
         ]
       : [
-          'Achieved = the actual meets the 2025 target; on track / slightly behind / behind / moving away = progress made ÷ progress expected (≥95 %, 60–95 %, 0–60 %, below the baseline).',
+          `Achieved = the actual meets the ${Ten.toLowerCase()} target; on track / slightly behind / behind / moving away = progress made ÷ progress expected (≥95 %, 60–95 %, 0–60 %, below the baseline).`,
           'Not met (no baseline) = the plan states no baseline, so the pace cannot be judged, and the target is not met yet; qualitative / no target value = a target in words, none stated, or an increment on an unstated baseline.',
-          '2025 final assessment: met = the 2025 actual reaches the target (a lower bound "以上" includes the number; a range its low end; an increment is baseline + increment; ranks: lower is better). Share of target: see the region sheets.',
+          `${Ten} final assessment: met = the ${Ten.toLowerCase()} actual reaches the target (a lower bound "以上" includes the number; a range its low end; an increment is baseline + increment; ranks: lower is better). Share of target: see the region sheets.`,
         ],
   };
 }

@@ -8,13 +8,20 @@
  * (a table inserted before records were kept) every differing cell counts as a person's edit.
  */
 import { describeRefusal, type Refusal } from './cells';
-import { COLUMNS, parseTableName, regionLayout, type CellContent, type Mode, type Origin, type SheetLayout } from './layout';
+import { isTableOf, parseTableName, regionLayout, type CellContent, type Mode, type Origin, type SheetLayout } from './layout';
 import type { Region } from './model';
 import type { Lang, Plan } from './plan';
 import { cellHash, rowHash, type RowRecord, type TableRecord } from './ledger';
 
-/** Keys of the columns the add-in owns in an inserted table (all but the input columns), in order. */
-export const OWNED_COLUMNS = COLUMNS.filter((c) => !c.input).map((c) => c.key as string);
+/** Keys of the columns the add-in owns in a layout's table (all but the input columns), in order. */
+export function ownedColumns(layout: SheetLayout): string[] {
+  return layout.columns.filter((c) => !c.input).map((c) => c.key as string);
+}
+
+/** The layout's cell hashes of one row, owned columns only, for the record. */
+function ownedHashes(layout: SheetLayout, cells: CellContent[], sheetRow: number): string[] {
+  return layout.columns.flatMap((c, i) => (c.input ? [] : [cellHash(cells[i], sheetRow)]));
+}
 
 export interface CellWrite {
   /** Zero-based row within the table body as it stands in the sheet now. */
@@ -66,7 +73,8 @@ export function planRefresh(
   options: RefreshOptions = {},
 ): RefreshPlan {
   // A table inserted in either language refreshes in either language.
-  const position = COLUMNS.map((c) => header.findIndex((h) => h === c.header.zh || h === c.header.en));
+  const columns = layout.columns;
+  const position = columns.map((c) => header.findIndex((h) => h === c.header.zh || h === c.header.en));
   const known = position.filter((p) => p >= 0);
   if (known.some((p, i) => i > 0 && p < known[i - 1])) {
     // Plain formulas name their columns by letter; rewriting them after a person moved columns would point them wrong.
@@ -74,7 +82,7 @@ export function planRefresh(
       '表格的列顺序已被调整，为免写错公式，未刷新；请恢复列顺序或重新插入 / the columns were reordered; nothing was refreshed',
     );
   }
-  const idCol = position[COLUMNS.findIndex((c) => c.key === 'id')];
+  const idCol = position[columns.findIndex((c) => c.key === 'id')];
   if (idCol < 0) throw new Error('表中找不到“指标代码”列，无法按指标匹配刷新 / the table has no indicator-id column to match rows by');
   const byId = new Map(layout.rows.map((r) => [r.id, r]));
   const seen = new Set<string>();
@@ -98,7 +106,7 @@ export function planRefresh(
     const cells = fresh.cellsAt(sheetRow);
     const before = recorded.get(id);
     const hashes: string[] = [];
-    COLUMNS.forEach((c, i) => {
+    columns.forEach((c, i) => {
       if (c.input) return;
       const col = position[i];
       const value = cells[i];
@@ -133,10 +141,10 @@ export function planRefresh(
     .map((r, k) => {
       const sheetRow = firstBodyRow + body.length + k;
       const cells = r.cellsAt(sheetRow);
-      const hashes = COLUMNS.filter((c) => !c.input).map((c) => cellHash(cells[COLUMNS.indexOf(c)], sheetRow));
+      const hashes = ownedHashes(layout, cells, sheetRow);
       rowsOut.push({ id: r.id, hash: rowHash(hashes), cells: hashes });
       const out: CellContent[] = new Array(header.length).fill(null);
-      COLUMNS.forEach((_c, i) => {
+      columns.forEach((_c, i) => {
         if (position[i] >= 0) out[position[i]] = cells[i];
       });
       return out;
@@ -149,10 +157,10 @@ export function recordOf(layout: SheetLayout, table: string, sheet: string): Tab
   return {
     table,
     sheet,
-    columns: OWNED_COLUMNS,
+    columns: ownedColumns(layout),
     rows: layout.rows.map((r, k) => {
       const sheetRow = layout.headerRow + 1 + k;
-      const hashes = COLUMNS.filter((c) => !c.input).map((c) => cellHash(r.cells[COLUMNS.indexOf(c)], sheetRow));
+      const hashes = ownedHashes(layout, r.cells, sheetRow);
       return { id: r.id, hash: rowHash(hashes), cells: hashes };
     }),
     dataVersion: layout.dataVersion,
@@ -171,10 +179,13 @@ export function tableLayoutFor(plan: Plan, lang: Lang, version: string): (tableN
   };
 }
 
-/** The region and mode an inserted table (PLAN_<mode>_<Region>) holds, or null for anyone else's table. */
+/**
+ * The region and mode an inserted table (PLAN_<mode>_<Region>[_T<target year>]) holds, or null for anyone else's
+ * table or a plan the data does not have (any more).
+ */
 export function regionOfTable(plan: Plan, tableName: string): { region: Region; mode: Mode } | null {
   const parsed = parseTableName(tableName);
-  const region = parsed && plan.regions().find((r) => r.en.replace(/[^A-Za-z]/g, '') === parsed.en);
+  const region = parsed && plan.regions().find((r) => isTableOf(r, tableName));
   return parsed && region ? { region, mode: parsed.mode } : null;
 }
 

@@ -19,8 +19,8 @@
  *   ExcelApi 1.9  Range.getTables, RangeFill.pattern
  *   ExcelApi 1.13 Range.getMergedAreasOrNullObject
  */
-import { COLUMNS, FILL, FONT, HEADER_OFFSET, colLetter, isNumericColumn, type SheetLayout } from '../core/layout';
-import { OWNED_COLUMNS, planRefresh, recordOf, type RefreshOptions, type RefreshOutcome, type RefreshResult } from '../core/refresh';
+import { FILL, FONT, HEADER_OFFSET, colLetter, isNumericColumn, type SheetLayout } from '../core/layout';
+import { ownedColumns, planRefresh, recordOf, type RefreshOptions, type RefreshOutcome, type RefreshResult } from '../core/refresh';
 import { a1, describeRefusal, freeSheetName, refusalFor, type Refusal } from '../core/cells';
 import {
   MARKS_NS,
@@ -132,7 +132,7 @@ function bodyContents(layout: SheetLayout): (string | number)[][] {
 /** Queue the writes of one layout onto `ws` (nothing is sent). */
 function queueLayout(ws: Excel.Worksheet, layout: SheetLayout, tableName: string): void {
   const { row: r0, col: c0 } = layout.origin;
-  const width = COLUMNS.length;
+  const width = layout.columns.length;
   const at = (row: number, col: number, rows = 1, cols = 1): Excel.Range => ws.getRange(area(row - 1, c0 + col, rows, cols));
   const headerRow = layout.headerRow;
   const n = layout.rows.length;
@@ -160,7 +160,9 @@ function queueLayout(ws: Excel.Worksheet, layout: SheetLayout, tableName: string
   at(headerRow, 0, 1, width).values = [layout.header];
   const body = at(headerRow + 1, 0, n, width);
   body.formulas = bodyContents(layout);
-  body.numberFormat = layout.rows.map((r) => COLUMNS.map((c) => c.numberFormat ?? (isNumericColumn(c.key) ? r.numberFormat : 'General')));
+  body.numberFormat = layout.rows.map((r) =>
+    layout.columns.map((c) => c.numberFormat ?? (isNumericColumn(c.key) ? r.numberFormat : 'General')),
+  );
   for (const i of layout.inputColumns) at(headerRow + 1, i, n, 1).format.fill.color = hex(FILL.input);
   for (const i of layout.helperColumns) at(headerRow + 1, i, n, 1).format.font.color = hex(FONT.helper);
 
@@ -223,7 +225,7 @@ export async function insertOnNewSheets(context: Context, layouts: SheetLayout[]
 
 /** Rows and columns a layout covers, from its title to its last row. */
 export function layoutSize(layout: SheetLayout): [number, number] {
-  return [HEADER_OFFSET + 1 + layout.rows.length, COLUMNS.length];
+  return [HEADER_OFFSET + 1 + layout.rows.length, layout.columns.length];
 }
 
 /**
@@ -358,7 +360,7 @@ export async function refreshTables(
       queueTableRecord(
         context,
         own,
-        serializeTable({ table: t.name, sheet, columns: OWNED_COLUMNS, rows, dataVersion: layout.dataVersion }),
+        serializeTable({ table: t.name, sheet, columns: ownedColumns(layout), rows, dataVersion: layout.dataVersion }),
       );
     const edits = plan.edits.map((e) => `${sheet}!${a1(body.rowIndex + e.row, body.columnIndex + e.col)}`);
     results.push({ table: t.name, sheet, plan, edits, blocked });

@@ -4,7 +4,8 @@
  * (PLAN_…) the workbook holds, wherever they stand, with live COUNTIFS over their status and 2025-met columns;
  * the pane's progress view reads a region's actual values back. Everything is queued first, then one sync.
  */
-import { COLUMNS, parseTableName, YEARS, type ColumnKey } from '../core/layout';
+import { actualYears, columnsFor, isTableOf, parseTableName, type ColumnKey } from '../core/layout';
+import { periodOf, type Region } from '../core/model';
 import { overviewLayout, sheetRef, type OverviewLayout, type OverviewSource, type RegionActuals } from '../core/overview';
 import type { Lang } from '../core/plan';
 import { supports } from './excel';
@@ -20,10 +21,10 @@ function letter(index: number): string {
   return s;
 }
 
-/** Where a column of the layout stands in a table's header (inserted in either language), or -1. */
-function findColumn(header: unknown[], key: ColumnKey): number {
-  const c = COLUMNS.find((x) => x.key === key)!;
-  return header.findIndex((h) => h === c.header.zh || h === c.header.en);
+/** Where a column of the region's layout stands in a table's header (inserted in either language), or -1. */
+function findColumn(region: Region, header: unknown[], key: ColumnKey): number {
+  const c = columnsFor(periodOf(region)).find((x) => x.key === key);
+  return c ? header.findIndex((h) => h === c.header.zh || h === c.header.en) : -1;
 }
 
 function freeName(wanted: string, taken: string[]): string {
@@ -90,31 +91,33 @@ function queueStatusChart(ws: Excel.Worksheet, layout: OverviewLayout, regions: 
 }
 
 /**
- * Insert the overview on a new sheet, over the region tables in the workbook. `label` names a table's region
- * in the pane's language (null to leave the table out). Three round trips. Throws, writing nothing, when the
- * workbook holds no region table with a status column.
+ * Insert the overview on a new sheet, over the region tables in the workbook. `regionOf` names a table's plan (null
+ * to leave the table out). Three round trips. Throws, writing nothing, when the workbook holds no region table with
+ * a status column.
  */
 export async function insertOverview(
   context: Context,
   lang: Lang,
   version: string,
-  label: (tableName: string) => string | null,
+  regionOf: (tableName: string) => Region | null,
 ): Promise<{ sheet: string; tables: number }> {
   const loaded = await loadTables(context, false);
   const sources: OverviewSource[] = [];
   for (const t of loaded) {
-    const name = label(t.name);
+    const region = regionOf(t.name);
+    if (!region) continue;
     const header = t.header.values[0];
-    const status = findColumn(header, 'status');
-    const met = findColumn(header, 'met2025');
-    if (!name || status < 0 || met < 0) continue;
+    const targetYear = periodOf(region).target;
+    const status = findColumn(region, header, 'status');
+    const met = findColumn(region, header, `met${targetYear}`);
+    if (status < 0 || met < 0) continue;
     const r1 = t.body.rowIndex + 1;
     const r2 = t.body.rowIndex + t.body.rowCount;
     const range = (col: number): string => {
       const c = letter(t.body.columnIndex + col);
       return `${sheetRef(t.sheet.name)}!$${c}$${r1}:$${c}$${r2}`;
     };
-    sources.push({ label: name, statusRange: range(status), metRange: range(met) });
+    sources.push({ label: lang === 'zh' ? region.name : region.en, statusRange: range(status), metRange: range(met), targetYear });
   }
   if (sources.length === 0) {
     throw new Error(
@@ -152,15 +155,15 @@ export async function insertOverview(
   return { sheet: sheetName, tables: sources.length };
 }
 
-/** The actual values typed in a region's table (the first one found for that region), by indicator id and year. */
-export async function readActuals(context: Context, regionEn: string): Promise<RegionActuals> {
+/** The actual values typed in a region's table (the first one found for that plan), by indicator id and year. */
+export async function readActuals(context: Context, region: Region): Promise<RegionActuals> {
   const loaded = await loadTables(context, true);
-  const t = loaded.find((x) => parseTableName(x.name)?.en === regionEn.replace(/[^A-Za-z]/g, ''));
+  const t = loaded.find((x) => isTableOf(region, x.name));
   if (!t) return {};
   const header = t.header.values[0];
-  const idCol = findColumn(header, 'id');
+  const idCol = findColumn(region, header, 'id');
   if (idCol < 0) return {};
-  const cols = YEARS.map((y) => [y, findColumn(header, `actual${y}`)] as const);
+  const cols = actualYears(periodOf(region)).map((y) => [y, findColumn(region, header, `actual${y}`)] as const);
   const out: RegionActuals = {};
   for (const row of t.body.values) {
     const id = String(row[idCol] ?? '');
@@ -178,11 +181,13 @@ export const OFFICIAL_FONT = '#0070C0';
 /**
  * Fill official actual values (from a published package's actuals.csv) into the inserted tables' actual columns,
  * only where the cell is free (no value, no formula): a typed value always wins. Filled cells get the official
- * font colour. Three round trips.
+ * font colour. An actual goes to the table of its region's plan whose years include it (`regionOf` names a table's
+ * plan). Three round trips.
  */
 export async function fillOfficialActuals(
   context: Context,
-  actuals: { regionEn: string; indicator: string; year: number; value: number }[],
+  actuals: { region: string; indicator: string; year: number; value: number }[],
+  regionOf: (tableName: string) => Region | null,
 ): Promise<{ filled: string[]; kept: string[] }> {
   const tables = context.workbook.tables;
   tables.load('items/name');
@@ -196,17 +201,17 @@ export async function fillOfficialActuals(
       body.load(['values', 'formulas', 'rowIndex', 'columnIndex']);
       const ws = t.getRange().worksheet;
       ws.load('name');
-      return { en: parseTableName(t.name)!.en, header, body, ws };
+      return { region: regionOf(t.name), header, body, ws };
     });
   await context.sync();
   const filled: string[] = [];
   const kept: string[] = [];
   for (const a of actuals) {
-    const t = loaded.find((x) => x.en === a.regionEn.replace(/[^A-Za-z]/g, ''));
-    if (!t || !(YEARS as readonly number[]).includes(a.year)) continue;
+    const t = loaded.find((x) => x.region?.name === a.region && actualYears(periodOf(x.region)).includes(a.year));
+    if (!t || !t.region) continue;
     const header = t.header.values[0];
-    const idCol = findColumn(header, 'id');
-    const col = findColumn(header, `actual${a.year}` as ColumnKey);
+    const idCol = findColumn(t.region, header, 'id');
+    const col = findColumn(t.region, header, `actual${a.year}`);
     const row = idCol < 0 || col < 0 ? -1 : t.body.values.findIndex((r) => r[idCol] === a.indicator);
     if (row < 0) continue;
     const address = a1(t.body.rowIndex + row, t.body.columnIndex + col);

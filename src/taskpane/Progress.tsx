@@ -1,13 +1,13 @@
 /**
- * The progress view: each indicator of a region as a bar from its baseline (left edge) to its 2025 target (right
+ * The progress view: each indicator of a region as a bar from its baseline (left edge) to its target (right
  * edge), a tick where the plan's path expects it in the chosen year, and the actual where one is entered — read
  * from the region's inserted table. Plain divs, no chart library. Figures and statuses come from the core.
  */
 import { Badge, Button, Field, Select, Text } from '@fluentui/react-components';
 import { useState, type CSSProperties, type ReactElement } from 'react';
 import { finalAssessment, numericTarget, ROW_STATUSES, ROW_STATUS_LABELS, rowStatus, type RowStatus } from '../core/assessment';
-import { FILL } from '../core/layout';
-import type { Entry, Region } from '../core/model';
+import { actualYears, FILL } from '../core/layout';
+import { baseYearOf, periodOf, type Entry, type Region } from '../core/model';
 import { overviewCounts, type RegionActuals } from '../core/overview';
 import type { Lang } from '../core/plan';
 import { baselineOf, expectedValue, isRate } from '../core/trajectory';
@@ -19,7 +19,7 @@ const WORDS = {
     year: '年份',
     read: '从已插入的表读取实际值',
     insertOverview: '插入总览表',
-    help: '每条横条左端为基期值、右端为2025年目标；竖线为所选年份的序时进度，色条为最新实际值（在表中“实际”列填写后读取）。',
+    help: (T: number) => `每条横条左端为基期值、右端为${T}年目标；竖线为所选年份的序时进度，色条为最新实际值（在表中“实际”列填写后读取）。`,
     baseline: '基期',
     target: '目标',
     expected: (y: number) => `${y}年应达`,
@@ -28,7 +28,7 @@ const WORDS = {
     noBaseline: '规划未给出基期：横条从0到目标',
     qualitative: '定性目标或无目标值',
     summary: '状态汇总',
-    final: (met: number, n: number) => `2025年终期评估：已填报 ${n} 项，达标 ${met} 项`,
+    final: (T: number, met: number, n: number) => `${T}年终期评估：已填报 ${n} 项，达标 ${met} 项`,
     met: '达标',
     notMet: '未达标',
     reached: '完成率',
@@ -39,7 +39,8 @@ const WORDS = {
     year: 'Year',
     read: 'Read actuals from the inserted table',
     insertOverview: 'Insert the overview sheet',
-    help: 'Each bar runs from the baseline (left) to the 2025 target (right); the tick is where the plan’s path expects the chosen year, the fill is the latest actual (typed in the table’s actual columns, then read).',
+    help: (T: number) =>
+      `Each bar runs from the baseline (left) to the ${T} target (right); the tick is where the plan’s path expects the chosen year, the fill is the latest actual (typed in the table’s actual columns, then read).`,
     baseline: 'baseline',
     target: 'target',
     expected: (y: number) => `expected ${y}`,
@@ -48,7 +49,7 @@ const WORDS = {
     noBaseline: 'no baseline in the plan: the bar runs from 0 to the target',
     qualitative: 'Qualitative or no target value',
     summary: 'Statuses',
-    final: (met: number, n: number) => `2025 final assessment: ${n} with a 2025 actual, ${met} met`,
+    final: (T: number, met: number, n: number) => `${T} final assessment: ${n} with a ${T} actual, ${met} met`,
     met: 'met',
     notMet: 'not met',
     reached: 'share of target',
@@ -112,7 +113,7 @@ export function barModel(e: Entry, year: number, actuals: Record<number, number 
     }
   }
   let actual: BarModel['actual'] = null;
-  for (let y = year; y > 2020; y--) {
+  for (let y = year; y > baseYearOf(periodOf(e)); y--) {
     const v = actuals[y];
     if (typeof v === 'number' && Number.isFinite(v)) {
       actual = { year: y, value: v, at: at(v) };
@@ -159,7 +160,11 @@ export interface ProgressProps {
 
 export function Progress({ region, lang, initialActuals, readActuals, insertOverview, onNotice, busy }: ProgressProps): ReactElement {
   const t = WORDS[lang];
-  const [year, setYear] = useState(2025);
+  const period = periodOf(region);
+  const years = actualYears(period);
+  const [chosen, setYear] = useState(period.target);
+  // A region of another period chosen after this one: its target year, not a year outside its plan.
+  const year = years.includes(chosen) ? chosen : period.target;
   const [actuals, setActuals] = useState<RegionActuals>(initialActuals ?? {});
   const counts = overviewCounts(region, actuals);
   const numeric = region.entries.filter((e) => numericTarget(e) !== null);
@@ -177,11 +182,11 @@ export function Progress({ region, lang, initialActuals, readActuals, insertOver
   };
   return (
     <div className="progress" data-view="progress">
-      <Text size={200}>{t.help}</Text>
+      <Text size={200}>{t.help(period.target)}</Text>
       <div className="buttons">
         <Field label={t.year}>
           <Select value={String(year)} onChange={(_e, d) => setYear(Number(d.value))} aria-label={t.year}>
-            {[2021, 2022, 2023, 2024, 2025].map((y) => (
+            {years.map((y) => (
               <option key={y} value={y}>
                 {y}
               </option>
@@ -216,7 +221,7 @@ export function Progress({ region, lang, initialActuals, readActuals, insertOver
           </Badge>
         ))}
       </div>
-      {counts.assessed2025 ? <Text size={200}>{t.final(counts.met2025, counts.assessed2025)}</Text> : null}
+      {counts.assessedFinal ? <Text size={200}>{t.final(counts.targetYear, counts.metFinal, counts.assessedFinal)}</Text> : null}
       <ul className="progress-list" style={{ listStyle: 'none', padding: 0 }}>
         {numeric.map((e) => {
           const a = actuals[e.indicator.id] ?? {};
@@ -224,7 +229,7 @@ export function Progress({ region, lang, initialActuals, readActuals, insertOver
           const status = rowStatus(e, Object.fromEntries(Object.entries(a).filter(([y]) => Number(y) <= year)));
           // A scaled unit reads as a multiplier: "3 × 10,000 enterprises", not "3 10,000 enterprises".
           const unit = unitLabel(e, lang).replace(/^(?=\d)/, '× ');
-          const final = year === 2025 && model.actual?.year === 2025 ? finalAssessment(e, model.actual.value) : null;
+          const final = year === period.target && model.actual?.year === period.target ? finalAssessment(e, model.actual.value) : null;
           const facts = [
             `${model.noBaseline ? '0' : `${t.baseline} ${fmt(model.from)}`} → ${t.target} ${fmt(model.to)} ${unit}`.trim(),
             model.expected ? `${t.expected(year)} ${fmt(model.expected.value)}` : null,

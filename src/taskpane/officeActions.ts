@@ -4,6 +4,7 @@ import { regionLayout, type Mode } from '../core/layout';
 import { regionOfTable, summarizeRefresh, tableLayoutFor } from '../core/refresh';
 import type { MethodId } from '../core/methods';
 import type { Lang, Plan } from '../core/plan';
+import type { Region } from '../core/model';
 import {
   clearMarks,
   insertAtSelection,
@@ -32,10 +33,9 @@ async function toPane<T>(op: () => Promise<T>): Promise<T> {
   }
 }
 
-/** The region a PLAN_ table holds, named in the pane's language. */
-function regionLabel(plan: Plan, lang: Lang, tableName: string): string | null {
-  const found = regionOfTable(plan, tableName);
-  return found ? (lang === 'zh' ? found.region.name : found.region.en) : null;
+/** The plan a PLAN_ table holds, or null for anyone else's table. */
+function regionOf(plan: Plan, tableName: string): Region | null {
+  return regionOfTable(plan, tableName)?.region ?? null;
 }
 
 /** `run` is Excel.run in Office, or the fake host's run in tests. */
@@ -64,18 +64,9 @@ export function officeActions(
         const outcome = await refreshTables(ctx, tableLayoutFor(plan, lang, version), options);
         return summarizeRefresh(outcome.tables, outcome.missing, lang);
       }),
-    insertOverview: () => run(async (ctx) => (await insertOverview(ctx, lang, version, (t) => regionLabel(plan, lang, t))).sheet),
-    readActuals: (region: string) => run((ctx) => readActuals(ctx, plan.region(region).en)),
-    fillOfficialActuals: (actuals) =>
-      run((ctx) =>
-        fillOfficialActuals(
-          ctx,
-          actuals.flatMap((a) => {
-            const region = plan.regions().find((r) => r.name === a.region);
-            return region ? [{ regionEn: region.en, indicator: a.indicator, year: a.year, value: a.value }] : [];
-          }),
-        ),
-      ),
+    insertOverview: () => run(async (ctx) => (await insertOverview(ctx, lang, version, (t) => regionOf(plan, t))).sheet),
+    readActuals: (region: string) => run((ctx) => readActuals(ctx, plan.region(region))),
+    fillOfficialActuals: (actuals) => run((ctx) => fillOfficialActuals(ctx, actuals, (t) => regionOf(plan, t))),
     saveImportedPlan: (record) => run((ctx) => saveImportedPlan(ctx, record)),
     loadImportedPlans: () => run((ctx) => loadImportedPlans(ctx)),
     recordedTables: () =>

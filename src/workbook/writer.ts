@@ -3,9 +3,9 @@
  * for offices where add-ins are not allowed (WPS, locked-down Excel, LibreOffice).
  */
 import ExcelJS from 'exceljs';
-import { colIndex, colLetter, COLUMNS, type ColumnKey, FILL, FONT, isNumericColumn, regionLayout, type SheetLayout } from '../core/layout';
-import { overviewLayout, sheetRef, type OverviewLayout } from '../core/overview';
-import type { Dataset, Region, Value } from '../core/model';
+import { colIndex, colLetter, type ColumnKey, FILL, FONT, isNumericColumn, regionLayout, type SheetLayout } from '../core/layout';
+import { overviewLayout, sheetRef, type OverviewLayout, type OverviewSource } from '../core/overview';
+import { periodOf, type Dataset, type Region, type Value } from '../core/model';
 import { describeDefinition, type Lang } from '../core/plan';
 import type { MethodId } from '../core/methods';
 
@@ -76,8 +76,8 @@ export function writeRegionSheet(wb: ExcelJS.Workbook, layout: SheetLayout, vers
     const r = ws.getRow(layout.headerRow + 1 + i);
     row.cells.forEach((_content, col) => {
       const c = r.getCell(col + 1);
-      if (isNumericColumn(COLUMNS[col].key)) c.numFmt = row.numberFormat;
-      const own = COLUMNS[col].numberFormat;
+      if (isNumericColumn(layout.columns[col].key)) c.numFmt = row.numberFormat;
+      const own = layout.columns[col].numberFormat;
       if (own) c.numFmt = own;
       if (layout.inputColumns.includes(col)) c.fill = solid(FILL.input);
       if (layout.helperColumns.includes(col)) c.font = { color: { argb: argb(FONT.helper) }, size: 9 };
@@ -86,7 +86,7 @@ export function writeRegionSheet(wb: ExcelJS.Workbook, layout: SheetLayout, vers
 
   // Narrower than on screen where text can wrap, so that one page wide stays readable (about 50 % on A4).
   layout.widths.forEach((w, i) => {
-    const key = COLUMNS[i].key;
+    const key = layout.columns[i].key;
     const narrow = PRINT_WIDTHS[key] ?? (/^(actual|expected)/.test(key) ? 9 : undefined);
     ws.getColumn(i + 1).width = narrow !== undefined ? Math.min(w, narrow) : w;
     if (narrow !== undefined && !/^(actual|expected)/.test(key)) ws.getColumn(i + 1).alignment = { wrapText: true, vertical: 'top' };
@@ -94,13 +94,13 @@ export function writeRegionSheet(wb: ExcelJS.Workbook, layout: SheetLayout, vers
   // Helper columns are for the formulas, not for the reader: hidden on screen and on paper (unhide to see them).
   for (const i of layout.helperColumns) ws.getColumn(i + 1).hidden = true;
   // The subtitle wraps within the printed width instead of running off the page.
-  const lastVisible = COLUMNS.length - 1 - [...COLUMNS].reverse().findIndex((c) => !c.helper);
+  const lastVisible = layout.columns.length - 1 - [...layout.columns].reverse().findIndex((c) => !c.helper);
   ws.mergeCells(2, 1, 2, lastVisible + 1);
   ws.getCell('A2').alignment = { wrapText: true, vertical: 'top' };
   ws.getRow(2).height = 26;
   printAsReport(ws, { titleRows: `${layout.headerRow}:${layout.headerRow}`, version, lang });
   // A bar in each progress cell (0 % to 100 % of the way from baseline to target).
-  const progress = colLetter(layout.origin.col + colIndex('progress'));
+  const progress = colLetter(layout.origin.col + colIndex('progress', layout.columns));
   const firstBody = layout.headerRow + 1;
   ws.addConditionalFormatting({
     ref: `${progress}${firstBody}:${progress}${firstBody + Math.max(layout.rows.length, 1) - 1}`,
@@ -194,15 +194,16 @@ export function writeOverviewSheet(wb: ExcelJS.Workbook, layout: OverviewLayout,
   return ws;
 }
 
-/** Where the overview finds a region sheet's status and 2025-met cells. */
-function overviewSource(layout: SheetLayout, label: string): { label: string; statusRange: string; metRange: string } {
+/** Where the overview finds a region sheet's status and target-year-met cells. */
+function overviewSource(layout: SheetLayout, label: string): OverviewSource {
   const first = layout.headerRow + 1;
   const last = layout.headerRow + Math.max(layout.rows.length, 1);
-  const range = (key: 'status' | 'met2025'): string => {
-    const c = colLetter(layout.origin.col + colIndex(key));
+  const range = (key: ColumnKey): string => {
+    const c = colLetter(layout.origin.col + colIndex(key, layout.columns));
     return `${sheetRef(layout.sheetName)}!$${c}$${first}:$${c}$${last}`;
   };
-  return { label, statusRange: range('status'), metRange: range('met2025') };
+  const targetYear = layout.period.target;
+  return { label, statusRange: range('status'), metRange: range(`met${targetYear}`), targetYear };
 }
 
 function describe(v: Value | undefined): string {
@@ -220,10 +221,10 @@ function writeSources(wb: ExcelJS.Workbook, regions: Region[], lang: Lang, versi
   for (const r of regions) {
     for (const e of r.entries) {
       const definition = describeDefinition(e, lang);
+      const p = periodOf(e);
       const items: [string, Value | undefined, string][] = [
-        ['2019', e.values[2019], ''],
-        ['2020', e.values[2020], ''],
-        [zh ? '2025目标' : '2025 target', e.target, ''],
+        ...p.baselines.map((y): [string, Value | undefined, string] => [String(y), e.values[y], '']),
+        [zh ? `${p.target}目标` : `${p.target} target`, e.target, ''],
         ...(e.milestones ?? []).map((m): [string, Value, string] => [zh ? `${m.year}阶段目标` : `${m.year} staged target`, m, '']),
       ];
       for (const [field, v] of items) {

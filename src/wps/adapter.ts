@@ -6,7 +6,7 @@
  * Nothing is written until every check has passed, and the actual-value columns are never written by refresh.
  */
 import { a1, describeRefusal, freeSheetName, refusalFor, type BlockFacts, type Refusal } from '../core/cells';
-import { COLUMNS, FILL, FONT, HEADER_OFFSET, isNumericColumn, type SheetLayout } from '../core/layout';
+import { FILL, FONT, HEADER_OFFSET, isNumericColumn, type SheetLayout } from '../core/layout';
 import {
   MARKS_NS,
   TABLE_NS_PREFIX,
@@ -19,7 +19,7 @@ import {
   type Mark,
 } from '../core/ledger';
 import { changedCells, isNoFill, markKey, outsideBlock, planClear, planMarking, type MarkCell, type Restore } from '../core/marks';
-import { OWNED_COLUMNS, planRefresh, recordOf, type RefreshOptions, type RefreshOutcome, type RefreshPlan } from '../core/refresh';
+import { ownedColumns, planRefresh, recordOf, type RefreshOptions, type RefreshOutcome, type RefreshPlan } from '../core/refresh';
 import {
   bgr,
   grid,
@@ -161,12 +161,11 @@ function runs(indexes: number[]): [number, number][] {
   return out;
 }
 
-const NUMERIC = COLUMNS.flatMap((c, i) => (isNumericColumn(c.key) ? [i] : []));
-
 /** Write one layout onto `ws` (whose block the caller has checked, or which is new). */
 function writeLayout(app: EtApplication, ws: EtWorksheet, layout: SheetLayout, tableName: string): void {
   const { row: r0, col: c0 } = layout.origin;
-  const width = COLUMNS.length;
+  const width = layout.columns.length;
+  const numeric = layout.columns.flatMap((c, i) => (isNumericColumn(c.key) ? [i] : []));
   // `row` is a 1-based sheet row, `col` a 0-based column of the layout.
   const at = (row: number, col: number, rows = 1, cols = 1): EtRange => block(ws, row - 1, c0 + col, rows, cols);
 
@@ -189,7 +188,7 @@ function writeLayout(app: EtApplication, ws: EtWorksheet, layout: SheetLayout, t
   at(headerRow, 0, 1, width).Value2 = [layout.header];
   at(headerRow + 1, 0, n, width).Formula = layout.rows.map((r) => r.cells.map((c) => (c === null ? '' : c)));
   layout.rows.forEach((r, i) => {
-    for (const [first, count] of runs(NUMERIC)) at(headerRow + 1 + i, first, 1, count).NumberFormat = r.numberFormat;
+    for (const [first, count] of runs(numeric)) at(headerRow + 1 + i, first, 1, count).NumberFormat = r.numberFormat;
   });
   for (const i of layout.inputColumns) at(headerRow + 1, i, n, 1).Interior.Color = bgr(FILL.input);
   for (const i of layout.helperColumns) at(headerRow + 1, i, n, 1).Font.Color = bgr(FONT.helper);
@@ -251,7 +250,7 @@ export function insertOnNewSheets(app: EtApplication, layouts: SheetLayout[]): I
 
 /** Rows and columns a layout covers, from its title to its last row. */
 export function layoutSize(layout: SheetLayout): [number, number] {
-  return [HEADER_OFFSET + 1 + layout.rows.length, COLUMNS.length];
+  return [HEADER_OFFSET + 1 + layout.rows.length, layout.columns.length];
 }
 
 /**
@@ -307,6 +306,7 @@ export function refreshTables(
     plan: RefreshPlan;
     blocked: Refusal | null;
     dataVersion: string;
+    columns: string[];
   }[] = [];
   for (const { ws, t } of all) {
     if (!t.Name.startsWith('PLAN_')) continue;
@@ -323,10 +323,10 @@ export function refreshTables(
     const blocked = plan.append.length
       ? refusalFor(blockFacts(ws, body.row - 1 + body.rows, body.col - 1, plan.append.length, headerTexts.length))
       : null;
-    planned.push({ ws, t, body, width: headerTexts.length, plan, blocked, dataVersion: layout.dataVersion });
+    planned.push({ ws, t, body, width: headerTexts.length, plan, blocked, dataVersion: layout.dataVersion, columns: ownedColumns(layout) });
   }
 
-  const tables = planned.map(({ ws, t, body, width, plan, blocked, dataVersion }) => {
+  const tables = planned.map(({ ws, t, body, width, plan, blocked, dataVersion, columns }) => {
     for (const w of plan.writes) ws.Cells.Item(body.row + w.row, body.col + w.col).Formula = w.value === null ? '' : w.value;
     let rows = plan.record;
     if (plan.append.length && blocked) {
@@ -338,7 +338,7 @@ export function refreshTables(
       );
       t.Resize(block(ws, body.row - 2, body.col - 1, body.rows + plan.append.length + 1, width));
     }
-    writeRecord(wb, tableNamespace(t.Name), serializeTable({ table: t.Name, sheet: ws.Name, columns: OWNED_COLUMNS, rows, dataVersion }));
+    writeRecord(wb, tableNamespace(t.Name), serializeTable({ table: t.Name, sheet: ws.Name, columns, rows, dataVersion }));
     const edits = plan.edits.map((e) => `${ws.Name}!${a1(body.row - 1 + e.row, body.col - 1 + e.col)}`);
     return { table: t.Name, sheet: ws.Name, plan, edits, blocked };
   });

@@ -1,4 +1,5 @@
 /** Row status and the 2025 final assessment: direction-aware, for lower bounds, ranges, increments, ranks, rates. */
+import { SEED_PERIOD } from '../../src/core/model';
 import { finalAssessment, latestActual, rowStatus } from '../../src/core/assessment';
 import { assess } from '../../src/core/status';
 import { makeEntry, planError } from '../fixture';
@@ -43,7 +44,7 @@ describe('2025 final assessment', () => {
 describe('row status at the latest actual', () => {
   const e = makeEntry('high_tech_enterprises', '510', '710', '1200');
   test('the latest year counts, and matches status.ts where there is a path', () => {
-    expect(latestActual({ 2021: 800, 2023: 900 })).toEqual({ year: 2023, actual: 900 });
+    expect(latestActual({ 2021: 800, 2023: 900 }, SEED_PERIOD)).toEqual({ year: 2023, actual: 900 });
     expect(rowStatus(e, { 2021: 2000, 2023: 900 })).toBe(assess(e, 2023, 900).status);
     for (const v of [600, 800, 950, 1004, 1300]) expect(rowStatus(e, { 2023: v })).toBe(assess(e, 2023, v).status);
   });

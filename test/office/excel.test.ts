@@ -3,7 +3,7 @@ import { AUTHORED_REGIONS, dataset } from '../../src/data/index';
 import { CATALOGUE } from '../../src/data/catalogue';
 import { buildDataset } from '../../src/core/dataset';
 import { Plan } from '../../src/core/plan';
-import { colIndex, colLetter, COLUMNS, regionLayout } from '../../src/core/layout';
+import { colIndex, colLetter, SEED_COLUMNS, regionLayout } from '../../src/core/layout';
 import {
   clearMarks,
   insertAtSelection,
@@ -106,7 +106,7 @@ describe('refresh never loses what a person typed', () => {
     const first = 5; // zero-based first body row
     // A person types actuals, then sorts the body rows in reverse (rows move with their formulas, as in Excel).
     for (let i = 0; i < n; i++) ws.setContent(first + i, colIndex('actual2021'), 100 + i);
-    const body = Array.from({ length: n }, (_r, i) => Array.from({ length: COLUMNS.length }, (_c, j) => ws.formula(first + i, j)));
+    const body = Array.from({ length: n }, (_r, i) => Array.from({ length: SEED_COLUMNS.length }, (_c, j) => ws.formula(first + i, j)));
     const reversed = body.reverse();
     // Re-enter the reversed rows with their formulas re-pointed at their new row, as Excel's sort does.
     reversed.forEach((row, i) =>

@@ -7,7 +7,7 @@
 import { FakeExcelNamespace, FakeHost, type CellState } from '../fakes/fakeExcel';
 import { dataset } from '../../src/data/index';
 import { Plan } from '../../src/core/plan';
-import { COLUMNS, FILL, colIndex, colLetter, regionLayout } from '../../src/core/layout';
+import { SEED_COLUMNS, FILL, colIndex, colLetter, regionLayout } from '../../src/core/layout';
 import { layoutSize } from '../../src/office/excel';
 import { flagTemplate, matchTemplate } from '../../src/core/template';
 import { officeActions } from '../../src/taskpane/officeActions';
@@ -60,7 +60,7 @@ async function setup(): Promise<World> {
   host.paint('Sheet1', 'C20', '#FFFF00');
   // Their actual values and a note in a column of their own beside the table.
   host.type(GZ, `${col('actual2021')}6`, 1100);
-  const beside = `${colLetter(COLUMNS.length + 1)}6`; // one column clear of the table's right edge
+  const beside = `${colLetter(SEED_COLUMNS.length + 1)}6`; // one column clear of the table's right edge
   host.type(GZ, beside, '我的备注');
   host.paint(GZ, beside, '#FFC000');
   host.activate('Sheet1');
@@ -232,8 +232,8 @@ function refreshOwned(host: FakeHost): (c: CellState, fillOnly: boolean, before:
         c.row >= a.top &&
         (c.row < a.end || (c.row < a.end + 40 && !before.has(key(c)))) &&
         c.col >= a.left &&
-        c.col < a.left + COLUMNS.length &&
-        !COLUMNS[c.col - a.left].input,
+        c.col < a.left + SEED_COLUMNS.length &&
+        !SEED_COLUMNS[c.col - a.left].input,
     );
 }
 
@@ -313,7 +313,7 @@ describe.each(SCENARIOS)('after "$name", every pane action leaves the person\'s 
       w,
       'insert here (free)',
       () => w.actions.insertHere('赣州', 'plain'),
-      (c) => c.sheetId === sheet1.sheetId && c.row >= 39 && c.row < 39 + blockRows && c.col >= 5 && c.col < 5 + COLUMNS.length,
+      (c) => c.sheetId === sheet1.sheetId && c.row >= 39 && c.row < 39 + blockRows && c.col >= 5 && c.col < 5 + SEED_COLUMNS.length,
     );
     expect(free).toBe('Sheet1');
 

@@ -19,6 +19,9 @@ import { officeActions } from '../../src/taskpane/officeActions';
 import { FakeExcelNamespace, FakeHost } from '../fakes/fakeExcel';
 import { plan as planIn } from '../cli/shell';
 
+// Each test loads packages over a real HTTP server and runs the fake host: slow on a loaded machine, not a speed test.
+jest.setTimeout(30000);
+
 (globalThis as unknown as { Excel: unknown }).Excel = FakeExcelNamespace;
 setLanguage('zh-CN');
 

@@ -3,7 +3,7 @@
  * sheet, at the selection, all regions), refresh, check my template, build a formula, and the refusal of occupied
  * cells, merged areas and tables, which writes nothing.
  */
-import { colIndex, colLetter, COLUMNS, FILL, FONT, regionLayout, type Mode } from '../../src/core/layout';
+import { colIndex, colLetter, SEED_COLUMNS, FILL, FONT, regionLayout, type Mode } from '../../src/core/layout';
 import { Plan } from '../../src/core/plan';
 import { dataset } from '../../src/data/index';
 import { setLanguage } from '../../src/functions/impl';
@@ -37,9 +37,9 @@ describe('insert on a new sheet', () => {
     expect(ws.at('A1')?.bold).toBe(true);
     expect(ws.at('A2')?.color).toBe(bgr('595959'));
     expect(ws.at('C3')?.fill).toBe(bgr(FILL.slightlyBehind));
-    expect(ws.Range('A5').Resize(1, COLUMNS.length).Value2).toEqual([l.header]);
+    expect(ws.Range('A5').Resize(1, SEED_COLUMNS.length).Value2).toEqual([l.header]);
     // Every body cell holds the layout's content (Formula reads constants back as text).
-    const body = ws.Range('A6').Resize(l.rows.length, COLUMNS.length).Formula as unknown[][];
+    const body = ws.Range('A6').Resize(l.rows.length, SEED_COLUMNS.length).Formula as unknown[][];
     body.forEach((row, i) => row.forEach((v, j) => expect(v).toBe(l.rows[i].cells[j] === null ? '' : String(l.rows[i].cells[j]))));
     const r = rowOf('赣州', 'high_tech_enterprises');
     expect(ws.at(`${letter('target')}${r}`)?.value).toBe(2000);
@@ -50,7 +50,7 @@ describe('insert on a new sheet', () => {
     expect(ws.at(`${letter('id')}${r}`)?.color).toBe(bgr(FONT.helper));
 
     expect(ws.tables.map((t) => [t.name, t.style, t.rect])).toEqual([
-      ['PLAN_P_Ganzhou', 'TableStyleLight9', { row: 5, col: 1, rows: l.rows.length + 1, cols: COLUMNS.length }],
+      ['PLAN_P_Ganzhou', 'TableStyleLight9', { row: 5, col: 1, rows: l.rows.length + 1, cols: SEED_COLUMNS.length }],
     ]);
     const flag = parseA1(l.flagRange);
     expect(ws.rules).toEqual(
@@ -64,7 +64,7 @@ describe('insert on a new sheet', () => {
         font: bgr(rule.font),
       })),
     );
-    expect(ws.widths.get(2)).toBe(COLUMNS[1].width);
+    expect(ws.widths.get(2)).toBe(SEED_COLUMNS[1].width);
     expect(ws.freeze).toEqual(l.freeze);
     expect(et.ActiveSheet.Name).toBe('赣州指标');
   });
@@ -100,7 +100,7 @@ describe('insert at the selection', () => {
     const ws = et.sheet('Sheet1');
     const l = layout('赣州', 'plain', { row: 3, col: 2 });
     expect(ws.at('C3')?.value).toBe(l.title);
-    expect(ws.tables[0].rect).toEqual({ row: 7, col: 3, rows: l.rows.length + 1, cols: COLUMNS.length });
+    expect(ws.tables[0].rect).toEqual({ row: 7, col: 3, rows: l.rows.length + 1, cols: SEED_COLUMNS.length });
     const r = 8 + plan.region('赣州').entries.findIndex((e) => e.indicator.id === 'high_tech_enterprises');
     expect(ws.at(`${letter('expected2023', 2)}${r}`)?.formula).toBe(l.rows[r - 8].cells[colIndex('expected2023')]);
     expect(ws.freeze).toBeNull();
@@ -111,7 +111,7 @@ describe('insert at the selection', () => {
   test.each([
     ['a value', (et: FakeEt) => et.sheet('Sheet1').type('E10', '我的数据')],
     ['a formula that shows nothing', (et: FakeEt) => et.sheet('Sheet1').type('F12', '=IF(1>2,1,"")')],
-    ['the number 0', (et: FakeEt) => et.sheet('Sheet1').type(`${colLetter(COLUMNS.length - 1)}20`, 0)],
+    ['the number 0', (et: FakeEt) => et.sheet('Sheet1').type(`${colLetter(SEED_COLUMNS.length - 1)}20`, 0)],
   ])('refuses cells holding %s, names them and writes nothing', async (_what, fill) => {
     const { et, actions } = setup();
     fill(et);
@@ -120,7 +120,7 @@ describe('insert at the selection', () => {
     const writes = et.wb.writes;
     const err = await actions.insertHere('赣州', 'plain').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Occupied);
-    expect((err as Occupied).address).toBe(`Sheet1!A1:${colLetter(COLUMNS.length - 1)}${layout('赣州').rows.length + 5}`);
+    expect((err as Occupied).address).toBe(`Sheet1!A1:${colLetter(SEED_COLUMNS.length - 1)}${layout('赣州').rows.length + 5}`);
     expect(et.sheet('Sheet1').snapshot()).toBe(before);
     expect(et.wb.writes).toBe(writes);
   });
@@ -137,7 +137,7 @@ describe('insert at the selection', () => {
 
     const other = setup();
     await other.actions.insertNew(['九江'], 'plain');
-    other.et.select('九江指标', `${colLetter(COLUMNS.length + 1)}1`); // clear of the table on its right
+    other.et.select('九江指标', `${colLetter(SEED_COLUMNS.length + 1)}1`); // clear of the table on its right
     await expect(other.actions.insertHere('赣州', 'plain')).resolves.toBe('九江指标');
     other.et.select('九江指标', 'B30');
     const w2 = other.et.wb.writes;
@@ -196,7 +196,7 @@ describe('refresh', () => {
     const t = ws.tables[0];
     const last = t.rect.row + t.rect.rows - 1;
     const lastId = ws.at(`${letter('id')}${last}`)?.value as string;
-    const end = colLetter(COLUMNS.length - 1);
+    const end = colLetter(SEED_COLUMNS.length - 1);
     t.Resize(ws.Range(`A${t.rect.row}:${end}${last - 1}`));
     ws.Range(`A${last}:${end}${last}`).Formula = '';
     await expect(actions.refresh()).resolves.toEqual({ ...summary, removed: [lastId] });

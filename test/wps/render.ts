@@ -14,7 +14,7 @@ import { extname, join, normalize } from 'node:path';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import { chromium, type Page } from 'playwright-core';
 import webpack, { type Configuration } from 'webpack';
-import { colIndex, colLetter, COLUMNS } from '../../src/core/layout';
+import { colIndex, colLetter, SEED_COLUMNS } from '../../src/core/layout';
 import { dataset } from '../../src/data/index';
 
 const root = join(__dirname, '..', '..');
@@ -106,7 +106,7 @@ async function main(): Promise<void> {
       { name: 'Sheet1', tables: [] },
       {
         name: '赣州指标',
-        tables: [{ name: 'PLAN_L_Ganzhou', rect: { row: 5, col: 1, rows: gz.entries.length + 1, cols: COLUMNS.length } }],
+        tables: [{ name: 'PLAN_L_Ganzhou', rect: { row: 5, col: 1, rows: gz.entries.length + 1, cols: SEED_COLUMNS.length } }],
       },
     ]);
     const cell = `${colLetter(colIndex('target'))}${6 + gz.entries.findIndex((x) => x.indicator.id === 'high_tech_enterprises')}`;
