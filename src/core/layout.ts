@@ -16,6 +16,7 @@
  */
 import type { Entry, Period, Region } from './model';
 import { baseYearOf, describePeriod, isSeedPeriod, periodOf, SEED_PERIOD } from './model';
+import { numericMilestones } from './milestones';
 import { marksOf, sourceLines } from './rows';
 import { baselineOf, isRate } from './trajectory';
 import type { Lang } from './plan';
@@ -361,14 +362,24 @@ function rowCells(region: Region, e: Entry, r: number, mode: Mode, origin: Origi
   const rate = isRate(e);
   set('base', base ? (rate ? 0 : `=${base.letter}${r}`) : null);
 
+  // Staged targets between the baseline and the target year (a 2027年 column of a 十五五 table): the path runs
+  // through them, segment by segment, as the core's does; their numbers stand in the formula, as the plan states them.
+  const staged = base ? numericMilestones(e).filter((m) => m.year > base.year && m.year < p.target) : [];
   for (const y of actualYears(p)) {
     let expected: CellContent = null;
     if (numericTarget && base) {
       if (mode === 'linked') expected = call('TARGET', y);
       else if (rate) expected = `=${L('target')}${r}`;
       else {
-        const span = p.target - base.year;
-        expected = `=${base.letter}${r}+(${L('target')}${r}-${base.letter}${r})*${y - base.year}/${span}`;
+        const points = [
+          { year: base.year, ref: `${base.letter}${r}` },
+          ...staged.map((m) => ({ year: m.year, ref: String(m.value) })),
+          { year: p.target, ref: `${L('target')}${r}` },
+        ];
+        let i = 1;
+        while (points[i].year < y) i++;
+        const [from, to] = [points[i - 1], points[i]];
+        expected = `=${from.ref}+(${to.ref}-${from.ref})*${y - from.year}/${to.year - from.year}`;
       }
     }
     set(`expected${y}`, expected);
