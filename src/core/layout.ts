@@ -386,7 +386,11 @@ function rowCells(region: Region, e: Entry, r: number, mode: Mode, origin: Origi
   }
   setReportCells(e, r, origin.row + HEADER_OFFSET, columns, L, set);
   set('marks', marksOf(e, 'zh'));
-  set('source', sourceLines(e).replace(`${e.region}:`, `${region.seed.slice(0, 3)}:`));
+  // Seed plans: the seed file's number and the lines (004:12,13); an imported table: the cells its figures came from.
+  const cellsOf = [...p.baselines.map((y) => e.values[y]), ...(e.milestones ?? []), e.target].flatMap((v) =>
+    v?.source.cell ? [v.source.cell] : [],
+  );
+  set('source', region.imported ? cellsOf.join(',') || null : sourceLines(e).replace(`${e.region}:`, `${region.seed.slice(0, 3)}:`));
   set('id', e.indicator.id);
   return cells;
 }
