@@ -31,7 +31,7 @@ import {
 } from '@fluentui/react-components';
 import { Fragment, useMemo, useState, type ReactElement } from 'react';
 import { FILL, type Mode } from '../core/layout';
-import type { Entry } from '../core/model';
+import { periodOf, type Entry, type Region } from '../core/model';
 import type { Lang, Plan } from '../core/plan';
 import { describeConflict, describeCorroboration, describeDefinition, describeSource } from '../core/plan';
 import { METHOD_IDS, METHODS, type MethodId } from '../core/methods';
@@ -63,17 +63,19 @@ export function NoticeBar({ notice }: { notice: NonNullable<Notice> }): ReactEle
   );
 }
 
-function valueText(e: Entry, year: 2019 | 2020): string {
+function valueText(e: Entry, year: number): string {
   return e.values[year]?.raw ?? '';
+}
+
+/** "2025年目标" / "2025 target", in the year of the plan's period. */
+function targetLabel(year: number, lang: Lang): string {
+  return lang === 'zh' ? `${year}年目标` : `${year} target`;
 }
 
 export function EntryDetail({ e, lang }: { e: Entry; lang: Lang }): ReactElement {
   const t = strings(lang);
-  const items = [
-    ['2019', e.values[2019]],
-    ['2020', e.values[2020]],
-    [t.target, e.target],
-  ] as const;
+  const p = periodOf(e);
+  const items = [...p.baselines.map((y) => [String(y), e.values[y]] as const), [targetLabel(p.target, lang), e.target] as const];
   return (
     <div className="detail">
       <Text weight="semibold">{e.name}</Text>
@@ -97,19 +99,23 @@ export function EntryDetail({ e, lang }: { e: Entry; lang: Lang }): ReactElement
   );
 }
 
-function RegionTable({ entries, lang }: { entries: Entry[]; lang: Lang }): ReactElement {
+function RegionTable({ region, lang }: { region: Region; lang: Lang }): ReactElement {
   const t = strings(lang);
   const [open, setOpen] = useState<string | null>(null);
-  const has2019 = entries.some((e) => e.values[2019]);
+  const entries = region.entries;
+  const period = periodOf(region);
+  // The last baseline always has its column; an earlier one when the plan states any value for it (2019 in 九江's table).
+  const years = period.baselines.filter((y, i) => i === period.baselines.length - 1 || entries.some((e) => e.values[y]));
   return (
     <Table size="small" aria-label={t.tabTable} className="region-table">
       <TableHeader>
         <TableRow>
           <TableHeaderCell className="name-col">{t.indicator}</TableHeaderCell>
           <TableHeaderCell>{t.unit}</TableHeaderCell>
-          {has2019 ? <TableHeaderCell>2019</TableHeaderCell> : null}
-          <TableHeaderCell>2020</TableHeaderCell>
-          <TableHeaderCell>{t.target}</TableHeaderCell>
+          {years.map((y) => (
+            <TableHeaderCell key={y}>{y}</TableHeaderCell>
+          ))}
+          <TableHeaderCell>{targetLabel(period.target, lang)}</TableHeaderCell>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -125,7 +131,7 @@ function RegionTable({ entries, lang }: { entries: Entry[]; lang: Lang }): React
                     {t.prose}
                   </Badge>
                 ) : null}
-                {[e.values[2019], e.values[2020]].some((v) => v?.estimate) ? (
+                {years.some((y) => e.values[y]?.estimate) ? (
                   <Badge size="small" color="informative">
                     {t.estimate}
                   </Badge>
@@ -133,13 +139,14 @@ function RegionTable({ entries, lang }: { entries: Entry[]; lang: Lang }): React
                 {e.conflicts.length ? <Badge size="small" color="warning">{`${t.conflicts} ${e.conflicts.length}`}</Badge> : null}
               </TableCell>
               <TableCell>{unitLabel(e, lang)}</TableCell>
-              {has2019 ? <TableCell>{valueText(e, 2019)}</TableCell> : null}
-              <TableCell>{valueText(e, 2020)}</TableCell>
+              {years.map((y) => (
+                <TableCell key={y}>{valueText(e, y)}</TableCell>
+              ))}
               <TableCell>{e.target?.raw ?? ''}</TableCell>
             </TableRow>
             {open === e.indicator.id ? (
               <TableRow>
-                <TableCell colSpan={has2019 ? 5 : 4}>
+                <TableCell colSpan={years.length + 3}>
                   <EntryDetail e={e} lang={lang} />
                 </TableCell>
               </TableRow>
@@ -266,7 +273,12 @@ export function App({ plan: basePlan, actions, lang, linkedMissing, importedPlan
   // Formula builder
   const [fn, setFn] = useState<Buildable>('TARGET');
   const [indicator, setIndicator] = useState<string>('');
-  const [year, setYear] = useState(2025);
+  const currentPeriod = periodOf(current);
+  const formulaYears: number[] = [];
+  for (let y = currentPeriod.baselines[0]; y <= currentPeriod.target; y++) formulaYears.push(y);
+  const [chosenYear, setYear] = useState(currentPeriod.target);
+  // Another region's plan may have other years: keep the chosen year when it is one of them, else its target year.
+  const year = formulaYears.includes(chosenYear) ? chosenYear : currentPeriod.target;
   const [actual, setActual] = useState('');
   const chosen = current.entries.find((e) => e.indicator.id === indicator) ?? current.entries[0];
   const formula = chosen ? buildFormula(fn, current.name, chosen.name, year, actual) : '';
@@ -378,7 +390,7 @@ export function App({ plan: basePlan, actions, lang, linkedMissing, importedPlan
         />
       ) : null}
 
-      {tab === 'table' ? <RegionTable entries={current.entries} lang={lang} /> : null}
+      {tab === 'table' ? <RegionTable region={current} lang={lang} /> : null}
 
       {tab === 'check' ? (
         <div className="check">
@@ -476,7 +488,7 @@ export function App({ plan: basePlan, actions, lang, linkedMissing, importedPlan
           </Field>
           <Field label={t.year}>
             <Select value={String(year)} onChange={(_e, d) => setYear(Number(d.value))}>
-              {[2019, 2020, 2021, 2022, 2023, 2024, 2025].map((y) => (
+              {formulaYears.map((y) => (
                 <option key={y} value={y}>
                   {y}
                 </option>
