@@ -28,7 +28,7 @@ export interface ImportOptions {
   catalogue: IndicatorDef[];
 }
 
-type Role = 'name' | 'unit' | 'attribute' | 'remark' | 'year' | 'other';
+type Role = 'number' | 'name' | 'unit' | 'attribute' | 'remark' | 'year' | 'other';
 interface Column {
   index: number;
   role: Role;
@@ -63,7 +63,7 @@ function readHeader(cells: string[]): Column[] {
       const mark = /目标/.test(rest) ? 'target' : /基期|基数|基准/.test(rest) ? 'baseline' : undefined;
       return { index, role: 'year', year: Number(y[1]), mark };
     }
-    if (/^(序号|编号)$/.test(h)) return { index, role: 'other' };
+    if (/^(序号|编号)$/.test(h)) return { index, role: 'number' };
     if (/单位/.test(h)) return { index, role: 'unit' };
     if (/属性/.test(h)) return { index, role: 'attribute' };
     if (/备注|说明/.test(h)) return { index, role: 'remark' };
@@ -175,6 +175,7 @@ export function importPlanTable(rows: string[][], opts: ImportOptions): Region {
   const unitCol = cols.find((c) => c.role === 'unit');
   const attrCol = cols.find((c) => c.role === 'attribute');
   const remarkCol = cols.find((c) => c.role === 'remark');
+  const numberCol = cols.find((c) => c.role === 'number');
   const years = cols.filter((c) => c.role === 'year');
   const { period, milestones: milestoneCols } = periodOf(years, file, headerRow);
   const baseCols = years.filter((c) => period.baselines.includes(c.year!)).sort((a, b) => a.year! - b.year!);
@@ -247,7 +248,9 @@ export function importPlanTable(rows: string[][], opts: ImportOptions): Region {
       if (v) ms.push(v);
     }
     if (ms.length) entry.milestones = ms.sort((a, b) => a.year - b.year);
-    entry.row = rowNo;
+    // 序号 as the table writes it (1, 2, …), else the indicator's place in the table.
+    const no = cell(numberCol);
+    entry.row = /^\d+$/.test(no) ? Number(no) : entries.length + 1;
     if (cell(remarkCol)) entry.remark = cell(remarkCol);
     if (attribute) entry.attribute = attribute as Entry['attribute'];
     entries.push(entry);

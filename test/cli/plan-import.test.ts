@@ -6,6 +6,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { importPlanTable } from '../../src/core/import';
 import { Plan } from '../../src/core/plan';
 import { PlanError } from '../../src/core/errors';
@@ -210,9 +211,19 @@ test('a region with plans of two periods is resolved by the year asked, or refus
   expect(lines(two)).toEqual(['4000', '5500']);
 });
 
-test('the workbook refuses a plan of another period with a clear message (its columns are those of 2021–2025)', async () => {
-  const r = await plan('workbook', '--plan', NANCHANG, '-o', join(dir, 'x.xlsx'));
-  expect(r.code).toBe(1);
-  expect(r.err).toContain('2024→2030');
-  expect(r.err).toContain('2019/2020→2025');
+test('the workbook lays out a plan of another period in its own years (2024 baseline, 2025–2030 actuals, 2030 assessment)', async () => {
+  const out = join(dir, 'x.xlsx');
+  const r = await plan('workbook', '--plan', NANCHANG, '-o', out);
+  expect(r.code).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  const ws = wb.getWorksheet('南昌指标(2025-2030)')!;
+  const header = (ws.getRow(5).values as unknown[]).slice(1);
+  expect(header.slice(0, 7)).toEqual(['序号', '指标', '单位', '2024年（基期）', '2030年目标（原文）', '2030年目标值', '2025年实际']);
+  expect(header).toContain('2030年是否达标');
+  expect(header.some((h) => /2019|2021/.test(String(h)))).toBe(false);
+  // 序号 as the table writes it; the 新增 target as a number; the seed sheets still 2019/2020→2025.
+  const hte = ws.getRow(7);
+  expect([hte.getCell(1).value, hte.getCell(2).value, hte.getCell(6).value]).toEqual([2, '高新技术企业数', 5500]);
+  expect((wb.getWorksheet('赣州指标')!.getRow(5).values as unknown[]).slice(4, 6)).toEqual(['2019年', '2020年（基期）']);
 });
