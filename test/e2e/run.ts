@@ -312,6 +312,22 @@ async function main(): Promise<void> {
             ).length,
         );
         assert.equal(kept, 1);
+        // The imported plan is inserted in its own years: 2024 baseline, actual columns 2025–2030.
+        await page.selectOption('select[aria-label="地区"]', '南昌');
+        await page.click('[data-action="insert"]');
+        assert.match(await notice(page), /已插入：南昌指标\(2025-2030\)/);
+        const inserted = await page.evaluate(() => {
+          const h = (
+            window as unknown as {
+              __host: { tables: { name: string }[]; sheet: (n: string) => { value: (r: number, c: number) => unknown } };
+            }
+          ).__host;
+          const ws = h.sheet('南昌指标(2025-2030)');
+          return { tables: h.tables.map((t) => t.name), header: Array.from({ length: 12 }, (_x, c) => ws.value(4, c)) };
+        });
+        assert.ok(inserted.tables.includes('PLAN_P_U5357660C_T2030'), inserted.tables.join());
+        assert.deepEqual(inserted.header.slice(3, 7), ['2024年（基期）', '2030年目标（原文）', '2030年目标值', '2025年实际']);
+        assert.equal(inserted.header[11], '2030年实际');
         // Back to 赣州 for the steps that follow.
         await page.selectOption('select[aria-label="地区"]', '赣州');
         await page.waitForFunction(() => (document.querySelector('select[aria-label="地区"]') as HTMLSelectElement).value === '赣州');
