@@ -3,7 +3,7 @@
  * any order, with extra rows — matched to the plan, then each actual value assessed against its trajectory.
  */
 import { PlanError } from './errors';
-import type { Entry, Region } from './model';
+import { baseYearOf, periodOf, SEED_PERIOD, type Entry, type Period, type Region } from './model';
 import type { Resolver } from './resolve';
 import type { MethodId } from './methods';
 import { judge, type Assessment, type TrendAssessment } from './status';
@@ -33,13 +33,13 @@ export interface Flag {
   assessment: Assessment | TrendAssessment;
 }
 
-/** "2023", 2023, "2023年", "2023年实际" → 2023; anything else → null. */
-export function yearOf(v: unknown): number | null {
+/** "2023", 2023, "2023年", "2023年实际" → 2023 when it is one of the period's actual years (2021–2025 for the seeds); anything else → null. */
+export function yearOf(v: unknown, p: Period = SEED_PERIOD): number | null {
   const s = typeof v === 'number' ? String(v) : typeof v === 'string' ? v.normalize('NFKC') : '';
-  const m = s.match(/^\s*(20[12]\d)\s*(?:年.*)?$/);
+  const m = s.match(/^\s*(\d{4})\s*(?:年.*)?$/);
   if (!m) return null;
   const y = Number(m[1]);
-  return y >= 2021 && y <= 2025 ? y : null;
+  return y > baseYearOf(p) && y <= p.target ? y : null;
 }
 
 function text(v: unknown): string {
@@ -49,10 +49,11 @@ function text(v: unknown): string {
 export function matchTemplate(values: unknown[][], region: Region, resolver: Resolver): TemplateMatch {
   let headerRow = -1;
   let years: { col: number; year: number }[] = [];
+  const period = periodOf(region);
   values.forEach((row, r) => {
     if (headerRow >= 0) return;
     const found = row.flatMap((v, col) => {
-      const year = yearOf(v);
+      const year = yearOf(v, period);
       return year === null ? [] : [{ col, year }];
     });
     if (found.length > 0) {
@@ -61,7 +62,8 @@ export function matchTemplate(values: unknown[][], region: Region, resolver: Res
     }
   });
   if (headerRow < 0) {
-    throw new PlanError('BAD_ARGUMENT', '所选区域中找不到2021–2025年的年份表头', 'No year header (2021–2025) found in the selection');
+    const span = `${baseYearOf(period) + 1}–${period.target}`;
+    throw new PlanError('BAD_ARGUMENT', `所选区域中找不到${span}年的年份表头`, `No year header (${span}) found in the selection`);
   }
   const yearCols = new Set(years.map((y) => y.col));
   const width = Math.max(...values.map((r) => r.length));

@@ -25,11 +25,11 @@ function call<T>(f: () => T): T {
 }
 
 /**
- * 目标值：2025年目标（默认）、2021–2024年的序时进度值、或2019/2020年基期值。
+ * 目标值：规划目标年的目标（默认；十四五为2025年）、此前各年的序时进度值、或基期值。
  * @customfunction TARGET
  * @param region 江西、九江、吉安、上饶或赣州
  * @param indicator 指标名称，如“高新技术企业”
- * @param [year] 2019–2025年，省略为2025年
+ * @param [year] 规划时期内的年份（十四五为2019–2025），省略为目标年
  * @param [path] linear（线性，默认）或 cagr（复合增长）
  * @returns 目标值或定性目标原文
  */
@@ -38,11 +38,11 @@ export function target(region: any, indicator: any, year?: any, path?: any): num
 }
 
 /**
- * 基期值：规划给出的2020年（默认）或2019年数值。
+ * 基期值：规划给出的基期数值（十四五为2020年，默认；或2019年）。
  * @customfunction BASELINE
  * @param region 地区名称
  * @param indicator 指标名称
- * @param [year] 2019或2020，省略为2020
+ * @param [year] 基期年份（十四五为2019或2020），省略为最后的基期年
  * @returns 基期值
  */
 export function baseline(region: any, indicator: any, year?: any): number {
@@ -54,7 +54,7 @@ export function baseline(region: any, indicator: any, year?: any): number {
  * @customfunction STATUS
  * @param region 地区名称
  * @param indicator 指标名称
- * @param year 2021–2025年
+ * @param year 基期后至目标年的年份（十四五为2021–2025）
  * @param actual 当年实际值
  * @param [method] linear（序时进度，默认）、cagr（复合增长）、eurostat（增长率比）或 trend（无目标时的趋势）
  * @returns 状态
@@ -68,7 +68,7 @@ export function status(region: any, indicator: any, year: any, actual: any, meth
  * @customfunction GAP
  * @param region 地区名称
  * @param indicator 指标名称
- * @param year 2021–2025年
+ * @param year 基期后至目标年的年份（十四五为2021–2025）
  * @param actual 当年实际值
  * @param [method] linear（序时进度，默认）、cagr 或 eurostat
  * @returns 差距
@@ -96,7 +96,7 @@ export function progress(region: any, indicator: any, actual: any, method?: any,
  * @customfunction REQUIRED
  * @param region 地区名称
  * @param indicator 指标名称
- * @param year 实际值所属年份，2020–2024年
+ * @param year 实际值所属年份（目标年之前）
  * @param actual 实际值
  * @returns 所需年增长
  */

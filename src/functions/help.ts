@@ -24,24 +24,24 @@ export interface FunctionHelp {
 /** English help, keyed by function id, then by parameter name. */
 export const HELP_EN: Record<string, FunctionHelp> = {
   TARGET: {
-    description: 'The 2025 target, the expected value on the path (2021–2024) or the baseline (2019/2020).',
+    description: "The target of the plan's target year (2025 for the 14th Five-Year plans), the expected value on the path before it, or the baseline.",
     parameters: {
       region: 'Jiangxi, Jiujiang, Ji’an, Shangrao or Ganzhou',
       indicator: 'indicator name, e.g. "high-tech enterprises"',
-      year: 'year from 2019 to 2025; 2025 if omitted',
+      year: "a year of the plan's period (2019–2025 for the 14th Five-Year plans); the target year if omitted",
       path: 'linear (default) or cagr',
     },
   },
   BASELINE: {
-    description: 'The baseline the plan states for 2020 (default) or 2019.',
-    parameters: { region: 'region', indicator: 'indicator name', year: '2019 or 2020; 2020 if omitted' },
+    description: 'The baseline the plan states (2020 by default for the 14th Five-Year plans, or 2019).',
+    parameters: { region: 'region', indicator: 'indicator name', year: 'a baseline year (2019 or 2020 for the 14th Five-Year plans); the last one if omitted' },
   },
   STATUS: {
     description: 'Progress status: achieved, on track, slightly behind, behind or moving away (a trend for the trend method).',
     parameters: {
       region: 'region',
       indicator: 'indicator name',
-      year: 'year from 2021 to 2025',
+      year: 'a year after the baseline up to the target year (2021–2025 for the 14th Five-Year plans)',
       actual: 'the actual value of that year',
       method: 'linear (time-elapsed progress, default), cagr, eurostat (growth-rate ratio) or trend',
     },
@@ -51,7 +51,7 @@ export const HELP_EN: Record<string, FunctionHelp> = {
     parameters: {
       region: 'region',
       indicator: 'indicator name',
-      year: 'year from 2021 to 2025',
+      year: 'a year after the baseline up to the target year (2021–2025 for the 14th Five-Year plans)',
       actual: 'the actual value of that year',
       method: 'linear (default), cagr or eurostat',
     },
@@ -69,7 +69,7 @@ export const HELP_EN: Record<string, FunctionHelp> = {
   },
   REQUIRED: {
     description: 'Annual change still needed: a growth rate for levels (0.12 = 12%), points per year for shares and ranks.',
-    parameters: { region: 'region', indicator: 'indicator name', year: 'year of the actual value, 2020 to 2024', actual: 'actual value' },
+    parameters: { region: 'region', indicator: 'indicator name', year: 'year of the actual value, before the target year', actual: 'actual value' },
   },
   INFO: {
     description:
