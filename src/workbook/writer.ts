@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import { colIndex, colLetter, type ColumnKey, FILL, FONT, isNumericColumn, regionLayout, type SheetLayout } from '../core/layout';
 import { overviewLayout, sheetRef, type OverviewLayout, type OverviewSource } from '../core/overview';
-import { periodOf, type Dataset, type Region, type Value } from '../core/model';
+import { describePeriod, isSeedPeriod, periodOf, type Dataset, type Region, type Value } from '../core/model';
 import { describeDefinition, type Lang } from '../core/plan';
 import type { MethodId } from '../core/methods';
 
@@ -262,7 +262,7 @@ function writeSources(wb: ExcelJS.Workbook, regions: Region[], lang: Lang, versi
         row.fill = solid(FILL.slightlyBehind);
       }
       for (const c of e.corroborations ?? []) {
-        const field = c.field === 'target' ? (zh ? '2025目标' : '2025 target') : c.field;
+        const field = c.field === 'target' ? (zh ? `${periodOf(e).target}目标` : `${periodOf(e).target} target`) : c.field;
         ws.addRow([
           r.name,
           e.name,
@@ -287,6 +287,15 @@ function writeSources(wb: ExcelJS.Workbook, regions: Region[], lang: Lang, versi
 
 function writeCover(wb: ExcelJS.Workbook, d: Dataset, regions: Region[], lang: Lang): void {
   const zh = lang === 'zh';
+  // The text below describes the seed plans' years; a plan of another period (an imported table) says its own.
+  const periodText = (r: Region): string => {
+    const p = periodOf(r);
+    return isSeedPeriod(p)
+      ? ''
+      : zh
+        ? `规划时期 ${describePeriod(p)}（各列按此时期的年份）；`
+        : `period ${describePeriod(p)} (its sheet has that period's years); `;
+  };
   const ws = wb.addWorksheet(zh ? '说明' : 'About');
   const lines: string[] = zh
     ? [
@@ -302,7 +311,7 @@ function writeCover(wb: ExcelJS.Workbook, d: Dataset, regions: Region[], lang: L
         '地区与规划：',
         ...regions.map(
           (r) =>
-            `  ${r.name}：${r.planTitle}${r.issuingNumber ? `（${r.issuingNumber}）` : ''}；${r.entries.length}项指标；来源文件 ${r.seed}`,
+            `  ${r.name}：${r.planTitle}${r.issuingNumber ? `（${r.issuingNumber}）` : ''}；${periodText(r)}${r.entries.length}项指标；来源文件 ${r.seed}`,
         ),
       ]
     : [
@@ -318,7 +327,7 @@ function writeCover(wb: ExcelJS.Workbook, d: Dataset, regions: Region[], lang: L
         'Regions and plans:',
         ...regions.map(
           (r) =>
-            `  ${r.en}: ${r.planTitle}${r.issuingNumber ? ` (${r.issuingNumber})` : ''}; ${r.entries.length} indicators; source ${r.seed}`,
+            `  ${r.en}: ${r.planTitle}${r.issuingNumber ? ` (${r.issuingNumber})` : ''}; ${periodText(r)}${r.entries.length} indicators; source ${r.seed}`,
         ),
       ];
   // Narrow enough for a portrait A4 page at full size; long lines wrap instead of running off the page. Row heights
