@@ -3,7 +3,7 @@
  * version. Pure. A figure is a baseline (2019, 2020), the target or a staged target of one region's indicator;
  * it changed when its raw text, its number or its upper bound differs, or when it is new or gone.
  */
-import type { Dataset, Entry, Value } from './model';
+import { periodOf, type Dataset, type Entry, type Value } from './model';
 
 export interface FigureChange {
   region: string;
@@ -26,7 +26,7 @@ export interface FigureChange {
 
 function figures(e: Entry): Map<string, Value> {
   const m = new Map<string, Value>();
-  for (const y of [2019, 2020] as const) {
+  for (const y of periodOf(e).baselines) {
     const v = e.values[y];
     if (v) m.set(String(y), v);
   }
@@ -40,7 +40,8 @@ const sourceOf = (v: Value): string => `${v.source.seed}:${v.source.endLine ? `$
 /** Every figure that differs between `old` and `next`, in the new data's order (regions, entries, fields). */
 export function diffDatasets(old: Dataset, next: Dataset): FigureChange[] {
   const entriesOf = (d: Dataset): Map<string, Entry> =>
-    new Map(d.regions.flatMap((r) => r.entries.map((e) => [`${r.name}\u0000${e.indicator.id}`, e] as const)));
+    // A region may have plans of two periods (a 十四五 seed and an imported 十五五 table): keyed by the target year too.
+    new Map(d.regions.flatMap((r) => r.entries.map((e) => [`${r.name}\u0000${periodOf(r).target}\u0000${e.indicator.id}`, e] as const)));
   const before = entriesOf(old);
   const after = entriesOf(next);
   const keys = [...after.keys(), ...[...before.keys()].filter((k) => !after.has(k))];

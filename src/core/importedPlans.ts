@@ -47,7 +47,9 @@ export function cellTexts(values: unknown[][]): string[][] {
 
 /** The region a record describes, read by the same parser as a CSV table; its provenance is the cell range. */
 export function regionOf(base: Dataset, r: ImportedPlanRecord): Region {
-  return importPlanTable(r.rows, { file: r.source, region: r.region, catalogue: base.catalogue });
+  // A region the data already names (a 十五五 table of 赣州) keeps its English name.
+  const known = base.regions.find((x) => x.name === r.region.trim());
+  return importPlanTable(r.rows, { file: r.source, region: r.region, catalogue: base.catalogue, ...(known ? { en: known.en } : {}) });
 }
 
 /** The seed (or published) plans with the imported ones beside them. A record that no longer reads is refused whole. */

@@ -181,6 +181,23 @@ export class Plan {
     return [...this.dataset.regions, ...this.others.flatMap((p) => p.regions())];
   }
 
+  /**
+   * How the pane and the host adapters name one plan: its region's name, or `name@target year` where plans of several
+   * periods share the name (the seed 赣州 and an imported 赣州@2030).
+   */
+  refOf(r: Region): string {
+    return this.allRegions().filter((x) => x.name === r.name).length > 1 ? `${r.name}@${periodOf(r).target}` : r.name;
+  }
+
+  /** The plan a reference from `refOf` names (a plain region name works as `region` does). */
+  regionByRef(ref: string): Region {
+    const m = /^(.+)@(\d{4})$/.exec(ref);
+    if (!m) return this.region(ref);
+    const found = this.allRegions().filter((r) => r.name === m[1] && periodOf(r).target === Number(m[2]));
+    if (found.length === 1) return found[0];
+    return this.region(m[1], Number(m[2])); // none or several: the same answer or error as a year asked
+  }
+
   /** The region named `name`; where plans of several periods share the name, the one whose period holds `year`. */
   region(name: string, year?: number): Region {
     return this.planFor(name, year).resolver.region(name);

@@ -185,7 +185,7 @@ export function tableLayoutFor(plan: Plan, lang: Lang, version: string): (tableN
  */
 export function regionOfTable(plan: Plan, tableName: string): { region: Region; mode: Mode } | null {
   const parsed = parseTableName(tableName);
-  const region = parsed && plan.regions().find((r) => isTableOf(r, tableName));
+  const region = parsed && plan.allRegions().find((r) => isTableOf(r, tableName));
   return parsed && region ? { region, mode: parsed.mode } : null;
 }
 

@@ -31,7 +31,7 @@ import {
 } from '@fluentui/react-components';
 import { Fragment, useMemo, useState, type ReactElement } from 'react';
 import { FILL, type Mode } from '../core/layout';
-import { periodOf, type Entry, type Region } from '../core/model';
+import { describePeriod, isSeedPeriod, periodOf, type Entry, type Region } from '../core/model';
 import type { Lang, Plan } from '../core/plan';
 import { describeConflict, describeCorroboration, describeDefinition, describeSource } from '../core/plan';
 import { METHOD_IDS, METHODS, type MethodId } from '../core/methods';
@@ -177,8 +177,9 @@ export function App({ plan: basePlan, actions, lang, linkedMissing, importedPlan
   // The seed (or published) plans, with any plan tables imported in this workbook beside them.
   const [records, setRecords] = useState<ImportedPlanRecord[]>(importedPlans ?? []);
   const plan = useMemo(() => (records.length ? planWithImported(basePlan.dataset, records) : basePlan), [basePlan, records]);
-  const regions = plan.regions();
-  const [region, setRegion] = useState(regions[regions.length - 1].name);
+  // Every plan, imported ones of another period included; `region` is the chosen plan's reference (Plan.refOf).
+  const regions = plan.allRegions();
+  const [region, setRegion] = useState(plan.refOf(plan.regions()[plan.regions().length - 1]));
   const [mode, setMode] = useState<Mode>(linkedMissing ? 'plain' : 'linked');
   // How flags judge progress: the sheet's rules on insertion and the template check (src/core/methods.ts).
   const [method, setMethod] = useState<MethodId>('linear');
@@ -186,7 +187,7 @@ export function App({ plan: basePlan, actions, lang, linkedMissing, importedPlan
   const [notice, setNotice] = useState<Notice>(null);
   const [ask, setAsk] = useState<Ask>(null);
   const [busy, setBusy] = useState(false);
-  const current = useMemo(() => plan.region(region), [plan, region]);
+  const current = useMemo(() => plan.regionByRef(region), [plan, region]);
 
   const attempt = async (op: () => Promise<void>, onOccupied?: (address: string, why: string) => Ask): Promise<void> => {
     setBusy(true);
@@ -245,11 +246,11 @@ export function App({ plan: basePlan, actions, lang, linkedMissing, importedPlan
       };
       const others = records.filter((r) => !(r.region === record.region && r.source === record.source));
       const next = planWithImported(basePlan.dataset, [...others, record]); // refuses a table it cannot read, naming the cell
-      const imported = next.regions().find((r) => r.imported && r.name === record.region) ?? next.region(record.region);
+      const imported = next.allRegions().find((r) => r.imported && r.name === record.region && r.seed === record.source)!;
       if (actions.saveImportedPlan) await actions.saveImportedPlan(record);
       setRecords([...others, record]);
       onPlan?.(next);
-      setRegion(imported.name);
+      setRegion(next.refOf(imported));
       setNotice({
         kind: 'success',
         text: t.importedPlan(imported.name, record.source, imported.entries.length, !!actions.saveImportedPlan),
@@ -296,8 +297,8 @@ export function App({ plan: basePlan, actions, lang, linkedMissing, importedPlan
       <Field label={t.region}>
         <Select value={region} onChange={(_e, d) => setRegion(d.value)} aria-label={t.region}>
           {regions.map((r) => (
-            <option key={r.name} value={r.name}>
-              {lang === 'zh' ? `${r.name} — ${r.planTitle}` : `${r.en} — ${r.planTitle}`}
+            <option key={plan.refOf(r)} value={plan.refOf(r)}>
+              {`${lang === 'zh' ? r.name : r.en} — ${r.planTitle}${isSeedPeriod(periodOf(r)) ? '' : ` (${describePeriod(periodOf(r))})`}`}
             </option>
           ))}
         </Select>
@@ -355,7 +356,7 @@ export function App({ plan: basePlan, actions, lang, linkedMissing, importedPlan
         >
           {t.insertHere}
         </Button>
-        <Button disabled={busy} onClick={() => void insertNew(regions.map((r) => r.name))} data-action="insert-all">
+        <Button disabled={busy} onClick={() => void insertNew(regions.map((r) => plan.refOf(r)))} data-action="insert-all">
           {t.allRegions}
         </Button>
         <Button disabled={busy} data-action="refresh" onClick={() => void refresh(false)}>
@@ -380,11 +381,11 @@ export function App({ plan: basePlan, actions, lang, linkedMissing, importedPlan
 
       {tab === 'progress' ? (
         <Progress
-          key={current.name}
+          key={region}
           region={current}
           lang={lang}
           busy={busy}
-          readActuals={actions.readActuals?.bind(actions)}
+          readActuals={actions.readActuals ? () => actions.readActuals!(region) : undefined}
           insertOverview={actions.insertOverview?.bind(actions)}
           onNotice={(kind, text) => setNotice({ kind, text })}
         />

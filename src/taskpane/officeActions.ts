@@ -48,13 +48,13 @@ export function officeActions(
   return {
     insertNew: (regions: string[], mode: Mode, method?: MethodId) =>
       run(async (ctx) => {
-        const layouts = regions.map((r) => regionLayout(plan.region(r), mode, lang, version, undefined, method));
+        const layouts = regions.map((r) => regionLayout(plan.regionByRef(r), mode, lang, version, undefined, method));
         return (await insertOnNewSheets(ctx, layouts)).sheets.join('、');
       }),
     insertHere: (region: string, mode: Mode, method?: MethodId) =>
       toPane(() =>
         run(async (ctx) =>
-          (await insertAtSelection(ctx, (origin) => regionLayout(plan.region(region), mode, lang, version, origin, method))).sheets.join(
+          (await insertAtSelection(ctx, (origin) => regionLayout(plan.regionByRef(region), mode, lang, version, origin, method))).sheets.join(
             '、',
           ),
         ),
@@ -65,7 +65,7 @@ export function officeActions(
         return summarizeRefresh(outcome.tables, outcome.missing, lang);
       }),
     insertOverview: () => run(async (ctx) => (await insertOverview(ctx, lang, version, (t) => regionOf(plan, t))).sheet),
-    readActuals: (region: string) => run((ctx) => readActuals(ctx, plan.region(region))),
+    readActuals: (region: string) => run((ctx) => readActuals(ctx, plan.regionByRef(region))),
     fillOfficialActuals: (actuals) => run((ctx) => fillOfficialActuals(ctx, actuals, (t) => regionOf(plan, t))),
     saveImportedPlan: (record) => run((ctx) => saveImportedPlan(ctx, record)),
     loadImportedPlans: () => run((ctx) => loadImportedPlans(ctx)),

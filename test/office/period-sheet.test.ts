@@ -146,3 +146,23 @@ test('the overview counts a 十五五 table beside a 十四五 one; official act
   });
   expect(await actions.readActuals!('南昌')).toMatchObject({ high_tech_enterprises: { 2026: 3100, 2030: 5600 } });
 });
+
+test('a region with plans of two periods: each is named apart, inserted in its own years, and both refresh', async () => {
+  const two = planWithImported(base.dataset, [{ region: '赣州', source: 'Sheet1!A1:G9', rows }]);
+  const seed = two.region('赣州', 2023);
+  const next = two.region('赣州', 2028);
+  expect([two.refOf(seed), two.refOf(next), two.refOf(two.region('九江'))]).toEqual(['赣州@2025', '赣州@2030', '九江']);
+  expect(two.regionByRef('赣州@2030')).toBe(next);
+  expect(() => two.regionByRef('赣州')).toThrow(/多个时期的规划/);
+  const host = new FakeHost();
+  const actions = officeActions(two, 'zh', host.run);
+  expect(await actions.insertNew(['赣州@2025', '赣州@2030'], 'plain')).toBe('赣州指标、赣州指标(2025-2030)');
+  expect(host.tables.map((t) => t.name)).toEqual(['PLAN_P_Ganzhou', 'PLAN_P_Ganzhou_T2030']);
+  const r = rowOf('high_tech_enterprises');
+  expect(host.sheet('赣州指标(2025-2030)').value(r, col('target'))).toBe(5500);
+  const out = await actions.refresh();
+  expect(out).toMatchObject({ tables: 2, changed: 0, edits: [], missing: [] });
+  host.type('赣州指标(2025-2030)', `${colLetter(col('actual2026'))}${r + 1}`, 3000);
+  expect(await actions.readActuals!('赣州@2030')).toMatchObject({ high_tech_enterprises: { 2026: 3000 } });
+  expect(await actions.readActuals!('赣州@2025')).toMatchObject({ high_tech_enterprises: {} });
+});
