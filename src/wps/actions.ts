@@ -16,6 +16,8 @@ import {
   writeFormulaToActiveCell,
 } from './adapter';
 import type { EtApplication } from './et';
+import { planWithImported } from '../core/importedPlans';
+import { loadImportedPlans, saveImportedPlan } from './imported';
 
 /** ET is synchronous; the pane expects promises, and the adapter's refusals as its own `Occupied` and `Refused`. */
 function run<T>(op: () => T): Promise<T> {
@@ -52,5 +54,19 @@ export function wpsActions(plan: Plan, lang: Lang, app: EtApplication): PaneActi
     markCells: (selection, cells) => run(() => markCells(app, selection, cells)),
     clearMarks: () => run(() => clearMarks(app)),
     writeFormula: (formula: string, replace: boolean) => run(() => writeFormulaToActiveCell(app, formula, replace)),
+    // A table that does not read (or clashes with a plan kept already) is refused before anything is stored; after
+    // storing, ET recalculates, so PLAN cells waiting for this plan answer (the functions read the workbook's plans).
+    saveImportedPlan: (record) =>
+      run(() => {
+        const others = loadImportedPlans(app).filter((r) => !(r.region === record.region && r.source === record.source));
+        planWithImported(plan.dataset, [...others, record]);
+        saveImportedPlan(app, record);
+        try {
+          app.CalculateFull?.();
+        } catch (e) {
+          console.warn('recalculation after importing a plan table failed', e);
+        }
+      }),
+    loadImportedPlans: () => run(() => loadImportedPlans(app)),
   };
 }

@@ -113,7 +113,7 @@ export function freeTableName(wanted: string, taken: Set<string>): string {
 // The record of what the add-in wrote (src/core/ledger.ts), kept in the workbook's custom XML parts.
 // A WPS without custom XML parts: insertion and refresh go on without records (every difference then counts as a
 // person's edit); marks are refused, since they could not be taken back.
-function partsIn(wb: EtWorkbook, test: (ns: string) => boolean): EtCustomXMLPart[] {
+export function partsIn(wb: EtWorkbook, test: (ns: string) => boolean): EtCustomXMLPart[] {
   const all = wb.CustomXMLParts;
   const out: EtCustomXMLPart[] = [];
   if (!all) return out;
