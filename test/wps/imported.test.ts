@@ -77,9 +77,12 @@ test('a selected table is kept in the workbook, comes back after reopening, and 
   // The seed plans answer as before.
   expect(fn['PLAN.TARGET']('赣州', '高新技术企业', 2025)).toBe(2000);
 
-  // Another workbook without the import: 南昌 is unknown there, in plain words.
+  // Another workbook without the import: 南昌 is unknown there, in plain words (WPS logs the message).
+  const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
   active = new FakeEt();
   expect(() => fn['PLAN.TARGET']('南昌', '高新技术企业', 2030)).toThrow(/南昌/);
+  expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^PLAN\.TARGET: .*南昌/));
+  warn.mockRestore();
   active = again;
   expect(fn['PLAN.TARGET']('南昌', '高新技术企业', 2030)).toBe(6000);
 });
