@@ -4,61 +4,33 @@
  * on 127.0.0.1 and from a local folder (file:, read by XMLHttpRequest); the WPS PLAN functions then answer from it,
  * beside the plan tables imported in the workbook. A bad package is refused whole and the compiled-in data stays.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, normalize } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseCsv, toCsv } from '../../src/core/datapackage';
 import { serializeImported } from '../../src/core/importedPlans';
 import { DATA_VERSION } from '../../src/data/index';
 import { setLanguage, usePlan } from '../../src/functions/impl';
 import { describeDataSource, loadDataSource, type Fetch } from '../../src/taskpane/dataSource';
 import { registerWpsFunctions, WorkbookPlans } from '../../src/wps/functions';
 import { jsDigest, sha256Bytes, wpsDigest, wpsFetch, xhrFetch } from '../../src/wps/net';
-import { plan as planIn } from '../cli/shell';
 import { FakeEt } from './fakeEt';
+import { publishCorrected, sha } from './published';
 
 jest.setTimeout(60_000);
 setLanguage('zh-CN');
 afterAll(() => usePlan(undefined));
 
-const sha = (t: string): string => createHash('sha256').update(t, 'utf8').digest('hex');
 const root = mkdtempSync(join(tmpdir(), 'wps-package-'));
 let server: Server;
 let origin = '';
 
-/** Ganzhou's 高新技术企业 target set to 2100 in values.csv; the checksum updated when `rehash`. */
-function editTarget(dir: string, rehash: boolean): void {
-  const file = join(dir, 'values.csv');
-  const rows = parseCsv(readFileSync(file, 'utf8'), 'values.csv').map((r) => r.cells);
-  const i = rows.findIndex((r) => r[0] === '赣州' && r[1] === 'high_tech_enterprises' && r[2] === 'value' && r[3] === 'target');
-  expect(rows[i].slice(5, 7)).toEqual(['2000', '2000']);
-  rows[i][5] = '2100';
-  rows[i][6] = '2100';
-  const text = toCsv(rows);
-  writeFileSync(file, text);
-  if (!rehash) return;
-  const desc = JSON.parse(readFileSync(join(dir, 'datapackage.json'), 'utf8'));
-  const res = desc.resources.find((r: { path: string }) => r.path === 'values.csv');
-  res.hash = `sha256:${sha(text)}`;
-  res.bytes = Buffer.byteLength(text);
-  writeFileSync(join(dir, 'datapackage.json'), JSON.stringify(desc, null, 2));
-}
-
-async function publish(dir: string): Promise<void> {
-  const r = await planIn(['publish', '--out', dir], { LANG: 'zh_CN.UTF-8', SOURCE_DATE_EPOCH: '1764201600' }); // 2025-11-27
-  expect({ code: r.code, err: r.err }).toEqual({ code: 0, err: '' });
-}
-
 beforeAll(async () => {
   // Each site is laid out as dist/ is: the add-in's pages in wps/, the package in wps/data/.
-  await publish(join(root, 'good', 'wps', 'data'));
-  editTarget(join(root, 'good', 'wps', 'data'), true);
-  await publish(join(root, 'bad', 'wps', 'data'));
-  editTarget(join(root, 'bad', 'wps', 'data'), false);
+  await publishCorrected(join(root, 'good', 'wps', 'data'));
+  await publishCorrected(join(root, 'bad', 'wps', 'data'), true);
   server = createServer((req, res) => {
     const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0]));
     readFile(join(root, path)).then(
