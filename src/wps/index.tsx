@@ -40,14 +40,16 @@ async function start(): Promise<void> {
   const plan = source.plan;
   const actions = wpsActions(plan, lang, app);
   // Plan tables imported earlier in this workbook come back; one that no longer reads is left out (the pane starts).
-  let imported: ImportedPlanRecord[] = [];
-  try {
-    imported = (await actions.loadImportedPlans?.()) ?? [];
-    planWithImported(plan.dataset, imported);
-  } catch (e) {
-    console.warn('plan tables kept in the workbook could not be read', e);
-    imported = [];
-  }
+  const imported: ImportedPlanRecord[] = await (async () => {
+    try {
+      const kept = (await actions.loadImportedPlans?.()) ?? [];
+      planWithImported(plan.dataset, kept);
+      return kept;
+    } catch (e) {
+      console.warn('plan tables kept in the workbook could not be read', e);
+      return [];
+    }
+  })();
   createRoot(root).render(
     <FluentProvider theme={webLightTheme}>
       <App

@@ -85,7 +85,9 @@ export function xhrFetch(Request: new () => Xhr, timeoutMs = 4000): Fetch {
 }
 
 /** The page's fetch, or XMLHttpRequest where fetch is missing or the add-in runs from a local folder. */
-export function wpsFetch(w: { fetch?: Fetch; XMLHttpRequest?: new () => Xhr; location?: { protocol: string } } = globalThis as never): Fetch {
+export function wpsFetch(
+  w: { fetch?: Fetch; XMLHttpRequest?: new () => Xhr; location?: { protocol: string } } = globalThis as never,
+): Fetch {
   const local = w.location?.protocol === 'file:';
   if (w.fetch && !local) {
     const f = w.fetch;

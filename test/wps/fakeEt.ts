@@ -138,8 +138,9 @@ const NA = Symbol('#N/A');
  * a bare & or <, an unquoted or repeated attribute, tags that do not nest, text outside the one root element.
  */
 export function notWellFormed(xml: string): string | null {
-  // eslint-disable-next-line no-control-regex -- these are the characters XML 1.0 forbids
-  const bad = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.exec(xml);
+  const bad =
+    // eslint-disable-next-line no-control-regex -- these are the characters XML 1.0 forbids
+    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.exec(xml);
   if (bad) return `character U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} is not allowed in XML`;
   const text = (t: string): string | null => (/&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);)/i.test(t) ? 'a bare & (write &amp;)' : null);
   let rest = xml.replace(/^\s*<\?xml[^?]*\?>/, '');

@@ -71,7 +71,9 @@ test('a selected table is kept in the workbook, comes back after reopening, and 
   expect(fn['PLAN.TARGET']('南昌', '高新技术企业', 2030)).toBe(6000);
   expect(fn['PLAN.BASELINE']('南昌', '高新技术企业')).toBe(3200);
   expect(fn['PLAN.TARGET']('南昌', '技术合同成交额', 2030)).toBe(800);
-  expect(fn['PLAN.TARGET']('南昌', '科技进步贡献率', 2030)).toBe(planWithImported(base.dataset, [record]).target('南昌', '科技进步贡献率', 2030));
+  expect(fn['PLAN.TARGET']('南昌', '科技进步贡献率', 2030)).toBe(
+    planWithImported(base.dataset, [record]).target('南昌', '科技进步贡献率', 2030),
+  );
   // Halfway along the linear path: 2028 is 3/5 of the way from 2025 to 2030.
   expect(fn['PLAN.TARGET']('南昌', '高新技术企业', 2028)).toBeCloseTo(3200 + (2800 * 3) / 5, 6);
   // The seed plans answer as before.

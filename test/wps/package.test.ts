@@ -100,7 +100,9 @@ test('a package whose checksum does not match is refused whole, named; the compi
   expect(bad.version).toBe(DATA_VERSION);
   expect(bad.refused?.[0]).toMatch(/^values\.csv，字段 hash：校验和不符/);
   expect(bad.refused?.[1]).toMatch(/^values\.csv.*hash/);
-  expect(describeDataSource(bad, 'zh')).toMatch(new RegExp(`^使用数据：${DATA_VERSION.replace(/[.+]/g, '\\$&')} · 内置（发布的数据包未采用：values\\.csv`));
+  expect(describeDataSource(bad, 'zh')).toMatch(
+    new RegExp(`^使用数据：${DATA_VERSION.replace(/[.+]/g, '\\$&')} · 内置（发布的数据包未采用：values\\.csv`),
+  );
   const et = new FakeEt();
   const plans = new WorkbookPlans(() => et);
   plans.setBase(bad.plan);

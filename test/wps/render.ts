@@ -63,7 +63,9 @@ function serve(dir: string): Promise<{ server: Server; url: string }> {
 
 interface Et {
   wb: {
-    parts: { NamespaceURI: string; XML: string }[]; sheets: { name: string; tables: { name: string; rect: { row: number; col: number; rows: number; cols: number } }[] }[] };
+    parts: { NamespaceURI: string; XML: string }[];
+    sheets: { name: string; tables: { name: string; rect: { row: number; col: number; rows: number; cols: number } }[] }[];
+  };
   sheet(n: string): { type(a1: string, v: unknown): void; at(a1: string): { value?: unknown; formula?: string } | undefined };
   select(sheet: string, a1: string): void;
 }
