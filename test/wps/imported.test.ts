@@ -13,6 +13,7 @@ import { wpsActions } from '../../src/wps/actions';
 import { registerWpsFunctions, WorkbookPlans } from '../../src/wps/functions';
 import { EtError, FakeEt, notWellFormed } from './fakeEt';
 
+jest.setTimeout(30_000);
 setLanguage('zh-CN');
 afterAll(() => usePlan(undefined));
 const base = new Plan(dataset());
