@@ -1,7 +1,7 @@
 /** The pane's actions carried out in WPS 表格 through the ET adapter: the same seam (PaneActions) as in Excel. */
 import { regionLayout, type Mode } from '../core/layout';
 import type { MethodId } from '../core/methods';
-import { summarizeRefresh, tableLayoutFor } from '../core/refresh';
+import { regionOfTable, summarizeRefresh, tableLayoutFor } from '../core/refresh';
 import type { Lang, Plan } from '../core/plan';
 import { Occupied, Refused, type PaneActions } from '../taskpane/actions';
 import {
@@ -11,6 +11,7 @@ import {
   insertOnNewSheets,
   markCells,
   MarksRefused,
+  readRecordedTables,
   readSelection,
   refreshTables,
   writeFormulaToActiveCell,
@@ -50,6 +51,14 @@ export function wpsActions(plan: Plan, lang: Lang, app: EtApplication): PaneActi
         const outcome = refreshTables(app, tableLayoutFor(plan, lang, version), options);
         return summarizeRefresh(outcome.tables, outcome.missing, lang);
       }),
+    // The tables' regions and recorded data versions: the pane lists what changed since then before refreshing.
+    recordedTables: () =>
+      run(() =>
+        readRecordedTables(app).map(({ table, dataVersion }) => {
+          const found = regionOfTable(plan, table);
+          return { region: found ? found.region.name : null, ...(dataVersion ? { dataVersion } : {}) };
+        }),
+      ),
     readSelection: () => run(() => readSelection(app)),
     markCells: (selection, cells) => run(() => markCells(app, selection, cells)),
     clearMarks: () => run(() => clearMarks(app)),

@@ -455,3 +455,16 @@ export function clearMarks(app: EtApplication): { restored: number; left: string
   writeRecord(app.ActiveWorkbook, MARKS_NS, null);
   return { restored: plan.restore.length, left: plan.left.map((m) => `${m.sheet}!${m.cell}`) };
 }
+
+/** The workbook's PLAN_ tables and the data version each was last written with (from its record), for refresh's preview. */
+export function readRecordedTables(app: EtApplication): { table: string; dataVersion?: string }[] {
+  const records = partsIn(app.ActiveWorkbook, (ns) => ns.startsWith(TABLE_NS_PREFIX));
+  return sheets(app)
+    .flatMap((ws) => listObjects(ws).map((t) => t.Name))
+    .filter((name) => name.startsWith('PLAN_'))
+    .map((table) => {
+      const own = records.find((p) => p.NamespaceURI === tableNamespace(table));
+      const version = own ? parseTable(own.XML)?.dataVersion : undefined;
+      return version ? { table, dataVersion: version } : { table };
+    });
+}

@@ -13,7 +13,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { serializeImported } from '../../src/core/importedPlans';
 import { DATA_VERSION } from '../../src/data/index';
 import { setLanguage, usePlan } from '../../src/functions/impl';
-import { describeDataSource, loadDataSource, type Fetch } from '../../src/taskpane/dataSource';
+import { changesSince } from '../../src/core/diff';
+import { colIndex, colLetter } from '../../src/core/layout';
+import { Plan } from '../../src/core/plan';
+import { dataset } from '../../src/data/index';
+import { describeDataSource, loadDataSource, previewText, type Fetch } from '../../src/taskpane/dataSource';
+import { wpsActions } from '../../src/wps/actions';
 import { registerWpsFunctions, WorkbookPlans } from '../../src/wps/functions';
 import { jsDigest, sha256Bytes, wpsDigest, wpsFetch, xhrFetch } from '../../src/wps/net';
 import { FakeEt } from './fakeEt';
@@ -21,6 +26,7 @@ import { publishCorrected, sha } from './published';
 
 jest.setTimeout(60_000);
 setLanguage('zh-CN');
+const compiled = new Plan(dataset());
 afterAll(() => usePlan(undefined));
 
 const root = mkdtempSync(join(tmpdir(), 'wps-package-'));
@@ -154,6 +160,34 @@ test('the add-in in a local folder (file:): the package is read with XMLHttpRequ
   const r = await xhrFetch(NotFound)('data/datapackage.json');
   expect([r.ok, r.status]).toEqual([false, 404]);
   await expect(loadDataSource(xhrFetch(NotFound), { digest: jsDigest })).resolves.toMatchObject({ kind: 'compiled' });
+});
+
+test('a workbook made with the compiled-in data, refreshed in WPS with the package: the change listed first; typed cells kept', async () => {
+  const et = new FakeEt();
+  await wpsActions(compiled, 'zh', et).insertNew(['赣州'], 'plain');
+  const ws = et.sheet('赣州指标');
+  const row = 6 + compiled.region('赣州').entries.findIndex((e) => e.indicator.id === 'high_tech_enterprises');
+  const at = (key: Parameters<typeof colIndex>[0]) => `${colLetter(colIndex(key))}${row}`;
+  expect(ws.at(at('target'))?.value).toBe(2000);
+  ws.type(at('actual2023'), 1712); // what a person typed
+  const typed = ws.at(at('actual2023'));
+
+  const source = await loadAt('good');
+  const actions = wpsActions(source.plan, 'zh', et);
+  const recorded = await actions.recordedTables!();
+  expect(recorded).toEqual([{ region: '赣州', dataVersion: DATA_VERSION }]);
+  const preview = changesSince(recorded, source.dataset, await source.known());
+  expect(preview?.changes.map((c) => [c.from, c.list.map((x) => [x.indicator, x.field, x.old, x.new])])).toEqual([
+    [DATA_VERSION, [['high_tech_enterprises', 'target', '2000', '2100']]],
+  ]);
+  expect(previewText(preview!, source.version, 'zh').text).toContain(`表格所用数据版本为 ${DATA_VERSION}，现在使用 ${source.version}`);
+  expect(ws.at(at('target'))?.value).toBe(2000); // nothing written before the person confirms
+
+  const r = await actions.refresh();
+  expect([r.tables, r.edits]).toEqual([1, []]);
+  expect(ws.at(at('target'))?.value).toBe(2100);
+  expect(ws.at(at('actual2023'))).toEqual(typed);
+  expect(changesSince(await actions.recordedTables!(), source.dataset, await source.known())).toBeNull();
 });
 
 test('the JavaScript sha256 agrees with node:crypto (block edges, CJK text, the empty text)', async () => {
