@@ -1,7 +1,7 @@
 /** The pane's actions carried out in WPS 表格 through the ET adapter: the same seam (PaneActions) as in Excel. */
 import { regionLayout, type Mode } from '../core/layout';
 import type { MethodId } from '../core/methods';
-import { summarizeRefresh, tableLayoutFor } from '../core/refresh';
+import { regionOfTable, summarizeRefresh, tableLayoutFor } from '../core/refresh';
 import type { Lang, Plan } from '../core/plan';
 import { Occupied, Refused, type PaneActions } from '../taskpane/actions';
 import {
@@ -11,11 +11,14 @@ import {
   insertOnNewSheets,
   markCells,
   MarksRefused,
+  readRecordedTables,
   readSelection,
   refreshTables,
   writeFormulaToActiveCell,
 } from './adapter';
 import type { EtApplication } from './et';
+import { planWithImported } from '../core/importedPlans';
+import { loadImportedPlans, saveImportedPlan } from './imported';
 
 /** ET is synchronous; the pane expects promises, and the adapter's refusals as its own `Occupied` and `Refused`. */
 function run<T>(op: () => T): Promise<T> {
@@ -48,9 +51,31 @@ export function wpsActions(plan: Plan, lang: Lang, app: EtApplication): PaneActi
         const outcome = refreshTables(app, tableLayoutFor(plan, lang, version), options);
         return summarizeRefresh(outcome.tables, outcome.missing, lang);
       }),
+    // The tables' regions and recorded data versions: the pane lists what changed since then before refreshing.
+    recordedTables: () =>
+      run(() =>
+        readRecordedTables(app).map(({ table, dataVersion }) => {
+          const found = regionOfTable(plan, table);
+          return { region: found ? found.region.name : null, ...(dataVersion ? { dataVersion } : {}) };
+        }),
+      ),
     readSelection: () => run(() => readSelection(app)),
     markCells: (selection, cells) => run(() => markCells(app, selection, cells)),
     clearMarks: () => run(() => clearMarks(app)),
     writeFormula: (formula: string, replace: boolean) => run(() => writeFormulaToActiveCell(app, formula, replace)),
+    // A table that does not read (or clashes with a plan kept already) is refused before anything is stored; after
+    // storing, ET recalculates, so PLAN cells waiting for this plan answer (the functions read the workbook's plans).
+    saveImportedPlan: (record) =>
+      run(() => {
+        const others = loadImportedPlans(app).filter((r) => !(r.region === record.region && r.source === record.source));
+        planWithImported(plan.dataset, [...others, record]);
+        saveImportedPlan(app, record);
+        try {
+          app.CalculateFull?.();
+        } catch (e) {
+          console.warn('recalculation after importing a plan table failed', e);
+        }
+      }),
+    loadImportedPlans: () => run(() => loadImportedPlans(app)),
   };
 }

@@ -113,7 +113,7 @@ export function freeTableName(wanted: string, taken: Set<string>): string {
 // The record of what the add-in wrote (src/core/ledger.ts), kept in the workbook's custom XML parts.
 // A WPS without custom XML parts: insertion and refresh go on without records (every difference then counts as a
 // person's edit); marks are refused, since they could not be taken back.
-function partsIn(wb: EtWorkbook, test: (ns: string) => boolean): EtCustomXMLPart[] {
+export function partsIn(wb: EtWorkbook, test: (ns: string) => boolean): EtCustomXMLPart[] {
   const all = wb.CustomXMLParts;
   const out: EtCustomXMLPart[] = [];
   if (!all) return out;
@@ -454,4 +454,17 @@ export function clearMarks(app: EtApplication): { restored: number; left: string
   for (const r of plan.restore) restore(byId.get(r.sheetId)!, r);
   writeRecord(app.ActiveWorkbook, MARKS_NS, null);
   return { restored: plan.restore.length, left: plan.left.map((m) => `${m.sheet}!${m.cell}`) };
+}
+
+/** The workbook's PLAN_ tables and the data version each was last written with (from its record), for refresh's preview. */
+export function readRecordedTables(app: EtApplication): { table: string; dataVersion?: string }[] {
+  const records = partsIn(app.ActiveWorkbook, (ns) => ns.startsWith(TABLE_NS_PREFIX));
+  return sheets(app)
+    .flatMap((ws) => listObjects(ws).map((t) => t.Name))
+    .filter((name) => name.startsWith('PLAN_'))
+    .map((table) => {
+      const own = records.find((p) => p.NamespaceURI === tableNamespace(table));
+      const version = own ? parseTable(own.XML)?.dataVersion : undefined;
+      return version ? { table, dataVersion: version } : { table };
+    });
 }

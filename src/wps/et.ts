@@ -143,6 +143,18 @@ export interface EtApplication {
   readonly ActiveWindow: EtWindow;
   /** The selected range (typed `number` in wps-jsapi; a Range when cells are selected). */
   readonly Selection: EtRange;
+  /** Recalculate every formula of the open workbooks (after the plans the PLAN functions answer from changed). */
+  CalculateFull?(): void;
+}
+
+/** WPS's ET Application, when this page runs inside WPS 表格 (the pane's page or the add-in's main page). */
+export function findEt(w: Record<string, unknown>): EtApplication | null {
+  const app = w.Application as EtApplication | undefined;
+  // WPS 表格's Application has a workbook property (null while no workbook is open); 文字 and 演示 have none.
+  if (app && typeof app === 'object' && (app as { ActiveWorkbook?: unknown }).ActiveWorkbook !== undefined) return app;
+  const wps = w.wps as { EtApplication?: () => EtApplication } | undefined;
+  if (wps && typeof wps.EtApplication === 'function') return wps.EtApplication();
+  return null;
 }
 
 /** ET constants used here (XlFormatConditionType, XlListObjectSourceType, XlYesNoGuess). */

@@ -7,7 +7,12 @@
  * returned as 2-D arrays, which spill only where WPS supports dynamic arrays (README, "WPS").
  */
 import { PlanError } from '../core/errors';
-import { FUNCTIONS, getLanguage, type FunctionId } from '../functions/impl';
+import { planWithImported } from '../core/importedPlans';
+import { Plan } from '../core/plan';
+import { dataset } from '../data/index';
+import { FUNCTIONS, getLanguage, usePlan, type FunctionId } from '../functions/impl';
+import type { EtApplication } from './et';
+import { importedKey, loadImportedPlans } from './imported';
 
 /** The formula namespace: cells call PLAN.TARGET(…), as in Excel. */
 export const NAMESPACE = 'PLAN';
@@ -17,10 +22,63 @@ export interface WpsFunctionHost {
   AddCustomFunction(namespace: string, name: string, fn: (...args: unknown[]) => unknown): void;
 }
 
-/** One function as WPS calls it: the implementation, with a PlanError rethrown as an Error in the user's language. */
-export function wpsFunction(id: FunctionId): (...args: unknown[]) => unknown {
+/**
+ * The plans the functions answer from in WPS. WPS runs the functions in the add-in's own page (index.html), not in
+ * the pane, so the pane cannot hand them its plans: they follow the workbook instead. Before each call, `sync` looks
+ * at the active workbook's imported plan records (the ids of their custom XML parts, a few cheap calls) and rebuilds
+ * the plan only when they changed: after an import in the pane, on another workbook, after reopening a file.
+ * The base is the data in use: compiled-in until a published package has been read (`setBase`).
+ */
+export class WorkbookPlans {
+  private base: Plan;
+  private key: string | null = null;
+  constructor(
+    private readonly app: () => EtApplication | null,
+    base?: Plan,
+  ) {
+    this.base = base ?? new Plan(dataset());
+  }
+
+  /** A published package was read: answer from it (with the workbook's imported plans beside it). */
+  setBase(base: Plan): void {
+    this.base = base;
+    this.key = null;
+    this.sync();
+  }
+
+  /** Hand the functions the plans of the active workbook; a record that cannot be read leaves the base plans in use. */
+  sync(): void {
+    let key = '';
+    const app = this.app();
+    try {
+      key = app ? importedKey(app) : '';
+    } catch (e) {
+      console.warn('the plan tables kept in the workbook could not be listed', e);
+    }
+    if (key === this.key) return;
+    this.key = key;
+    if (!key || !app) return usePlan(this.base);
+    try {
+      usePlan(planWithImported(this.base.dataset, loadImportedPlans(app)));
+    } catch (e) {
+      console.warn('the plan tables kept in the workbook could not be read', e);
+      usePlan(this.base);
+    }
+  }
+}
+
+/**
+ * One function as WPS calls it: the implementation, with a PlanError rethrown as an Error in the user's language.
+ * `before` runs first (the plans' sync); its failure never stops the answer.
+ */
+export function wpsFunction(id: FunctionId, before?: () => void): (...args: unknown[]) => unknown {
   const f = FUNCTIONS[id] as (...args: unknown[]) => unknown;
   return (...args: unknown[]) => {
+    try {
+      before?.();
+    } catch (e) {
+      console.warn('PLAN functions: the plans could not be brought up to date', e);
+    }
     try {
       return f(...args);
     } catch (e) {
@@ -31,10 +89,10 @@ export function wpsFunction(id: FunctionId): (...args: unknown[]) => unknown {
   };
 }
 
-/** Registers every PLAN function with WPS; returns the names registered. */
-export function registerWpsFunctions(host: WpsFunctionHost): string[] {
+/** Registers every PLAN function with WPS, each calling `before` first; returns the names registered. */
+export function registerWpsFunctions(host: WpsFunctionHost, before?: () => void): string[] {
   const ids = Object.keys(FUNCTIONS) as FunctionId[];
-  for (const id of ids) host.AddCustomFunction(NAMESPACE, id, wpsFunction(id));
+  for (const id of ids) host.AddCustomFunction(NAMESPACE, id, wpsFunction(id, before));
   return ids;
 }
 

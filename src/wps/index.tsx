@@ -1,28 +1,22 @@
 /**
  * The task pane's entry in WPS 表格: finds the ET Application (window.Application, or wps.EtApplication()) and
- * starts the same React pane as in Excel with the WPS actions. Host detection lives here and nowhere else.
+ * starts the same React pane as in Excel with the WPS actions, the data in use (a package published beside the
+ * add-in, or the compiled-in data) and the plan tables imported in the workbook. Host detection is findEt (et.ts).
  */
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
-import { Plan } from '../core/plan';
-import { dataset } from '../data/index';
-import { setLanguage } from '../functions/impl';
+import { planWithImported, type ImportedPlanRecord } from '../core/importedPlans';
+import { setLanguage, usePlan } from '../functions/impl';
 import { App } from '../taskpane/App';
+import { loadDataSource } from '../taskpane/dataSource';
 import { wpsActions } from './actions';
+import { findEt } from './et';
 import { linkedMissing } from './functions';
-import type { EtApplication } from './et';
+import { wpsDigest, wpsFetch } from './net';
 
-/** WPS's ET Application, when this page runs inside WPS 表格. */
-export function findEt(w: Record<string, unknown>): EtApplication | null {
-  const app = w.Application as EtApplication | undefined;
-  // WPS 表格's Application has a workbook property (null while no workbook is open); 文字 and 演示 have none.
-  if (app && typeof app === 'object' && (app as { ActiveWorkbook?: unknown }).ActiveWorkbook !== undefined) return app;
-  const wps = w.wps as { EtApplication?: () => EtApplication } | undefined;
-  if (wps && typeof wps.EtApplication === 'function') return wps.EtApplication();
-  return null;
-}
+export { findEt } from './et';
 
-function start(): void {
+async function start(): Promise<void> {
   const root = document.getElementById('root');
   if (!root) return;
   const lang = setLanguage(new URLSearchParams(location.search).get('lang') ?? navigator.language);
@@ -34,17 +28,41 @@ function start(): void {
         : 'WPS Spreadsheets not found: open this pane from the 规划指标 button in WPS Spreadsheets.';
     return;
   }
-  const plan = new Plan(dataset());
+  // A package published beside the add-in (data/datapackage.json), else the compiled-in data: the same reader as
+  // the Excel pane's, with what WPS's webview offers for fetching and hashing (src/wps/net.ts).
+  let store: Storage | undefined;
+  try {
+    store = window.localStorage; // the last packages loaded, to list what changed since a workbook used one
+  } catch {
+    store = undefined;
+  }
+  const source = await loadDataSource(wpsFetch(), { store, digest: wpsDigest() });
+  const plan = source.plan;
+  const actions = wpsActions(plan, lang, app);
+  // Plan tables imported earlier in this workbook come back; one that no longer reads is left out (the pane starts).
+  const imported: ImportedPlanRecord[] = await (async () => {
+    try {
+      const kept = (await actions.loadImportedPlans?.()) ?? [];
+      planWithImported(plan.dataset, kept);
+      return kept;
+    } catch (e) {
+      console.warn('plan tables kept in the workbook could not be read', e);
+      return [];
+    }
+  })();
   createRoot(root).render(
     <FluentProvider theme={webLightTheme}>
       <App
         plan={plan}
-        actions={wpsActions(plan, lang, app)}
+        actions={actions}
         lang={lang}
         linkedMissing={linkedMissing(window as unknown as Parameters<typeof linkedMissing>[0], lang)}
+        importedPlans={imported}
+        onPlan={(p) => usePlan(p)}
+        source={source}
       />
     </FluentProvider>,
   );
 }
 
-start();
+void start();

@@ -4,7 +4,10 @@
  * (taskpane.html, the same React pane as in Excel) with Application.CreateTaskPane, once, then shows or hides it.
  */
 import { setLanguage } from '../functions/impl';
-import { registerWpsFunctions, type WpsFunctionHost } from './functions';
+import { loadDataSource } from '../taskpane/dataSource';
+import { findEt } from './et';
+import { registerWpsFunctions, WorkbookPlans, type WpsFunctionHost } from './functions';
+import { wpsDigest, wpsFetch } from './net';
 
 interface TaskPane {
   ID: number;
@@ -19,7 +22,21 @@ interface WpsApplication {
 const w = window as unknown as { Application?: WpsApplication; wps?: Partial<WpsFunctionHost> } & Record<string, unknown>;
 
 setLanguage(navigator.language);
-if (w.wps && typeof w.wps.AddCustomFunction === 'function') registerWpsFunctions(w.wps as WpsFunctionHost);
+// The functions answer from the data in use with the plan tables imported in the active workbook (src/wps/functions.ts).
+const plans = new WorkbookPlans(() => findEt(w));
+if (w.wps && typeof w.wps.AddCustomFunction === 'function') registerWpsFunctions(w.wps as WpsFunctionHost, () => plans.sync());
+// A package published beside the add-in (data/datapackage.json) replaces the compiled-in data, as in the pane;
+// PLAN cells computed before it was read are computed again.
+void loadDataSource(wpsFetch(), { digest: wpsDigest() }).then((source) => {
+  if (source.refused) console.warn(`data package refused: ${source.refused[0]} / ${source.refused[1]}`);
+  if (source.kind !== 'published') return;
+  plans.setBase(source.plan);
+  try {
+    findEt(w)?.CalculateFull?.();
+  } catch (e) {
+    console.warn('recalculation after reading the data package failed', e);
+  }
+});
 
 const PANE_KEY = 'plan_indicators_taskpane_id';
 

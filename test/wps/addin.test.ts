@@ -5,6 +5,9 @@
  * nothing in the add-in reaches the network.
  */
 import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { normalize } from 'node:path';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +15,10 @@ import { runInNewContext } from 'node:vm';
 import { parseStringPromise } from 'xml2js';
 import { PlanError } from '../../src/core/errors';
 import { FUNCTIONS, setLanguage, type FunctionId } from '../../src/functions/impl';
+import { serializeImported } from '../../src/core/importedPlans';
 import { linkedMissing, NAMESPACE, registerWpsFunctions, wpsFunction } from '../../src/wps/functions';
+import { FakeEt } from './fakeEt';
+import { publishCorrected } from './published';
 
 jest.setTimeout(240_000);
 setLanguage('zh-CN');
@@ -154,6 +160,58 @@ describe('manifest, ribbon, pages', () => {
     expect(panes).toEqual([{ url: 'file:///C:/jsaddons/PlanIndicators_/taskpane.html', ID: 7, Visible: false }]);
     onAction({ Id: 'btnPlanPane' });
     expect(panes[0].Visible).toBe(true);
+  });
+
+  test('the entry script reads a package published beside it; PLAN.* answer from it and the imported plans, recomputed', async () => {
+    // dist/wps as deployed, with a package in wps/data/ (the site's root: the parent of the build's wps/ folder).
+    await publishCorrected(join(dir, 'data'));
+    const server = createServer((req, res) => {
+      const file = join(dir, '..', normalize(decodeURIComponent((req.url ?? '/').split('?')[0])));
+      readFile(file).then(
+        (body) => res.writeHead(200).end(body),
+        () => res.writeHead(404).end(),
+      );
+    });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    const page = `http://127.0.0.1:${(server.address() as { port: number }).port}/wps/index.html`;
+    try {
+      const et = new FakeEt();
+      et.wb.CustomXMLParts.Add(
+        serializeImported({
+          region: '南昌',
+          source: 'Sheet1!A1:D2',
+          rows: [
+            ['指标名称', '单位', '2025年(基期)', '2030年目标'],
+            ['高新技术企业数', '家', '3200', '新增2800'],
+          ],
+        }),
+      );
+      const registered = new Map<string, (...a: unknown[]) => unknown>();
+      const window: Record<string, unknown> = {
+        wps: { AddCustomFunction: (ns: string, name: string, fn: (...a: unknown[]) => unknown) => registered.set(`${ns}.${name}`, fn) },
+        Application: et,
+        // The webview's own: fetch resolving against the page, timers, TextEncoder; no crypto.subtle (plain http).
+        fetch: (url: string, init?: RequestInit) => fetch(new URL(url, page), init),
+        navigator: { language: 'zh-CN' },
+        location: { href: page, protocol: 'http:' },
+        console,
+        setTimeout,
+        clearTimeout,
+        AbortController,
+        TextEncoder,
+      };
+      window.window = window;
+      runInNewContext(readFileSync(join(dir, 'main.js'), 'utf8'), window);
+      const target = registered.get('PLAN.TARGET')!;
+      expect(target('南昌', '高新技术企业', 2030)).toBe(6000);
+      expect(target('赣州', '高新技术企业', 2025)).toBe(2000); // compiled-in until the package has been read
+      for (let i = 0; i < 100 && et.calculations === 0; i++) await new Promise((ok) => setTimeout(ok, 50));
+      expect(et.calculations).toBe(1);
+      expect(target('赣州', '高新技术企业', 2025)).toBe(2100);
+      expect(target('南昌', '高新技术企业', 2030)).toBe(6000);
+    } finally {
+      server.close();
+    }
   });
 
   test('nothing in the add-in names a network address it would fetch', () => {

@@ -132,6 +132,49 @@ function rowsOf(v: unknown, r: Rect, what: string): (EtValue | typeof NA)[][] {
 }
 const NA = Symbol('#N/A');
 
+/**
+ * Why `xml` is not a well-formed XML 1.0 document (as ET's CustomXMLParts.Add refuses it, like Office's), or null.
+ * Checks what a writer can get wrong: characters XML forbids (control characters, U+FFFE/FFFF, lone surrogates),
+ * a bare & or <, an unquoted or repeated attribute, tags that do not nest, text outside the one root element.
+ */
+export function notWellFormed(xml: string): string | null {
+  const bad =
+    // eslint-disable-next-line no-control-regex -- these are the characters XML 1.0 forbids
+    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.exec(xml);
+  if (bad) return `character U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} is not allowed in XML`;
+  const text = (t: string): string | null => (/&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);)/i.test(t) ? 'a bare & (write &amp;)' : null);
+  let rest = xml.replace(/^\s*<\?xml[^?]*\?>/, '');
+  const open: string[] = [];
+  let roots = 0;
+  while (rest.length) {
+    const lt = rest.indexOf('<');
+    const chunk = lt < 0 ? rest : rest.slice(0, lt);
+    if (chunk.trim() && !open.length) return 'text outside the root element';
+    const why = text(chunk);
+    if (why) return why;
+    if (lt < 0) break;
+    rest = rest.slice(lt);
+    const m = /^<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>/.exec(rest);
+    if (!m) return `a bare < or a malformed tag at "${rest.slice(0, 20)}"`;
+    const [all, close, name, attrs, selfClosing] = m;
+    const names = [...attrs.matchAll(/([A-Za-z_][\w.:-]*)\s*=\s*("[^"]*"|'[^']*')/g)];
+    if (new Set(names.map((a) => a[1])).size !== names.length) return `attribute repeated in <${name}>`;
+    for (const a of names) {
+      const why2 = text(a[2]);
+      if (why2) return why2;
+    }
+    if (close) {
+      if (open.pop() !== name) return `</${name}> does not close the open element`;
+    } else {
+      if (!open.length && roots++) return 'more than one root element';
+      if (!selfClosing) open.push(name);
+    }
+    rest = rest.slice(all.length);
+  }
+  if (open.length) return `<${open[open.length - 1]}> is not closed`;
+  return roots ? null : 'no root element';
+}
+
 export class FakeXmlParts implements EtCustomXMLParts {
   constructor(
     private readonly wb: FakeWorkbook,
@@ -152,7 +195,8 @@ export class FakeXmlParts implements EtCustomXMLParts {
   Add(xml: string): FakeXmlPart {
     if (this.namespace !== undefined) throw new EtError("CustomXMLParts.Add: add to the workbook's collection");
     const root = typeof xml === 'string' ? /^\s*(?:<\?xml[^>]*\?>\s*)?<([A-Za-z_][\w.-]*)([^>]*)>/.exec(xml) : null;
-    if (!root || !new RegExp(`</${root[1]}>\\s*$`).test(xml)) throw new EtError('CustomXMLParts.Add: not well-formed XML');
+    const why = typeof xml === 'string' ? notWellFormed(xml) : 'not text';
+    if (!root || why) throw new EtError(`CustomXMLParts.Add: not well-formed XML (${why ?? 'no root element'})`);
     const ns = /\sxmlns="([^"]*)"/.exec(root[2]);
     const part = new FakeXmlPart(this.wb, `{${++this.wb.partIds}}`, ns ? ns[1] : '', xml);
     this.wb.parts.push(part);
@@ -756,10 +800,30 @@ export class FakeEt implements EtApplication {
   get Selection(): FakeRange {
     return new FakeRange(this.wb.active, this.wb.active.selection);
   }
+  /** Full recalculations asked for (the fake computes nothing: `evaluate` answers when a cell is read). */
+  calculations = 0;
+  CalculateFull(): void {
+    this.calculations++;
+  }
 
   // Test helpers.
   sheet(name: string): FakeSheet {
     return this.wb.sheet(name);
+  }
+  /**
+   * The workbook saved and opened again in a new WPS session: what an .xlsx keeps (sheets, their cells and merged
+   * areas, the custom XML parts, re-read through Add so they must still be well-formed), nothing of this session.
+   */
+  reopen(): FakeEt {
+    const next = new FakeEt(this.wb.sheets.map((s) => s.name));
+    this.wb.sheets.forEach((s, i) => {
+      const t = next.wb.sheets[i];
+      for (const [k, c] of s.cells) t.cells.set(k, { ...c });
+      t.merges.push(...s.merges.map((m) => ({ ...m })));
+    });
+    for (const p of this.wb.parts) next.wb.CustomXMLParts.Add(p.XML);
+    next.wb.writes = 0;
+    return next;
   }
   select(sheet: string, a1: string): void {
     const s = this.wb.sheet(sheet);

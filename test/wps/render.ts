@@ -3,7 +3,9 @@
  * page (test/wps/host.ts, as test/e2e does for Excel), serves it on localhost, opens it in headless Chromium,
  * clicks "insert", checks the fake workbook got the region's table and the pane says so, checks that inserting
  * over a person's cell asks first and writes nothing, refreshes, checks a template (flags, marks, clearing them),
- * writes a built formula, and saves docs/pane-wps.png.
+ * writes a built formula, and saves docs/pane-wps.png. A data package published beside the pane (data/, as beside
+ * dist/wps's pages) is the data in use, and the pane says so; 导入规划表 keeps a selected 十五五 table in the fake
+ * workbook and refuses a table that does not read, naming the cell, storing nothing.
  * Run: npx tsx test/wps/render.ts (Chromium at /usr/bin/chromium or $CHROMIUM).
  */
 import assert from 'node:assert/strict';
@@ -15,7 +17,9 @@ import HtmlWebpackPlugin from 'html-webpack-plugin';
 import { chromium, type Page } from 'playwright-core';
 import webpack, { type Configuration } from 'webpack';
 import { colIndex, colLetter, SEED_COLUMNS } from '../../src/core/layout';
-import { dataset } from '../../src/data/index';
+import { DATA_VERSION, dataset } from '../../src/data/index';
+import { IMPORTED_NS } from '../../src/core/importedPlans';
+import { publishCorrected } from './published';
 
 const root = join(__dirname, '..', '..');
 const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -58,7 +62,10 @@ function serve(dir: string): Promise<{ server: Server; url: string }> {
 }
 
 interface Et {
-  wb: { sheets: { name: string; tables: { name: string; rect: { row: number; col: number; rows: number; cols: number } }[] }[] };
+  wb: {
+    parts: { NamespaceURI: string; XML: string }[];
+    sheets: { name: string; tables: { name: string; rect: { row: number; col: number; rows: number; cols: number } }[] }[];
+  };
   sheet(n: string): { type(a1: string, v: unknown): void; at(a1: string): { value?: unknown; formula?: string } | undefined };
   select(sheet: string, a1: string): void;
 }
@@ -76,6 +83,7 @@ async function main(): Promise<void> {
   assert.ok(existsSync(executablePath), `Chromium not found at ${executablePath}`);
   const out = mkdtempSync(join(tmpdir(), 'plan-wps-render-'));
   await build(out);
+  await publishCorrected(join(out, 'data')); // Ganzhou's 高新技术企业 target corrected to 2100 in the package
   const { server, url } = await serve(out);
   const browser = await chromium.launch({
     executablePath,
@@ -96,6 +104,11 @@ async function main(): Promise<void> {
     });
     await page.waitForSelector('[data-indicator="high_tech_enterprises"]');
     console.log('  ✓ the pane renders in WPS (fake ET host) with the region table');
+    const line = page.locator('.data-source');
+    assert.equal(await line.getAttribute('data-source'), 'published');
+    assert.equal(await line.innerText(), `使用数据：${DATA_VERSION}+20251127T000000Z · 2025-11-27 · 已发布`);
+    assert.match(await page.locator('[data-indicator="high_tech_enterprises"]').innerText(), /2100/);
+    console.log('  ✓ the package published beside the pane is in use: version, date, 已发布; its corrected figure shown');
 
     await page.click('[data-action="insert"]');
     assert.match(await notice(page), /已插入：赣州指标/);
@@ -165,6 +178,36 @@ async function main(): Promise<void> {
     const written = await inEt((e) => e.sheet('Sheet1').at('A31')?.formula);
     assert.match(String(written), /^=PLAN\.TARGET\("赣州",/);
     console.log('  ✓ build a formula: written into the active cell');
+
+    // 导入规划表: a 十五五 table of 南昌 typed into the sheet and selected.
+    const importAt = async (table: (string | number)[][]): Promise<void> => {
+      await page.evaluate((rows) => {
+        const e = (window as unknown as { __et: Et }).__et;
+        rows.forEach((r, i) => r.forEach((v, j) => v !== '' && e.sheet('Sheet1').type(`${String.fromCharCode(72 + j)}${40 + i}`, v)));
+        e.select('Sheet1', `H40:${String.fromCharCode(71 + rows[0].length)}${39 + rows.length}`);
+      }, table);
+      await page.fill('input[data-import-region]', '南昌');
+      await page.click('[data-action="import-plan"]');
+    };
+    const table: (string | number)[][] = [
+      ['指标名称', '单位', '2025年(基期)', '2030年目标', '属性'],
+      ['高新技术企业数', '家', 3200, '新增2800', '预期性'],
+      ['技术合同成交额（亿元）', '', 420, '800左右', '预期性'],
+    ];
+    const importedParts = () => inEt((e) => e.wb.parts.filter((p) => p.NamespaceURI === 'urn:plan-indicators:imported-plan:1').length);
+    assert.equal(IMPORTED_NS, 'urn:plan-indicators:imported-plan:1');
+    await page.click('role=tab[name="检查我的模板"]');
+    await importAt(table.map((r, i) => (i === 2 ? r.map((c, j) => (j === 3 ? '8.0.0左右' : c)) : r)));
+    await page.waitForSelector('[data-notice]:has-text("8.0.0")');
+    assert.match(await notice(page), /Sheet1!H40:L42!D3/);
+    assert.equal(await importedParts(), 0);
+    console.log('  ✓ 导入规划表: a table that does not read is refused naming the cell; nothing stored');
+    await importAt(table);
+    await page.waitForSelector('text=已导入南昌的规划表');
+    assert.match(await notice(page), /已导入南昌的规划表（Sheet1!H40:L42，2 项指标），已保存在本工作簿中/);
+    assert.equal(await importedParts(), 1);
+    await page.screenshot({ path: shot.replace('.png', '-import.png'), fullPage: true });
+    console.log('  ✓ 导入规划表: the selected 十五五 table is kept in the workbook and shown in the pane');
 
     assert.deepEqual(
       requests.filter((u) => !u.startsWith(url)),
