@@ -74,8 +74,8 @@ export function renderLegacy(root: HTMLElement, o: LegacyOptions): void {
     el(
       'p',
       o.source.refused
-        ? { class: 'data-source error', 'data-source': o.source.kind, 'data-refused': '' }
-        : { class: 'data-source', 'data-source': o.source.kind },
+        ? { class: 'plan-meta data-source error', 'data-source': o.source.kind, 'data-refused': '', style: 'color:#9c0006' }
+        : { class: 'plan-meta data-source', 'data-source': o.source.kind },
       describeDataSource(o.source, o.lang),
     ),
   );
@@ -95,7 +95,13 @@ export function renderLegacy(root: HTMLElement, o: LegacyOptions): void {
   const notice = el('div', { class: 'notice', role: 'status' });
   pane.appendChild(notice);
   // Before a refresh that brings other data than the tables used: what changed, then confirm or cancel.
-  const ask = el('div', { class: 'ask', role: 'dialog', 'data-ask': '', style: 'display:none' });
+  // Styled inline: the page's style sheet (taskpane.html) is the modern pane's too.
+  const ask = el('div', {
+    class: 'ask',
+    role: 'dialog',
+    'data-ask': '',
+    style: 'display:none;border:1px solid #c8c6c4;padding:6px 8px;margin:0 0 8px;font-size:12px',
+  });
   const askText = el('p', {});
   const askList = el('ul', { class: 'changes' });
   const askButtons = el('div', { class: 'buttons' });
