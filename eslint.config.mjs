@@ -17,6 +17,8 @@ const LEGACY = [
   'src/taskpane/i18n.ts',
   'src/taskpane/actions.ts',
   'src/taskpane/officeActions.ts',
+  'src/taskpane/messages.ts',
+  'src/taskpane/dataSource.ts',
 ];
 const POLYFILLED = [
   'Promise',

@@ -4,19 +4,20 @@
  * Host detection and the requirement check live here, once; the pane itself is in pane.ts.
  */
 import './polyfills';
-import { Plan } from '../core/plan';
-import { dataset } from '../data/index';
 import { setLanguage } from '../functions/impl';
 import { configureHost } from '../office/excel';
 import { linkedMissing, officeSetCheck } from '../office/requirements';
 import { officeActions } from '../taskpane/officeActions';
+import type { DataSource, Store } from '../taskpane/dataSource';
 import { renderLegacy } from './pane';
+import { loadLegacySource } from './source';
 
-function start(): void {
+function start(source: DataSource): void {
   const lang = setLanguage(Office.context && Office.context.displayLanguage);
   const check = officeSetCheck(Office);
   configureHost(check);
-  const plan = new Plan(dataset());
+  // A package published beside the page (data/datapackage.json), else the compiled-in data: insert and refresh use it.
+  const plan = source.plan;
   const root = document.getElementById('root');
   if (!root) return;
   const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => Excel.run(batch);
@@ -27,7 +28,19 @@ function start(): void {
     why: linkedMissing({ linked: false }, lang) as string,
     // Relative to the page (taskpane.html), not to this script: the workbook sits beside the page in dist/.
     workbookUrl: 'plan-indicators.xlsx',
+    source,
   });
 }
 
-Office.onReady(() => start());
+function storage(): Store | undefined {
+  try {
+    return window.localStorage || undefined; // the last packages loaded, to list what changed since a workbook used one
+  } catch {
+    return undefined; // IE11 with storage blocked (protected mode, file://) throws
+  }
+}
+
+Office.onReady(() => {
+  // Relative to the page (taskpane.html): the package sits beside it, under data/.
+  void loadLegacySource(() => new XMLHttpRequest(), { store: storage() }).then(start);
+});

@@ -9,8 +9,10 @@
  */
 import type { Lang, Plan } from '../core/plan';
 import type { PaneActions } from '../taskpane/actions';
-import { errorText, refreshNotice } from '../taskpane/messages';
+import { describeDataSource, type DataSource } from '../taskpane/dataSource';
+import { errorText, type Notice } from '../taskpane/messages';
 import { strings } from '../taskpane/i18n';
+import { applyRefresh, beforeRefresh } from './refresh';
 
 const WORDS = {
   zh: {
@@ -40,6 +42,8 @@ export interface LegacyOptions {
   why: string;
   /** Where the portable workbook is served, relative to the page. */
   workbookUrl: string;
+  /** Which data is in use (./source.ts): a published package or the compiled-in data; `plan` is its plan. */
+  source: DataSource;
 }
 
 /** Render the pane into `root`; returns nothing, the DOM is the state. */
@@ -65,6 +69,16 @@ export function renderLegacy(root: HTMLElement, o: LegacyOptions): void {
   pane.appendChild(select);
   const meta = el('p', { class: 'plan-meta' });
   pane.appendChild(meta);
+  // Which data is in use: version, date, compiled-in or published, and why a package beside the page was refused.
+  pane.appendChild(
+    el(
+      'p',
+      o.source.refused
+        ? { class: 'plan-meta data-source error', 'data-source': o.source.kind, 'data-refused': '', style: 'color:#9c0006' }
+        : { class: 'plan-meta data-source', 'data-source': o.source.kind },
+      describeDataSource(o.source, o.lang),
+    ),
+  );
   pane.appendChild(el('p', { class: 'plan-meta' }, w.plainOnly));
 
   const buttons = el('div', { class: 'buttons' });
@@ -80,17 +94,51 @@ export function renderLegacy(root: HTMLElement, o: LegacyOptions): void {
   pane.appendChild(buttons);
   const notice = el('div', { class: 'notice', role: 'status' });
   pane.appendChild(notice);
+  // Before a refresh that brings other data than the tables used: what changed, then confirm or cancel.
+  // Styled inline: the page's style sheet (taskpane.html) is the modern pane's too.
+  const ask = el('div', {
+    class: 'ask',
+    role: 'dialog',
+    'data-ask': '',
+    style: 'display:none;border:1px solid #c8c6c4;padding:6px 8px;margin:0 0 8px;font-size:12px',
+  });
+  const askText = el('p', {});
+  const askList = el('ul', { class: 'changes' });
+  const askButtons = el('div', { class: 'buttons' });
+  const confirm = el('button', { type: 'button', 'data-action': 'confirm' }, t.refresh) as HTMLButtonElement;
+  const cancel = el('button', { type: 'button', 'data-action': 'cancel' }, t.cancel) as HTMLButtonElement;
+  askButtons.appendChild(confirm);
+  askButtons.appendChild(cancel);
+  ask.appendChild(askText);
+  ask.appendChild(askList);
+  ask.appendChild(askButtons);
+  pane.appendChild(ask);
   pane.appendChild(el('p', {}));
   pane.lastChild!.appendChild(el('a', { href: o.workbookUrl, download: '', 'data-workbook': '' }, w.workbook));
   pane.appendChild(el('p', { class: 'legend' }, t.legend));
   const table = el('table', { class: 'region-table' });
   pane.appendChild(table);
 
-  const show = (kind: 'success' | 'error' | 'info', text: string): void => {
-    notice.setAttribute('data-notice', kind);
-    notice.className = `notice ${kind}`;
+  const show = (n: Notice): void => {
     notice.innerHTML = '';
-    notice.appendChild(document.createTextNode(text));
+    if (!n) {
+      notice.removeAttribute('data-notice');
+      notice.className = 'notice';
+      return;
+    }
+    notice.setAttribute('data-notice', n.kind);
+    notice.className = `notice ${n.kind}`;
+    notice.appendChild(document.createTextNode(n.text));
+  };
+  const showAsk = (text: string, items: string[]): void => {
+    askText.innerHTML = '';
+    askText.appendChild(document.createTextNode(text));
+    askList.innerHTML = '';
+    for (let i = 0; i < items.length; i++) askList.appendChild(el('li', {}, items[i]));
+    ask.style.display = '';
+  };
+  const hideAsk = (): void => {
+    ask.style.display = 'none';
   };
 
   const drawRegion = (): void => {
@@ -117,27 +165,29 @@ export function renderLegacy(root: HTMLElement, o: LegacyOptions): void {
     }
   };
 
-  const all = [insert, insertAll, refresh, overwrite];
+  const all = [insert, insertAll, refresh, overwrite, confirm, cancel];
   const enable = (on: boolean): void => {
     for (let i = 0; i < all.length; i++) all[i].disabled = !on;
   };
-  const attempt = (op: () => Promise<string>): void => {
+  const attempt = (op: () => Promise<Notice>): void => {
     enable(false);
-    show('info', w.busy);
+    hideAsk();
+    show({ kind: 'info', text: w.busy });
     op().then(
-      (text) => {
+      (n) => {
         enable(true);
-        show('success', text);
+        show(n);
       },
       (e: unknown) => {
         enable(true);
-        show('error', errorText(e, o.lang));
+        show({ kind: 'error', text: errorText(e, o.lang) });
       },
     );
   };
+  const inserted = (text: string): Notice => ({ kind: 'success', text: t.inserted(text) });
 
   select.addEventListener('change', drawRegion);
-  insert.addEventListener('click', () => attempt(() => o.actions.insertNew([select.value], 'plain').then(t.inserted)));
+  insert.addEventListener('click', () => attempt(() => o.actions.insertNew([select.value], 'plain').then(inserted)));
   insertAll.addEventListener('click', () =>
     attempt(() =>
       o.actions
@@ -145,17 +195,31 @@ export function renderLegacy(root: HTMLElement, o: LegacyOptions): void {
           regions.map((r) => r.name),
           'plain',
         )
-        .then(t.inserted),
+        .then(inserted),
     ),
   );
-  const refreshWith = (overwriteEdits: boolean): void =>
+  // Refresh, then offer to replace the hand edits it kept (only when the person asks).
+  const apply = (overwriteEdits: boolean): Promise<Notice> =>
+    applyRefresh(o.actions, o.source, o.lang, overwriteEdits).then((r) => {
+      overwrite.style.display = r.edits.length ? '' : 'none';
+      return r.edits.length ? { kind: 'warning', text: `${r.notice.text} ${t.askOverwrite(r.edits)}` } : r.notice;
+    });
+  // First what changed since the tables' data version, to confirm; older data than the workbook's is refused.
+  refresh.addEventListener('click', () =>
     attempt(() =>
-      o.actions.refresh({ overwriteEdits }).then((r) => {
-        overwrite.style.display = r.edits.length ? '' : 'none';
-        return r.edits.length ? `${refreshNotice(r, o.lang).text} ${t.askOverwrite(r.edits)}` : refreshNotice(r, o.lang).text;
+      beforeRefresh(o.actions, o.source, o.lang).then((before): Notice | Promise<Notice> => {
+        if (!before) return apply(false);
+        if (before.kind === 'refused') return { kind: 'error', text: before.text };
+        showAsk(before.text, before.items);
+        return null;
       }),
-    );
-  refresh.addEventListener('click', () => refreshWith(false));
-  overwrite.addEventListener('click', () => refreshWith(true));
+    ),
+  );
+  confirm.addEventListener('click', () => attempt(() => apply(false)));
+  cancel.addEventListener('click', () => {
+    hideAsk();
+    show(null);
+  });
+  overwrite.addEventListener('click', () => attempt(() => apply(true)));
   drawRegion();
 }

@@ -39,12 +39,12 @@ export function wpsActions(plan: Plan, lang: Lang, app: EtApplication): PaneActi
       run(() =>
         insertOnNewSheets(
           app,
-          regions.map((r) => regionLayout(plan.region(r), mode, lang, version, undefined, method)),
+          regions.map((r) => regionLayout(plan.regionByRef(r), mode, lang, version, undefined, method)),
         ).sheets.join('、'),
       ),
     insertHere: (region: string, mode: Mode, method?: MethodId) =>
       run(() =>
-        insertAtSelection(app, (origin) => regionLayout(plan.region(region), mode, lang, version, origin, method)).sheets.join('、'),
+        insertAtSelection(app, (origin) => regionLayout(plan.regionByRef(region), mode, lang, version, origin, method)).sheets.join('、'),
       ),
     refresh: (options) =>
       run(() => {

@@ -9,13 +9,15 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { colIndex, colLetter } from '../../src/core/layout';
-import { dataset } from '../../src/data/index';
+import { DATA_VERSION, dataset } from '../../src/data/index';
 import { buildForTests, TEST_DIST } from '../build/dist';
+import { editTarget, publish } from '../legacy/packages';
 
 const root = join(__dirname, '..', '..');
 const results = join(root, 'test-results');
@@ -44,14 +46,18 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.png': 'image/png',
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.csv': 'text/csv; charset=utf-8',
 };
 
-function serve(dir: string): Promise<{ server: Server; url: string }> {
+/** dist/ as a web server serves it; `data`: a published package served beside the page, under data/. */
+function serve(dir: string, data?: string): Promise<{ server: Server; url: string }> {
   const csp = deployment({}).headerCsp;
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0])).replace(/^(\.\.[/\\])+/, '');
-    const file = join(dir, path === '/' ? 'taskpane.html' : path);
-    if (!file.startsWith(dir) || !existsSync(file)) {
+    const inData = data !== undefined && /^[/\\]data[/\\]/.test(path);
+    const base = inData ? data : dir;
+    const file = inData ? join(data, path.slice('/data/'.length)) : join(dir, path === '/' ? 'taskpane.html' : path);
+    if (!file.startsWith(base) || !existsSync(file)) {
       res.writeHead(404).end();
       return;
     }
@@ -103,6 +109,16 @@ async function main(): Promise<void> {
   buildForTests();
   buildHost();
   const { server, url } = await serve(TEST_DIST);
+  // Two more sites for the legacy pane: one with a published package beside the page (赣州's 高新技术企业 target
+  // corrected to 2100, checksum updated), one with a package whose checksum was not updated.
+  const packages = mkdtempSync(join(tmpdir(), 'e2e-packages-'));
+  await publish(join(packages, 'good'), '1764201600'); // 2025-11-27
+  editTarget(join(packages, 'good'), 2100, true);
+  await publish(join(packages, 'bad'), '1764201600');
+  editTarget(join(packages, 'bad'), 2100, false);
+  const published = await serve(TEST_DIST, join(packages, 'good'));
+  const refused = await serve(TEST_DIST, join(packages, 'bad'));
+  const packageVersion = `${DATA_VERSION}+20251127T000000Z`;
   const requests: string[] = [];
   const browser = await chromium.launch({
     executablePath,
@@ -395,42 +411,58 @@ async function main(): Promise<void> {
       requests.push(...oldRequests);
     });
 
-    for (const [name, ua] of [
-      ['Trident (IE11)', USER_AGENTS.trident],
-      ['EdgeHTML', USER_AGENTS.edgehtml],
+    // The legacy pane and a package beside the page. Office 2016 volume-licensed (Trident, ExcelApi 1.1) reads a
+    // published package; EdgeHTML finds one with a wrong checksum and refuses it; Office 2019 volume-licensed (Trident,
+    // ExcelApi 1.8, where tables keep their record in the workbook) lists what a package changed before refreshing.
+    for (const [name, ua, site, excelApi] of [
+      ['Trident (IE11)', USER_AGENTS.trident, published.url, '1.1'],
+      ['EdgeHTML', USER_AGENTS.edgehtml, refused.url, '1.1'],
+      ['Trident (IE11), Office 2019', USER_AGENTS.trident, published.url, '1.8'],
     ] as const) {
-      await step(`${name}: the start-up script loads the legacy pane, which inserts 赣州 in plain mode at ExcelApi 1.1`, async () => {
-        const {
-          page: legacy,
-          requests: legacyRequests,
-          errors: legacyErrors,
-        } = await openPane(browser, url, ua, 'lang=zh-CN&excelApi=1.1&linked=0');
-        await legacy.waitForSelector('[data-pane="legacy"]');
-        assert.ok(loaded(legacyRequests, url, 'legacy/legacy.js'), 'the legacy pane');
-        assert.ok(!loaded(legacyRequests, url, 'taskpane.js'), 'not the modern bundle');
-        assert.match(await legacy.locator('[data-why]').innerText(), /不支持自定义函数/);
-        // The portable workbook it links to is served beside the page.
-        const href = new URL((await legacy.locator('[data-workbook]').getAttribute('href'))!, `${url}taskpane.html`).href;
-        const got = await legacy.request.get(href);
-        assert.equal(got.status(), 200, href);
-        assert.ok((await got.body()).length > 10_000);
-        await legacy.selectOption('[data-region]', '赣州');
-        await legacy.click('[data-action="insert"]');
-        await legacy.waitForSelector('[data-notice="success"]');
-        assert.match(await legacy.locator('[data-notice]').innerText(), /已插入：赣州指标/);
-        const state = await legacy.evaluate(() => {
-          const h = (window as unknown as { __host: { tables: { name: string }[]; aboveLevel: string[] } }).__host;
-          return { tables: h.tables.map((t) => t.name), above: h.aboveLevel };
-        });
-        assert.deepEqual(state, { tables: ['PLAN_P_Ganzhou'], above: [] });
-        if (ua === USER_AGENTS.trident) {
-          // Refresh keeps a hand edit and offers to replace it; only when the person asks is it replaced.
-          await legacy.evaluate((a) => {
-            (window as unknown as { __host: { type: (s: string, a: string, v: number) => void } }).__host.type('赣州指标', a, 2100);
-          }, cell('target'));
-          await legacy.click('[data-action="refresh"]');
-          await legacy.waitForSelector('[data-action="overwrite"]:visible');
-          assert.match(await legacy.locator('[data-notice]').innerText(), /已被手动修改/);
+      await step(
+        `${name}: the start-up script loads the legacy pane, which inserts 赣州 in plain mode at ExcelApi ${excelApi}`,
+        async () => {
+          const url = site;
+          const {
+            page: legacy,
+            requests: legacyRequests,
+            errors: legacyErrors,
+          } = await openPane(browser, url, ua, `lang=zh-CN&excelApi=${excelApi}&linked=0`);
+          await legacy.waitForSelector('[data-pane="legacy"]');
+          assert.ok(loaded(legacyRequests, url, 'legacy/legacy.js'), 'the legacy pane');
+          assert.ok(!loaded(legacyRequests, url, 'taskpane.js'), 'not the modern bundle');
+          assert.match(await legacy.locator('[data-why]').innerText(), /不支持自定义函数/);
+          // The package, read with XMLHttpRequest and checked with the bundled pure-JS sha256.
+          assert.ok(loaded(legacyRequests, url, 'data/datapackage.json'), 'the package beside the page');
+          const dataLine = await legacy.locator('[data-source]').innerText();
+          const target = site === published.url ? 2100 : 2000;
+          if (site === published.url) {
+            assert.equal(await legacy.locator('[data-source]').getAttribute('data-source'), 'published');
+            assert.equal(dataLine, `使用数据：${packageVersion} · 2025-11-27 · 已发布`);
+          } else {
+            assert.equal(await legacy.locator('[data-source]').getAttribute('data-source'), 'compiled');
+            assert.match(
+              dataLine,
+              new RegExp(
+                `^使用数据：${DATA_VERSION.replace(/\./g, '\\.')} · 内置（发布的数据包未采用：values\\.csv，字段 hash：校验和不符`,
+              ),
+            );
+          }
+          await legacy.selectOption('[data-region]', '赣州');
+          assert.match(await legacy.locator('[data-indicator="high_tech_enterprises"]').innerText(), new RegExp(`\\b${target}\\b`));
+          // The portable workbook it links to is served beside the page.
+          const href = new URL((await legacy.locator('[data-workbook]').getAttribute('href'))!, `${url}taskpane.html`).href;
+          const got = await legacy.request.get(href);
+          assert.equal(got.status(), 200, href);
+          assert.ok((await got.body()).length > 10_000);
+          await legacy.click('[data-action="insert"]');
+          await legacy.waitForSelector('[data-notice="success"]');
+          assert.match(await legacy.locator('[data-notice]').innerText(), /已插入：赣州指标/);
+          const state = await legacy.evaluate(() => {
+            const h = (window as unknown as { __host: { tables: { name: string }[]; aboveLevel: string[] } }).__host;
+            return { tables: h.tables.map((t) => t.name), above: h.aboveLevel };
+          });
+          assert.deepEqual(state, { tables: ['PLAN_P_Ganzhou'], above: [] });
           const value = () =>
             legacy.evaluate(
               ([r, c]) =>
@@ -439,19 +471,70 @@ async function main(): Promise<void> {
                   .value(r, c),
               [row - 1, colIndex('target')],
             );
-          assert.equal(await value(), 2100);
-          await legacy.screenshot({ path: join(results, 'pane-legacy.png'), fullPage: true });
-          await legacy.click('[data-action="overwrite"]');
-          await legacy.waitForSelector('[data-action="overwrite"]', { state: 'hidden' });
-          assert.equal(await value(), 2000);
-        }
-        requests.push(...legacyRequests);
-        errors.push(...legacyErrors);
-      });
+          // Inserted from the data in use: the package's corrected target, or the compiled-in one.
+          assert.equal(await value(), target);
+          if (ua === USER_AGENTS.trident && excelApi === '1.1') {
+            // ExcelApi 1.1 keeps no record of the tables in the workbook, so the data version they used is unknown:
+            // refresh says so and asks first. Then it keeps a hand edit and offers to replace it; only when the person
+            // asks is it replaced.
+            await legacy.evaluate((a) => {
+              (window as unknown as { __host: { type: (s: string, a: string, v: number) => void } }).__host.type('赣州指标', a, 2222);
+            }, cell('target'));
+            await legacy.click('[data-action="refresh"]');
+            await legacy.waitForSelector('[data-ask]:visible');
+            assert.match(await legacy.locator('[data-ask]').innerText(), /表格所用数据版本为 （未记录）.*无法逐项列出变化/);
+            assert.equal(await value(), 2222);
+            await legacy.click('[data-action="confirm"]');
+            await legacy.waitForSelector('[data-action="overwrite"]:visible');
+            assert.match(await legacy.locator('[data-notice]').innerText(), /已被手动修改/);
+            assert.equal(await value(), 2222);
+            await legacy.screenshot({ path: join(results, 'pane-legacy.png'), fullPage: true });
+            await legacy.click('[data-action="overwrite"]');
+            await legacy.waitForSelector('[data-action="overwrite"]', { state: 'hidden' });
+            assert.equal(await value(), 2100);
+          }
+          if (excelApi === '1.8') {
+            // A workbook whose table was written with the compiled-in data (its record says so): refresh lists what
+            // the package changes, writes nothing until confirmed, and cancel leaves it as it was.
+            await legacy.evaluate(
+              ([from, to]) => {
+                for (const p of (window as unknown as { __host: { xmlParts: { xml: string }[] } }).__host.xmlParts)
+                  p.xml = p.xml.split(`dataVersion="${from}"`).join(`dataVersion="${to}"`);
+              },
+              [packageVersion, DATA_VERSION],
+            );
+            await legacy.click('[data-action="refresh"]');
+            await legacy.waitForSelector('[data-ask]:visible');
+            const asked = await legacy.locator('[data-ask]').innerText();
+            assert.match(
+              asked,
+              new RegExp(`表格所用数据版本为 ${DATA_VERSION.replace(/\./g, '\\.')}，现在使用 ${packageVersion.replace(/[.+]/g, '\\$&')}`),
+            );
+            assert.match(asked, /赣州 高新技术企业.* 目标：2000 → 2100（.+\.txt:\d+）/);
+            await legacy.screenshot({ path: join(results, 'pane-legacy-changes.png'), fullPage: true });
+            await legacy.click('[data-action="cancel"]');
+            await legacy.waitForSelector('[data-ask]', { state: 'hidden' });
+            await legacy.click('[data-action="refresh"]');
+            await legacy.waitForSelector('[data-ask]:visible');
+            await legacy.click('[data-action="confirm"]');
+            await legacy.waitForSelector('[data-notice="success"]');
+            assert.match(await legacy.locator('[data-notice]').innerText(), /已刷新 1 张表/);
+            assert.equal(await value(), 2100);
+            // The table now records the package's version: a second refresh has nothing to list.
+            await legacy.click('[data-action="refresh"]');
+            await legacy.waitForSelector('[data-notice="success"]');
+            assert.equal(await legacy.locator('[data-ask]').isVisible(), false);
+          }
+          requests.push(...legacyRequests);
+          errors.push(...legacyErrors);
+        },
+      );
     }
 
     await step('no request left 127.0.0.1, and no script error', async () => {
-      const outside = [...opened.requests, ...requests].filter((u) => !u.startsWith(url));
+      const outside = [...opened.requests, ...requests].filter(
+        (u) => ![url, published.url, refused.url].some((site) => u.startsWith(site)),
+      );
       assert.deepEqual(outside, []);
       assert.deepEqual([...opened.errors, ...errors], []);
     });
@@ -471,6 +554,8 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     server.close();
+    published.server.close();
+    refused.server.close();
   }
   console.log(`e2e: ${steps.length} steps passed; screenshots in ${results}`);
 }

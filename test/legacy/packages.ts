@@ -1,0 +1,61 @@
+/**
+ * Packages for the legacy pane's tests (jest and the browser e2e): written by `plan publish` itself, then changed
+ * the way a person or a broken upload would change them, with or without updating the checksum.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseCsv, toCsv } from '../../src/core/datapackage';
+import { plan } from '../cli/shell';
+
+export const sha = (t: string): string => createHash('sha256').update(t, 'utf8').digest('hex');
+
+/** `plan publish --out dir` at a fixed time (seconds since 1970), with extra arguments (`--actuals FILE`). */
+export async function publish(dir: string, epoch: string, more: string[] = []): Promise<void> {
+  const r = await plan(['publish', '--out', dir, ...more], { LANG: 'zh_CN.UTF-8', SOURCE_DATE_EPOCH: epoch });
+  if (r.code !== 0 || r.err) throw new Error(`plan publish failed (${r.code}): ${r.err}`);
+}
+
+/**
+ * Change one CSV resource: `edit` gets its rows (header first) and changes them in place, returning the index of
+ * the row it changed. The checksum and size in datapackage.json are updated when `rehash`. Returns that row's line.
+ */
+export function editCsv(dir: string, file: string, edit: (rows: string[][]) => number, rehash: boolean): number {
+  const path = join(dir, file);
+  const records = parseCsv(readFileSync(path, 'utf8'), file);
+  const rows = records.map((r) => r.cells);
+  const i = edit(rows);
+  if (i < 0) throw new Error(`editCsv: no row changed in ${file}`);
+  const text = toCsv(rows);
+  writeFileSync(path, text);
+  if (rehash) {
+    const descPath = join(dir, 'datapackage.json');
+    const desc = JSON.parse(readFileSync(descPath, 'utf8'));
+    const res = desc.resources.find((r: { path: string }) => r.path === file);
+    res.hash = `sha256:${sha(text)}`;
+    res.bytes = Buffer.byteLength(text);
+    writeFileSync(descPath, JSON.stringify(desc, null, 2));
+  }
+  return records[i].line;
+}
+
+/** The row of values.csv that holds a region's target for an indicator. */
+export const targetRow = (rows: string[][], region: string, indicator: string): number =>
+  rows.findIndex((r) => r[0] === region && r[1] === indicator && r[2] === 'value' && r[3] === 'target');
+
+/** Ganzhou's 高新技术企业 target set to `to` in values.csv (raw and value). Returns the line of the row. */
+export function editTarget(dir: string, to: number, rehash: boolean): number {
+  return editCsv(
+    dir,
+    'values.csv',
+    (rows) => {
+      const i = targetRow(rows, '赣州', 'high_tech_enterprises');
+      if (i < 0 || rows[i][5] !== '2000' || rows[i][6] !== '2000')
+        throw new Error('values.csv: 赣州 high_tech_enterprises target is not 2000');
+      rows[i][5] = String(to);
+      rows[i][6] = String(to);
+      return i;
+    },
+    rehash,
+  );
+}
