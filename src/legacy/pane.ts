@@ -7,6 +7,7 @@
  * Same core, same layout, same host adapter (`PaneActions`) as the React pane; only the rendering differs.
  * Compiled to ES5 with the polyfills IE11 needs (see webpack.config.js); uses only DOM APIs IE11 has.
  */
+import { baseYearOf, describePeriod, isSeedPeriod, periodOf } from '../core/model';
 import type { Lang, Plan } from '../core/plan';
 import type { PaneActions } from '../taskpane/actions';
 import { describeDataSource, type DataSource } from '../taskpane/dataSource';
@@ -50,7 +51,8 @@ export interface LegacyOptions {
 export function renderLegacy(root: HTMLElement, o: LegacyOptions): void {
   const t = strings(o.lang);
   const w = WORDS[o.lang];
-  const regions = o.plan.regions();
+  // Every plan (a published package may hold a plan of another period), each named by its reference (Plan.refOf).
+  const regions = o.plan.allRegions();
   root.innerHTML = '';
   const pane = el('div', { class: 'pane legacy', lang: o.lang === 'zh' ? 'zh-CN' : 'en', 'data-pane': 'legacy' });
   root.appendChild(pane);
@@ -61,10 +63,12 @@ export function renderLegacy(root: HTMLElement, o: LegacyOptions): void {
   const select = el('select', { id: 'legacy-region', 'data-region': '' }) as HTMLSelectElement;
   for (let i = 0; i < regions.length; i++) {
     const r = regions[i];
-    const option = el('option', { value: r.name }, `${o.lang === 'zh' ? r.name : r.en} — ${r.planTitle}`) as HTMLOptionElement;
-    select.appendChild(option);
+    const p = periodOf(r);
+    const label = `${o.lang === 'zh' ? r.name : r.en} — ${r.planTitle}${isSeedPeriod(p) ? '' : ` (${describePeriod(p)})`}`;
+    select.appendChild(el('option', { value: o.plan.refOf(r) }, label) as HTMLOptionElement);
   }
-  select.value = regions[regions.length - 1].name;
+  const main = o.plan.regions();
+  select.value = o.plan.refOf(main[main.length - 1]);
   pane.appendChild(label);
   pane.appendChild(select);
   const meta = el('p', { class: 'plan-meta' });
@@ -142,7 +146,9 @@ export function renderLegacy(root: HTMLElement, o: LegacyOptions): void {
   };
 
   const drawRegion = (): void => {
-    const region = o.plan.region(select.value);
+    const region = o.plan.regionByRef(select.value);
+    const period = periodOf(region);
+    const baseYear = baseYearOf(period);
     meta.innerHTML = '';
     meta.appendChild(
       document.createTextNode(
@@ -151,7 +157,7 @@ export function renderLegacy(root: HTMLElement, o: LegacyOptions): void {
     );
     table.innerHTML = '';
     const head = el('tr', {});
-    const headers = [t.indicator, t.unit, '2020', t.target];
+    const headers = [t.indicator, t.unit, String(baseYear), o.lang === 'zh' ? `${period.target}年目标` : `${period.target} target`];
     for (let i = 0; i < headers.length; i++) head.appendChild(el('th', {}, headers[i]));
     table.appendChild(head);
     for (let i = 0; i < region.entries.length; i++) {
@@ -159,7 +165,8 @@ export function renderLegacy(root: HTMLElement, o: LegacyOptions): void {
       const tr = el('tr', { 'data-indicator': e.indicator.id });
       tr.appendChild(el('td', {}, o.lang === 'zh' ? e.name : e.indicator.en));
       tr.appendChild(el('td', {}, o.lang === 'en' && e.unit === e.indicator.unit ? e.indicator.unitEn : e.unit));
-      tr.appendChild(el('td', {}, e.values[2020] ? e.values[2020].raw : ''));
+      const b = e.values[baseYear];
+      tr.appendChild(el('td', {}, b ? b.raw : ''));
       tr.appendChild(el('td', {}, e.target ? e.target.raw : ''));
       table.appendChild(tr);
     }
@@ -192,7 +199,7 @@ export function renderLegacy(root: HTMLElement, o: LegacyOptions): void {
     attempt(() =>
       o.actions
         .insertNew(
-          regions.map((r) => r.name),
+          regions.map((r) => o.plan.refOf(r)),
           'plain',
         )
         .then(inserted),

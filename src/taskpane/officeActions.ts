@@ -54,9 +54,9 @@ export function officeActions(
     insertHere: (region: string, mode: Mode, method?: MethodId) =>
       toPane(() =>
         run(async (ctx) =>
-          (await insertAtSelection(ctx, (origin) => regionLayout(plan.regionByRef(region), mode, lang, version, origin, method))).sheets.join(
-            '、',
-          ),
+          (
+            await insertAtSelection(ctx, (origin) => regionLayout(plan.regionByRef(region), mode, lang, version, origin, method))
+          ).sheets.join('、'),
         ),
       ),
     refresh: (options) =>
