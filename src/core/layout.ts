@@ -258,7 +258,7 @@ export interface SheetLayout {
 }
 
 export const FILL = { slightlyBehind: 'FFEB9C', behind: 'FFC7CE', header: 'DDEBF7', input: 'FFFFF2' };
-export const FONT = { slightlyBehind: '9C5700', behind: '9C0006', helper: '808080' };
+export const FONT = { slightlyBehind: '9C5700', behind: '9C0006', helper: '808080', official: '0070C0' };
 
 /** Columns that hold figures in the indicator's unit, and so take its number format. */
 export function isNumericColumn(key: ColumnKey): boolean {
@@ -533,4 +533,46 @@ export function flagRules(
     { level: 'behind', formula: behind, fill: FILL.behind, font: FONT.behind },
     { level: 'slightly_behind', formula: slightly, fill: FILL.slightlyBehind, font: FONT.slightlyBehind },
   ];
+}
+
+/** Where a column of a plan's sheet stands in a table's header row as it is now (inserted in either language), or -1. */
+export function headerIndex(region: Region, header: unknown[], key: ColumnKey): number {
+  const c = columnsFor(periodOf(region)).find((x) => x.key === key);
+  return c ? header.findIndex((h) => h === c.header.zh || h === c.header.en) : -1;
+}
+
+/** An inserted table as it stands: its plan (null for a table the data does not know), header row and body values. */
+export interface TableContents {
+  region: Region | null;
+  header: unknown[];
+  values: unknown[][];
+}
+
+/** An official actual value (from a published package's actuals.csv). */
+export interface OfficialActual {
+  region: string;
+  indicator: string;
+  year: number;
+  value: number;
+}
+
+/**
+ * Where each official actual goes: the table of its region's plan whose years include it, the row of its indicator,
+ * the actual column of its year (table index, zero-based body row and column). Actuals with no such cell are left out.
+ */
+export function placeOfficialActuals(
+  tables: TableContents[],
+  actuals: OfficialActual[],
+): { table: number; row: number; col: number; actual: OfficialActual }[] {
+  const out: { table: number; row: number; col: number; actual: OfficialActual }[] = [];
+  for (const a of actuals) {
+    const table = tables.findIndex((x) => x.region?.name === a.region && actualYears(periodOf(x.region)).includes(a.year));
+    if (table < 0) continue;
+    const t = tables[table];
+    const idCol = headerIndex(t.region!, t.header, 'id');
+    const col = headerIndex(t.region!, t.header, `actual${a.year}`);
+    const row = idCol < 0 || col < 0 ? -1 : t.values.findIndex((r) => r[idCol] === a.indicator);
+    if (row >= 0) out.push({ table, row, col, actual: a });
+  }
+  return out;
 }

@@ -4,7 +4,7 @@
  * (PLAN_…) the workbook holds, wherever they stand, with live COUNTIFS over their status and 2025-met columns;
  * the pane's progress view reads a region's actual values back. Everything is queued first, then one sync.
  */
-import { actualYears, columnsFor, isTableOf, parseTableName, type ColumnKey } from '../core/layout';
+import { actualYears, FONT, headerIndex, isTableOf, parseTableName, placeOfficialActuals, type OfficialActual } from '../core/layout';
 import { periodOf, type Region } from '../core/model';
 import { overviewLayout, sheetRef, type OverviewLayout, type OverviewSource, type RegionActuals } from '../core/overview';
 import type { Lang } from '../core/plan';
@@ -19,12 +19,6 @@ function letter(index: number): string {
   let s = '';
   for (let c = index + 1; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
   return s;
-}
-
-/** Where a column of the region's layout stands in a table's header (inserted in either language), or -1. */
-function findColumn(region: Region, header: unknown[], key: ColumnKey): number {
-  const c = columnsFor(periodOf(region)).find((x) => x.key === key);
-  return c ? header.findIndex((h) => h === c.header.zh || h === c.header.en) : -1;
 }
 
 function freeName(wanted: string, taken: string[]): string {
@@ -108,8 +102,8 @@ export async function insertOverview(
     if (!region) continue;
     const header = t.header.values[0];
     const targetYear = periodOf(region).target;
-    const status = findColumn(region, header, 'status');
-    const met = findColumn(region, header, `met${targetYear}`);
+    const status = headerIndex(region, header, 'status');
+    const met = headerIndex(region, header, `met${targetYear}`);
     if (status < 0 || met < 0) continue;
     const r1 = t.body.rowIndex + 1;
     const r2 = t.body.rowIndex + t.body.rowCount;
@@ -161,9 +155,9 @@ export async function readActuals(context: Context, region: Region): Promise<Reg
   const t = loaded.find((x) => isTableOf(region, x.name));
   if (!t) return {};
   const header = t.header.values[0];
-  const idCol = findColumn(region, header, 'id');
+  const idCol = headerIndex(region, header, 'id');
   if (idCol < 0) return {};
-  const cols = actualYears(periodOf(region)).map((y) => [y, findColumn(region, header, `actual${y}`)] as const);
+  const cols = actualYears(periodOf(region)).map((y) => [y, headerIndex(region, header, `actual${y}`)] as const);
   const out: RegionActuals = {};
   for (const row of t.body.values) {
     const id = String(row[idCol] ?? '');
@@ -176,7 +170,7 @@ export async function readActuals(context: Context, region: Region): Promise<Reg
 }
 
 /** The font colour that tells an official actual value (filled from a published package) from a typed one. */
-export const OFFICIAL_FONT = '#0070C0';
+export const OFFICIAL_FONT = `#${FONT.official}`;
 
 /**
  * Fill official actual values (from a published package's actuals.csv) into the inserted tables' actual columns,
@@ -186,7 +180,7 @@ export const OFFICIAL_FONT = '#0070C0';
  */
 export async function fillOfficialActuals(
   context: Context,
-  actuals: { region: string; indicator: string; year: number; value: number }[],
+  actuals: OfficialActual[],
   regionOf: (tableName: string) => Region | null,
 ): Promise<{ filled: string[]; kept: string[] }> {
   const tables = context.workbook.tables;
@@ -206,21 +200,16 @@ export async function fillOfficialActuals(
   await context.sync();
   const filled: string[] = [];
   const kept: string[] = [];
-  for (const a of actuals) {
-    const t = loaded.find((x) => x.region?.name === a.region && actualYears(periodOf(x.region)).includes(a.year));
-    if (!t || !t.region) continue;
-    const header = t.header.values[0];
-    const idCol = findColumn(t.region, header, 'id');
-    const col = findColumn(t.region, header, `actual${a.year}`);
-    const row = idCol < 0 || col < 0 ? -1 : t.body.values.findIndex((r) => r[idCol] === a.indicator);
-    if (row < 0) continue;
+  const contents = loaded.map((t) => ({ region: t.region, header: t.header.values[0], values: t.body.values }));
+  for (const { table, row, col, actual } of placeOfficialActuals(contents, actuals)) {
+    const t = loaded[table];
     const address = a1(t.body.rowIndex + row, t.body.columnIndex + col);
     if (!isFreeCell(t.body.values[row][col], t.body.formulas[row][col])) {
       kept.push(`${t.ws.name}!${address}`);
       continue;
     }
     const cell = t.ws.getRange(address);
-    cell.values = [[a.value]];
+    cell.values = [[actual.value]];
     cell.format.font.color = OFFICIAL_FONT;
     filled.push(`${t.ws.name}!${address}`);
   }

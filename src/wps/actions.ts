@@ -7,6 +7,7 @@ import { Occupied, Refused, type PaneActions } from '../taskpane/actions';
 import {
   CellsOccupied,
   clearMarks,
+  fillOfficialActuals,
   insertAtSelection,
   insertOnNewSheets,
   markCells,
@@ -51,6 +52,8 @@ export function wpsActions(plan: Plan, lang: Lang, app: EtApplication): PaneActi
         const outcome = refreshTables(app, tableLayoutFor(plan, lang, version), options);
         return summarizeRefresh(outcome.tables, outcome.missing, lang);
       }),
+    // Official actuals from the published package: only into free actual cells, in the official colour.
+    fillOfficialActuals: (actuals) => run(() => fillOfficialActuals(app, actuals, (t) => regionOfTable(plan, t)?.region ?? null)),
     // The tables' regions and recorded data versions: the pane lists what changed since then before refreshing.
     recordedTables: () =>
       run(() =>

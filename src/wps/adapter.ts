@@ -5,8 +5,18 @@
  * is free only with no value and no formula; merged areas and tables crossing the block refuse the write too.
  * Nothing is written until every check has passed, and the actual-value columns are never written by refresh.
  */
-import { a1, describeRefusal, freeSheetName, refusalFor, type BlockFacts, type Refusal } from '../core/cells';
-import { FILL, FONT, HEADER_OFFSET, isNumericColumn, type SheetLayout } from '../core/layout';
+import { a1, describeRefusal, freeSheetName, isFreeCell, refusalFor, type BlockFacts, type Refusal } from '../core/cells';
+import {
+  FILL,
+  FONT,
+  HEADER_OFFSET,
+  isNumericColumn,
+  parseTableName,
+  placeOfficialActuals,
+  type OfficialActual,
+  type SheetLayout,
+} from '../core/layout';
+import type { Region } from '../core/model';
 import {
   MARKS_NS,
   TABLE_NS_PREFIX,
@@ -467,4 +477,50 @@ export function readRecordedTables(app: EtApplication): { table: string; dataVer
       const version = own ? parseTable(own.XML)?.dataVersion : undefined;
       return version ? { table, dataVersion: version } : { table };
     });
+}
+
+/**
+ * Fill official actual values (from a published package) into the inserted tables' actual columns, only where the
+ * cell is free (no value, no formula): a typed value always wins. Filled cells get the official font colour, as in
+ * Excel. `regionOf` names a table's plan.
+ */
+export function fillOfficialActuals(
+  app: EtApplication,
+  actuals: OfficialActual[],
+  regionOf: (tableName: string) => Region | null,
+): { filled: string[]; kept: string[] } {
+  const loaded = sheets(app)
+    .flatMap((ws) => listObjects(ws).map((t) => ({ ws, t })))
+    .filter(({ t }) => parseTableName(t.Name) && t.DataBodyRange)
+    .map(({ ws, t }) => {
+      const body = t.DataBodyRange!;
+      return {
+        ws,
+        body,
+        contents: {
+          region: regionOf(t.Name),
+          header: grid(t.HeaderRowRange.Value2)[0],
+          values: grid(body.Value2),
+        },
+        formulas: grid(body.Formula),
+      };
+    });
+  const filled: string[] = [];
+  const kept: string[] = [];
+  for (const { table, row, col, actual } of placeOfficialActuals(
+    loaded.map((t) => t.contents),
+    actuals,
+  )) {
+    const { ws, body, contents, formulas } = loaded[table];
+    const address = `${ws.Name}!${a1(body.Row - 1 + row, body.Column - 1 + col)}`;
+    if (!isFreeCell(contents.values[row][col], formulas[row][col])) {
+      kept.push(address);
+      continue;
+    }
+    const cell = ws.Cells.Item(body.Row + row, body.Column + col);
+    cell.Value2 = actual.value;
+    cell.Font.Color = bgr(FONT.official);
+    filled.push(address);
+  }
+  return { filled, kept };
 }
