@@ -35,13 +35,18 @@ async function start(displayLanguage: string | undefined): Promise<void> {
   const root = document.getElementById('root');
   if (!root) return;
   const run = <T,>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => Excel.run(batch);
-  const actions = officeActions(plan, lang, run);
+  // The plans the pane shows now (the data in use, with the tables imported into this workbook): the actions follow it.
+  let current = plan;
+  const actions = officeActions(plan, lang, run, () => current);
   // Plan tables imported earlier in this workbook come back for the pane and the PLAN functions; one that no longer
   // reads is left out (the pane still starts).
   const imported: ImportedPlanRecord[] = await (async () => {
     try {
       const kept = (await actions.loadImportedPlans?.()) ?? [];
-      if (kept.length) usePlan(planWithImported(plan.dataset, kept));
+      if (kept.length) {
+        current = planWithImported(plan.dataset, kept);
+        usePlan(current);
+      }
       return kept;
     } catch (e) {
       console.warn('plan tables kept in the workbook could not be read', e);
@@ -56,7 +61,10 @@ async function start(displayLanguage: string | undefined): Promise<void> {
         lang={lang}
         linkedMissing={linkedMissing(features, lang)}
         importedPlans={imported}
-        onPlan={(p) => usePlan(p)}
+        onPlan={(p) => {
+          current = p;
+          usePlan(p);
+        }}
         source={source}
       />
     </FluentProvider>,

@@ -38,41 +38,46 @@ function regionOf(plan: Plan, tableName: string): Region | null {
   return regionOfTable(plan, tableName)?.region ?? null;
 }
 
-/** `run` is Excel.run in Office, or the fake host's run in tests. */
+/**
+ * `run` is Excel.run in Office, or the fake host's run in tests. `plan` is the data in use (its version is recorded
+ * with each table); `current` the plans the pane shows now, with the tables imported into this workbook (the pane
+ * imports more as it goes).
+ */
 export function officeActions(
   plan: Plan,
   lang: Lang,
   run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>,
+  current: () => Plan = () => plan,
 ): PaneActions {
   const version = plan.dataset.version;
   return {
     insertNew: (regions: string[], mode: Mode, method?: MethodId) =>
       run(async (ctx) => {
-        const layouts = regions.map((r) => regionLayout(plan.regionByRef(r), mode, lang, version, undefined, method));
+        const layouts = regions.map((r) => regionLayout(current().regionByRef(r), mode, lang, version, undefined, method));
         return (await insertOnNewSheets(ctx, layouts)).sheets.join('、');
       }),
     insertHere: (region: string, mode: Mode, method?: MethodId) =>
       toPane(() =>
         run(async (ctx) =>
           (
-            await insertAtSelection(ctx, (origin) => regionLayout(plan.regionByRef(region), mode, lang, version, origin, method))
+            await insertAtSelection(ctx, (origin) => regionLayout(current().regionByRef(region), mode, lang, version, origin, method))
           ).sheets.join('、'),
         ),
       ),
     refresh: (options) =>
       run(async (ctx) => {
-        const outcome = await refreshTables(ctx, tableLayoutFor(plan, lang, version), options);
+        const outcome = await refreshTables(ctx, tableLayoutFor(current(), lang, version), options);
         return summarizeRefresh(outcome.tables, outcome.missing, lang);
       }),
-    insertOverview: () => run(async (ctx) => (await insertOverview(ctx, lang, version, (t) => regionOf(plan, t))).sheet),
-    readActuals: (region: string) => run((ctx) => readActuals(ctx, plan.regionByRef(region))),
-    fillOfficialActuals: (actuals) => run((ctx) => fillOfficialActuals(ctx, actuals, (t) => regionOf(plan, t))),
+    insertOverview: () => run(async (ctx) => (await insertOverview(ctx, lang, version, (t) => regionOf(current(), t))).sheet),
+    readActuals: (region: string) => run((ctx) => readActuals(ctx, current().regionByRef(region))),
+    fillOfficialActuals: (actuals) => run((ctx) => fillOfficialActuals(ctx, actuals, (t) => regionOf(current(), t))),
     saveImportedPlan: (record) => run((ctx) => saveImportedPlan(ctx, record)),
     loadImportedPlans: () => run((ctx) => loadImportedPlans(ctx)),
     recordedTables: () =>
       run(async (ctx) =>
         (await readRecordedTables(ctx)).map(({ table, dataVersion }) => {
-          const found = regionOfTable(plan, table);
+          const found = regionOfTable(current(), table);
           return { region: found ? found.region.name : null, ...(dataVersion ? { dataVersion } : {}) };
         }),
       ),

@@ -32,33 +32,38 @@ function run<T>(op: () => T): Promise<T> {
   }
 }
 
-/** `app` is WPS's `window.Application` (an ET Application), or the fake ET host in tests. */
-export function wpsActions(plan: Plan, lang: Lang, app: EtApplication): PaneActions {
+/**
+ * `app` is WPS's `window.Application` (an ET Application), or the fake ET host in tests. `plan` is the data in use;
+ * `current` the plans the pane shows now, with the tables imported into this workbook.
+ */
+export function wpsActions(plan: Plan, lang: Lang, app: EtApplication, current: () => Plan = () => plan): PaneActions {
   const version = plan.dataset.version;
   return {
     insertNew: (regions: string[], mode: Mode, method?: MethodId) =>
       run(() =>
         insertOnNewSheets(
           app,
-          regions.map((r) => regionLayout(plan.regionByRef(r), mode, lang, version, undefined, method)),
+          regions.map((r) => regionLayout(current().regionByRef(r), mode, lang, version, undefined, method)),
         ).sheets.join('、'),
       ),
     insertHere: (region: string, mode: Mode, method?: MethodId) =>
       run(() =>
-        insertAtSelection(app, (origin) => regionLayout(plan.regionByRef(region), mode, lang, version, origin, method)).sheets.join('、'),
+        insertAtSelection(app, (origin) => regionLayout(current().regionByRef(region), mode, lang, version, origin, method)).sheets.join(
+          '、',
+        ),
       ),
     refresh: (options) =>
       run(() => {
-        const outcome = refreshTables(app, tableLayoutFor(plan, lang, version), options);
+        const outcome = refreshTables(app, tableLayoutFor(current(), lang, version), options);
         return summarizeRefresh(outcome.tables, outcome.missing, lang);
       }),
     // Official actuals from the published package: only into free actual cells, in the official colour.
-    fillOfficialActuals: (actuals) => run(() => fillOfficialActuals(app, actuals, (t) => regionOfTable(plan, t)?.region ?? null)),
+    fillOfficialActuals: (actuals) => run(() => fillOfficialActuals(app, actuals, (t) => regionOfTable(current(), t)?.region ?? null)),
     // The tables' regions and recorded data versions: the pane lists what changed since then before refreshing.
     recordedTables: () =>
       run(() =>
         readRecordedTables(app).map(({ table, dataVersion }) => {
-          const found = regionOfTable(plan, table);
+          const found = regionOfTable(current(), table);
           return { region: found ? found.region.name : null, ...(dataVersion ? { dataVersion } : {}) };
         }),
       ),

@@ -38,12 +38,14 @@ async function start(): Promise<void> {
   }
   const source = await loadDataSource(wpsFetch(), { store, digest: wpsDigest() });
   const plan = source.plan;
-  const actions = wpsActions(plan, lang, app);
+  // The plans the pane shows now (the data in use, with the tables imported into this workbook): the actions follow it.
+  let current = plan;
+  const actions = wpsActions(plan, lang, app, () => current);
   // Plan tables imported earlier in this workbook come back; one that no longer reads is left out (the pane starts).
   const imported: ImportedPlanRecord[] = await (async () => {
     try {
       const kept = (await actions.loadImportedPlans?.()) ?? [];
-      planWithImported(plan.dataset, kept);
+      current = planWithImported(plan.dataset, kept);
       return kept;
     } catch (e) {
       console.warn('plan tables kept in the workbook could not be read', e);
@@ -58,7 +60,10 @@ async function start(): Promise<void> {
         lang={lang}
         linkedMissing={linkedMissing(window as unknown as Parameters<typeof linkedMissing>[0], lang)}
         importedPlans={imported}
-        onPlan={(p) => usePlan(p)}
+        onPlan={(p) => {
+          current = p;
+          usePlan(p);
+        }}
         source={source}
       />
     </FluentProvider>,
