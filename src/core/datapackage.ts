@@ -12,7 +12,7 @@
  */
 import { buildDataset } from './dataset';
 import { PlanError } from './errors';
-import type { Dataset, Entry, IndicatorDef, Source } from './model';
+import type { Dataset, Entry, IndicatorDef, Region, Source } from './model';
 import { BASELINE_YEAR, TARGET_YEAR } from './model';
 import type { AuthoredEntry, AuthoredRegion, AuthoredValue } from '../data/types';
 
@@ -336,7 +336,12 @@ function readTable(file: string, text: string, fields: Field[]): Row[] {
 }
 
 export interface LoadedPackage {
+  /** Every plan of the package: those built from the seeds and, beside them, those imported from tables. */
   dataset: Dataset;
+  /** The plans built by the seed rules only (no imported table). */
+  base: Dataset;
+  /** The plans imported from tables, in package order, each with its own period and cell provenance. */
+  imported: Region[];
   actuals: Actual[];
   version: string;
   created?: string;
@@ -536,7 +541,7 @@ export function readPackage(files: (path: string) => string | undefined, catalog
     return { region: r.region, indicator: r.indicator, year, value: Number(r.value), source: r.source };
   });
   const created = typeof desc.created === 'string' ? desc.created : undefined;
-  return { dataset, actuals, version: desc.version, ...(created ? { created } : {}) };
+  return { dataset, base: dataset, imported: [], actuals, version: desc.version, ...(created ? { created } : {}) };
 }
 
 // ---------------------------------------------------------------- the --actuals file
