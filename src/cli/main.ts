@@ -550,7 +550,7 @@ const COMMANDS: Record<string, CommandSpec> = {
       if (values.out === undefined) throw new UsageError('publish 需要 --out 目录', 'publish needs --out dir', 'publish');
       const actuals = values.actuals !== undefined ? readActualsFile(values.actuals as string, plan) : [];
       const dir = values.out as string;
-      const files = publish(dir, actuals, publicationDate(io.env ?? process.env));
+      const files = publish(dir, plan, actuals, publicationDate(io.env ?? process.env));
       io.out(`${lang === 'zh' ? '已写入' : 'written'}: ${files.map((f) => join(dir, f)).join(', ')}`);
       return 0;
     },
@@ -738,7 +738,13 @@ export function run(argv: string[], io: Io): number | Promise<number> {
     const loaded = p.values.data !== undefined ? loadPackageDir(p.values.data as string) : undefined;
     const go = (tables: PlanFile[]): number | Promise<number> => {
       const base = loaded ? loaded.base : dataset();
-      const plan = planWithTables(base, tables, tables.length ? (p.values.region as string | undefined) : undefined, loaded?.imported);
+      const plan = planWithTables(
+        base,
+        tables,
+        tables.length ? (p.values.region as string | undefined) : undefined,
+        loaded?.imported,
+        p.values.sheet as string | undefined,
+      );
       usePlan(files.length || loaded ? plan : undefined);
       return COMMANDS[command].run({ args, values: p.values, lang, plan, io });
     };

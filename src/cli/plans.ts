@@ -37,26 +37,21 @@ export interface PlanFile {
   file: string;
   label: string;
   rows: string[][];
+  /** Read from an xlsx worksheet (else CSV text). */
+  sheet: boolean;
 }
 
 /**
  * Read one `--plan` file: an xlsx workbook (by its content, or an .xlsx/.xlsm name) from its first sheet or `sheet`,
- * else CSV text. An xlsx file is read asynchronously (ExcelJS), a CSV file at once.
+ * else CSV text (`sheet` is for xlsx files only). An xlsx file is read asynchronously (ExcelJS), a CSV file at once.
  */
 export function readPlanFile(path: string, sheet?: string): PlanFile | Promise<PlanFile> {
   const file = basename(path);
   const bytes = readFileSync(path);
   if (isZip(bytes) || /\.xls[xm]?$/i.test(file)) {
-    return readSheetTable(bytes, file, sheet).then((t) => ({ file, label: t.label, rows: t.rows }));
+    return readSheetTable(bytes, file, sheet).then((t) => ({ file, label: t.label, rows: t.rows, sheet: true }));
   }
-  if (sheet !== undefined) {
-    throw new PlanError(
-      'BAD_ARGUMENT',
-      `--sheet 只用于 xlsx 文件，而“${file}”是 CSV 文本`,
-      `--sheet is for xlsx files only, and "${file}" is CSV text`,
-    );
-  }
-  return { file, label: file, rows: readTable(bytes.toString('utf8'), file) };
+  return { file, label: file, rows: readTable(bytes.toString('utf8'), file), sheet: false };
 }
 
 /**
@@ -64,8 +59,21 @@ export function readPlanFile(path: string, sheet?: string): PlanFile | Promise<P
  * `region` (from --region) names the region of a single file, else each file's name gives it. Any table that cannot
  * be read refuses the whole command: nothing is half-loaded.
  */
-export function planWithTables(base: Dataset, tables: PlanFile[], region: string | undefined, already: Region[] = []): Plan {
+export function planWithTables(
+  base: Dataset,
+  tables: PlanFile[],
+  region: string | undefined,
+  already: Region[] = [],
+  sheet?: string,
+): Plan {
   if (!tables.length) return Plan.withImported(base, already);
+  if (sheet !== undefined && !tables.some((t) => t.sheet)) {
+    throw new PlanError(
+      'BAD_ARGUMENT',
+      `--sheet 只用于 xlsx 文件，而 ${tables.map((t) => `“${t.file}”`).join('、')} 是 CSV 文本`,
+      `--sheet is for xlsx files only, and ${tables.map((t) => `"${t.file}"`).join(', ')} ${tables.length > 1 ? 'are' : 'is'} CSV text`,
+    );
+  }
   if (region !== undefined && tables.length > 1) {
     throw new PlanError(
       'BAD_ARGUMENT',

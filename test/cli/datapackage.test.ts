@@ -115,6 +115,8 @@ describe('plan publish', () => {
       'table',
       '1000',
       '',
+      '2021-2025',
+      '',
     ]);
   });
 
@@ -254,7 +256,7 @@ describe('--data DIR', () => {
             ),
           true,
         ),
-      /^values\.csv, line (\d+): 14 columns expected, 13 found/,
+      /^values\.csv, line (\d+): 16 columns expected, 15 found/,
     ],
   ];
   test.each(corruptions)('a package with %s is refused whole, naming file, line and field', async (_what, corrupt, message) => {
