@@ -66,6 +66,8 @@ describe('plan publish', () => {
       version: '1.2.0+20251126T000000Z',
       created: '2025-11-26T00:00:00Z',
       dataVersion: '1.2.0',
+      // The seed plans' package seals the compiled-in dataset's checksum, as before packages carried periods.
+      datasetChecksum: dataset().checksum,
     });
     expect(desc.resources.map((r: { name: string }) => r.name)).toEqual(['regions', 'entries', 'values', 'actuals']);
     for (const r of desc.resources) {
