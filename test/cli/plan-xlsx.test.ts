@@ -186,3 +186,21 @@ test('a file that is not a readable xlsx is refused naming the file', async () =
   const s = await planEn('target', '--plan', csvSheet, '--sheet', 'x', '南昌', '高企');
   expect(s.err).toContain('--sheet is for xlsx files only');
 });
+
+test('a header of two rows with merged cells: the row that names the years is the header, the merged names hold for it', async () => {
+  const xlsx = await writeXlsx('南昌两行表头.xlsx', (wb) => {
+    const ws = wb.addWorksheet('Sheet1');
+    ws.getRow(1).values = ['序号', '指标名称', '规划目标', null, null, '属性'];
+    ws.getRow(2).values = [null, null, '2025年(基期)', '2027年', '2030年目标', null];
+    for (const range of ['A1:A2', 'B1:B2', 'C1:E1', 'F1:F2']) ws.mergeCells(range);
+    ws.getRow(3).values = [1, '高新技术企业数（家）', 2500, null, '新增3000', '预期性'];
+  });
+  const rows = ((await readPlanFile(xlsx)) as PlanFile).rows;
+  expect(rows.slice(0, 2)).toEqual([
+    ['序号', '指标名称', '规划目标', '', '', '属性'],
+    ['序号', '指标名称', '2025年(基期)', '2027年', '2030年目标', '属性'],
+  ]);
+  const r = await plan('eval', '--plan', xlsx, '=PLAN.TARGET("南昌","高新技术企业",2030)', '=PLAN.INFO("南昌","高新技术企业","source")');
+  expect(r).toMatchObject({ code: 0, err: '' });
+  expect(r.out.split('\n')).toEqual(['5500', '南昌两行表头.xlsx!E3 (table) “新增3000”']);
+});
