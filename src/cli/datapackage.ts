@@ -6,8 +6,18 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CATALOGUE } from '../data/catalogue';
-import { DATA_VERSION, dataset } from '../data/index';
-import { buildPackage, PackageError, readActuals, readPackage, type Actual, type LoadedPackage } from '../core/datapackage';
+import { DATA_VERSION } from '../data/index';
+import {
+  buildPackage,
+  PackageError,
+  packageDataset,
+  periodText,
+  readActuals,
+  readPackage,
+  type Actual,
+  type LoadedPackage,
+} from '../core/datapackage';
+import { periodOf } from '../core/model';
 import type { Plan } from '../core/plan';
 
 export const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -23,8 +33,8 @@ export function publicationDate(env: Record<string, string | undefined> = proces
 
 /** An `--actuals` file read and checked against the plans. */
 export function readActualsFile(file: string, plan: Plan): Actual[] {
-  return readActuals(file, readFileSync(file, 'utf8'), (region, indicator) => {
-    const r = plan.region(region);
+  return readActuals(file, readFileSync(file, 'utf8'), (region, indicator, year) => {
+    const r = plan.region(region, year);
     return { region: r.name, indicator: plan.resolver.entry(r, indicator).indicator.id };
   });
 }
@@ -53,11 +63,26 @@ function checkReplaceable(dir: string, names: string[]): void {
 }
 
 /**
- * Write the package into `dir` (made if missing); only its own five files are written, and never over a package
- * edited since publication. Returns their names.
+ * Write the package of every plan of `plan` (the seed or published plans, and any `--plan` tables) into `dir` (made
+ * if missing); only its own five files are written, and never over a package edited since publication. Returns
+ * their names.
  */
-export function publish(dir: string, actuals: Actual[], published: Date): string[] {
-  const files = buildPackage(dataset(), actuals, DATA_VERSION, published, sha256, (t) => Buffer.byteLength(t, 'utf8'));
+export function publish(dir: string, plan: Plan, actuals: Actual[], published: Date): string[] {
+  const regions = plan.allRegions();
+  const seen = new Map<string, string>();
+  for (const r of regions) {
+    const key = `${r.name}\u0000${periodText(periodOf(r))}`;
+    const other = seen.get(key);
+    if (other !== undefined) {
+      throw new PackageError(r.seed, undefined, undefined, [
+        `${r.name}已有${periodText(periodOf(r))}期的规划（${other}），数据包中每个地区每个时期只能有一个规划`,
+        `${r.en} already has a plan for ${periodText(periodOf(r))} (${other}); a package holds one plan per region and period`,
+      ]);
+    }
+    seen.set(key, r.seed);
+  }
+  const d = packageDataset(CATALOGUE, regions, DATA_VERSION);
+  const files = buildPackage(d, actuals, DATA_VERSION, published, sha256, (t) => Buffer.byteLength(t, 'utf8'));
   checkReplaceable(dir, Object.keys(files));
   mkdirSync(dir, { recursive: true });
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text, 'utf8');

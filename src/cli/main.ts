@@ -13,7 +13,7 @@ import { CsvFormatError, evalCsv, evalFormulas, show } from './eval';
 import { ACTUAL, numberArg, setLanguage, usePlan, YEAR } from '../functions/impl';
 import { loadPackageDir, publicationDate, publish, readActualsFile } from './datapackage';
 import { join } from 'node:path';
-import { planWithFiles } from './plans';
+import { planWithTables, readPlanFile, type PlanFile } from './plans';
 import { buildWorkbook } from '../workbook/writer';
 import { dataset } from '../data/index';
 import { PlanError } from '../core/errors';
@@ -118,13 +118,22 @@ export const OPTIONS: Record<string, OptionSpec> = {
     type: 'string',
     value: ['地区', 'region'],
     help: ['只写这一个地区；与 --plan 同用时为规划表的地区', 'only this region; with --plan, the region of the plan table'],
-    commands: ['workbook', 'eval', 'target', 'baseline', 'status', 'table'],
+    commands: ['workbook', 'eval', 'target', 'baseline', 'status', 'table', 'publish'],
   },
   plan: {
     type: 'string',
-    value: ['规划表.csv', 'plan.csv'],
-    help: ['加载一个规划指标表（CSV，可重复），格式见 README', 'load a plan indicator table (CSV; repeatable); format in README'],
-    commands: ['eval', 'target', 'baseline', 'status', 'table', 'workbook'],
+    value: ['规划表.csv|.xlsx', 'plan.csv|.xlsx'],
+    help: [
+      '加载一个规划指标表（CSV 或 xlsx，可重复），格式见 README',
+      'load a plan indicator table (CSV or xlsx; repeatable); format in README',
+    ],
+    commands: ['eval', 'target', 'baseline', 'status', 'table', 'workbook', 'publish'],
+  },
+  sheet: {
+    type: 'string',
+    value: ['工作表', 'sheet'],
+    help: ['xlsx 规划表所在的工作表（默认第一个）', 'the worksheet of an xlsx plan table (the first by default)'],
+    commands: ['eval', 'target', 'baseline', 'status', 'table', 'workbook', 'publish'],
   },
   data: {
     type: 'string',
@@ -541,7 +550,7 @@ const COMMANDS: Record<string, CommandSpec> = {
       if (values.out === undefined) throw new UsageError('publish 需要 --out 目录', 'publish needs --out dir', 'publish');
       const actuals = values.actuals !== undefined ? readActualsFile(values.actuals as string, plan) : [];
       const dir = values.out as string;
-      const files = publish(dir, actuals, publicationDate(io.env ?? process.env));
+      const files = publish(dir, plan, actuals, publicationDate(io.env ?? process.env));
       io.out(`${lang === 'zh' ? '已写入' : 'written'}: ${files.map((f) => join(dir, f)).join(', ')}`);
       return 0;
     },
@@ -669,6 +678,28 @@ function checkArgs(command: string, args: string[]): void {
 export function run(argv: string[], io: Io): number | Promise<number> {
   const env = io.env ?? process.env;
   let lang = systemLang(env);
+  /** A refusal in the user's language: 1 for bad data, 2 for a bad command line or an unreadable file. */
+  const failed = (e: unknown): number => {
+    if (e instanceof PlanError) {
+      io.err(e.text(lang));
+      return 1;
+    }
+    if (e instanceof CsvFormatError) {
+      io.err(t([e.zh, e.en], lang));
+      return 2;
+    }
+    if (e instanceof UsageError) {
+      const more = e.command ? commandUsage(e.command, lang) : lang === 'zh' ? '全部命令：plan --help' : 'All commands: plan --help';
+      io.err(`${t([e.zh, e.en], lang)}\n\n${more}`);
+      return 2;
+    }
+    const code = (e as NodeJS.ErrnoException).code;
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
+      io.err(`${lang === 'zh' ? '无法读取文件' : 'cannot read the file'}: ${(e as Error).message}`);
+      return 2;
+    }
+    throw e;
+  };
   try {
     const p = read(argv);
     const [command] = p.positionals;
@@ -700,30 +731,27 @@ export function run(argv: string[], io: Io): number | Promise<number> {
     if (!files.length && p.values.region !== undefined && command !== 'workbook') {
       throw new UsageError('--region 需与 --plan 同用', '--region goes with --plan', command);
     }
+    if (!files.length && p.values.sheet !== undefined) {
+      throw new UsageError('--sheet 需与 --plan 文件.xlsx 同用', '--sheet goes with --plan FILE.xlsx', command);
+    }
     // The data: a published package (--data) or the compiled-in dataset, with any plan tables (--plan) beside it.
-    const base = p.values.data !== undefined ? loadPackageDir(p.values.data as string).dataset : dataset();
-    const plan = planWithFiles(base, files, files.length ? (p.values.region as string | undefined) : undefined);
-    usePlan(files.length || p.values.data !== undefined ? plan : undefined);
-    return COMMANDS[command].run({ args, values: p.values, lang, plan, io });
+    const loaded = p.values.data !== undefined ? loadPackageDir(p.values.data as string) : undefined;
+    const go = (tables: PlanFile[]): number | Promise<number> => {
+      const base = loaded ? loaded.base : dataset();
+      const plan = planWithTables(
+        base,
+        tables,
+        tables.length ? (p.values.region as string | undefined) : undefined,
+        loaded?.imported,
+        p.values.sheet as string | undefined,
+      );
+      usePlan(files.length || loaded ? plan : undefined);
+      return COMMANDS[command].run({ args, values: p.values, lang, plan, io });
+    };
+    const tables = files.map((f) => readPlanFile(f, p.values.sheet as string | undefined));
+    if (tables.some((t) => t instanceof Promise)) return Promise.all(tables).then(go).catch(failed);
+    return go(tables as PlanFile[]);
   } catch (e) {
-    if (e instanceof PlanError) {
-      io.err(e.text(lang));
-      return 1;
-    }
-    if (e instanceof CsvFormatError) {
-      io.err(t([e.zh, e.en], lang));
-      return 2;
-    }
-    if (e instanceof UsageError) {
-      const more = e.command ? commandUsage(e.command, lang) : lang === 'zh' ? '全部命令：plan --help' : 'All commands: plan --help';
-      io.err(`${t([e.zh, e.en], lang)}\n\n${more}`);
-      return 2;
-    }
-    const code = (e as NodeJS.ErrnoException).code;
-    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
-      io.err(`${lang === 'zh' ? '无法读取文件' : 'cannot read the file'}: ${(e as Error).message}`);
-      return 2;
-    }
-    throw e;
+    return failed(e);
   }
 }

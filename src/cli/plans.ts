@@ -1,11 +1,12 @@
-/** `--plan FILE.csv`: plans loaded from indicator tables (CSV), beside the seed plans. Reading files happens here, not in src/core. */
+/** `--plan FILE.csv|FILE.xlsx`: plans loaded from indicator tables (CSV or an xlsx sheet), beside the seed plans. Reading files happens here, not in src/core. */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { PlanError } from '../core/errors';
 import { importPlanTable } from '../core/import';
-import type { Dataset } from '../core/model';
+import type { Dataset, Region } from '../core/model';
 import { Plan } from '../core/plan';
+import { isZip, readSheetTable } from './planSheet';
 
 /** Jiangxi and its eleven cities: a file name starting with one of them names that region ("赣州中期.csv" → 赣州). */
 const JIANGXI = ['江西', '南昌', '景德镇', '萍乡', '九江', '新余', '鹰潭', '赣州', '吉安', '宜春', '抚州', '上饶'];
@@ -31,21 +32,56 @@ export function readTable(text: string, file: string): string[][] {
   }
 }
 
+/** A `--plan` file read into rows of cell texts: `label` is the provenance ("南昌.csv", "南昌.xlsx", "[南昌.xlsx]指标"). */
+export interface PlanFile {
+  file: string;
+  label: string;
+  rows: string[][];
+  /** Read from an xlsx worksheet (else CSV text). */
+  sheet: boolean;
+}
+
 /**
- * The seed plans with every `--plan` file loaded; `region` (from --region) names the region of a single file,
- * else each file's name gives it. Any file that cannot be read refuses the whole command: nothing is half-loaded.
+ * Read one `--plan` file: an xlsx workbook (by its content, or an .xlsx/.xlsm name) from its first sheet or `sheet`,
+ * else CSV text (`sheet` is for xlsx files only). An xlsx file is read asynchronously (ExcelJS), a CSV file at once.
  */
-export function planWithFiles(base: Dataset, files: string[], region: string | undefined): Plan {
-  if (!files.length) return new Plan(base);
-  if (region !== undefined && files.length > 1) {
+export function readPlanFile(path: string, sheet?: string): PlanFile | Promise<PlanFile> {
+  const file = basename(path);
+  const bytes = readFileSync(path);
+  if (isZip(bytes) || /\.xls[xm]?$/i.test(file)) {
+    return readSheetTable(bytes, file, sheet).then((t) => ({ file, label: t.label, rows: t.rows, sheet: true }));
+  }
+  return { file, label: file, rows: readTable(bytes.toString('utf8'), file), sheet: false };
+}
+
+/**
+ * The plans of `base` with every `--plan` table loaded, after any plans already imported (a published package's);
+ * `region` (from --region) names the region of a single file, else each file's name gives it. Any table that cannot
+ * be read refuses the whole command: nothing is half-loaded.
+ */
+export function planWithTables(
+  base: Dataset,
+  tables: PlanFile[],
+  region: string | undefined,
+  already: Region[] = [],
+  sheet?: string,
+): Plan {
+  if (!tables.length) return Plan.withImported(base, already);
+  if (sheet !== undefined && !tables.some((t) => t.sheet)) {
+    throw new PlanError(
+      'BAD_ARGUMENT',
+      `--sheet 只用于 xlsx 文件，而 ${tables.map((t) => `“${t.file}”`).join('、')} 是 CSV 文本`,
+      `--sheet is for xlsx files only, and ${tables.map((t) => `"${t.file}"`).join(', ')} ${tables.length > 1 ? 'are' : 'is'} CSV text`,
+    );
+  }
+  if (region !== undefined && tables.length > 1) {
     throw new PlanError(
       'BAD_ARGUMENT',
       `--region 只能用于一个 --plan 文件；多个文件时，地区取自各文件名开头（如“南昌….csv”）`,
       `--region names the region of one --plan file only; with several files each file name's leading region is used (e.g. "南昌….csv")`,
     );
   }
-  const imported = files.map((path) => {
-    const file = basename(path);
+  const imported = tables.map(({ file, label, rows }) => {
     const name = region ?? regionFromFileName(file);
     if (!name) {
       throw new PlanError(
@@ -54,7 +90,7 @@ export function planWithFiles(base: Dataset, files: string[], region: string | u
         `Cannot tell the region from the file name "${file}"; give it with --region, or name the file like "南昌….csv"`,
       );
     }
-    return importPlanTable(readTable(readFileSync(path, 'utf8'), file), { file, region: name, catalogue: base.catalogue });
+    return importPlanTable(rows, { file: label, region: name, catalogue: base.catalogue });
   });
-  return Plan.withImported(base, imported);
+  return Plan.withImported(base, [...already, ...imported]);
 }

@@ -3,22 +3,36 @@
  * a `datapackage.json` with a Table Schema per resource plus four CSV files, and the way back from such a package
  * to a dataset. Pure: no file system, no hashing library; the caller hands in file texts and a sha256 function.
  *
- *   regions.csv   one row per plan: region, period, title, issuing number, seed file …
- *   entries.csv   one row per indicator of a plan: the name and unit as written, table row, remark
- *   values.csv    one row per figure as written: role, field, year, raw text, parsed number, seed, line, quote
+ *   regions.csv   one row per plan: region, period and baseline years, title, issuing number, seed file, origin …
+ *   entries.csv   one row per indicator of a plan: the name and unit as written, table row, remark, 属性
+ *   values.csv    one row per figure as written: role, field, year, raw text, parsed number, seed, line, quote, cell
  *   actuals.csv   official actual values by year with their source (publication, table, page or URL)
+ *
+ * A plan is keyed by its region and period, so a region may have plans of two periods (the seed 赣州 2021-2025 and
+ * an imported 赣州 2026-2030). Plans from the seeds (origin `seed`) are rebuilt by the seed rules (./dataset.ts) and
+ * have the seed period; plans imported from a table (origin `table`, ./import.ts) are rebuilt by the table rules with
+ * their own period and keep their file and cell as provenance.
  *
  * Reading a package refuses it whole at the first fault, naming the file, the line and the field.
  */
-import { buildDataset } from './dataset';
+import { buildDataset, checksumOf } from './dataset';
 import { PlanError } from './errors';
-import type { Dataset, Entry, IndicatorDef, Source } from './model';
-import { BASELINE_YEAR, TARGET_YEAR } from './model';
+import { importedIndicator, tableEntry, tableRegion, type TableFigure } from './import';
+import type { Dataset, Entry, IndicatorDef, Period, Region, Source } from './model';
+import { baseYearOf, BASELINE_YEAR, periodOf, SEED_PERIOD, TARGET_YEAR } from './model';
+import { Plan } from './plan';
 import type { AuthoredEntry, AuthoredRegion, AuthoredValue } from '../data/types';
 
 export const PACKAGE_NAME = 'jiangxi-plan-indicators';
-/** The only plan period this build reads: 十四五. */
+/** The period of the plans built from the seeds (十四五): the only one the seed rules read. */
 export const PERIOD = `${BASELINE_YEAR + 1}-${TARGET_YEAR}`;
+/** The years a plan's period may speak of. */
+export const PLAN_YEARS = { min: 1949, max: 2100 };
+
+/** A period as the package writes it: "first-last" (the year after the last baseline, the target year). */
+export const periodText = (p: Period): string => `${baseYearOf(p) + 1}-${p.target}`;
+/** The baseline years as the package writes them: "2019;2020". */
+export const baselineText = (p: Period): string => p.baselines.join(';');
 export const ACTUAL_YEARS = { min: 2000, max: 2100 };
 
 /** sha256 of a text's UTF-8 bytes, as lower-case hex. */
@@ -42,7 +56,10 @@ export const SCHEMAS: Record<'regions' | 'entries' | 'values' | 'actuals', Field
     f('full_name', 'string', 'Official full name', { required: true }),
     f('name_en', 'string', 'English name', { required: true }),
     f('level', 'string', 'province or city', { required: true, enum: ['province', 'city'] }),
-    f('period', 'string', 'Plan period, first year-last year', { required: true }),
+    f('period', 'string', 'Plan period, first year-last year: the year after the last baseline, and the target year (2021-2025)', {
+      required: true,
+    }),
+    f('baseline_years', 'string', 'Baseline years of the plan, ascending, separated by ";" (2019;2020)', { required: true }),
     f('plan_title', 'string', 'Title of the plan as written', { required: true }),
     f('issuing_number', 'string', 'Issuing document number (文号)'),
     f('issued_on', 'date', 'Date of issue'),
@@ -50,24 +67,32 @@ export const SCHEMAS: Record<'regions' | 'entries' | 'values' | 'actuals', Field
     f('table_title', 'string', 'Title of the indicator table as written'),
     f('table_line', 'integer', 'Line of the table title in the seed'),
     f('table_footnote', 'string', 'Footnote of the table as written'),
+    f('origin', 'string', 'seed: a plan quoted from the seeds; table: a plan imported from an indicator table (CSV or xlsx)', {
+      required: true,
+      enum: ['seed', 'table'],
+    }),
   ],
   entries: [
     f('region', 'string', 'Region (regions.csv)', { required: true }),
-    f('indicator', 'string', 'Catalogue id of the indicator', { required: true }),
+    f('indicator', 'string', 'Catalogue id of the indicator, or imported:<name> for one an imported table defines', { required: true }),
     f('name', 'string', 'Indicator name as the plan wrote it', { required: true }),
-    f('unit', 'string', 'Unit as the plan wrote it', { required: true }),
+    f('unit', 'string', 'Unit as the plan wrote it (empty when it gives none, as for a qualitative target)'),
     f('row', 'integer', 'Row number (序号) in the plan table'),
     f('remark', 'string', 'Remark from the plan or the editors'),
     f('wording', 'string', "Where the plan's wording differs from the catalogue definition"),
+    f('attribute', 'string', '属性 of an imported table: 预期性 (expected) or 约束性 (binding)', { enum: ['预期性', '约束性'] }),
+    f('period', 'string', "The plan's period (regions.csv)", { required: true }),
   ],
   values: [
     f('region', 'string', 'Region (regions.csv)', { required: true }),
-    f('indicator', 'string', 'Catalogue id (entries.csv)', { required: true }),
+    f('indicator', 'string', 'Indicator id (entries.csv)', { required: true }),
     f('role', 'string', 'value: a baseline or the target; milestone: a staged target; conflict or corroboration: a second statement', {
       required: true,
       enum: ['value', 'milestone', 'conflict', 'corroboration'],
     }),
-    f('field', 'string', '2019, 2020, target, or a staged target year: which figure the row states or speaks of', { required: true }),
+    f('field', 'string', 'A baseline year (2019, 2020), target, or a staged target year: which figure the row states or speaks of', {
+      required: true,
+    }),
     f('year', 'integer', 'Year the figure is for (empty for a second statement of the target)'),
     f('raw', 'string', 'The value exactly as written', { required: true }),
     f('value', 'number', 'The number read from raw (empty when raw states none)'),
@@ -78,10 +103,12 @@ export const SCHEMAS: Record<'regions' | 'entries' | 'values' | 'actuals', Field
     f('source_kind', 'string', 'table or prose', { required: true, enum: ['table', 'prose'] }),
     f('quote', 'string', 'Exact text of the seed containing raw', { required: true }),
     f('note', 'string', 'For a conflict: what disagrees'),
+    f('period', 'string', "The plan's period (regions.csv)", { required: true }),
+    f('cell', 'string', 'For a plan imported from a table: the cell (A1 style) in the seed file or sheet'),
   ],
   actuals: [
     f('region', 'string', 'Region (regions.csv)', { required: true }),
-    f('indicator', 'string', 'Catalogue id (entries.csv)', { required: true }),
+    f('indicator', 'string', 'Indicator id (entries.csv)', { required: true }),
     f('year', 'integer', 'Year of the actual value', { required: true }),
     f('value', 'number', 'The official actual value, in the unit of the plan entry', { required: true }),
     f('source', 'string', 'Publication, table, page or URL', { required: true }),
@@ -187,6 +214,23 @@ function sourceCells(src: Source): string[] {
   return [src.seed, s(src.line), s(src.endLine), src.kind, src.quote];
 }
 
+/**
+ * Every plan of a package as one dataset: the regions in package order (plans from the seeds first), the catalogue
+ * followed by the indicators imported tables define, and the checksum over both. For the seed plans alone this is
+ * the compiled-in dataset's checksum.
+ */
+export function packageDataset(catalogue: IndicatorDef[], regions: Region[], version: string): Dataset {
+  const all = [...catalogue];
+  const ids = new Set(all.map((d) => d.id));
+  for (const r of regions)
+    for (const e of r.entries)
+      if (!ids.has(e.indicator.id)) {
+        ids.add(e.indicator.id);
+        all.push(e.indicator);
+      }
+  return { version, checksum: checksumOf(regions, all), regions, catalogue: all };
+}
+
 /** The rows of each resource (header first) for a dataset and its actuals. */
 export function packageTables(d: Dataset, actuals: Actual[]): Record<ResourceName, string[][]> {
   const head = (r: ResourceName): string[] => SCHEMAS[r].map((x) => x.name);
@@ -195,7 +239,8 @@ export function packageTables(d: Dataset, actuals: Actual[]): Record<ResourceNam
     r.fullName,
     r.en,
     r.level,
-    PERIOD,
+    periodText(periodOf(r)),
+    baselineText(periodOf(r)),
     r.planTitle,
     s(r.issuingNumber),
     s(r.issuedOn),
@@ -203,9 +248,20 @@ export function packageTables(d: Dataset, actuals: Actual[]): Record<ResourceNam
     s(r.table?.title),
     s(r.table?.line),
     s(r.table?.footnote),
+    r.imported ? 'table' : 'seed',
   ]);
   const entries = d.regions.flatMap((r) =>
-    r.entries.map((e) => [r.name, e.indicator.id, e.name, e.unit, s(e.row), s(e.remark), s(e.wording)]),
+    r.entries.map((e) => [
+      r.name,
+      e.indicator.id,
+      e.name,
+      e.unit,
+      s(e.row),
+      s(e.remark),
+      s(e.wording),
+      s(e.attribute),
+      periodText(periodOf(r)),
+    ]),
   );
   return {
     regions: [head('regions'), ...regions],
@@ -224,9 +280,10 @@ function valueRows(e: Entry): string[][] {
     v: { raw: string; value: number | null; high?: number },
     src: Source,
     note = '',
-  ) => [e.region, e.indicator.id, role, field, s(year), v.raw, s(v.value), s(v.high), ...sourceCells(src), note];
+  ) => [e.region, e.indicator.id, role, field, s(year), v.raw, s(v.value), s(v.high), ...sourceCells(src), note, period, s(src.cell)];
+  const period = periodText(periodOf(e));
   const rows: string[][] = [];
-  for (const year of [2019, 2020] as const) {
+  for (const year of periodOf(e).baselines) {
     const v = e.values[year];
     if (v) rows.push(row('value', String(year), year, v, v.source));
   }
@@ -336,7 +393,12 @@ function readTable(file: string, text: string, fields: Field[]): Row[] {
 }
 
 export interface LoadedPackage {
+  /** Every plan of the package: those built from the seeds and, beside them, those imported from tables. */
   dataset: Dataset;
+  /** The plans built by the seed rules only (no imported table). */
+  base: Dataset;
+  /** The plans imported from tables, in package order, each with its own period and cell provenance. */
+  imported: Region[];
   actuals: Actual[];
   version: string;
   created?: string;
@@ -346,6 +408,45 @@ interface Descriptor {
   version?: unknown;
   created?: unknown;
   resources?: { name?: unknown; path?: unknown; hash?: unknown }[];
+}
+
+/** A plan imported from a table, as its rows of regions.csv, entries.csv and values.csv are read. */
+interface TablePlan {
+  region: Pick<Region, 'name' | 'fullName' | 'en' | 'level' | 'seed' | 'planTitle' | 'table'> & { period: Period };
+  entries: TableEntrySpec[];
+}
+interface TableEntrySpec {
+  line: number;
+  indicator: string;
+  name: string;
+  unit: string;
+  row: number;
+  remark?: string;
+  attribute?: Entry['attribute'];
+  baselines: TableFigure[];
+  target?: TableFigure;
+  milestones: TableFigure[];
+}
+
+/** A plan's period from its `period` ("2026-2030") and `baseline_years` ("2025", "2019;2020"), checked against each other. */
+function readPeriod(r: Row, fail: (field: string, what: [string, string]) => never): Period {
+  const inRange = (y: number): boolean => y >= PLAN_YEARS.min && y <= PLAN_YEARS.max;
+  const m = /^(\d{4})-(\d{4})$/.exec(r.period);
+  if (!m || !inRange(Number(m[1])) || !inRange(Number(m[2])) || Number(m[1]) > Number(m[2]))
+    fail('period', [`“${r.period}”应为“起始年-目标年”，如 2026-2030`, `"${r.period}" should be "first year-target year", e.g. 2026-2030`]);
+  const years = r.baseline_years.split(';').map((y) => (/^\d{4}$/.test(y.trim()) ? Number(y.trim()) : NaN));
+  if (years.some((y) => !inRange(y)) || years.some((y, i) => i > 0 && y <= years[i - 1]))
+    fail('baseline_years', [
+      `“${r.baseline_years}”应为由“;”分隔的递增年份，如 2019;2020`,
+      `"${r.baseline_years}" should be years in ascending order separated by ";", e.g. 2019;2020`,
+    ]);
+  const period: Period = { baselines: years, target: Number(m![2]) };
+  if (baseYearOf(period) + 1 !== Number(m![1]))
+    fail('baseline_years', [
+      `最后一个基期年 ${baseYearOf(period)} 应为时期“${r.period}”起始年的前一年`,
+      `the last baseline year ${baseYearOf(period)} should be the year before the period "${r.period}" starts`,
+    ]);
+  return period;
 }
 
 /**
@@ -393,14 +494,47 @@ export function readPackage(files: (path: string) => string | undefined, catalog
 
   const byId = new Map(catalogue.map((d) => [d.id, d]));
   const line = (r: Row): number => Number(r.__line);
-  const regions = new Map<string, AuthoredRegion>();
+  const planKey = (region: string, period: string): string => `${region}\u0000${period}`;
+  const seedPlans = new Map<string, AuthoredRegion>();
+  const tablePlans = new Map<string, TablePlan>();
   for (const r of t.regions) {
     const fail = (field: string, what: [string, string]): never => {
       throw packageError(fileOf('regions'), line(r), field, what);
     };
-    if (regions.has(r.region)) fail('region', [`地区“${r.region}”重复`, `region "${r.region}" appears twice`]);
-    if (r.period !== PERIOD)
-      fail('period', [`本版本只读 ${PERIOD} 期规划，而不是“${r.period}”`, `this version reads ${PERIOD} plans only, not "${r.period}"`]);
+    const period = readPeriod(r, fail);
+    const key = planKey(r.region, r.period);
+    if (seedPlans.has(key) || tablePlans.has(key))
+      fail('period', [`地区“${r.region}”${r.period}期的规划重复`, `region "${r.region}" has two plans for ${r.period}`]);
+    if (r.origin === 'table') {
+      if (!r.table_title || !r.table_line)
+        fail(r.table_title ? 'table_line' : 'table_title', [
+          '从表格导入的规划须写明表格及表头行',
+          'a plan from a table needs its table and header line',
+        ]);
+      for (const field of ['issuing_number', 'issued_on'] as const)
+        if (r[field]) fail(field, ['只有来自种子的规划有文号和日期', 'only a plan from the seeds has an issuing number and date']);
+      const table: NonNullable<Region['table']> = { title: r.table_title, line: Number(r.table_line) };
+      if (r.table_footnote) table.footnote = r.table_footnote;
+      tablePlans.set(key, {
+        region: {
+          name: r.region,
+          fullName: r.full_name,
+          en: r.name_en,
+          level: r.level as Region['level'],
+          seed: r.seed,
+          planTitle: r.plan_title,
+          table,
+          period,
+        },
+        entries: [],
+      });
+      continue;
+    }
+    if (r.period !== PERIOD || r.baseline_years !== baselineText(SEED_PERIOD))
+      fail(r.period !== PERIOD ? 'period' : 'baseline_years', [
+        `来自种子的规划（origin 为 seed）本版本只读 ${PERIOD} 期、基期 ${baselineText(SEED_PERIOD)}，而不是“${r.period}”、基期“${r.baseline_years}”`,
+        `a plan from the seeds (origin seed) is read for ${PERIOD} with baselines ${baselineText(SEED_PERIOD)} only, not "${r.period}" with "${r.baseline_years}"`,
+      ]);
     const a: AuthoredRegion = {
       name: r.region,
       fullName: r.full_name,
@@ -418,16 +552,24 @@ export function readPackage(files: (path: string) => string | undefined, catalog
       a.table = { title: r.table_title, line: Number(r.table_line) };
       if (r.table_footnote) a.table.footnote = r.table_footnote;
     }
-    regions.set(r.region, a);
+    seedPlans.set(key, a);
   }
-  const regionOf = (file: ResourceName, r: Row): AuthoredRegion => {
-    const a = regions.get(r.region);
-    if (!a)
-      throw packageError(fileOf(file), line(r), 'region', [
-        `未知地区“${r.region}”（regions.csv 中没有）`,
-        `unknown region "${r.region}" (not in regions.csv)`,
-      ]);
-    return a;
+  /** The plan a row of entries, values or actuals belongs to: by region and period. */
+  const planOf = (file: ResourceName, r: Row): { seed?: AuthoredRegion; table?: TablePlan } => {
+    const key = planKey(r.region, r.period);
+    if (seedPlans.has(key)) return { seed: seedPlans.get(key) };
+    if (tablePlans.has(key)) return { table: tablePlans.get(key) };
+    const known =
+      [...seedPlans.values()].some((a) => a.name === r.region) || [...tablePlans.values()].some((p) => p.region.name === r.region);
+    throw known
+      ? packageError(fileOf(file), line(r), 'period', [
+          `${r.region}没有${r.period}期的规划（regions.csv 中没有）`,
+          `${r.region} has no plan for ${r.period} (not in regions.csv)`,
+        ])
+      : packageError(fileOf(file), line(r), 'region', [
+          `未知地区“${r.region}”（regions.csv 中没有）`,
+          `unknown region "${r.region}" (not in regions.csv)`,
+        ]);
   };
   const known = (file: ResourceName, r: Row): void => {
     if (!byId.has(r.indicator)) {
@@ -438,39 +580,112 @@ export function readPackage(files: (path: string) => string | undefined, catalog
     }
   };
   const entries = new Map<string, AuthoredEntry>();
+  const tableEntries = new Map<string, TableEntrySpec>();
   for (const r of t.entries) {
-    const a = regionOf('entries', r);
-    known('entries', r);
-    const key = `${r.region}\u0000${r.indicator}`;
-    if (entries.has(key))
+    const plan = planOf('entries', r);
+    const key = `${planKey(r.region, r.period)}\u0000${r.indicator}`;
+    if (entries.has(key) || tableEntries.has(key))
       throw packageError(fileOf('entries'), line(r), 'indicator', [
         `“${r.indicator}”在${r.region}重复`,
         `"${r.indicator}" appears twice for ${r.region}`,
       ]);
+    if (plan.table) {
+      const fail = (field: string, what: [string, string]): never => {
+        throw packageError(fileOf('entries'), line(r), field, what);
+      };
+      if (r.indicator.startsWith('imported:')) {
+        if (r.indicator !== `imported:${r.name}`)
+          fail('indicator', [
+            `导入表定义的指标应为“imported:${r.name}”`,
+            `an indicator an imported table defines should be "imported:${r.name}"`,
+          ]);
+      } else known('entries', r);
+      if (!r.row) fail('row', ['从表格导入的指标须写明表格行', 'an indicator from a table needs its table row']);
+      if (r.wording) fail('wording', ['只用于来自种子的规划', 'for plans from the seeds only']);
+      const spec: TableEntrySpec = {
+        line: line(r),
+        indicator: r.indicator,
+        name: r.name,
+        unit: r.unit,
+        row: Number(r.row),
+        baselines: [],
+        milestones: [],
+      };
+      if (r.remark) spec.remark = r.remark;
+      if (r.attribute) spec.attribute = r.attribute as Entry['attribute'];
+      plan.table.entries.push(spec);
+      tableEntries.set(key, spec);
+      continue;
+    }
+    known('entries', r);
+    if (r.attribute)
+      throw packageError(fileOf('entries'), line(r), 'attribute', ['只用于从表格导入的规划', 'for plans imported from a table only']);
     const e: AuthoredEntry = { indicator: r.indicator, name: r.name, unit: r.unit, values: {} };
     if (r.row) e.row = Number(r.row);
     if (r.remark) e.remark = r.remark;
     if (r.wording) e.wording = r.wording;
-    a.entries.push(e);
+    plan.seed!.entries.push(e);
     entries.set(key, e);
   }
+  /** The line in values.csv of each figure of a plan from a table, for a refusal of its raw text. */
+  const figureLine = new Map<TableFigure, number>();
   for (const r of t.values) {
-    const a = regionOf('values', r);
-    known('values', r);
-    const e = entries.get(`${r.region}\u0000${r.indicator}`);
+    const plan = planOf('values', r);
+    const key = `${planKey(r.region, r.period)}\u0000${r.indicator}`;
     const fail = (field: string, what: [string, string]): never => {
       throw packageError(fileOf('values'), line(r), field, what);
     };
-    if (!e)
+    if (plan.seed || !r.indicator.startsWith('imported:')) known('values', r);
+    if (!entries.has(key) && !tableEntries.has(key))
       fail('indicator', [
         `${r.region}没有指标“${r.indicator}”（entries.csv 中没有）`,
         `${r.region} has no entry "${r.indicator}" (not in entries.csv)`,
       ]);
-    const entry = e as AuthoredEntry;
+    const seedFile = plan.seed ? plan.seed.seed : plan.table!.region.seed;
+    if (r.seed !== seedFile) fail('seed', [`应为该规划的种子文件 ${seedFile}`, `should be the plan's seed file ${seedFile}`]);
+    const field = r.field;
+    if (plan.table) {
+      const spec = tableEntries.get(key)!;
+      const period = plan.table.region.period;
+      if (r.source_kind !== 'table') fail('source_kind', ['从表格导入的数值应为 table', 'a figure from a table should be table']);
+      for (const extra of ['end_line', 'note'] as const)
+        if (r[extra]) fail(extra, ['只用于来自种子的规划', 'for plans from the seeds only']);
+      if (r.quote !== r.raw) fail('quote', ['从表格导入的数值，quote 应与 raw 相同', 'for a figure from a table, quote should be raw']);
+      const ref = /^[A-Z]{1,3}(\d+)$/.exec(r.cell);
+      if (!ref || ref[1] !== r.line)
+        fail('cell', [
+          `“${r.cell}”应为第${r.line}行的单元格，如 C${r.line}`,
+          `"${r.cell}" should be a cell of row ${r.line}, e.g. C${r.line}`,
+        ]);
+      const year = Number(r.year);
+      const lastBase = baseYearOf(period);
+      const expected = field === 'target' ? period.target : /^\d{4}$/.test(field) ? Number(field) : NaN;
+      if (r.role === 'value' && !(field === 'target' || period.baselines.includes(expected)))
+        fail('field', [
+          `role 为 value 时应为基期年份 ${period.baselines.join('、')} 或 target`,
+          `with role value, should be a baseline year (${period.baselines.join(', ')}) or target`,
+        ]);
+      if (r.role === 'milestone' && !(expected > lastBase && expected < period.target))
+        fail('field', [
+          `分阶段目标应为 ${lastBase + 1}–${period.target - 1} 之间的年份`,
+          `a staged target should be a year in ${lastBase + 1}–${period.target - 1}`,
+        ]);
+      if (r.role !== 'value' && r.role !== 'milestone')
+        fail('role', ['从表格导入的规划只有 value 和 milestone', 'a plan from a table has value and milestone rows only']);
+      if (year !== expected) fail('year', [`应为 ${expected}`, `should be ${expected}`]);
+      const figure: TableFigure = { year, raw: r.raw, line: Number(r.line), cell: r.cell };
+      const taken = field === 'target' ? spec.target : (r.role === 'value' ? spec.baselines : spec.milestones).find((f) => f.year === year);
+      if (taken) fail('field', [`${field} 的值重复`, `the ${field} figure appears twice`]);
+      if (field === 'target') spec.target = figure;
+      else (r.role === 'value' ? spec.baselines : spec.milestones).push(figure);
+      figureLine.set(figure, line(r));
+      continue;
+    }
+    if (r.cell) fail('cell', ['只用于从表格导入的规划', 'for plans imported from a table only']);
+    const a = plan.seed!;
+    const entry = entries.get(key)!;
     const v: AuthoredValue = { raw: r.raw, line: Number(r.line), kind: r.source_kind as 'table' | 'prose', quote: r.quote };
     if (r.end_line) v.endLine = Number(r.end_line);
-    if (r.seed !== a.seed) fail('seed', [`应为该地区的种子文件 ${a.seed}`, `should be the region's seed file ${a.seed}`]);
-    const field = r.field;
     const fieldOk = field === '2019' || field === '2020' || field === 'target' || /^\d{4}$/.test(field);
     if (!fieldOk) fail('field', [`“${field}”应为 2019、2020、target 或年份`, `"${field}" should be 2019, 2020, target or a year`]);
     if (r.role === 'value') {
@@ -490,15 +705,55 @@ export function readPackage(files: (path: string) => string | undefined, catalog
       (a.corroborations as NonNullable<AuthoredRegion['corroborations']>).push({ ...v, field, indicator: r.indicator });
     }
   }
-  for (const a of regions.values()) if (!a.corroborations?.length) delete a.corroborations;
-  const dataset = buildDataset([...regions.values()], catalogue, desc.version);
+  for (const a of seedPlans.values()) if (!a.corroborations?.length) delete a.corroborations;
+  const base = buildDataset([...seedPlans.values()], catalogue, desc.version);
+  const imported = [...tablePlans.values()].map((p) =>
+    tableRegion({
+      ...p.region,
+      entries: p.entries.map((spec) =>
+        tableEntry(
+          {
+            file: p.region.seed,
+            region: p.region.name,
+            en: p.region.en,
+            indicator: byId.get(spec.indicator) ?? importedIndicator(spec.name, spec.unit, spec.target?.raw),
+            name: spec.name,
+            unit: spec.unit,
+            period: p.region.period,
+            row: spec.row,
+            ...(spec.remark ? { remark: spec.remark } : {}),
+            ...(spec.attribute ? { attribute: spec.attribute } : {}),
+            baselines: [...spec.baselines].sort((x, y) => x.year - y.year),
+            ...(spec.target ? { target: spec.target } : {}),
+            milestones: spec.milestones,
+          },
+          (f) => {
+            throw packageError(fileOf('values'), figureLine.get(f), 'raw', [
+              `“${f.raw}”无法读取（千位分隔符或多个数字？）`,
+              `"${f.raw}" cannot be read (a thousands separator or several numbers?)`,
+            ]);
+          },
+        ),
+      ),
+    }),
+  );
+  const all = packageDataset(catalogue, [...base.regions, ...imported], desc.version);
+  let dataset = base;
+  if (imported.length) {
+    try {
+      dataset = { ...Plan.withImported(base, imported).dataset, version: desc.version, checksum: all.checksum };
+    } catch (e) {
+      if (!(e instanceof PlanError)) throw e;
+      throw packageError(fileOf('regions'), undefined, 'period', [e.message, e.messageEn]);
+    }
+  }
 
   // Each parsed number must be what its raw text reads as: an edit to one without the other is refused.
-  const rebuilt = dataset.regions.flatMap((r) => r.entries.flatMap(valueRows));
-  const keyOf = (b: string[]): string => [b[0], b[1], b[2], b[3], b[5], b[8], b[9], b[12]].join('\u0000');
+  const rebuilt = all.regions.flatMap((r) => r.entries.flatMap(valueRows));
+  const keyOf = (b: string[]): string => [b[0], b[1], b[2], b[3], b[5], b[8], b[9], b[12], b[14]].join('\u0000');
   const parsed = new Map(rebuilt.map((b) => [keyOf(b), b]));
   t.values.forEach((r) => {
-    const b = parsed.get(keyOf([r.region, r.indicator, r.role, r.field, '', r.raw, '', '', r.seed, r.line, '', '', r.quote]));
+    const b = parsed.get(keyOf([r.region, r.indicator, r.role, r.field, '', r.raw, '', '', r.seed, r.line, '', '', r.quote, '', r.period]));
     for (const [field, k] of [
       ['value', 6],
       ['high', 7],
@@ -518,10 +773,16 @@ export function readPackage(files: (path: string) => string | undefined, catalog
     }
   });
 
+  const regionNames = new Set(all.regions.map((r) => r.name));
+  const entryIds = new Set(all.regions.flatMap((r) => r.entries.map((e) => `${r.name}\u0000${e.indicator.id}`)));
   const actuals = t.actuals.map((r) => {
-    regionOf('actuals', r);
-    known('actuals', r);
-    if (!entries.has(`${r.region}\u0000${r.indicator}`)) {
+    if (!regionNames.has(r.region))
+      throw packageError(fileOf('actuals'), line(r), 'region', [
+        `未知地区“${r.region}”（regions.csv 中没有）`,
+        `unknown region "${r.region}" (not in regions.csv)`,
+      ]);
+    if (!r.indicator.startsWith('imported:')) known('actuals', r);
+    if (!entryIds.has(`${r.region}\u0000${r.indicator}`)) {
       throw packageError(fileOf('actuals'), line(r), 'indicator', [
         `${r.region}的规划中没有指标“${r.indicator}”`,
         `${r.region}'s plan has no indicator "${r.indicator}"`,
@@ -536,7 +797,7 @@ export function readPackage(files: (path: string) => string | undefined, catalog
     return { region: r.region, indicator: r.indicator, year, value: Number(r.value), source: r.source };
   });
   const created = typeof desc.created === 'string' ? desc.created : undefined;
-  return { dataset, actuals, version: desc.version, ...(created ? { created } : {}) };
+  return { dataset, base, imported, actuals, version: desc.version, ...(created ? { created } : {}) };
 }
 
 // ---------------------------------------------------------------- the --actuals file
@@ -551,7 +812,7 @@ export const ACTUALS_COLUMNS = ['region', 'indicator', 'year', 'value', 'source'
 export function readActuals(
   file: string,
   text: string,
-  resolve: (region: string, indicator: string) => { region: string; indicator: string },
+  resolve: (region: string, indicator: string, year: number) => { region: string; indicator: string },
 ): Actual[] {
   const records = parseCsv(text, file);
   if (!records.length) throw packageError(file, undefined, undefined, ['文件为空', 'the file is empty']);
@@ -570,14 +831,6 @@ export function readActuals(
       throw packageError(file, line, field, what);
     };
     for (const c of ACTUALS_COLUMNS) if (col(cells, c) === '') fail(c, ['不能为空', 'must not be empty']);
-    let who: { region: string; indicator: string };
-    try {
-      who = resolve(col(cells, 'region'), col(cells, 'indicator'));
-    } catch (e) {
-      if (!(e instanceof PlanError)) throw e;
-      const field = /REGION|NO_PLAN/.test(e.code) ? 'region' : 'indicator';
-      return fail(field, [e.message, e.messageEn]);
-    }
     const yearText = col(cells, 'year').replace(/年$/, '');
     const year = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
     if (!(year >= ACTUAL_YEARS.min && year <= ACTUAL_YEARS.max)) {
@@ -585,6 +838,14 @@ export function readActuals(
         `“${col(cells, 'year')}”不是 ${ACTUAL_YEARS.min}–${ACTUAL_YEARS.max} 之间的年份`,
         `"${col(cells, 'year')}" is not a year in ${ACTUAL_YEARS.min}–${ACTUAL_YEARS.max}`,
       ]);
+    }
+    let who: { region: string; indicator: string };
+    try {
+      who = resolve(col(cells, 'region'), col(cells, 'indicator'), year);
+    } catch (e) {
+      if (!(e instanceof PlanError)) throw e;
+      const field = /REGION|NO_PLAN/.test(e.code) ? 'region' : 'indicator';
+      return fail(field, [e.message, e.messageEn]);
     }
     const valueText = col(cells, 'value').replace(/[,\s，]/g, '');
     const value = /^-?(\d+\.?\d*|\.\d+)$/.test(valueText) ? Number(valueText) : NaN;

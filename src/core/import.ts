@@ -124,7 +124,7 @@ function unreadable(raw: string, parsed: ReturnType<typeof parseValue>): boolean
 }
 
 /** An indicator of the imported plan that no catalogue name matches: defined by its name, unit and target. */
-function importedIndicator(name: string, unit: string, target: string | undefined): IndicatorDef {
+export function importedIndicator(name: string, unit: string, target: string | undefined): IndicatorDef {
   const down = /下降|降低|减少|能耗/.test(name);
   const rank = /^(位|名|位次)$/.test(unit) || /位次|排名/.test(name);
   const qualitative = target !== undefined && !/\d/.test(target);
@@ -150,6 +150,87 @@ function importedIndicator(name: string, unit: string, target: string | undefine
     aliases: [],
     note: '由导入的规划表定义 / defined by an imported plan table',
     definition: { zh: name, en: name, period, unit },
+  };
+}
+
+/** A figure of an imported table as written: its year, its text, and where (table row, A1 cell). */
+export interface TableFigure {
+  year: number;
+  raw: string;
+  line: number;
+  cell: string;
+}
+
+/** What an imported table states of one indicator: everything its entry is built from. */
+export interface TableRow {
+  /** The table's provenance: "南昌.csv", "[南昌.xlsx]指标". */
+  file: string;
+  region: string;
+  en: string;
+  indicator: IndicatorDef;
+  name: string;
+  unit: string;
+  period: Period;
+  row: number;
+  remark?: string;
+  attribute?: Entry['attribute'];
+  /** In year order. */
+  baselines: TableFigure[];
+  target?: TableFigure;
+  milestones: TableFigure[];
+}
+
+/**
+ * The entry of one row of an imported table, its figures parsed by the seed rules (a target or staged target on the
+ * last stated baseline). Shared by the table reader and the data package reader, so both build the same entry.
+ * `refuse` is called for a figure the rules would read only in part ("1,200").
+ */
+export function tableEntry(t: TableRow, refuse: (f: TableFigure) => never): Entry {
+  const flow = { flow: isFlow(t.indicator) };
+  const read = (f: TableFigure, base: number | null): Value => {
+    const parsed = parseValue(f.raw, base, flow);
+    if (unreadable(f.raw, parsed)) refuse(f);
+    const source: Source = { seed: t.file, line: f.line, kind: 'table', quote: f.raw, cell: f.cell };
+    return { ...parsed, year: f.year, source };
+  };
+  const values: Entry['values'] = {};
+  for (const f of t.baselines) values[f.year] = read(f, null);
+  let base: number | null = null;
+  for (const y of [...t.period.baselines].reverse()) if (base === null && values[y]?.value != null) base = values[y]!.value;
+  const entry: Entry = {
+    region: t.region,
+    regionEn: t.en,
+    indicator: t.indicator,
+    name: t.name,
+    unit: t.unit,
+    values,
+    conflicts: [],
+    period: t.period,
+  };
+  if (t.target) entry.target = read(t.target, base);
+  const ms: Milestone[] = t.milestones.map((f) => read(f, base));
+  if (ms.length) entry.milestones = ms.sort((a, b) => a.year - b.year);
+  entry.row = t.row;
+  if (t.remark) entry.remark = t.remark;
+  if (t.attribute) entry.attribute = t.attribute;
+  return entry;
+}
+
+/** The region of an imported table, its fields in the order the table reader gives them. */
+export function tableRegion(
+  r: Pick<Region, 'name' | 'fullName' | 'en' | 'level' | 'seed' | 'planTitle' | 'table' | 'period' | 'entries'>,
+): Region {
+  return {
+    name: r.name,
+    fullName: r.fullName,
+    en: r.en,
+    level: r.level,
+    seed: r.seed,
+    planTitle: r.planTitle,
+    table: r.table,
+    period: r.period,
+    imported: true,
+    entries: r.entries,
   };
 }
 
@@ -211,52 +292,38 @@ export function importPlanTable(rows: string[][], opts: ImportOptions): Region {
       fail(`${at(nameCol)}：指标“${name}”在表中出现两次`, `${at(nameCol)}: the indicator "${name}" appears twice in the table`);
     }
     used.add(indicator.id);
-    const flow = { flow: isFlow(indicator) };
-
-    const source = (c: Column, raw: string): Source => ({
-      seed: file,
-      line: rowNo,
-      kind: 'table',
-      quote: raw,
-      cell: `${letter(c.index)}${rowNo}`,
-    });
-    const read = (c: Column, base: number | null): Value | undefined => {
+    const figure = (c: Column): TableFigure | undefined => {
       const raw = cell(c);
-      if (EMPTY.has(raw)) return undefined;
-      const parsed = parseValue(raw, base, flow);
-      if (unreadable(raw, parsed)) {
-        fail(
-          `${at(c)}：第${rowNo}行“${name}”${c.year}年的数值“${raw}”无法读取（千位分隔符或多个数字？请写成如“2.8以上”“600左右”“[310]”“新增3000”“1.8-2.0”）`,
-          `${at(c)}: row ${rowNo}, "${name}", ${c.year}: the value "${raw}" cannot be read (a thousands separator or several numbers? write e.g. "2.8以上", "600左右", "[310]", "新增3000", "1.8-2.0")`,
-        );
-      }
-      return { ...parsed, year: c.year!, source: source(c, raw) };
+      return EMPTY.has(raw) ? undefined : { year: c.year!, raw, line: rowNo, cell: `${letter(c.index)}${rowNo}` };
     };
-    const values: Entry['values'] = {};
-    for (const c of baseCols) {
-      const v = read(c, null);
-      if (v) values[c.year!] = v;
-    }
-    let base: number | null = null;
-    for (const y of [...period.baselines].reverse()) if (base === null && values[y]?.value != null) base = values[y]!.value;
-    const entry: Entry = { region, regionEn: en, indicator, name, unit, values, conflicts: [], period };
-    const target = read(targetCol, base);
-    if (target) entry.target = target;
-    const ms: Milestone[] = [];
-    for (const c of milestoneCols) {
-      const v = read(c, base);
-      if (v) ms.push(v);
-    }
-    if (ms.length) entry.milestones = ms.sort((a, b) => a.year - b.year);
-    // 序号 as the table writes it (1, 2, …), else the indicator's place in the table.
-    const no = cell(numberCol);
-    entry.row = /^\d+$/.test(no) ? Number(no) : entries.length + 1;
-    if (cell(remarkCol)) entry.remark = cell(remarkCol);
-    if (attribute) entry.attribute = attribute as Entry['attribute'];
+    const present = (f: TableFigure | undefined): f is TableFigure => f !== undefined;
+    const entry = tableEntry(
+      {
+        file,
+        region,
+        en,
+        indicator,
+        name,
+        unit,
+        period,
+        // 序号 as the table writes it (1, 2, …), else the indicator's place in the table.
+        row: /^\d+$/.test(cell(numberCol)) ? Number(cell(numberCol)) : entries.length + 1,
+        remark: cell(remarkCol) || undefined,
+        attribute: (attribute || undefined) as Entry['attribute'],
+        baselines: baseCols.map(figure).filter(present),
+        target: figure(targetCol),
+        milestones: milestoneCols.map(figure).filter(present),
+      },
+      (f) =>
+        fail(
+          `${file}!${f.cell}：第${rowNo}行“${name}”${f.year}年的数值“${f.raw}”无法读取（千位分隔符或多个数字？请写成如“2.8以上”“600左右”“[310]”“新增3000”“1.8-2.0”）`,
+          `${file}!${f.cell}: row ${rowNo}, "${name}", ${f.year}: the value "${f.raw}" cannot be read (a thousands separator or several numbers? write e.g. "2.8以上", "600左右", "[310]", "新增3000", "1.8-2.0")`,
+        ),
+    );
     entries.push(entry);
   }
   if (!entries.length) fail(`${file}：表头下没有指标行`, `${file}: no indicator rows under the header`);
-  return {
+  return tableRegion({
     name: region,
     fullName: region,
     en,
@@ -265,7 +332,6 @@ export function importPlanTable(rows: string[][], opts: ImportOptions): Region {
     planTitle: `${region}规划指标表（${file}）`,
     table: { title: file, line: headerRow },
     period,
-    imported: true,
     entries,
-  };
+  });
 }
