@@ -145,8 +145,9 @@ export class Plan {
   /**
    * The seed plans with plans loaded from tables (see ./import.ts). An imported plan whose region name is already
    * taken by a plan of another period is kept beside it and chosen by the year asked; one of the same period is refused.
+   * The version says so (`1.2.0+1 imported`), unless the plans come from one published package, whose version it keeps.
    */
-  static withImported(base: Dataset, imported: Region[]): Plan {
+  static withImported(base: Dataset, imported: Region[], version = `${base.version}+${imported.length} imported`): Plan {
     if (!imported.length) return new Plan(base);
     const catalogue = [...base.catalogue];
     for (const r of imported) for (const e of r.entries) if (!catalogue.some((d) => d.id === e.indicator.id)) catalogue.push(e.indicator);
@@ -167,7 +168,6 @@ export class Plan {
       if (free) free.push(r);
       else others.push([r]);
     }
-    const version = `${base.version}+${imported.length} imported`;
     const ds = (regions: Region[]): Dataset => ({ version, checksum: checksumOf(regions, catalogue), regions, catalogue });
     return new Plan(ds(main), others.map(ds));
   }

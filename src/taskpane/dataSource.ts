@@ -158,7 +158,8 @@ export async function loadDataSource(
     return {
       kind: 'published',
       dataset: loaded.dataset,
-      plan: new Plan(loaded.dataset),
+      // Plans a package imported from tables are beside the seed plans, a second period of a region's plan included.
+      plan: loaded.imported.length ? Plan.withImported(loaded.base, loaded.imported, loaded.dataset.version) : new Plan(loaded.dataset),
       version: loaded.version,
       actuals: loaded.actuals,
       ...(loaded.created ? { created: loaded.created } : {}),

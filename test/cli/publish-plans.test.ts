@@ -183,7 +183,7 @@ test('a plan of a seed region in another period sits beside the seed plan; an xl
   const out = join(tmp(), 'pkg');
   const twice = await planEn('publish', '--out', out, '--plan', gz14);
   expect(twice.code).toBe(1);
-  expect(twice.err).toContain('赣州十四五中期.csv: 赣州 already has a plan for 2021-2025');
+  expect(twice.err).toContain('赣州十四五中期.csv: Ganzhou already has a plan for 2021-2025');
   expect(existsSync(out)).toBe(false);
 });
 

@@ -31,8 +31,8 @@ let server: Server;
 let origin = '';
 const asked: string[] = [];
 
-async function publish(dir: string, epoch: string): Promise<void> {
-  const r = await planIn(['publish', '--out', dir], { LANG: 'zh_CN.UTF-8', SOURCE_DATE_EPOCH: epoch });
+async function publish(dir: string, epoch: string, more: string[] = []): Promise<void> {
+  const r = await planIn(['publish', '--out', dir, ...more], { LANG: 'zh_CN.UTF-8', SOURCE_DATE_EPOCH: epoch });
   expect({ code: r.code, err: r.err }).toEqual({ code: 0, err: '' });
 }
 
@@ -60,6 +60,9 @@ beforeAll(async () => {
   editTarget(join(root, 'v2', 'data'), true);
   await publish(join(root, 'bad', 'data'), '1764201600');
   editTarget(join(root, 'bad', 'data'), false);
+  // A bureau's package with a 十五五 table of 赣州 beside the seed 赣州 (the test table, its figures invented).
+  const fixture = join(__dirname, '..', 'fixtures', '南昌十五五科技创新规划指标.csv');
+  await publish(join(root, 'two', 'data'), '1764201600', ['--plan', fixture, '--region', '赣州']);
   // A static server: files under root, 404 for anything else.
   server = createServer((req, res) => {
     const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0]));
@@ -155,4 +158,20 @@ test('a workbook made with v1, refreshed with v2: the change listed first, then 
   for (const [k, c] of typed) expect(after.get(k)).toEqual(c);
   // The table now records v2: a second refresh has nothing to list.
   expect(changesSince(await actions.recordedTables!(), v2.dataset, await v2.known())).toBeNull();
+});
+
+test('a package with a second-period plan of a region: the pane lists both, and inserts the 2030 one in its own years', async () => {
+  const two = await load('two');
+  expect([two.kind, two.refused]).toEqual(['published', undefined]);
+  const refs = two.plan.allRegions().map((r) => two.plan.refOf(r));
+  expect(refs).toEqual(expect.arrayContaining(['赣州@2025', '赣州@2030', '九江']));
+  expect(two.plan.target('赣州', '高新技术企业', 2030)).toBe(5500);
+  expect(two.plan.target('赣州', '高新技术企业', 2025)).toBe(2000);
+  const host = new FakeHost();
+  const sheets = await officeActions(two.plan, 'zh', host.run as never).insertNew(['赣州@2030'], 'plain');
+  expect(sheets).toBe('赣州指标(2025-2030)');
+  expect(host.tables.map((t) => t.name)).toEqual(['PLAN_P_Ganzhou_T2030']);
+  // The tables record the package's version, not a derived one.
+  const recorded = await officeActions(two.plan, 'zh', host.run as never).recordedTables!();
+  expect(recorded).toEqual([{ region: '赣州', dataVersion: two.version }]);
 });
