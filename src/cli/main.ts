@@ -19,6 +19,7 @@ import { dataset } from '../data/index';
 import { PlanError } from '../core/errors';
 import { exportDataset } from '../core/export';
 import { Plan, type Lang } from '../core/plan';
+import { describePeriod, periodOf } from '../core/model';
 import { regionRows } from '../core/rows';
 import { parseMethod } from '../core/trajectory';
 import { METHODS, parseMethodId, type MethodId } from '../core/methods';
@@ -51,7 +52,10 @@ const INDICATOR: ArgSpec = {
   name: ['指标', 'indicator'],
   hint: ['指标名称，如“高新技术企业”“高企”', 'an indicator name, e.g. 高新技术企业 or "high-tech enterprises"'],
 };
-const YEAR_ARG: ArgSpec = { name: ['年份', 'year'], hint: ['2019–2025', '2019–2025'] };
+const YEAR_ARG: ArgSpec = {
+  name: ['年份', 'year'],
+  hint: ['规划时期内的年份（十四五为2019–2025）', "a year of the plan's period (2019–2025 for the seeds)"],
+};
 const ACTUAL_ARG: ArgSpec = { name: ['实际值', 'actual'], hint: ['当年的实际数值', 'the figure for that year'] };
 
 interface Ctx {
@@ -118,7 +122,7 @@ export const OPTIONS: Record<string, OptionSpec> = {
     type: 'string',
     value: ['地区', 'region'],
     help: ['只写这一个地区；与 --plan 同用时为规划表的地区', 'only this region; with --plan, the region of the plan table'],
-    commands: ['workbook', 'eval', 'target', 'baseline', 'status', 'table', 'publish'],
+    commands: ['workbook', 'eval', 'target', 'baseline', 'status', 'table', 'publish', 'regions', 'indicators'],
   },
   plan: {
     type: 'string',
@@ -127,13 +131,13 @@ export const OPTIONS: Record<string, OptionSpec> = {
       '加载一个规划指标表（CSV 或 xlsx，可重复），格式见 README',
       'load a plan indicator table (CSV or xlsx; repeatable); format in README',
     ],
-    commands: ['eval', 'target', 'baseline', 'status', 'table', 'workbook', 'publish'],
+    commands: ['eval', 'target', 'baseline', 'status', 'table', 'workbook', 'publish', 'regions', 'indicators'],
   },
   sheet: {
     type: 'string',
     value: ['工作表', 'sheet'],
     help: ['xlsx 规划表所在的工作表（默认第一个）', 'the worksheet of an xlsx plan table (the first by default)'],
-    commands: ['eval', 'target', 'baseline', 'status', 'table', 'workbook', 'publish'],
+    commands: ['eval', 'target', 'baseline', 'status', 'table', 'workbook', 'publish', 'regions', 'indicators'],
   },
   data: {
     type: 'string',
@@ -302,7 +306,20 @@ const COMMANDS: Record<string, CommandSpec> = {
     example: 'plan regions',
     run: ({ plan, io }) => {
       io.out(
-        formatTable(plan.regions().map((r) => [r.name, r.en, r.level, r.planTitle, r.issuingNumber ?? '', r.seed, `${r.entries.length}`])),
+        formatTable(
+          plan
+            .allRegions()
+            .map((r) => [
+              plan.refOf(r),
+              r.en,
+              r.level,
+              describePeriod(periodOf(r)),
+              r.planTitle,
+              r.issuingNumber ?? '',
+              r.seed,
+              `${r.entries.length}`,
+            ]),
+        ),
       );
       return 0;
     },
@@ -312,7 +329,7 @@ const COMMANDS: Record<string, CommandSpec> = {
     help: ['一个地区的指标表', "a region's indicator table"],
     example: 'plan table 赣州',
     run: ({ plan, io, args, lang }) => {
-      const region = plan.region(args[0]);
+      const region = plan.regionByRef(args[0]);
       const rows = regionRows(region, lang);
       io.out(`${region.planTitle}${region.issuingNumber ? `（${region.issuingNumber}）` : ''}\n`);
       io.out(formatTable([rows.header, ...rows.rows.map((r) => r.map((c) => (c === null ? '' : String(c))))]));
@@ -326,14 +343,25 @@ const COMMANDS: Record<string, CommandSpec> = {
     example: 'plan indicators 九江',
     run: ({ plan, io, args }) => {
       if (args[0]) {
-        const region = plan.region(args[0]);
+        const region = plan.regionByRef(args[0]);
         io.out(formatTable(region.entries.map((e) => [e.indicator.id, e.name, e.unit, e.indicator.en])));
       } else io.out(formatTable(plan.dataset.catalogue.map((d) => [d.id, d.zh, d.unit, d.en])));
       return 0;
     },
   },
   target: {
-    args: [REGION, INDICATOR, { ...YEAR_ARG, optional: true, hint: ['2019–2025，默认2025', '2019–2025, 2025 by default'] }],
+    args: [
+      REGION,
+      INDICATOR,
+      {
+        ...YEAR_ARG,
+        optional: true,
+        hint: [
+          '规划时期内的年份，默认目标年（十四五为2025）',
+          "a year of the plan's period; the target year (2025 for the seeds) by default",
+        ],
+      },
+    ],
     help: ['目标值，或某年的轨迹值', 'the target, or the value on the path in a year'],
     example: 'plan target 赣州 高新技术企业 2025',
     run: (c) => {
@@ -343,7 +371,15 @@ const COMMANDS: Record<string, CommandSpec> = {
     },
   },
   baseline: {
-    args: [REGION, INDICATOR, { ...YEAR_ARG, optional: true, hint: ['2019 或 2020，默认2020', '2019 or 2020, 2020 by default'] }],
+    args: [
+      REGION,
+      INDICATOR,
+      {
+        ...YEAR_ARG,
+        optional: true,
+        hint: ['基期年份，默认最后的基期年（十四五为2020）', 'a baseline year; the last one (2020 for the seeds) by default'],
+      },
+    ],
     help: ['基期值', 'the baseline'],
     example: 'plan baseline 九江 高企',
     run: (c) => withNote(c, String(c.plan.baseline(c.args[0], c.args[1], c.args[2] !== undefined ? yearArg(c.args[2]) : undefined))),
@@ -523,7 +559,7 @@ const COMMANDS: Record<string, CommandSpec> = {
     help: ['生成便携工作簿 .xlsx', 'write the portable workbook (.xlsx)'],
     example: 'plan workbook -o 江西科技规划指标.xlsx',
     run: ({ plan, io, values, lang }) => {
-      const regions = values.region ? [plan.region(values.region as string)] : plan.regions();
+      const regions = values.region ? [plan.regionByRef(values.region as string)] : plan.allRegions();
       const file = (values.output as string | undefined) ?? (lang === 'zh' ? '江西科技规划指标.xlsx' : 'jiangxi-plan-indicators.xlsx');
       if (!file.toLowerCase().endsWith('.xlsx')) {
         throw new UsageError(`输出文件应以 .xlsx 结尾：${file}`, `the output file should end in .xlsx: ${file}`, 'workbook');

@@ -192,7 +192,19 @@ export class Plan {
   /** The plan a reference from `refOf` names (a plain region name works as `region` does). */
   regionByRef(ref: string): Region {
     const m = /^(.+)@(\d{4})$/.exec(ref);
-    if (!m) return this.region(ref);
+    if (!m) {
+      const named = this.allRegions().filter((r) => r.name === ref.trim());
+      if (named.length > 1) {
+        const refs = named.map((r) => this.refOf(r));
+        throw new PlanError(
+          'AMBIGUOUS_REGION',
+          `“${quoteInput(ref)}”有多个时期的规划（${named.map((r) => describePeriod(periodOf(r))).join('、')}），请写作 ${refs.join(' 或 ')}`,
+          `"${quoteInput(ref)}" has plans of several periods (${named.map((r) => describePeriod(periodOf(r))).join(', ')}); write ${refs.join(' or ')}`,
+          refs,
+        );
+      }
+      return this.region(ref);
+    }
     const found = this.allRegions().filter((r) => r.name === m[1] && periodOf(r).target === Number(m[2]));
     if (found.length === 1) return found[0];
     return this.region(m[1], Number(m[2])); // none or several: the same answer or error as a year asked

@@ -49,7 +49,8 @@ export function marksOf(e: Entry, lang: Lang): string {
 export function sourceLines(e: Entry): string {
   const lines = new Set<string>();
   for (const v of [...stated(e), e.target]) {
-    if (v) lines.add(v.source.endLine ? `${v.source.line}-${v.source.endLine}` : `${v.source.line}`);
+    // A figure from an imported table names its cell (D5); a seed figure its line (12, or 12-13 when broken).
+    if (v) lines.add(v.source.cell ?? (v.source.endLine ? `${v.source.line}-${v.source.endLine}` : `${v.source.line}`));
   }
   return `${e.region}:${[...lines].join(',')}`;
 }
@@ -69,8 +70,8 @@ export function regionRows(region: Region, lang: Lang, asWritten = true): Region
   if (region.table?.footnote) notes.push(region.table.footnote);
   notes.push(
     lang === 'zh'
-      ? `来源：${region.seed}（行号）；“预计数”为规划标注的估计值（[ ] 或 *）；“冲突”指正文与表格表述不一致，详见 plan info <地区> <指标> conflicts。`
-      : `Source: ${region.seed} (line numbers); "estimate": marked by the plan ([ ] or *); "conflict": the text and the table disagree, see plan info <region> <indicator> conflicts.`,
+      ? `来源：${region.seed}（${region.imported ? '单元格' : '行号'}）；“预计数”为规划标注的估计值（[ ] 或 *）；“冲突”指正文与表格表述不一致，详见 plan info <地区> <指标> conflicts。`
+      : `Source: ${region.seed} (${region.imported ? 'cells' : 'line numbers'}); "estimate": marked by the plan ([ ] or *); "conflict": the text and the table disagree, see plan info <region> <indicator> conflicts.`,
   );
   return { header: headers(periodOf(region), lang), rows, notes };
 }
