@@ -24,7 +24,8 @@ export interface FunctionHelp {
 /** English help, keyed by function id, then by parameter name. */
 export const HELP_EN: Record<string, FunctionHelp> = {
   TARGET: {
-    description: "The target of the plan's target year (2025 for the 14th Five-Year plans), the expected value on the path before it, or the baseline.",
+    description:
+      "The target of the plan's target year (2025 for the 14th Five-Year plans), the expected value on the path before it, or the baseline.",
     parameters: {
       region: 'Jiangxi, Jiujiang, Ji’an, Shangrao or Ganzhou',
       indicator: 'indicator name, e.g. "high-tech enterprises"',
@@ -34,7 +35,11 @@ export const HELP_EN: Record<string, FunctionHelp> = {
   },
   BASELINE: {
     description: 'The baseline the plan states (2020 by default for the 14th Five-Year plans, or 2019).',
-    parameters: { region: 'region', indicator: 'indicator name', year: 'a baseline year (2019 or 2020 for the 14th Five-Year plans); the last one if omitted' },
+    parameters: {
+      region: 'region',
+      indicator: 'indicator name',
+      year: 'a baseline year (2019 or 2020 for the 14th Five-Year plans); the last one if omitted',
+    },
   },
   STATUS: {
     description: 'Progress status: achieved, on track, slightly behind, behind or moving away (a trend for the trend method).',
@@ -69,7 +74,12 @@ export const HELP_EN: Record<string, FunctionHelp> = {
   },
   REQUIRED: {
     description: 'Annual change still needed: a growth rate for levels (0.12 = 12%), points per year for shares and ranks.',
-    parameters: { region: 'region', indicator: 'indicator name', year: 'year of the actual value, before the target year', actual: 'actual value' },
+    parameters: {
+      region: 'region',
+      indicator: 'indicator name',
+      year: 'year of the actual value, before the target year',
+      actual: 'actual value',
+    },
   },
   INFO: {
     description:

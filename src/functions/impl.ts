@@ -116,7 +116,12 @@ export function numberArg(v: Arg, what: What): number {
 export type What = [string, string, string, string];
 const REGION: What = ['地区', 'region', '江西、九江、吉安、上饶或赣州', 'Jiangxi, Jiujiang, Ji’an, Shangrao or Ganzhou'];
 const INDICATOR: What = ['指标', 'indicator', '指标名称，如“高新技术企业”', 'an indicator name, e.g. "high-tech enterprises"'];
-export const YEAR: What = ['年份', 'year', '规划时期内的年份（十四五为2019–2025）', 'a year of the plan’s period (2019–2025 for the 14th Five-Year plans)'];
+export const YEAR: What = [
+  '年份',
+  'year',
+  '规划时期内的年份（十四五为2019–2025）',
+  'a year of the plan’s period (2019–2025 for the 14th Five-Year plans)',
+];
 export const ACTUAL: What = ['实际值', 'actual value', '当年的实际数值', 'the figure for that year'];
 const PATH: What = ['路径', 'path', 'linear 或 cagr', 'linear or cagr'];
 const METHOD: What = ['方法', 'method', 'linear、cagr、eurostat 或 trend', 'linear, cagr, eurostat or trend'];

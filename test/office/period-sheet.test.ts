@@ -95,7 +95,7 @@ test('plain: the sheet’s own formulas agree with the core; status follows a ty
   for (const e of nc.entries) {
     const r = rowOf(e.indicator.id);
     for (const y of [2025, 2027, 2029, 2030]) {
-      let want: number | null = null;
+      let want: number | null;
       try {
         want = expectedValue(e, y);
       } catch {

@@ -21,7 +21,6 @@ import { baseYearOf, periodOf, type Region } from '../../src/core/model';
 import { importPlanTable } from '../../src/core/import';
 import { numericMilestones } from '../../src/core/milestones';
 
-
 jest.setTimeout(240_000);
 
 const d = dataset();
