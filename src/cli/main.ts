@@ -122,7 +122,7 @@ export const OPTIONS: Record<string, OptionSpec> = {
     type: 'string',
     value: ['地区', 'region'],
     help: ['只写这一个地区；与 --plan 同用时为规划表的地区', 'only this region; with --plan, the region of the plan table'],
-    commands: ['workbook', 'eval', 'target', 'baseline', 'status', 'table', 'publish', 'regions', 'indicators'],
+    commands: ['workbook', 'eval', 'target', 'baseline', 'status', 'table', 'publish', 'regions', 'indicators', 'compare'],
   },
   plan: {
     type: 'string',
@@ -131,13 +131,13 @@ export const OPTIONS: Record<string, OptionSpec> = {
       '加载一个规划指标表（CSV 或 xlsx，可重复），格式见 README',
       'load a plan indicator table (CSV or xlsx; repeatable); format in README',
     ],
-    commands: ['eval', 'target', 'baseline', 'status', 'table', 'workbook', 'publish', 'regions', 'indicators'],
+    commands: ['eval', 'target', 'baseline', 'status', 'table', 'workbook', 'publish', 'regions', 'indicators', 'compare'],
   },
   sheet: {
     type: 'string',
     value: ['工作表', 'sheet'],
     help: ['xlsx 规划表所在的工作表（默认第一个）', 'the worksheet of an xlsx plan table (the first by default)'],
-    commands: ['eval', 'target', 'baseline', 'status', 'table', 'workbook', 'publish', 'regions', 'indicators'],
+    commands: ['eval', 'target', 'baseline', 'status', 'table', 'workbook', 'publish', 'regions', 'indicators', 'compare'],
   },
   data: {
     type: 'string',
@@ -478,12 +478,19 @@ const COMMANDS: Record<string, CommandSpec> = {
     example: 'plan compare 专利授权量',
     run: ({ plan, args, io, lang }) => {
       const def = resolveAcross(plan.dataset, plan.resolver, args[0]);
-      const view = acrossRegions(plan.dataset, def.id);
+      const view = acrossRegions(plan.dataset, def.id, plan.allRegions());
       const zh = lang === 'zh';
-      const cell = (n: number | null) => (n === null ? '' : String(n));
-      const head = zh
-        ? ['地区', '原文名称', '原文单位', '2019年', '2020年', '2025年目标', '目标原文', '来源', '表述差异']
-        : ['Region', 'Name as written', 'Unit as written', '2019', '2020', '2025 target', 'Target as written', 'Source', 'Wording'];
+      const cell = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
+      // A column per baseline year and per target year any of the plans states (2019, 2020, 2025 for the seeds).
+      const years = (f: (r: (typeof view.rows)[number]) => number[]) => [...new Set(view.rows.flatMap(f))].sort((x, y) => x - y);
+      const baseYears = years((r) => r.period.baselines);
+      const targetYears = years((r) => [r.period.target]);
+      const head = [
+        ...(zh ? ['地区', '原文名称', '原文单位'] : ['Region', 'Name as written', 'Unit as written']),
+        ...baseYears.map((y) => (zh ? `${y}年` : String(y))),
+        ...targetYears.map((y) => (zh ? `${y}年目标` : `${y} target`)),
+        ...(zh ? ['目标原文', '来源', '表述差异'] : ['Target as written', 'Source', 'Wording']),
+      ];
       io.out(`${zh ? def.zh : def.en} (${def.id})\n${describeDefinition({ indicator: def }, lang)}\n`);
       io.out(
         formatTable([
@@ -492,9 +499,8 @@ const COMMANDS: Record<string, CommandSpec> = {
             zh ? r.region : r.regionEn,
             r.name,
             r.unitAsWritten,
-            cell(r[2019]),
-            cell(r[2020]),
-            cell(r.target),
+            ...baseYears.map((y) => cell(r.baselines[y])),
+            ...targetYears.map((y) => (y === r.period.target ? cell(r.target) : '')),
             r.targetRaw ?? '',
             r.source,
             r.wording ? '*' : '',

@@ -4,7 +4,8 @@
  * 8 万件 sits beside 赣州's 17619 件 as 80000.
  */
 import { PlanError, quoteInput } from './errors';
-import type { Dataset, Entry, IndicatorDef, Value } from './model';
+import { periodOf, type Dataset, type Entry, type IndicatorDef, type Period, type Region, type Value } from './model';
+import { sourceLines } from './rows';
 import type { Resolver } from './resolve';
 import { convert } from './units';
 
@@ -22,8 +23,11 @@ export interface CrossRegionRow {
   /** The unit as the plan wrote it, and the canonical unit every figure below is stated in. */
   unitAsWritten: string;
   unit: string;
-  2019: number | null;
-  2020: number | null;
+  /** The plan's period: its baseline years and target year (2019/2020→2025 for the seeds). */
+  period: Period;
+  /** The stated baselines by year, in the canonical unit (null where the plan states none, or no number). */
+  baselines: Record<number, number | null>;
+  /** The target of the plan's target year, in the canonical unit. */
   target: number | null;
   /** The target as written, qualifiers and all ("力争…突破10000家"). */
   targetRaw: string | null;
@@ -31,7 +35,7 @@ export interface CrossRegionRow {
   aspiration: boolean;
   /** How this plan's wording differs from the definition, when it does. */
   wording: string | null;
-  /** seed:line of each stated figure. */
+  /** seed:line of each stated figure (seed:cell for a plan imported from a table). */
   source: string;
 }
 
@@ -45,29 +49,34 @@ function inUnit(v: Value | undefined, e: Entry, unit: string): number | null {
   return convert(v.value, e.unit, unit);
 }
 
-/** Every region's entry under `id`, figures in the definition's unit. */
-export function acrossRegions(d: Dataset, id: string): CrossRegionView {
+/**
+ * Every region's entry under `id`, figures in the definition's unit. `regions` are the plans to look in (every plan of
+ * a Plan, `Plan.allRegions()`, holds plans of another period too); the dataset's by default.
+ */
+export function acrossRegions(d: Dataset, id: string, regions: Region[] = d.regions): CrossRegionView {
   const indicator = d.catalogue.find((c) => c.id === id);
   if (!indicator) throw new PlanError('UNKNOWN_INDICATOR', `未知指标“${quoteInput(id)}”`, `Unknown indicator "${quoteInput(id)}"`);
   const unit = indicator.definition?.unit ?? indicator.unit;
   const rows: CrossRegionRow[] = [];
-  for (const r of d.regions) {
+  for (const r of regions) {
+    const period = periodOf(r);
     for (const e of r.entries) {
       if (e.indicator.id !== id) continue;
-      const stated = [e.values[2019], e.values[2020], e.target].filter((v): v is Value => !!v);
       rows.push({
         region: r.name,
         regionEn: r.en,
         name: e.name,
         unitAsWritten: e.unit,
         unit,
-        2019: inUnit(e.values[2019], e, unit),
-        2020: inUnit(e.values[2020], e, unit),
+        period,
+        baselines: Object.fromEntries(period.baselines.map((y) => [y, inUnit(e.values[y], e, unit)])),
         target: inUnit(e.target, e, unit),
         targetRaw: e.target?.raw ?? null,
         aspiration: e.target?.aspiration ?? false,
         wording: e.wording ?? null,
-        source: `${r.seed.slice(0, 3)}:${[...new Set(stated.map((v) => v.source.line))].join(',')}`,
+        source: r.imported
+          ? `${r.seed}!${sourceLines(e).replace(`${e.region}:`, '')}`
+          : sourceLines(e).replace(`${e.region}:`, `${r.seed.slice(0, 3)}:`),
       });
     }
   }

@@ -159,7 +159,7 @@ describe('strict commands', () => {
     expect(message(typo)).toBe('未知选项 --regoin；是否指 --region？');
     // --region is for workbook and, with --plan (issue 14), for the commands that load a plan table.
     expect(message(await plan('gap', '赣州', '高企', '2023', '1500', '--regoin', 'x'))).toBe(
-      '未知选项 --regoin；是否指 --region？（--region 用于 workbook、eval、target、baseline、status、table、publish、regions、indicators）',
+      '未知选项 --regoin；是否指 --region？（--region 用于 workbook、eval、target、baseline、status、table、publish、regions、indicators、compare）',
     );
     expect(message(await plan('target', '赣州', '高企', '--region', 'x'))).toBe('--region 需与 --plan 同用');
     expect(message(await planEn('target', '赣州', '高企', '--csv', 'x'))).toBe('target has no option --csv (--csv is for eval)');

@@ -3,11 +3,12 @@
  * period (2024→2030). The fixture test/fixtures/南昌十五五科技创新规划指标.csv is written for this test (figures
  * invented, not a seed).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { importPlanTable } from '../../src/core/import';
+import { acrossRegions } from '../../src/core/compare';
 import { Plan } from '../../src/core/plan';
 import { PlanError } from '../../src/core/errors';
 import { dataset } from '../../src/data/index';
@@ -226,4 +227,27 @@ test('the workbook lays out a plan of another period in its own years (2024 base
   const hte = ws.getRow(7);
   expect([hte.getCell(1).value, hte.getCell(2).value, hte.getCell(6).value]).toEqual([2, '高新技术企业数', 5500]);
   expect((wb.getWorksheet('赣州指标')!.getRow(5).values as unknown[]).slice(4, 6)).toEqual(['2019年', '2020年（基期）']);
+});
+
+test('plan compare sets an imported 2024→2030 plan beside the seeds, each figure under its own year', async () => {
+  const d = dataset();
+  const nc = importPlanTable(readTable(readFileSync(NANCHANG, 'utf8'), NANCHANG), {
+    file: '南昌十五五科技创新规划指标.csv',
+    region: '南昌',
+    catalogue: d.catalogue,
+  });
+  const view = acrossRegions(d, 'high_tech_enterprises', [...d.regions, nc]);
+  const row = (name: string) => view.rows.find((r) => r.region === name)!;
+  expect([row('南昌').period, row('南昌').baselines, row('南昌').target]).toEqual([
+    { baselines: [2024], target: 2030 },
+    { 2024: 2500 },
+    5500,
+  ]);
+  expect([row('赣州').baselines, row('赣州').target]).toEqual([{ 2019: null, 2020: 1000 }, 2000]);
+  expect(row('南昌').source).toBe('南昌十五五科技创新规划指标.csv!D5,F5');
+  // The command shows a column per year any plan states, and the imported row with its cells.
+  const r = await plan('compare', '高新技术企业', '--plan', NANCHANG);
+  expect(r.code).toBe(0);
+  expect(r.out).toMatch(/地区\s+原文名称\s+原文单位\s+2019年\s+2020年\s+2024年\s+2025年目标\s+2030年目标\s+目标原文/);
+  expect(r.out).toMatch(/南昌\s+高新技术企业数\s+家\s+2500\s+5500\s+新增3000\s+南昌十五五科技创新规划指标\.csv!D5,F5/);
 });

@@ -61,7 +61,7 @@ test('units that count different things never convert', () => {
 test('regions side by side: joined by id, in the definition unit', () => {
   const d = dataset();
   const view = acrossRegions(d, 'patent_grants');
-  expect(view.rows.map((r) => [r.region, r.unitAsWritten, r.unit, r[2020], r.target])).toEqual([
+  expect(view.rows.map((r) => [r.region, r.unitAsWritten, r.unit, r.baselines[2020], r.target])).toEqual([
     ['江西', '万件', '件', 80000, null],
     ['赣州', '件', '件', 17619, 20000],
   ]);
