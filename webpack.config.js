@@ -11,6 +11,7 @@
 //   officejs=cdn                          load Office.js from Microsoft's CDN instead of our own origin
 //   frameAncestors="https://oos.example"  extra origins allowed to frame the pane (Office Online Server)
 const path = require('node:path');
+const fs = require('node:fs');
 const { execFileSync } = require('node:child_process');
 const { FunctionsLocalesPlugin } = require('./scripts/functions-locales');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
@@ -104,17 +105,14 @@ function legacy(dev) {
     performance: { hints: false },
     plugins: [
       {
-        // The portable workbook beside the pane, so the legacy pane can link to it.
+        // The portable workbook beside the pane, so the legacy pane can link to it (the dev server makes it once).
         apply(compiler) {
           compiler.hooks.afterEmit.tap('PortableWorkbook', () => {
-            if (dev) return;
-            execFileSync(
-              process.execPath,
-              [path.join(__dirname, 'bin', 'plan.js'), 'workbook', '-o', path.join(DIST, 'plan-indicators.xlsx')],
-              {
-                stdio: 'pipe',
-              },
-            );
+            const file = path.join(DIST, 'plan-indicators.xlsx');
+            if (dev && fs.existsSync(file)) return;
+            execFileSync(process.execPath, [path.join(__dirname, 'bin', 'plan.js'), 'workbook', '-o', file], {
+              stdio: 'pipe',
+            });
           });
         },
       },
