@@ -69,6 +69,9 @@ test('the columns are the plan’s years: one baseline, actuals and expected val
   // The source column names the cells of the imported table.
   const hte = layout.rows.find((r) => r.id === 'high_tech_enterprises')!;
   expect(hte.cells[col('source')]).toBe('D5,F5');
+  // The staged target has no column: the marks say it (the path runs through it).
+  const rd = layout.rows.find((r) => r.id === 'provincial_new_rd_institutions')!;
+  expect(rd.cells[col('marks')]).toBe('2027年阶段目标35');
 });
 
 test('linked: PLAN formulas give the baseline, the 新增 target and the path through the 2027 staged target', async () => {
