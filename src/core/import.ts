@@ -323,14 +323,17 @@ export function importPlanTable(rows: string[][], opts: ImportOptions): Region {
     entries.push(entry);
   }
   if (!entries.length) fail(`${file}：表头下没有指标行`, `${file}: no indicator rows under the header`);
+  // The table's own title, when a row above the header holds one text ("表1 南昌市“十五五”科技创新规划主要指标").
+  const titleAt = rows.slice(0, headerAt).findIndex((r) => r.filter((c) => clean(c) !== '').length === 1);
+  const title = titleAt < 0 ? '' : (rows[titleAt].find((c) => clean(c) !== '') ?? '').replace(/\s+/g, ' ').trim(); // as written
   return tableRegion({
     name: region,
     fullName: region,
     en,
     level: 'city',
     seed: file,
-    planTitle: `${region}规划指标表（${file}）`,
-    table: { title: file, line: headerRow },
+    planTitle: title ? title.replace(/^(附)?表\s*\d+\s*/, '') : `${region}规划指标表（${file}）`,
+    table: title ? { title, line: titleAt + 1 } : { title: file, line: headerRow },
     period,
     entries,
   });

@@ -41,6 +41,8 @@ const rowOf = (id: string): number => 5 + nc.entries.findIndex((e) => e.indicato
 
 test('the columns are the plan’s years: one baseline, actuals and expected values 2025–2030, the 2030 assessment', () => {
   expect(periodOf(nc)).toEqual({ baselines: [2024], target: 2030 });
+  // The table's own title row (above the header), as written, without its "表1" number.
+  expect([nc.planTitle, nc.table]).toEqual(['南昌市“十五五”科技创新规划主要指标（测试用，数据为虚构）', { title: rows[0][0], line: 1 }]);
   const layout = regionLayout(nc, 'plain', 'zh', plan.dataset.version);
   expect(layout.header.slice(0, 12)).toEqual([
     '序号',
