@@ -78,7 +78,7 @@ function valuesFor(e: Entry, year: number): number[] {
   const t = e.target?.value;
   if (t === null || t === undefined) return [7];
   const out = new Set<number>([t, t * 1.01, 0, -1]);
-  let base: number | null = null;
+  let base: number | null;
   try {
     base = baselineOf(e).value;
   } catch {
@@ -114,7 +114,8 @@ describe('rowStatus follows the method', () => {
   test('cagr and eurostat give assess’s status at the latest actual; linear and trend the linear one', () => {
     const g = d.regions.find((r) => r.name === '赣州')!.entries.find((x) => x.indicator.id === 'high_tech_enterprises')!;
     for (const v of [1400, 1600, 1720, 1900, 2500]) {
-      for (const m of ['linear', 'cagr', 'eurostat'] as const) expect(rowStatus(g, { 2021: 1, 2024: v }, m)).toBe(assess(g, 2024, v, m).status);
+      for (const m of ['linear', 'cagr', 'eurostat'] as const)
+        expect(rowStatus(g, { 2021: 1, 2024: v }, m)).toBe(assess(g, 2024, v, m).status);
       expect(rowStatus(g, { 2024: v }, 'trend')).toBe(assess(g, 2024, v).status);
       expect(rowStatus(g, { 2024: v })).toBe(assess(g, 2024, v).status);
     }
@@ -179,42 +180,51 @@ test('linear and trend sheets have the same status formulas as before methods re
   expect(regionLayout(d.regions[0], 'plain', 'en', d.version, undefined, 'cagr').subtitle).toContain('Status column judge by the compound');
 });
 
-describe.each<MethodId>(['linear', 'cagr', 'eurostat'])('%s: the sheet’s status formula is the core’s rowStatus (HyperFormula)', (method) => {
-  test('every plan, row, year and a spread of values', () => {
-    const seen = new Map<string, Set<RowStatus>>();
-    let checked = 0;
-    for (const region of regions) {
-      const layout = regionLayout(region, 'plain', 'zh', d.version, undefined, method);
-      const hf = createEngine({ S: grid(layout) });
-      const years = actualYears(periodOf(region));
-      const status = colIndex('status', layout.columns);
-      region.entries.forEach((e, i) => {
-        const row = layout.headerRow + i; // zero-based
-        const put = (a: Actuals): void => {
-          for (const y of years) hf.setCellContents({ sheet: 0, row, col: colIndex(`actual${y}`, layout.columns) }, a[y] ?? null);
-        };
-        for (const y of years) {
-          for (const v of valuesFor(e, y)) {
-            // Sometimes an earlier year too: the latest one counts.
-            const a: Actuals = y > years[0] && checked % 3 === 0 ? { [years[0]]: 1, [y]: v } : { [y]: v };
-            put(a);
-            const want = rowStatus(e, a, method);
-            const got = hf.getCellValue({ sheet: 0, row, col: status });
-            expect({ region: region.name, id: e.indicator.id, i, a, got }).toEqual({ region: region.name, id: e.indicator.id, i, a, got: label(want) });
-            seen.set(region.name, (seen.get(region.name) ?? new Set()).add(want));
-            checked++;
+describe.each<MethodId>(['linear', 'cagr', 'eurostat'])(
+  '%s: the sheet’s status formula is the core’s rowStatus (HyperFormula)',
+  (method) => {
+    test('every plan, row, year and a spread of values', () => {
+      const seen = new Map<string, Set<RowStatus>>();
+      let checked = 0;
+      for (const region of regions) {
+        const layout = regionLayout(region, 'plain', 'zh', d.version, undefined, method);
+        const hf = createEngine({ S: grid(layout) });
+        const years = actualYears(periodOf(region));
+        const status = colIndex('status', layout.columns);
+        region.entries.forEach((e, i) => {
+          const row = layout.headerRow + i; // zero-based
+          const put = (a: Actuals): void => {
+            for (const y of years) hf.setCellContents({ sheet: 0, row, col: colIndex(`actual${y}`, layout.columns) }, a[y] ?? null);
+          };
+          for (const y of years) {
+            for (const v of valuesFor(e, y)) {
+              // Sometimes an earlier year too: the latest one counts.
+              const a: Actuals = y > years[0] && checked % 3 === 0 ? { [years[0]]: 1, [y]: v } : { [y]: v };
+              put(a);
+              const want = rowStatus(e, a, method);
+              const got = hf.getCellValue({ sheet: 0, row, col: status });
+              expect({ region: region.name, id: e.indicator.id, i, a, got }).toEqual({
+                region: region.name,
+                id: e.indicator.id,
+                i,
+                a,
+                got: label(want),
+              });
+              seen.set(region.name, (seen.get(region.name) ?? new Set()).add(want));
+              checked++;
+            }
           }
-        }
-        put({});
-        expect(hf.getCellValue({ sheet: 0, row, col: status })).toBe(label(rowStatus(e, {}, method)));
-      });
-    }
-    expect(checked).toBeGreaterThan(5000);
-    // Every status is walked, in the seeds and in the made-up rows.
-    const all = new Set([...seen.values()].flatMap((s) => [...s]));
-    expect([...all].sort()).toEqual([...ROW_STATUSES].filter((s) => s !== 'no_data').sort());
-    // The 十五五 table (2025–2030) is judged too, staged target included.
-    expect(seen.get('南昌')?.size).toBeGreaterThanOrEqual(4);
-    expect(nanchang.entries.some((e) => numericMilestones(e).length > 0)).toBe(true);
-  });
-});
+          put({});
+          expect(hf.getCellValue({ sheet: 0, row, col: status })).toBe(label(rowStatus(e, {}, method)));
+        });
+      }
+      expect(checked).toBeGreaterThan(5000);
+      // Every status is walked, in the seeds and in the made-up rows.
+      const all = new Set([...seen.values()].flatMap((s) => [...s]));
+      expect([...all].sort()).toEqual([...ROW_STATUSES].filter((s) => s !== 'no_data').sort());
+      // The 十五五 table (2025–2030) is judged too, staged target included.
+      expect(seen.get('南昌')?.size).toBeGreaterThanOrEqual(4);
+      expect(nanchang.entries.some((e) => numericMilestones(e).length > 0)).toBe(true);
+    });
+  },
+);
