@@ -6,13 +6,27 @@
  * recalculates the formulas in LibreOffice and compares them with the functions here.
  *
  * Row status (the latest year with an actual value): the statuses of `src/core/status.ts` (achieved, on track,
- * slightly behind, behind, moving away — same formula, same thresholds), plus what a plan's text leaves open:
+ * slightly behind, behind, moving away — same formulas, same thresholds) by the sheet's method, plus what a plan's
+ * text leaves open:
  *
  *   qualitative   the target has no number (“全省中上游”), no target is stated, or it is an increment on a
  *                 baseline the plan does not give
  *   no_data       no actual value entered yet
  *   no_path       the plan states no baseline, so there is no path to judge the pace by; an actual that meets
  *                 the target is still achieved
+ *
+ * Methods (src/core/methods.ts), as the sheet's flag rules apply them (src/core/layout.ts `flagRules`):
+ *
+ *   linear    序时进度 (default): progress made ÷ progress expected on the straight line through the plan's figures
+ *   cagr      the same ratio with the expected value on the compound path B·(T/B)^(n/N) (through staged targets, as
+ *             the core's path does); where that path does not exist (a baseline, staged or target value ≤ 0 on the
+ *             segment of the latest year) the row is judged as linear
+ *   eurostat  the observed ÷ required growth-rate ratio; achieved once the actual meets the target, whatever the
+ *             year; a baseline or target of 0 counts as 0.001 (open-sdg); a negative baseline, target or actual has
+ *             no growth rate, so that row is judged as linear
+ *   trend     has no target to judge progress by, so the status (like the flag rules) is judged as linear
+ *
+ * Growth-rate rows (年均增速) are judged as actual rate ÷ target rate under every method, as in status.ts.
  *
  * Final assessment: met when the target year's actual reaches the number the target commits to, direction-aware —
  * reaching the number of a “以上” lower bound is met, a range is met from its low end, an increment (“新增10”)
@@ -24,6 +38,8 @@
  *   lower is better     target ÷ actual                       (rank 10 wanted, 12 reached: 83 %)
  */
 import { PlanError } from './errors';
+import { ZERO_REPLACEMENT, type MethodId } from './methods';
+import { numericMilestones } from './milestones';
 import { baseYearOf, periodOf, type Entry, type Period } from './model';
 import { roundFigure } from './parse';
 import { assess, ON_TRACK, SLIGHTLY_BEHIND, STATUS_LABELS, type StatusCode } from './status';
@@ -91,8 +107,8 @@ export function latestActual(actuals: Actuals, period: Period): { year: number; 
   return null;
 }
 
-/** The status of one indicator at its latest actual value. */
-export function rowStatus(e: Entry, actuals: Actuals): RowStatus {
+/** The status of one indicator at its latest actual value, by a sheet's method (linear by default; see above). */
+export function rowStatus(e: Entry, actuals: Actuals, method: MethodId = 'linear'): RowStatus {
   const target = numericTarget(e);
   if (target === null) return 'qualitative';
   const latest = latestActual(actuals, periodOf(e));
@@ -106,7 +122,20 @@ export function rowStatus(e: Entry, actuals: Actuals): RowStatus {
     return target === 0 ? 'moving_away' : classify(actual / target);
   }
   if (baselineValue(e) === null) return meets ? 'achieved' : 'no_path';
+  if (method === 'cagr' || method === 'eurostat') {
+    try {
+      return assess(e, year, actual, method).status;
+    } catch (err) {
+      // No compound path (a value ≤ 0) or no growth rate (a negative value): judged as linear, as the sheet does.
+      if (!(err instanceof PlanError) || err.code !== 'BAD_ARGUMENT') throw err;
+    }
+  }
   return assess(e, year, actual).status;
+}
+
+/** The method a sheet's status column judges by: trend has no target, so it judges as linear (as its flag rules do). */
+export function statusMethod(method: MethodId): Exclude<MethodId, 'trend'> {
+  return method === 'trend' ? 'linear' : method;
 }
 
 export interface FinalAssessment {
@@ -206,12 +235,25 @@ function labelled(
 
 /**
  * The status cell of a row: an ordinary formula over the row's actual, expected, direction, base and target
- * cells, with the same branches as `rowStatus` (chosen for the row's kind when the layout is made).
+ * cells, with the same branches and thresholds as `rowStatus` by `method` (chosen for the row's kind when the layout
+ * is made). Linear (and trend, which judges as linear) gives the same text as before methods reached this column.
+ *
+ *   cagr      the linear branches with the expected value of the latest year on the compound path
+ *             from·(to/from)^((Y − y₀)/(y₁ − y₀)) of its segment (baseline → staged targets → target), rounded as
+ *             the core rounds it; the linear expected value where from or to is ≤ 0
+ *   eurostat  R = D·((A/B′)^(1/(Y − y₀)) − 1) / |(T′/B′)^(1/(Ty − y₀)) − 1|, B′ and T′ with 0 replaced by 0.001;
+ *             achieved once D·(A − T) ≥ 0; no required growth (T′ = B′) → moving away; a negative B, T or A → linear
  */
-export function statusFormula(e: Entry, r: RowRefs): string {
+export function statusFormula(e: Entry, r: RowRefs, method: MethodId = 'linear'): string {
   const C = (st: RowStatus): number => ROW_STATUSES.indexOf(st) + 1;
   const { direction: D, target: T, base: B, lastYear: Y, lastActual: A, lastExpected: E } = r;
   const meets = `${D}*(${A}-${T})>=0`;
+  const m = statusMethod(method);
+  /** The linear branches, with the latest year's expected value `Ex`. */
+  const level = (Ex: string): string =>
+    `IF(AND(${meets},${D}*(${T}-${B})>0),${C('achieved')},` +
+    `IF(${D}*(${Ex}-${B})<=0,IF(${D}*(${A}-${B})>=0,${C('on_track')},${C('moving_away')}),` +
+    `${classifyFormula(`${D}*(${A}-${B})/(${D}*(${Ex}-${B}))`)}))`;
   let code: string;
   if (numericTarget(e) === null) code = String(C('qualitative'));
   else {
@@ -220,18 +262,52 @@ export function statusFormula(e: Entry, r: RowRefs): string {
       judged = `IF(${meets},IF(${Y}=${r.targetYear},${C('achieved')},${C('on_track')}),IF(${T}=0,${C('moving_away')},${classifyFormula(`${A}/${T}`)}))`;
     } else if (baselineValue(e) === null) {
       judged = `IF(${meets},${C('achieved')},${C('no_path')})`;
-    } else {
+    } else if (m === 'cagr') {
+      judged = level(compoundExpected(e, r));
+    } else if (m === 'eurostat') {
+      const y0 = baselineOf(e).year;
+      const Bz = `IF(${B}=0,${ZERO_REPLACEMENT},${B})`;
+      const Tz = `IF(${T}=0,${ZERO_REPLACEMENT},${T})`;
+      const required = `((${Tz}/${Bz})^(1/${r.targetYear - y0})-1)`;
+      const observed = `((${A}/${Bz})^(1/(${Y}-${y0}))-1)`;
       judged =
-        `IF(AND(${meets},${D}*(${T}-${B})>0),${C('achieved')},` +
-        `IF(${D}*(${E}-${B})<=0,IF(${D}*(${A}-${B})>=0,${C('on_track')},${C('moving_away')}),` +
-        `${classifyFormula(`${D}*(${A}-${B})/(${D}*(${E}-${B}))`)}))`;
+        `IF(OR(${B}<0,${T}<0,${A}<0),${level(E)},IF(${meets},${C('achieved')},` +
+        `IF(ROUND(${required},9)=0,${C('moving_away')},${classifyFormula(`${D}*${observed}/ABS(${required})`)})))`;
+    } else {
+      judged = level(E);
     }
     code = `IF(ISNUMBER(${A}),${judged},${C('no_data')})`;
   }
   return `=${labelled(code, r.statusHeader, ROW_STATUS_LABELS, ROW_STATUSES)}`;
 }
 
-/** Share of the way from baseline to target at the latest actual (status.ts `progress`); blank without a path. */
+/**
+ * The expected value of the latest year with an actual on the compound path through the baseline, the staged
+ * targets between it and the target year, and the target (trajectory.ts / milestones.ts with 'cagr'), segment by
+ * segment; where a segment's ends are not both positive, the row's linear expected value (as `rowStatus` falls back).
+ */
+function compoundExpected(e: Entry, r: RowRefs): string {
+  const base = baselineOf(e);
+  const points = [
+    { year: base.year, ref: r.base },
+    ...numericMilestones(e)
+      .filter((m) => m.year > base.year && m.year < r.targetYear)
+      .map((m) => ({ year: m.year, ref: String(m.value) })),
+    { year: r.targetYear, ref: r.target },
+  ];
+  const segment = (i: number): string => {
+    const [from, to] = [points[i - 1], points[i]];
+    return `IF(AND(${from.ref}>0,${to.ref}>0),ROUND(${from.ref}*(${to.ref}/${from.ref})^((${r.lastYear}-${from.year})/${to.year - from.year}),9),${r.lastExpected})`;
+  };
+  let f = segment(points.length - 1);
+  for (let i = points.length - 2; i >= 1; i--) f = `IF(${r.lastYear}<=${points[i].year},${segment(i)},${f})`;
+  return f;
+}
+
+/**
+ * Share of the way from baseline to target at the latest actual (status.ts `progress`, linear); blank without a
+ * path. It stays linear whatever the sheet's method: it says how far along the way the actual is, not how it is doing.
+ */
 export function progressFormula(e: Entry, r: RowRefs): string | null {
   const target = numericTarget(e);
   if (target === null) return null;

@@ -76,7 +76,8 @@ const E = (y: number): Record<Lang, string> => ({ zh: `${y}年序时进度`, en:
 
 // The report columns (issue 12): where each row stands at its latest actual, and the final assessment in the
 // plan's target year. Ordinary formulas over the row's own cells (src/core/assessment.ts), so the 总览 sheet can
-// count them live.
+// count them live. The status column judges by the sheet's method (as its flag rules do); the progress column stays
+// linear whatever the method: it is the share of the way from baseline to target, not a judgement.
 export type ReportColumnKey = 'lastYear' | 'status' | 'progress' | `met${number}` | `reached${number}` | 'lastActual' | 'lastExpected';
 
 function reportColumns(target: number): Column[] {
@@ -99,6 +100,7 @@ function setReportCells(
   columns: Column[],
   L: (key: ColumnKey) => string,
   set: (key: ColumnKey, v: CellContent) => void,
+  method: MethodId,
 ): void {
   const p = periodOf(e);
   const years = actualYears(p);
@@ -123,7 +125,7 @@ function setReportCells(
   set('lastYear', lastYearFormula(refs));
   set('lastActual', lastActualFormula(refs));
   set('lastExpected', lastExpectedFormula(refs));
-  set('status', statusFormula(e, refs));
+  set('status', statusFormula(e, refs, method));
   set('progress', progressFormula(e, refs));
   set(`met${p.target}`, metFormula(e, refs));
   set(`reached${p.target}`, reachedFormula(e, refs));
@@ -326,7 +328,7 @@ function q(s: string): string {
   return `"${s.replace(/"/g, '""')}"`;
 }
 
-function rowCells(region: Region, e: Entry, r: number, mode: Mode, origin: Origin, columns: Column[]): CellContent[] {
+function rowCells(region: Region, e: Entry, r: number, mode: Mode, origin: Origin, columns: Column[], method: MethodId): CellContent[] {
   const L = (key: ColumnKey): string => colLetter(colIndex(key, columns) + origin.col);
   const cells: CellContent[] = new Array(columns.length).fill(null);
   const set = (key: ColumnKey, v: CellContent): void => {
@@ -384,7 +386,7 @@ function rowCells(region: Region, e: Entry, r: number, mode: Mode, origin: Origi
     }
     set(`expected${y}`, expected);
   }
-  setReportCells(e, r, origin.row + HEADER_OFFSET, columns, L, set);
+  setReportCells(e, r, origin.row + HEADER_OFFSET, columns, L, set, method);
   set('marks', marksOf(e, 'zh'));
   // Seed plans: the seed file's number and the lines (004:12,13); an imported table: the cells its figures came from.
   const cellsOf = [...p.baselines.map((y) => e.values[y]), ...(e.milestones ?? []), e.target].flatMap((v) =>
@@ -412,8 +414,8 @@ export function regionLayout(
   const firstRow = headerRow + 1;
   const rows: SheetRow[] = region.entries.map((e, i) => ({
     id: e.indicator.id,
-    cells: rowCells(region, e, firstRow + i, mode, origin, columns),
-    cellsAt: (sheetRow: number) => rowCells(region, e, sheetRow, mode, origin, columns),
+    cells: rowCells(region, e, firstRow + i, mode, origin, columns, method),
+    cellsAt: (sheetRow: number) => rowCells(region, e, sheetRow, mode, origin, columns, method),
     numberFormat: numberFormatOf(e),
   }));
   const firstYear = years[0];
@@ -438,6 +440,15 @@ export function regionLayout(
   );
   const zh = lang === 'zh';
   const described = isSeedPeriod(period) ? '' : zh ? `规划时期 ${describePeriod(period)}；` : `plan period ${describePeriod(period)}; `;
+  // The status column judges by the sheet's method, as the flags do (a trend has no target: both judge as linear).
+  const judged =
+    method === 'trend'
+      ? zh
+        ? '趋势不对照目标，标色与“进展状态”列按序时进度判断。'
+        : ' A trend has no target: the flags and the Status column judge as linear.'
+      : zh
+        ? `标色与“进展状态”列按${METHODS[method].zh}判断。`
+        : ` The flags and the Status column judge by the ${METHODS[method].en}.`;
   return {
     region: region.name,
     mode,
@@ -450,8 +461,8 @@ export function regionLayout(
     columns,
     title: `${region.planTitle}${region.issuingNumber ? `（${region.issuingNumber}）` : ''}${zh ? ' 主要指标' : ' — indicators'}`,
     subtitle: zh
-      ? `${described}数据版本 ${dataVersion}；来源：${region.seed}（“来源”列为${region.imported ? '单元格' : '行号'}）。请在“实际”列填写各年实际值；${mode === 'linked' ? '目标与序时进度列为 PLAN 函数，随数据更新' : '目标与序时进度列为普通公式，无需加载项'}。`
-      : `${described}Data version ${dataVersion}; source: ${region.seed} (${region.imported ? 'cells' : 'line numbers'} in "Source"). Fill the actual columns; ${mode === 'linked' ? 'target and expected columns are PLAN formulas that follow the data' : 'target and expected columns are ordinary formulas, no add-in needed'}.`,
+      ? `${described}数据版本 ${dataVersion}；来源：${region.seed}（“来源”列为${region.imported ? '单元格' : '行号'}）。请在“实际”列填写各年实际值；${mode === 'linked' ? '目标与序时进度列为 PLAN 函数，随数据更新' : '目标与序时进度列为普通公式，无需加载项'}。${judged}`
+      : `${described}Data version ${dataVersion}; source: ${region.seed} (${region.imported ? 'cells' : 'line numbers'} in "Source"). Fill the actual columns; ${mode === 'linked' ? 'target and expected columns are PLAN formulas that follow the data' : 'target and expected columns are ordinary formulas, no add-in needed'}.${judged}`,
     legend: [
       { text: zh ? `图例（方法：${METHODS[method].zh}）：` : `Legend (method: ${METHODS[method].en}):`, fill: 'FFFFFF' },
       {

@@ -18,6 +18,7 @@ import {
   type Actuals,
   type RowStatus,
 } from './assessment';
+import type { MethodId } from './methods';
 import { periodOf, SEED_PERIOD, type Region } from './model';
 import type { Lang } from './plan';
 import type { CellContent } from './layout';
@@ -37,14 +38,15 @@ export interface OverviewCounts {
 /** Actual values a person entered, by indicator id and year. */
 export type RegionActuals = Record<string, Actuals>;
 
-export function overviewCounts(region: Region, actuals: RegionActuals = {}): OverviewCounts {
+/** The counts by the method the region's sheet judges its status column by (linear by default; see assessment.ts). */
+export function overviewCounts(region: Region, actuals: RegionActuals = {}, method: MethodId = 'linear'): OverviewCounts {
   const byStatus = Object.fromEntries(ROW_STATUSES.map((s) => [s, 0])) as Record<RowStatus, number>;
   const period = periodOf(region);
   let assessedFinal = 0;
   let metFinal = 0;
   for (const e of region.entries) {
     const a = actuals[e.indicator.id] ?? {};
-    byStatus[rowStatus(e, a)]++;
+    byStatus[rowStatus(e, a, method)]++;
     const latest = latestActual(a, period);
     if (numericTarget(e) !== null && latest?.year === period.target) {
       assessedFinal++;
@@ -176,12 +178,12 @@ export function overviewLayout(sources: OverviewSource[], lang: Lang, dataVersio
     widths: [10, 10, ...statusHeads.map(() => 10), 10, 9, 9, 8],
     notes: zh
       ? [
-          `说明：已完成 = 实际值已达到${Tzh}目标；符合进度/略滞后/滞后/逆向 按“已完成进度 ÷ 序时进度”判断（≥95%、60%–95%、0–60%、低于基期）。`,
+          `说明：已完成 = 实际值已达到${Tzh}目标；符合进度/略滞后/滞后/逆向 按各地区表的判断方法（见其图例）计算比率：默认序时进度为“已完成进度 ÷ 序时进度”（≥95%、60%–95%、0–60%、低于基期）。`,
           `未达标（无基期）= 规划未给出基期值，无法按序时进度判断，且尚未达到目标；定性或无目标值 = 目标为定性表述、未给出${Tzh}目标或为无基期的“新增”目标。`,
           `${Tzh}终期评估：达标 = ${Tzh}实际值达到目标值（“以上”含本数；区间以下限为准；“新增”为基期加增量；排位类越小越好）。目标完成率见各地区表。`,
         ]
       : [
-          `Achieved = the actual meets the ${Ten.toLowerCase()} target; on track / slightly behind / behind / moving away = progress made ÷ progress expected (≥95 %, 60–95 %, 0–60 %, below the baseline).`,
+          `Achieved = the actual meets the ${Ten.toLowerCase()} target; on track / slightly behind / behind / moving away by the ratio of each region sheet's method (see its legend): by default (linear) progress made ÷ progress expected (≥95 %, 60–95 %, 0–60 %, below the baseline).`,
           'Not met (no baseline) = the plan states no baseline, so the pace cannot be judged, and the target is not met yet; qualitative / no target value = a target in words, none stated, or an increment on an unstated baseline.',
           `${Ten} final assessment: met = the ${Ten.toLowerCase()} actual reaches the target (a lower bound "以上" includes the number; a range its low end; an increment is baseline + increment; ranks: lower is better). Share of target: see the region sheets.`,
         ],

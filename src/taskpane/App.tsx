@@ -385,6 +385,7 @@ export function App({ plan: basePlan, actions, lang, linkedMissing, importedPlan
           region={current}
           lang={lang}
           busy={busy}
+          method={method}
           readActuals={actions.readActuals ? () => actions.readActuals!(region) : undefined}
           insertOverview={actions.insertOverview?.bind(actions)}
           onNotice={(kind, text) => setNotice({ kind, text })}

@@ -1,13 +1,16 @@
 /**
  * The progress view: each indicator of a region as a bar from its baseline (left edge) to its target (right
  * edge), a tick where the plan's path expects it in the chosen year, and the actual where one is entered — read
- * from the region's inserted table. Plain divs, no chart library. Figures and statuses come from the core.
+ * from the region's inserted table. Plain divs, no chart library. Figures and statuses come from the core;
+ * statuses and their counts by the method the pane chose (as the sheet's status column judges), the tick on the
+ * linear path (序时进度).
  */
 import { Badge, Button, Field, Select, Text } from '@fluentui/react-components';
 import { useState, type CSSProperties, type ReactElement } from 'react';
 import { finalAssessment, numericTarget, ROW_STATUSES, ROW_STATUS_LABELS, rowStatus, type RowStatus } from '../core/assessment';
 import { actualYears, FILL } from '../core/layout';
 import { baseYearOf, periodOf, type Entry, type Region } from '../core/model';
+import { METHODS, type MethodId } from '../core/methods';
 import { overviewCounts, type RegionActuals } from '../core/overview';
 import type { Lang } from '../core/plan';
 import { baselineOf, expectedValue, isRate } from '../core/trajectory';
@@ -20,6 +23,8 @@ const WORDS = {
     read: '从已插入的表读取实际值',
     insertOverview: '插入总览表',
     help: (T: number) => `每条横条左端为基期值、右端为${T}年目标；竖线为所选年份的序时进度，色条为最新实际值（在表中“实际”列填写后读取）。`,
+    judgedBy: (m: MethodId) =>
+      m === 'trend' ? '状态按序时进度判断（趋势不对照目标）。' : `状态按${METHODS[m].zh}判断（与插入表的“进展状态”列相同）。`,
     baseline: '基期',
     target: '目标',
     expected: (y: number) => `${y}年应达`,
@@ -41,6 +46,10 @@ const WORDS = {
     insertOverview: 'Insert the overview sheet',
     help: (T: number) =>
       `Each bar runs from the baseline (left) to the ${T} target (right); the tick is where the plan’s path expects the chosen year, the fill is the latest actual (typed in the table’s actual columns, then read).`,
+    judgedBy: (m: MethodId) =>
+      m === 'trend'
+        ? 'Statuses judge as linear (a trend has no target).'
+        : `Statuses judge by the ${METHODS[m].en} (as the inserted table’s Status column does).`,
     baseline: 'baseline',
     target: 'target',
     expected: (y: number) => `expected ${y}`,
@@ -156,9 +165,20 @@ export interface ProgressProps {
   /** Report an error or a result to the pane's notice bar. */
   onNotice?: (kind: 'success' | 'error' | 'info', text: string) => void;
   busy?: boolean;
+  /** The method statuses judge by (the pane's choice, as the sheets it inserts); linear by default. */
+  method?: MethodId;
 }
 
-export function Progress({ region, lang, initialActuals, readActuals, insertOverview, onNotice, busy }: ProgressProps): ReactElement {
+export function Progress({
+  region,
+  lang,
+  initialActuals,
+  readActuals,
+  insertOverview,
+  onNotice,
+  busy,
+  method = 'linear',
+}: ProgressProps): ReactElement {
   const t = WORDS[lang];
   const period = periodOf(region);
   const years = actualYears(period);
@@ -166,7 +186,7 @@ export function Progress({ region, lang, initialActuals, readActuals, insertOver
   // A region of another period chosen after this one: its target year, not a year outside its plan.
   const year = years.includes(chosen) ? chosen : period.target;
   const [actuals, setActuals] = useState<RegionActuals>(initialActuals ?? {});
-  const counts = overviewCounts(region, actuals);
+  const counts = overviewCounts(region, actuals, method);
   const numeric = region.entries.filter((e) => numericTarget(e) !== null);
   const words = region.entries.filter((e) => numericTarget(e) === null);
   const name = (e: Entry): string => (lang === 'zh' ? e.name : e.indicator.en);
@@ -183,6 +203,9 @@ export function Progress({ region, lang, initialActuals, readActuals, insertOver
   return (
     <div className="progress" data-view="progress">
       <Text size={200}>{t.help(period.target)}</Text>
+      <Text size={200} data-method={method}>
+        {t.judgedBy(method)}
+      </Text>
       <div className="buttons">
         <Field label={t.year}>
           <Select value={String(year)} onChange={(_e, d) => setYear(Number(d.value))} aria-label={t.year}>
@@ -226,7 +249,7 @@ export function Progress({ region, lang, initialActuals, readActuals, insertOver
         {numeric.map((e) => {
           const a = actuals[e.indicator.id] ?? {};
           const model = barModel(e, year, a)!;
-          const status = rowStatus(e, Object.fromEntries(Object.entries(a).filter(([y]) => Number(y) <= year)));
+          const status = rowStatus(e, Object.fromEntries(Object.entries(a).filter(([y]) => Number(y) <= year)), method);
           // A scaled unit reads as a multiplier: "3 × 10,000 enterprises", not "3 10,000 enterprises".
           const unit = unitLabel(e, lang).replace(/^(?=\d)/, '× ');
           const final = year === period.target && model.actual?.year === period.target ? finalAssessment(e, model.actual.value) : null;

@@ -1,7 +1,9 @@
 /**
  * The portable workbook as a report: a clerk's actual values typed in with ExcelJS, the workbook recalculated by
  * LibreOffice (soffice --headless), and the 总览 sheet's live counts, each row's status and the 2025 final
- * assessment compared with the core's answers. Then printing: page setup read back, and the PDF page count.
+ * assessment compared with the core's answers — for a workbook made by linear (序时进度), and for workbooks made by
+ * cagr and by eurostat, whose status columns and 总览 counts follow their method (with the imported 十五五 table).
+ * Then printing: page setup read back, and the PDF page count.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
@@ -26,7 +28,9 @@ import type { Entry } from '../../src/core/model';
 import { buildWorkbook } from '../../src/workbook/writer';
 import { buildDataset } from '../../src/core/dataset';
 import { CATALOGUE } from '../../src/data/catalogue';
-import { SEED_PERIOD } from '../../src/core/model';
+import { periodOf, SEED_PERIOD, type Region } from '../../src/core/model';
+import type { MethodId } from '../../src/core/methods';
+import { importPlanTable } from '../../src/core/import';
 
 const SEED_YEARS = actualYears(SEED_PERIOD);
 
@@ -39,9 +43,9 @@ const dir = mkdtempSync(join(tmpdir(), 'plan-report-'));
  * Actual values that walk every branch of the status: for row i a year and a ratio of the expected progress
  * (ahead, on track, slightly behind, behind, moving away, meeting the target), some rows left empty.
  */
-function actualsFor(e: Entry, i: number): Actuals {
+function actualsFor(e: Entry, i: number, years: number[] = SEED_YEARS): Actuals {
   const target = numericTarget(e);
-  const year = SEED_YEARS[(i * 3) % SEED_YEARS.length];
+  const year = years[(i * 3) % years.length];
   const ratio = [1.3, 0.97, 0.8, 0.3, -0.25, 1, 0.6, 0.95, null][i % 9];
   if (ratio === null) return {};
   if (target === null) return { [year]: 7 }; // a number typed against a qualitative target: still qualitative
@@ -54,7 +58,7 @@ function actualsFor(e: Entry, i: number): Actuals {
     value = target * ratio; // no baseline: below or above the target
   }
   const out: Actuals = { [year]: Math.round(value * 1000) / 1000 };
-  if (i % 4 === 0 && year !== 2021) out[2021] = 1; // an earlier year too: the latest one counts
+  if (i % 4 === 0 && year !== years[0]) out[years[0]] = 1; // an earlier year too: the latest one counts
   return out;
 }
 
@@ -148,6 +152,81 @@ test('总览: the live counts LibreOffice computes are the core’s counts, regi
   // Every indicator is counted once: the statuses add up to the number of indicators.
   const sum = totals.slice(1, 1 + ROW_STATUSES.length).reduce((a, b) => a + b, 0);
   expect(sum).toBe(totals[0]);
+});
+
+describe.each<MethodId>(['cagr', 'eurostat'])('a workbook made by %s: status column and 总览 follow the method', (method) => {
+  const fixture = join(__dirname, '..', 'fixtures', '南昌十五五科技创新规划指标.csv');
+  const nanchang = importPlanTable(parse(readFileSync(fixture, 'utf8'), { bom: true, relax_column_count: true }) as string[][], {
+    file: '南昌十五五科技创新规划指标.csv',
+    region: '南昌',
+    catalogue: d.catalogue,
+  });
+  const regions: Region[] = [...d.regions, nanchang];
+  const out = mkdtempSync(join(tmpdir(), `plan-report-${method}-`));
+  const entered: Record<string, RegionActuals> = {};
+  const csv = (sheet: string): string[][] => {
+    const hit = readdirSync(out).find((f) => f.endsWith('.csv') && f.includes(sheet));
+    if (!hit) throw new Error(`LibreOffice wrote no CSV for ${sheet}: ${readdirSync(out).join(', ')}`);
+    return parse(readFileSync(join(out, hit), 'utf8'), { relax_column_count: true });
+  };
+
+  beforeAll(async () => {
+    const wb = buildWorkbook(d, regions, 'zh', method);
+    let k = 0;
+    for (const region of regions) {
+      const layout = regionLayout(region, 'plain', 'zh', d.version, undefined, method);
+      const ws = wb.getWorksheet(layout.sheetName)!;
+      entered[region.name] = {};
+      region.entries.forEach((e, i) => {
+        const a = actualsFor(e, k++, actualYears(periodOf(region)));
+        entered[region.name][e.indicator.id] = a;
+        for (const [y, v] of Object.entries(a))
+          ws.getRow(layout.headerRow + 1 + i).getCell(colIndex(`actual${y}` as never, layout.columns) + 1).value = v!;
+      });
+    }
+    await wb.xlsx.writeFile(join(out, `${method}.xlsx`));
+    soffice([
+      '--convert-to',
+      'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
+      '--outdir',
+      out,
+      join(out, `${method}.xlsx`),
+    ]);
+  });
+
+  test('each row’s status, as LibreOffice computes it, is the core’s rowStatus by the method', () => {
+    const seen = new Set<string>();
+    let differs = 0;
+    for (const region of regions) {
+      const layout = regionLayout(region, 'plain', 'zh', d.version, undefined, method);
+      expect(layout.subtitle).toContain('“进展状态”列按');
+      const rows = csv(layout.sheetName);
+      region.entries.forEach((e, i) => {
+        const a = entered[region.name][e.indicator.id];
+        const want = rowStatus(e, a, method);
+        expect([region.name, e.indicator.id, rows[layout.headerRow + i][colIndex('status', layout.columns)]]).toEqual([
+          region.name,
+          e.indicator.id,
+          ROW_STATUS_LABELS[want].zh,
+        ]);
+        seen.add(want);
+        if (want !== rowStatus(e, a)) differs++;
+      });
+    }
+    // The method matters for some rows, and the rows walk the statuses of progress.
+    expect(differs).toBeGreaterThan(0);
+    for (const s of ['achieved', 'on_track', 'slightly_behind', 'behind', 'moving_away']) expect([...seen]).toContain(s);
+  });
+
+  test('总览 counts by the method, region by region, the 十五五 table included', () => {
+    const rows = csv('总览');
+    regions.forEach((region, i) => {
+      const c = overviewCounts(region, entered[region.name], method);
+      const want = [c.indicators, ...ROW_STATUSES.map((s) => c.byStatus[s]), c.assessedFinal, c.metFinal, c.notMetFinal];
+      expect(rows[4 + i][0]).toBe(region.name);
+      expect(rows[4 + i].slice(1, 1 + want.length).map(Number)).toEqual(want);
+    });
+  });
 });
 
 test('print setup: landscape, one page wide, header rows repeated, footer with sheet, page and version', async () => {
