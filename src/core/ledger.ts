@@ -12,6 +12,7 @@
  * attributes only), so every host and the tests read the same format.
  */
 import { fnv1a64 } from './dataset';
+import { METHODS, type MethodId } from './methods';
 
 export const LEDGER_VERSION = '1';
 export const TABLE_NS_PREFIX = 'urn:plan-indicators:table:';
@@ -70,6 +71,8 @@ export interface TableRecord {
   rows: RowRecord[];
   /** The version of the data the table was last written from (absent in records written before it was kept). */
   dataVersion?: string;
+  /** The method its flags and status column judge by (absent: linear, and in records written before it was kept). */
+  method?: MethodId;
 }
 
 /** The fill of a cell: its colour (#RRGGBB) and, where the host says, its pattern ("None" = no fill). */
@@ -134,7 +137,7 @@ function parse(xml: string): Parsed | null {
 export function serializeTable(r: TableRecord): string {
   return [
     `<planTable xmlns="${esc(tableNamespace(r.table))}" version="${LEDGER_VERSION}">`,
-    element('table', { name: r.table, sheet: r.sheet, columns: r.columns.join(','), dataVersion: r.dataVersion }),
+    element('table', { name: r.table, sheet: r.sheet, columns: r.columns.join(','), dataVersion: r.dataVersion, method: r.method }),
     ...r.rows.map((row) => element('row', { id: row.id, hash: row.hash, cells: row.cells.join(' ') })),
     '</planTable>',
   ].join('');
@@ -154,6 +157,7 @@ export function parseTable(xml: string): TableRecord | null {
       .filter((e) => e.name === 'row' && e.attrs.id)
       .map((e) => ({ id: e.attrs.id, hash: e.attrs.hash ?? '', cells: (e.attrs.cells ?? '').split(' ').filter(Boolean) })),
     ...(t.attrs.dataVersion ? { dataVersion: t.attrs.dataVersion } : {}),
+    ...(t.attrs.method && Object.prototype.hasOwnProperty.call(METHODS, t.attrs.method) ? { method: t.attrs.method as MethodId } : {}),
   };
 }
 

@@ -11,6 +11,7 @@ import { describeRefusal, type Refusal } from './cells';
 import { isTableOf, parseTableName, regionLayout, type CellContent, type Mode, type Origin, type SheetLayout } from './layout';
 import type { Region } from './model';
 import type { Lang, Plan } from './plan';
+import type { MethodId } from './methods';
 import { cellHash, rowHash, type RowRecord, type TableRecord } from './ledger';
 
 /** Keys of the columns the add-in owns in a layout's table (all but the input columns), in order. */
@@ -164,18 +165,22 @@ export function recordOf(layout: SheetLayout, table: string, sheet: string): Tab
       return { id: r.id, hash: rowHash(hashes), cells: hashes };
     }),
     dataVersion: layout.dataVersion,
+    method: layout.method,
   };
 }
 
 /**
- * The fresh layout of an inserted table, from its name (PLAN_<mode>_<Region>) and origin, or null for a table that is
- * not one of this plan's regions. Linked tables hold PLAN formulas, plain ones numbers: refresh keeps whichever the
- * table was made as. Every host adapter refreshes with it.
+ * The fresh layout of an inserted table, from its name (PLAN_<mode>_<Region>), origin and method (its record's; linear
+ * when the table has none), or null for a table that is not one of this plan's regions. Linked tables hold PLAN
+ * formulas, plain ones numbers, and the status column judges by the table's method: refresh keeps whatever the table
+ * was made as. Every host adapter refreshes with it.
  */
-export function tableLayoutFor(plan: Plan, lang: Lang, version: string): (tableName: string, origin: Origin) => SheetLayout | null {
-  return (tableName, origin) => {
+export type LayoutFor = (tableName: string, origin: Origin, method?: MethodId) => SheetLayout | null;
+
+export function tableLayoutFor(plan: Plan, lang: Lang, version: string): LayoutFor {
+  return (tableName, origin, method) => {
     const found = regionOfTable(plan, tableName);
-    return found ? regionLayout(found.region, found.mode, lang, version, origin) : null;
+    return found ? regionLayout(found.region, found.mode, lang, version, origin, method) : null;
   };
 }
 

@@ -20,7 +20,15 @@
  *   ExcelApi 1.13 Range.getMergedAreasOrNullObject
  */
 import { FILL, FONT, HEADER_OFFSET, colLetter, isNumericColumn, type SheetLayout } from '../core/layout';
-import { ownedColumns, planRefresh, recordOf, type RefreshOptions, type RefreshOutcome, type RefreshResult } from '../core/refresh';
+import {
+  ownedColumns,
+  planRefresh,
+  type LayoutFor,
+  recordOf,
+  type RefreshOptions,
+  type RefreshOutcome,
+  type RefreshResult,
+} from '../core/refresh';
 import { a1, describeRefusal, freeSheetName, refusalFor, type Refusal } from '../core/cells';
 import {
   MARKS_NS,
@@ -289,11 +297,7 @@ export type { RefreshOutcome, RefreshResult } from '../core/refresh';
  * `options.overwriteEdits`. Three round trips for any number of tables.
  * `layoutFor` gives the fresh layout for a table (by its region and origin), or null to leave it alone.
  */
-export async function refreshTables(
-  context: Context,
-  layoutFor: (tableName: string, origin: { row: number; col: number }) => SheetLayout | null,
-  options: RefreshOptions = {},
-): Promise<RefreshOutcome> {
+export async function refreshTables(context: Context, layoutFor: LayoutFor, options: RefreshOptions = {}): Promise<RefreshOutcome> {
   const tables = context.workbook.tables;
   tables.load('items/name');
   const parts = loadParts(context);
@@ -325,11 +329,12 @@ export async function refreshTables(
   const results: RefreshResult[] = [];
   for (const { t, header, body, below, ws, own, xml } of loaded) {
     const origin = { row: header.rowIndex + 1 - HEADER_OFFSET, col: header.columnIndex };
-    const layout = layoutFor(t.name, origin);
+    const record = xml ? parseTable(xml.value) : null;
+    // The method the table was made by (its record's), so its status formulas are refreshed as they were written.
+    const layout = layoutFor(t.name, origin, record?.method);
     if (!layout) continue;
     const sheet = ws.name;
     const headerTexts = header.values[0].map(String);
-    const record = xml ? parseTable(xml.value) : null;
     const plan = planRefresh(layout, headerTexts, body.formulas, body.rowIndex + 1, record, options);
     for (const w of plan.writes) {
       ws.getRange(area(body.rowIndex + w.row, body.columnIndex + w.col, 1, 1)).formulas = [[w.value === null ? '' : w.value]];
@@ -360,7 +365,14 @@ export async function refreshTables(
       queueTableRecord(
         context,
         own,
-        serializeTable({ table: t.name, sheet, columns: ownedColumns(layout), rows, dataVersion: layout.dataVersion }),
+        serializeTable({
+          table: t.name,
+          sheet,
+          columns: ownedColumns(layout),
+          rows,
+          dataVersion: layout.dataVersion,
+          method: layout.method,
+        }),
       );
     const edits = plan.edits.map((e) => `${sheet}!${a1(body.rowIndex + e.row, body.columnIndex + e.col)}`);
     results.push({ table: t.name, sheet, plan, edits, blocked });

@@ -17,6 +17,7 @@ import {
   type SheetLayout,
 } from '../core/layout';
 import type { Region } from '../core/model';
+import type { MethodId } from '../core/methods';
 import {
   MARKS_NS,
   TABLE_NS_PREFIX,
@@ -29,7 +30,15 @@ import {
   type Mark,
 } from '../core/ledger';
 import { changedCells, isNoFill, markKey, outsideBlock, planClear, planMarking, type MarkCell, type Restore } from '../core/marks';
-import { ownedColumns, planRefresh, recordOf, type RefreshOptions, type RefreshOutcome, type RefreshPlan } from '../core/refresh';
+import {
+  ownedColumns,
+  planRefresh,
+  type LayoutFor,
+  recordOf,
+  type RefreshOptions,
+  type RefreshOutcome,
+  type RefreshPlan,
+} from '../core/refresh';
 import {
   bgr,
   grid,
@@ -297,11 +306,7 @@ export type { RefreshOutcome, RefreshResult } from '../core/refresh';
  * workbook) are kept and listed unless `options.overwriteEdits`. Indicators new in the data are appended below a
  * table only where those cells are free (otherwise reported in `blocked`). Every table is planned before writing.
  */
-export function refreshTables(
-  app: EtApplication,
-  layoutFor: (tableName: string, origin: { row: number; col: number }) => SheetLayout | null,
-  options: RefreshOptions = {},
-): RefreshOutcome {
+export function refreshTables(app: EtApplication, layoutFor: LayoutFor, options: RefreshOptions = {}): RefreshOutcome {
   const wb = app.ActiveWorkbook;
   const records = partsIn(wb, (ns) => ns.startsWith(TABLE_NS_PREFIX));
   const all = sheets(app).flatMap((ws) => listObjects(ws).map((t) => ({ ws, t })));
@@ -317,26 +322,38 @@ export function refreshTables(
     blocked: Refusal | null;
     dataVersion: string;
     columns: string[];
+    method: MethodId;
   }[] = [];
   for (const { ws, t } of all) {
     if (!t.Name.startsWith('PLAN_')) continue;
     const header = t.HeaderRowRange;
-    const layout = layoutFor(t.Name, { row: header.Row - HEADER_OFFSET, col: header.Column - 1 });
+    const own = records.find((p) => p.NamespaceURI === tableNamespace(t.Name));
+    const record = own ? parseTable(own.XML) : null;
+    // The method the table was made by (its record's), so its status formulas are refreshed as they were written.
+    const layout = layoutFor(t.Name, { row: header.Row - HEADER_OFFSET, col: header.Column - 1 }, record?.method);
     if (!layout) continue;
     const headerTexts = grid(header.Value2)[0].map((h) => String(h ?? ''));
     const bodyRange = t.DataBodyRange;
     const formulas = bodyRange ? grid(bodyRange.Formula) : [];
     const body = { row: header.Row + 1, col: header.Column, rows: formulas.length };
-    const own = records.find((p) => p.NamespaceURI === tableNamespace(t.Name));
-    const record = own ? parseTable(own.XML) : null;
     const plan = planRefresh(layout, headerTexts, formulas, body.row, record, options);
     const blocked = plan.append.length
       ? refusalFor(blockFacts(ws, body.row - 1 + body.rows, body.col - 1, plan.append.length, headerTexts.length))
       : null;
-    planned.push({ ws, t, body, width: headerTexts.length, plan, blocked, dataVersion: layout.dataVersion, columns: ownedColumns(layout) });
+    planned.push({
+      ws,
+      t,
+      body,
+      width: headerTexts.length,
+      plan,
+      blocked,
+      dataVersion: layout.dataVersion,
+      columns: ownedColumns(layout),
+      method: layout.method,
+    });
   }
 
-  const tables = planned.map(({ ws, t, body, width, plan, blocked, dataVersion, columns }) => {
+  const tables = planned.map(({ ws, t, body, width, plan, blocked, dataVersion, columns, method }) => {
     for (const w of plan.writes) ws.Cells.Item(body.row + w.row, body.col + w.col).Formula = w.value === null ? '' : w.value;
     let rows = plan.record;
     if (plan.append.length && blocked) {
@@ -348,7 +365,7 @@ export function refreshTables(
       );
       t.Resize(block(ws, body.row - 2, body.col - 1, body.rows + plan.append.length + 1, width));
     }
-    writeRecord(wb, tableNamespace(t.Name), serializeTable({ table: t.Name, sheet: ws.Name, columns, rows, dataVersion }));
+    writeRecord(wb, tableNamespace(t.Name), serializeTable({ table: t.Name, sheet: ws.Name, columns, rows, dataVersion, method }));
     const edits = plan.edits.map((e) => `${ws.Name}!${a1(body.row - 1 + e.row, body.col - 1 + e.col)}`);
     return { table: t.Name, sheet: ws.Name, plan, edits, blocked };
   });
