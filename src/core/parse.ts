@@ -181,12 +181,16 @@ export function parseValue(raw: string, baseline: number | null = null, options:
     }
   }
 
-  const m = rest.replace(DATE, ' ').match(NUMBER) ?? chineseNumeral(rest);
+  const figures = rest.replace(DATE, ' ');
+  const m = figures.match(NUMBER) ?? chineseNumeral(rest);
   if (!m) {
     result.qualitative = true;
     return result;
   }
-  const low = Number(m[1]);
+  // A minus sign written right before the figure, at the start ("-0.5", "−1.2以上" in a table): a negative number, not a
+  // dash to drop. Words of direction ("下降5%") keep the figure positive: the indicator's direction says which way.
+  const negative = m.index !== undefined && /^\s*[-−]\s*$/.test(figures.slice(0, m.index));
+  const low = negative ? -Number(m[1]) : Number(m[1]);
   const high = m[2] !== undefined ? Number(m[2]) : undefined;
 
   if (!options.flow && result.qualifiers.some((q) => INCREMENT_WORDS.includes(q))) {

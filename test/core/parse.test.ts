@@ -114,3 +114,14 @@ test('counts written in Chinese numerals before a measure word are read as numbe
   expect(parseValue('进入全省前三')).toMatchObject({ value: null, qualitative: true });
   expect(parseValue('新增十个', 5)).toMatchObject({ value: 15, increment: { low: 10, high: 10 } });
 });
+
+test('a minus sign written before the figure is a negative number; words of direction are not', () => {
+  expect(parseValue('-0.5').value).toBe(-0.5);
+  expect(parseValue('－3').value).toBe(-3); // full width
+  expect(parseValue('−1.2以上')).toMatchObject({ value: -1.2, bound: 'at_least' }); // U+2212
+  expect(parseValue('[-2.1]')).toMatchObject({ value: -2.1, estimate: true });
+  // Not a sign: a range's dash, a direction in words, an empty cell's dash.
+  expect(parseValue('0.5-1.0')).toMatchObject({ value: 0.5, low: 0.5, high: 1 });
+  expect(parseValue('下降5%').value).toBe(5);
+  expect(parseValue('-').value).toBeNull();
+});
