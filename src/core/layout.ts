@@ -73,6 +73,8 @@ export interface Column {
 
 const Y = (y: number): Record<Lang, string> => ({ zh: `${y}年实际`, en: `${y} actual` });
 const E = (y: number): Record<Lang, string> => ({ zh: `${y}年序时进度`, en: `${y} expected` });
+// A sheet made by the compound-growth method: its expected columns hold the compound path, and say so.
+const EC = (y: number): Record<Lang, string> => ({ zh: `${y}年复合路径值`, en: `${y} expected (compound)` });
 
 // The report columns (issue 12): where each row stands at its latest actual, and the final assessment in the
 // plan's target year. Ordinary formulas over the row's own cells (src/core/assessment.ts), so the 总览 sheet can
@@ -149,9 +151,13 @@ export function numberFormatOf(e: Entry): string {
   return d === 0 ? '#,##0' : `#,##0.${'0'.repeat(d)}`;
 }
 
-/** The columns of a sheet for a plan of period `p`, in order. */
-export function columnsFor(p: Period): Column[] {
-  const key = describePeriod(p);
+/**
+ * The columns of a sheet for a plan of period `p`, in order. The expected columns hold the path of the sheet's method:
+ * the linear one (序时进度), or the compound one for `cagr`; the other methods judge against the linear path.
+ */
+export function columnsFor(p: Period, method: MethodId = 'linear'): Column[] {
+  const compound = method === 'cagr';
+  const key = `${describePeriod(p)}${compound ? ' cagr' : ''}`;
   let columns = columnCache.get(key);
   if (!columns) {
     const base = baseYearOf(p);
@@ -169,7 +175,7 @@ export function columnsFor(p: Period): Column[] {
       { key: 'targetRaw', header: { zh: `${T}年目标（原文）`, en: `${T} target (as written)` }, width: 22 },
       { key: 'target', header: { zh: `${T}年目标值`, en: `${T} target value` }, width: 12 },
       ...years.map((y): Column => ({ key: `actual${y}`, header: Y(y), width: 11, input: true })),
-      ...years.map((y): Column => ({ key: `expected${y}`, header: E(y), width: 12 })),
+      ...years.map((y): Column => ({ key: `expected${y}`, header: compound ? EC(y) : E(y), width: 12 })),
       ...reportColumns(T),
       { key: 'direction', header: { zh: '方向', en: 'Direction' }, width: 6, helper: true },
       { key: 'base', header: { zh: '进度基准', en: 'Progress base' }, width: 9, helper: true },
@@ -367,10 +373,16 @@ function rowCells(region: Region, e: Entry, r: number, mode: Mode, origin: Origi
   // Staged targets between the baseline and the target year (a 2027年 column of a 十五五 table): the path runs
   // through them, segment by segment, as the core's does; their numbers stand in the formula, as the plan states them.
   const staged = base ? numericMilestones(e).filter((m) => m.year > base.year && m.year < p.target) : [];
+  // A cagr sheet's path is compound where every point of it is positive (as the core's must be), else linear.
+  const compound =
+    method === 'cagr' &&
+    numericTarget &&
+    !!base &&
+    [baselineOf(e).value, ...staged.map((m) => m.value as number), t.value as number].every((v) => v > 0);
   for (const y of actualYears(p)) {
     let expected: CellContent = null;
     if (numericTarget && base) {
-      if (mode === 'linked') expected = call('TARGET', y);
+      if (mode === 'linked') expected = compound ? call('TARGET', y, 'cagr') : call('TARGET', y);
       else if (rate) expected = `=${L('target')}${r}`;
       else {
         const points = [
@@ -381,7 +393,8 @@ function rowCells(region: Region, e: Entry, r: number, mode: Mode, origin: Origi
         let i = 1;
         while (points[i].year < y) i++;
         const [from, to] = [points[i - 1], points[i]];
-        expected = `=${from.ref}+(${to.ref}-${from.ref})*${y - from.year}/${to.year - from.year}`;
+        const k = `${y - from.year}/${to.year - from.year}`;
+        expected = compound ? `=${from.ref}*(${to.ref}/${from.ref})^(${k})` : `=${from.ref}+(${to.ref}-${from.ref})*${k}`;
       }
     }
     set(`expected${y}`, expected);
@@ -407,7 +420,7 @@ export function regionLayout(
   method: MethodId = 'linear',
 ): SheetLayout {
   const period = periodOf(region);
-  const columns = columnsFor(period);
+  const columns = columnsFor(period, method);
   const years = actualYears(period);
   const L = (key: ColumnKey): string => colLetter(colIndex(key, columns) + origin.col);
   const headerRow = origin.row + HEADER_OFFSET;
@@ -461,7 +474,7 @@ export function regionLayout(
     columns,
     title: `${region.planTitle}${region.issuingNumber ? `（${region.issuingNumber}）` : ''}${zh ? ' 主要指标' : ' — indicators'}`,
     subtitle: zh
-      ? `${described}数据版本 ${dataVersion}；来源：${region.seed}（“来源”列为${region.imported ? '单元格' : '行号'}）。请在“实际”列填写各年实际值；${mode === 'linked' ? '目标与序时进度列为 PLAN 函数，随数据更新' : '目标与序时进度列为普通公式，无需加载项'}。${judged}`
+      ? `${described}数据版本 ${dataVersion}；来源：${region.seed}（“来源”列为${region.imported ? '单元格' : '行号'}）。请在“实际”列填写各年实际值；${method === 'cagr' ? '目标与复合路径值列' : '目标与序时进度列'}${mode === 'linked' ? '为 PLAN 函数，随数据更新' : '为普通公式，无需加载项'}。${judged}`
       : `${described}Data version ${dataVersion}; source: ${region.seed} (${region.imported ? 'cells' : 'line numbers'} in "Source"). Fill the actual columns; ${mode === 'linked' ? 'target and expected columns are PLAN formulas that follow the data' : 'target and expected columns are ordinary formulas, no add-in needed'}.${judged}`,
     legend: [
       { text: zh ? `图例（方法：${METHODS[method].zh}）：` : `Legend (method: ${METHODS[method].en}):`, fill: 'FFFFFF' },
@@ -496,7 +509,8 @@ export function regionLayout(
  * year − the latest baseline year whose cell is a number (2020, else 2019, for the seed plans), as baselineOf decides.
  *
  *   linear    made = D·(A − B), due = D·(Ex − B): behind when made < 0.6·due, slightly behind when 0.6·due ≤ made < 0.95·due
- *   cagr      the same with the expected value on the compound path B·(T/B)^(n/N)
+ *   cagr      the same, the sheet's expected columns holding the compound path B·(T/B)^(n/N) (segment by segment through
+ *             staged targets; linear where a point of the path is not positive, as the core falls back)
  *   eurostat  R = D·((A/B)^(1/n) − 1) / |(T/B)^(1/N) − 1|, no flag once D·(A − T) ≥ 0 (achieved)
  *
  * Rows whose progress base is 0 (growth-rate rows, where the ratio is actual rate ÷ target rate under every method)
@@ -525,7 +539,8 @@ export function flagRules(
   let behind: string;
   let slightly: string;
   if (method === 'cagr') {
-    const due = levelDue(`IF(${B}>0,${B}*(${T}/${B})^(${n}/${N}),${Ex})`);
+    // The expected columns of a cagr sheet hold the compound path (through staged targets; linear where a point is not positive).
+    const due = levelDue(Ex);
     behind = `AND(${known},${behindBy(due)})`;
     slightly = `AND(${known},${slightlyBy(due)})`;
   } else if (method === 'eurostat') {

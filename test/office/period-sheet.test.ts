@@ -171,3 +171,22 @@ test('a region with plans of two periods: each is named apart, inserted in its o
   expect(await actions.readActuals!('赣州@2030')).toMatchObject({ high_tech_enterprises: { 2026: 3000 } });
   expect(await actions.readActuals!('赣州@2025')).toMatchObject({ high_tech_enterprises: {} });
 });
+
+test('a cagr sheet: the expected columns hold the compound path through the staged target, in both modes', async () => {
+  const e = nc.entries.find((x) => x.indicator.id === 'provincial_new_rd_institutions')!;
+  const want = [2025, 2026, 2027, 2028].map((y) => expectedValue(e, y, 'cagr'));
+  expect(want[2]).toBe(35); // the staged target itself
+  expect(want[0]).toBeCloseTo(20 * Math.pow(35 / 20, 1 / 3), 6);
+  const cagrColumns = columnsFor(periodOf(nc), 'cagr');
+  const c = (y: number) => colIndex(`expected${y}`, cagrColumns);
+  for (const mode of ['plain', 'linked'] as const) {
+    const host = new FakeHost();
+    await officeActions(plan, 'zh', host.run).insertNew(['南昌'], mode, 'cagr');
+    const ws = host.sheet(SHEET);
+    expect(ws.value(4, c(2025))).toBe('2025年复合路径值');
+    const got = [2025, 2026, 2027, 2028].map((y) => ws.value(rowOf('provincial_new_rd_institutions'), c(y)) as number);
+    got.forEach((g, i) => expect(g).toBeCloseTo(want[i], 6));
+    // Refresh made by the same method: nothing to change.
+    expect(await officeActions(plan, 'zh', host.run).refresh()).toMatchObject({ tables: 1, changed: 0, edits: [] });
+  }
+});
