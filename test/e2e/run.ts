@@ -17,7 +17,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { colIndex, colLetter } from '../../src/core/layout';
 import { DATA_VERSION, dataset } from '../../src/data/index';
 import { buildForTests, TEST_DIST } from '../build/dist';
-import { editTarget, publish } from '../legacy/packages';
+import { editTarget, publish } from '../packages';
 
 const root = join(__dirname, '..', '..');
 const results = join(root, 'test-results');

@@ -5,10 +5,9 @@
  * host: what changed is listed before anything is written, refresh applies it, typed cells stay as they were.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { get, createServer, type Server } from 'node:http';
+import { get } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { colIndex } from '../../src/core/layout';
 import { DATA_VERSION } from '../../src/data/index';
 import { setLanguage } from '../../src/functions/impl';
@@ -17,7 +16,7 @@ import { legacyDigest, loadLegacySource, type XhrLike } from '../../src/legacy/s
 import { describeDataSource, type DataSource, type Store } from '../../src/taskpane/dataSource';
 import { officeActions } from '../../src/taskpane/officeActions';
 import { FakeExcelNamespace, FakeHost } from '../fakes/fakeExcel';
-import { editCsv, editTarget, publish, sha, targetRow } from './packages';
+import { editCsv, editTarget, memoryStore, publish, serveFiles, sha, targetRow, type Served } from '../packages';
 
 (globalThis as unknown as { Excel: unknown }).Excel = FakeExcelNamespace;
 setLanguage('zh-CN');
@@ -70,9 +69,8 @@ class NodeXhr implements XhrLike {
 }
 
 const root = mkdtempSync(join(tmpdir(), 'legacy-served-'));
-let server: Server;
+let served: Served;
 let origin = '';
-const asked: string[] = [];
 const lines: Record<string, number> = {};
 
 beforeAll(async () => {
@@ -110,28 +108,20 @@ beforeAll(async () => {
     },
     true,
   );
-  server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0]));
-    asked.push(path);
-    if (path.startsWith('/slow/')) return; // never answers
-    if (path === '/broken/data/datapackage.json') return void res.writeHead(500).end('server error');
-    readFile(join(root, path)).then(
-      // CSV without a charset, as many static servers send it: the pane reads UTF-8 regardless.
-      (body) => res.writeHead(200, { 'content-type': path.endsWith('.json') ? 'application/json' : 'text/csv' }).end(body),
-      () => res.writeHead(404).end('not found'),
-    );
+  served = await serveFiles(root, {
+    // CSV without a charset, as many static servers send it: the pane reads UTF-8 regardless.
+    contentType: (path) => (path.endsWith('.json') ? 'application/json' : 'text/csv'),
+    answer: (path, res) => {
+      if (path.startsWith('/slow/')) return true; // never answers
+      if (path !== '/broken/data/datapackage.json') return false;
+      res.writeHead(500).end('server error');
+      return true;
+    },
   });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const a = server.address();
-  origin = `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}`;
+  origin = served.origin;
 }, 90000);
 
-afterAll(() => new Promise<void>((ok) => server.close(() => ok())));
-
-const memoryStore = (): Store => {
-  const map = new Map<string, string>();
-  return { getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v) };
-};
+afterAll(() => served.close());
 
 const load = (site: string, store?: Store, timeoutMs?: number): Promise<DataSource> =>
   loadLegacySource(() => new NodeXhr(), {
@@ -177,7 +167,7 @@ test('no package (404), no answer in time, a server error: the compiled-in data,
   const slow = await load('slow', undefined, 300);
   expect(Date.now() - started).toBeLessThan(3000);
   expect([slow.kind, slow.refused]).toEqual(['compiled', undefined]);
-  expect(asked).toContain('/slow/data/datapackage.json');
+  expect(served.asked).toContain('/slow/data/datapackage.json');
   const broken = await load('broken');
   expect([broken.kind, broken.refused]).toEqual(['compiled', undefined]);
 });

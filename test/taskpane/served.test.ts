@@ -3,13 +3,9 @@
  * the pane's dataSource with Node's own fetch; then a workbook made with the first version is refreshed with the
  * second: the changed figure is listed first, refresh rewrites it, and what a person typed stays as it was.
  */
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, normalize } from 'node:path';
-import { parseCsv, toCsv } from '../../src/core/datapackage';
+import { join } from 'node:path';
 import { changesSince, diffDatasets } from '../../src/core/diff';
 import { colIndex } from '../../src/core/layout';
 import { DATA_VERSION } from '../../src/data/index';
@@ -17,7 +13,7 @@ import { setLanguage } from '../../src/functions/impl';
 import { loadDataSource, previewText, STORE_KEY, type DataSource, type Store } from '../../src/taskpane/dataSource';
 import { officeActions } from '../../src/taskpane/officeActions';
 import { FakeExcelNamespace, FakeHost } from '../fakes/fakeExcel';
-import { plan as planIn } from '../cli/shell';
+import { editTarget, memoryStore, publish, serveFiles, type Served } from '../packages';
 
 // Each test loads packages over a real HTTP server and runs the fake host: slow on a loaded machine, not a speed test.
 jest.setTimeout(30000);
@@ -25,65 +21,26 @@ jest.setTimeout(30000);
 (globalThis as unknown as { Excel: unknown }).Excel = FakeExcelNamespace;
 setLanguage('zh-CN');
 
-const sha = (t: string): string => createHash('sha256').update(t, 'utf8').digest('hex');
 const root = mkdtempSync(join(tmpdir(), 'served-'));
-let server: Server;
+let served: Served;
 let origin = '';
-const asked: string[] = [];
-
-async function publish(dir: string, epoch: string, more: string[] = []): Promise<void> {
-  const r = await planIn(['publish', '--out', dir, ...more], { LANG: 'zh_CN.UTF-8', SOURCE_DATE_EPOCH: epoch });
-  expect({ code: r.code, err: r.err }).toEqual({ code: 0, err: '' });
-}
-
-/** Ganzhou's 高新技术企业 target set to 2100 in values.csv (raw and value); the checksum updated when `rehash`. */
-function editTarget(dir: string, rehash: boolean): void {
-  const file = join(dir, 'values.csv');
-  const rows = parseCsv(readFileSync(file, 'utf8'), 'values.csv').map((r) => r.cells);
-  const i = rows.findIndex((r) => r[0] === '赣州' && r[1] === 'high_tech_enterprises' && r[2] === 'value' && r[3] === 'target');
-  expect(rows[i].slice(5, 7)).toEqual(['2000', '2000']);
-  rows[i][5] = '2100';
-  rows[i][6] = '2100';
-  const text = toCsv(rows);
-  writeFileSync(file, text);
-  if (!rehash) return;
-  const desc = JSON.parse(readFileSync(join(dir, 'datapackage.json'), 'utf8'));
-  const res = desc.resources.find((r: { path: string }) => r.path === 'values.csv');
-  res.hash = `sha256:${sha(text)}`;
-  res.bytes = Buffer.byteLength(text);
-  writeFileSync(join(dir, 'datapackage.json'), JSON.stringify(desc, null, 2));
-}
 
 beforeAll(async () => {
   await publish(join(root, 'v1', 'data'), '1764115200'); // 2025-11-26
   await publish(join(root, 'v2', 'data'), '1764201600'); // 2025-11-27, then a corrected target
-  editTarget(join(root, 'v2', 'data'), true);
+  editTarget(join(root, 'v2', 'data'), 2100, true);
   await publish(join(root, 'bad', 'data'), '1764201600');
-  editTarget(join(root, 'bad', 'data'), false);
+  editTarget(join(root, 'bad', 'data'), 2100, false);
   // A bureau's package with a 十五五 table of 赣州 beside the seed 赣州 (the test table, its figures invented).
   const fixture = join(__dirname, '..', 'fixtures', '南昌十五五科技创新规划指标.csv');
   await publish(join(root, 'two', 'data'), '1764201600', ['--plan', fixture, '--region', '赣州']);
-  // A static server: files under root, 404 for anything else.
-  server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0]));
-    asked.push(path);
-    readFile(join(root, path)).then(
-      (body) => res.writeHead(200, { 'content-type': path.endsWith('.json') ? 'application/json' : 'text/csv; charset=utf-8' }).end(body),
-      () => res.writeHead(404).end('not found'),
-    );
+  served = await serveFiles(root, {
+    contentType: (path) => (path.endsWith('.json') ? 'application/json' : 'text/csv; charset=utf-8'),
   });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const a = server.address();
-  origin = `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}`;
+  origin = served.origin;
 }, 60000);
 
-afterAll(() => new Promise<void>((ok) => server.close(() => ok())));
-
-/** localStorage as the pane has it. */
-const memoryStore = (): Store & { map: Map<string, string> } => {
-  const map = new Map<string, string>();
-  return { map, getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v) };
-};
+afterAll(() => served.close());
 
 const load = (site: string, store?: Store): Promise<DataSource> =>
   loadDataSource((url, init) => fetch(url, init), { base: `${origin}/${site}/data/`, store });
@@ -91,8 +48,8 @@ const load = (site: string, store?: Store): Promise<DataSource> =>
 test('each version loads from the server; the difference between them is the edited target', async () => {
   const v1 = await load('v1');
   const v2 = await load('v2');
-  expect(asked).toContain('/v1/data/datapackage.json');
-  expect(asked).toContain('/v2/data/values.csv');
+  expect(served.asked).toContain('/v1/data/datapackage.json');
+  expect(served.asked).toContain('/v2/data/values.csv');
   expect([v1.kind, v1.version, v1.created, v1.refused]).toEqual([
     'published',
     `${DATA_VERSION}+20251126T000000Z`,

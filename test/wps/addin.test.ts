@@ -5,9 +5,6 @@
  * nothing in the add-in reaches the network.
  */
 import { execFileSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import { normalize } from 'node:path';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +15,7 @@ import { FUNCTIONS, setLanguage, type FunctionId } from '../../src/functions/imp
 import { serializeImported } from '../../src/core/importedPlans';
 import { linkedMissing, NAMESPACE, registerWpsFunctions, wpsFunction } from '../../src/wps/functions';
 import { FakeEt } from './fakeEt';
-import { publishCorrected } from './published';
+import { publishCorrected, serveFiles } from '../packages';
 
 jest.setTimeout(240_000);
 setLanguage('zh-CN');
@@ -165,15 +162,8 @@ describe('manifest, ribbon, pages', () => {
   test('the entry script reads a package published beside it; PLAN.* answer from it and the imported plans, recomputed', async () => {
     // dist/wps as deployed, with a package in wps/data/ (the site's root: the parent of the build's wps/ folder).
     await publishCorrected(join(dir, 'data'));
-    const server = createServer((req, res) => {
-      const file = join(dir, '..', normalize(decodeURIComponent((req.url ?? '/').split('?')[0])));
-      readFile(file).then(
-        (body) => res.writeHead(200).end(body),
-        () => res.writeHead(404).end(),
-      );
-    });
-    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-    const page = `http://127.0.0.1:${(server.address() as { port: number }).port}/wps/index.html`;
+    const served = await serveFiles(join(dir, '..'));
+    const page = `${served.origin}/wps/index.html`;
     try {
       const et = new FakeEt();
       et.wb.CustomXMLParts.Add(
@@ -210,7 +200,7 @@ describe('manifest, ribbon, pages', () => {
       expect(target('赣州', '高新技术企业', 2025)).toBe(2100);
       expect(target('南昌', '高新技术企业', 2030)).toBe(6000);
     } finally {
-      server.close();
+      await served.close();
     }
   });
 

@@ -5,10 +5,8 @@
  * beside the plan tables imported in the workbook. A bad package is refused whole and the compiled-in data stays.
  */
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { serializeImported } from '../../src/core/importedPlans';
 import { DATA_VERSION } from '../../src/data/index';
@@ -22,7 +20,7 @@ import { wpsActions } from '../../src/wps/actions';
 import { registerWpsFunctions, WorkbookPlans } from '../../src/wps/functions';
 import { jsDigest, sha256Bytes, wpsDigest, wpsFetch, xhrFetch } from '../../src/wps/net';
 import { FakeEt } from './fakeEt';
-import { publishCorrected, sha } from './published';
+import { publishCorrected, serveFiles, sha, type Served } from '../packages';
 
 jest.setTimeout(60_000);
 setLanguage('zh-CN');
@@ -30,25 +28,17 @@ const compiled = new Plan(dataset());
 afterAll(() => usePlan(undefined));
 
 const root = mkdtempSync(join(tmpdir(), 'wps-package-'));
-let server: Server;
+let served: Served;
 let origin = '';
 
 beforeAll(async () => {
   // Each site is laid out as dist/ is: the add-in's pages in wps/, the package in wps/data/.
   await publishCorrected(join(root, 'good', 'wps', 'data'));
   await publishCorrected(join(root, 'bad', 'wps', 'data'), true);
-  server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0]));
-    readFile(join(root, path)).then(
-      (body) => res.writeHead(200).end(body),
-      () => res.writeHead(404).end('not found'),
-    );
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const a = server.address();
-  origin = `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}`;
+  served = await serveFiles(root);
+  origin = served.origin;
 });
-afterAll(() => new Promise<void>((ok) => server.close(() => ok())));
+afterAll(() => served.close());
 
 /** The fetch of a page at `page`: relative URLs resolve against it, as in the webview. */
 const pageFetch =

@@ -19,7 +19,7 @@ import webpack, { type Configuration } from 'webpack';
 import { colIndex, colLetter, SEED_COLUMNS } from '../../src/core/layout';
 import { DATA_VERSION, dataset } from '../../src/data/index';
 import { IMPORTED_NS } from '../../src/core/importedPlans';
-import { publishCorrected } from './published';
+import { publishCorrected } from '../packages';
 
 const root = join(__dirname, '..', '..');
 const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';

@@ -1,12 +1,16 @@
 /**
- * Packages for the legacy pane's tests (jest and the browser e2e): written by `plan publish` itself, then changed
- * the way a person or a broken upload would change them, with or without updating the checksum.
+ * Published data packages for the tests of every pane (Excel, legacy, WPS; jest and the browser e2e): written by
+ * `plan publish` itself, then changed the way a person or a broken upload would change them, with or without updating
+ * the checksum; served by a real static HTTP server; and the pane's localStorage in memory.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseCsv, toCsv } from '../../src/core/datapackage';
-import { plan } from '../cli/shell';
+import { readFile } from 'node:fs/promises';
+import { createServer, type ServerResponse } from 'node:http';
+import { join, normalize } from 'node:path';
+import { parseCsv, toCsv } from '../src/core/datapackage';
+import type { Store } from '../src/taskpane/dataSource';
+import { plan } from './cli/shell';
 
 export const sha = (t: string): string => createHash('sha256').update(t, 'utf8').digest('hex');
 
@@ -58,4 +62,50 @@ export function editTarget(dir: string, to: number, rehash: boolean): number {
     },
     rehash,
   );
+}
+
+/** `plan publish --out dir`, stamped 2025-11-27; then 赣州's 高新技术企业 target corrected to 2100, its checksum updated unless `bad`. */
+export async function publishCorrected(dir: string, bad = false): Promise<void> {
+  await publish(dir, '1764201600');
+  editTarget(dir, 2100, !bad);
+}
+
+/** localStorage as the panes have it, in memory (`map` to look inside). */
+export function memoryStore(): Store & { map: Map<string, string> } {
+  const map = new Map<string, string>();
+  return { map, getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v) };
+}
+
+export interface Served {
+  origin: string;
+  /** Every path asked for, in order. */
+  asked: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * A static server on 127.0.0.1: the files under `root`, 404 for anything else. `contentType` names a file's type (none
+ * by default); `answer` may answer a path itself (a slow or broken server) and then returns true.
+ */
+export async function serveFiles(
+  root: string,
+  opts: { contentType?: (path: string) => string; answer?: (path: string, res: ServerResponse) => boolean } = {},
+): Promise<Served> {
+  const asked: string[] = [];
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0]));
+    asked.push(path);
+    if (opts.answer?.(path, res)) return;
+    readFile(join(root, path)).then(
+      (body) => res.writeHead(200, opts.contentType ? { 'content-type': opts.contentType(path) } : {}).end(body),
+      () => res.writeHead(404).end('not found'),
+    );
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const a = server.address();
+  return {
+    origin: `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}`,
+    asked,
+    close: () => new Promise<void>((ok) => server.close(() => ok())),
+  };
 }
