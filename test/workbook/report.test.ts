@@ -5,8 +5,7 @@
  * cagr and by eurostat, whose status columns and 总览 counts follow their method (with the imported 十五五 table).
  * Then printing: page setup read back, and the PDF page count.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -25,6 +24,7 @@ import {
 import { overviewCounts, type RegionActuals } from '../../src/core/overview';
 import { baselineOf, expectedValue } from '../../src/core/trajectory';
 import type { Entry } from '../../src/core/model';
+import { recalculatedSheets, soffice } from './libreoffice';
 import { buildWorkbook } from '../../src/workbook/writer';
 import { buildDataset } from '../../src/core/dataset';
 import { CATALOGUE } from '../../src/data/catalogue';
@@ -67,15 +67,7 @@ function num(s: string): number {
   return s.endsWith('%') ? Number(s.slice(0, -1)) / 100 : Number(s.replace(/,/g, ''));
 }
 
-function readCsv(sheet: string): string[][] {
-  const hit = readdirSync(dir).find((f) => f.endsWith('.csv') && f.includes(sheet));
-  if (!hit) throw new Error(`LibreOffice wrote no CSV for ${sheet}: ${readdirSync(dir).join(', ')}`);
-  return parse(readFileSync(join(dir, hit), 'utf8'), { relax_column_count: true });
-}
-
-function soffice(args: string[]): void {
-  execFileSync('soffice', ['--headless', '--norestore', ...args], { stdio: 'pipe', timeout: 240_000 });
-}
+let readCsv: (sheet: string) => string[][];
 
 const typed: Record<string, RegionActuals> = {};
 
@@ -93,13 +85,7 @@ beforeAll(async () => {
     });
   }
   await wb.xlsx.writeFile(join(dir, 'typed.xlsx'));
-  soffice([
-    '--convert-to',
-    'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
-    '--outdir',
-    dir,
-    join(dir, 'typed.xlsx'),
-  ]);
+  readCsv = recalculatedSheets(join(dir, 'typed.xlsx'), dir);
 });
 
 test('the typed actuals walk every status', () => {
@@ -164,11 +150,7 @@ describe.each<MethodId>(['cagr', 'eurostat'])('a workbook made by %s: status col
   const regions: Region[] = [...d.regions, nanchang];
   const out = mkdtempSync(join(tmpdir(), `plan-report-${method}-`));
   const entered: Record<string, RegionActuals> = {};
-  const csv = (sheet: string): string[][] => {
-    const hit = readdirSync(out).find((f) => f.endsWith('.csv') && f.includes(sheet));
-    if (!hit) throw new Error(`LibreOffice wrote no CSV for ${sheet}: ${readdirSync(out).join(', ')}`);
-    return parse(readFileSync(join(out, hit), 'utf8'), { relax_column_count: true });
-  };
+  let csv: (sheet: string) => string[][];
 
   beforeAll(async () => {
     const wb = buildWorkbook(d, regions, 'zh', method);
@@ -185,13 +167,7 @@ describe.each<MethodId>(['cagr', 'eurostat'])('a workbook made by %s: status col
       });
     }
     await wb.xlsx.writeFile(join(out, `${method}.xlsx`));
-    soffice([
-      '--convert-to',
-      'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
-      '--outdir',
-      out,
-      join(out, `${method}.xlsx`),
-    ]);
+    csv = recalculatedSheets(join(out, `${method}.xlsx`), out);
   });
 
   test('each row’s status, as LibreOffice computes it, is the core’s rowStatus by the method', () => {
@@ -338,15 +314,7 @@ test('direction-aware in LibreOffice too: ranks, lower bounds, ranges, increment
   });
   const out = mkdtempSync(join(tmpdir(), 'plan-kinds-'));
   await wb.xlsx.writeFile(join(out, 'kinds.xlsx'));
-  soffice([
-    '--convert-to',
-    'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
-    '--outdir',
-    out,
-    join(out, 'kinds.xlsx'),
-  ]);
-  const hit = readdirSync(out).find((f) => f.endsWith('.csv') && f.includes(layout.sheetName))!;
-  const csv: string[][] = parse(readFileSync(join(out, hit), 'utf8'), { relax_column_count: true });
+  const csv = recalculatedSheets(join(out, 'kinds.xlsx'), out)(layout.sheetName);
   const got = region.entries.map((_e, i) => {
     const c = csv[layout.headerRow + i];
     return [

@@ -2,15 +2,14 @@
  * The portable workbook, read back with ExcelJS and recalculated by LibreOffice (soffice --headless): values,
  * formulas, formats and flag rules as written, and the trajectory formulas giving the core's numbers.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { parse } from 'csv-parse/sync';
 import { dataset } from '../../src/data/index';
 import { colIndex, colLetter, regionLayout, sheetNameFor } from '../../src/core/layout';
 import { expectedValue } from '../../src/core/trajectory';
+import { recalculatedSheets } from './libreoffice';
 import { buildWorkbook } from '../../src/workbook/writer';
 import { shiftFormula } from '../fakes/fakeExcel';
 
@@ -125,21 +124,7 @@ test('LibreOffice recalculates the trajectory as the core does, and evaluates th
   probes.forEach(([, f], i) => (probeRow.getCell(1 + i).value = { formula: f }));
   const file = join(dir, 'lo.xlsx');
   await wb.xlsx.writeFile(file);
-  execFileSync(
-    'soffice',
-    [
-      '--headless',
-      '--norestore',
-      '--convert-to',
-      'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
-      '--outdir',
-      dir,
-      file,
-    ],
-    { stdio: 'pipe', timeout: 180_000 },
-  );
-  const csvFile = readdirCsv(dir, sheetNameFor(region));
-  const rows: string[][] = parse(readFileSync(csvFile, 'utf8'), { relax_column_count: true });
+  const rows = recalculatedSheets(file, dir)(sheetNameFor(region));
   const cell = (row: number, key: Parameters<typeof colIndex>[0]) => rows[row - 1][colIndex(key)];
   const hte = region.entries.find((e) => e.indicator.id === 'high_tech_enterprises')!;
   const rdi = region.entries.find((e) => e.indicator.id === 'rd_intensity')!;
@@ -159,9 +144,3 @@ test('LibreOffice recalculates the trajectory as the core does, and evaluates th
     'actual2025:slightly_behind': 'FALSE',
   });
 });
-
-function readdirCsv(folder: string, sheet: string): string {
-  const hit = readdirSync(folder).find((f) => f.endsWith('.csv') && f.includes(sheet));
-  if (!hit) throw new Error(`LibreOffice wrote no CSV for ${sheet}: ${readdirSync(folder).join(', ')}`);
-  return join(folder, hit);
-}

@@ -1,0 +1,24 @@
+/** LibreOffice for the workbook tests: recalculate a workbook headless and read each sheet's values back as CSV. */
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+
+/** `soffice --headless --norestore …`. */
+export function soffice(args: string[]): void {
+  execFileSync('soffice', ['--headless', '--norestore', ...args], { stdio: 'pipe', timeout: 240_000 });
+}
+
+/**
+ * Recalculate `file` (an .xlsx) in LibreOffice and write every sheet as UTF-8 CSV into `dir` (`<name>-<sheet>.csv`);
+ * returns a reader of one sheet's rows, as LibreOffice computed and formatted them.
+ */
+export function recalculatedSheets(file: string, dir: string): (sheet: string) => string[][] {
+  soffice(['--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', dir, file]);
+  const name = basename(file).replace(/\.xlsx$/, '');
+  return (sheet) => {
+    const hit = readdirSync(dir).find((f) => f === `${name}-${sheet}.csv`);
+    if (!hit) throw new Error(`LibreOffice wrote no CSV for ${sheet}: ${readdirSync(dir).join(', ')}`);
+    return parse(readFileSync(join(dir, hit), 'utf8'), { relax_column_count: true });
+  };
+}
