@@ -5,19 +5,11 @@ import { FluentProvider, SSRProvider, webLightTheme } from '@fluentui/react-comp
 import { renderToString } from 'react-dom/server';
 import { Plan } from '../../src/core/plan';
 import { dataset } from '../../src/data/index';
-import { App, type PaneActions } from '../../src/taskpane/App';
+import { App } from '../../src/taskpane/App';
+import { noActions } from './noActions';
 
 const plan = new Plan(dataset());
-const never = () => Promise.reject(new Error('not called'));
-const actions: PaneActions = {
-  insertNew: never,
-  insertHere: never,
-  refresh: never,
-  readSelection: never,
-  markCells: never,
-  clearMarks: never,
-  writeFormula: never,
-};
+const actions = noActions;
 
 function render(lang: 'zh' | 'en'): string {
   return renderToString(

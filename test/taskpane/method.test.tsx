@@ -4,19 +4,11 @@ import { renderToString } from 'react-dom/server';
 import { Plan } from '../../src/core/plan';
 import { flagTemplate, matchTemplate } from '../../src/core/template';
 import { dataset } from '../../src/data/index';
-import { App, type PaneActions } from '../../src/taskpane/App';
+import { App } from '../../src/taskpane/App';
+import { noActions } from './noActions';
 
 const plan = new Plan(dataset());
-const never = () => Promise.reject(new Error('not called'));
-const actions: PaneActions = {
-  insertNew: never,
-  insertHere: never,
-  refresh: never,
-  readSelection: never,
-  markCells: never,
-  clearMarks: never,
-  writeFormula: never,
-};
+const actions = noActions;
 
 test.each([
   ['zh', '判断方法', ['序时进度（线性）', '复合增长路径', 'Eurostat 增长率比', '趋势（无目标）']],

@@ -6,22 +6,14 @@ import { parse } from 'csv-parse/sync';
 import { renderToString } from 'react-dom/server';
 import { Plan } from '../../src/core/plan';
 import { dataset } from '../../src/data/index';
-import { App, type PaneActions } from '../../src/taskpane/App';
+import { App } from '../../src/taskpane/App';
+import { noActions } from './noActions';
 
 const rows = parse(readFileSync(join(__dirname, '..', 'fixtures', '南昌十五五科技创新规划指标.csv'), 'utf8'), {
   bom: true,
   relax_column_count: true,
 }) as string[][];
-const never = () => Promise.reject(new Error('not called'));
-const actions: PaneActions = {
-  insertNew: never,
-  insertHere: never,
-  refresh: never,
-  readSelection: never,
-  markCells: never,
-  clearMarks: never,
-  writeFormula: never,
-};
+const actions = noActions;
 
 test('赣州 (2019/2020→2025) and an imported 赣州 (2024→2030): two options, each naming its plan', () => {
   const html = renderToString(

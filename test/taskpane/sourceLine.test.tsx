@@ -1,19 +1,11 @@
 /** The pane says which data is in use, under the plan's line: version, date, compiled-in or published, and a refusal. */
 import { FluentProvider, SSRProvider, webLightTheme } from '@fluentui/react-components';
 import { renderToString } from 'react-dom/server';
-import { App, type PaneActions } from '../../src/taskpane/App';
+import { App } from '../../src/taskpane/App';
 import { compiledSource, type DataSource } from '../../src/taskpane/dataSource';
+import { noActions } from './noActions';
 
-const never = () => Promise.reject(new Error('not called'));
-const actions: PaneActions = {
-  insertNew: never,
-  insertHere: never,
-  refresh: never,
-  readSelection: never,
-  markCells: never,
-  clearMarks: never,
-  writeFormula: never,
-};
+const actions = noActions;
 const text = (source: DataSource, lang: 'zh' | 'en'): string =>
   renderToString(
     <SSRProvider>
