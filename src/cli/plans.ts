@@ -90,9 +90,7 @@ export function planWithTables(
         `Cannot tell the region from the file name "${file}"; give it with --region, or name the file like "南昌….csv"`,
       );
     }
-    // A region the data already names (a 十五五 table of 赣州) keeps its English name.
-    const known = base.regions.find((x) => x.name === name.trim());
-    return importPlanTable(rows, { file: label, region: name, catalogue: base.catalogue, ...(known ? { en: known.en } : {}) });
+    return importPlanTable(rows, { file: label, region: name, catalogue: base.catalogue, regions: base.regions });
   });
   return Plan.withImported(base, [...already, ...imported]);
 }

@@ -22,8 +22,10 @@ export interface ImportOptions {
   file: string;
   /** The region's short name: 南昌. */
   region: string;
-  /** Its English name, for messages in English; the Chinese name when not given. */
+  /** Its English name, for messages in English; else that of the region of this name in `regions`, else the Chinese name. */
   en?: string;
+  /** The regions the data already has: a table of one of them (a 十五五 table of 赣州) keeps its English name. */
+  regions?: Region[];
   /** The catalogue that names resolve against (a name that matches none gets an `imported:` indicator). */
   catalogue: IndicatorDef[];
 }
@@ -238,7 +240,7 @@ export function tableRegion(
 export function importPlanTable(rows: string[][], opts: ImportOptions): Region {
   const { file } = opts;
   const region = opts.region.trim();
-  const en = opts.en?.trim() || region;
+  const en = opts.en?.trim() || opts.regions?.find((r) => r.name === region)?.en || region;
   if (!region) fail(`${file}：未给出地区名称`, `${file}: no region name given`);
   const headerAt = rows.findIndex((r) => {
     const cols = readHeader(r);

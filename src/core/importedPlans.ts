@@ -47,9 +47,7 @@ export function cellTexts(values: unknown[][]): string[][] {
 
 /** The region a record describes, read by the same parser as a CSV table; its provenance is the cell range. */
 export function regionOf(base: Dataset, r: ImportedPlanRecord): Region {
-  // A region the data already names (a 十五五 table of 赣州) keeps its English name.
-  const known = base.regions.find((x) => x.name === r.region.trim());
-  return importPlanTable(r.rows, { file: r.source, region: r.region, catalogue: base.catalogue, ...(known ? { en: known.en } : {}) });
+  return importPlanTable(r.rows, { file: r.source, region: r.region, catalogue: base.catalogue, regions: base.regions });
 }
 
 /** The seed (or published) plans with the imported ones beside them. A record that no longer reads is refused whole. */

@@ -561,10 +561,15 @@ export function flagRules(
   ];
 }
 
-/** Where a column of a plan's sheet stands in a table's header row as it is now (inserted in either language), or -1. */
+/** Where a column stands in a table's header row as it is now (a table inserted in either language), or -1. */
+export function positionIn(header: unknown[], c: Column): number {
+  return header.findIndex((h) => h === c.header.zh || h === c.header.en);
+}
+
+/** Where a column of a plan's sheet stands in a table's header row as it is now, or -1. */
 export function headerIndex(region: Region, header: unknown[], key: ColumnKey): number {
   const c = columnsFor(periodOf(region)).find((x) => x.key === key);
-  return c ? header.findIndex((h) => h === c.header.zh || h === c.header.en) : -1;
+  return c ? positionIn(header, c) : -1;
 }
 
 /** An inserted table as it stands: its plan (null for a table the data does not know), header row and body values. */

@@ -8,7 +8,7 @@
  * (a table inserted before records were kept) every differing cell counts as a person's edit.
  */
 import { describeRefusal, type Refusal } from './cells';
-import { isTableOf, parseTableName, regionLayout, type CellContent, type Mode, type Origin, type SheetLayout } from './layout';
+import { isTableOf, parseTableName, positionIn, regionLayout, type CellContent, type Mode, type Origin, type SheetLayout } from './layout';
 import type { Region } from './model';
 import type { Lang, Plan } from './plan';
 import type { MethodId } from './methods';
@@ -75,7 +75,7 @@ export function planRefresh(
 ): RefreshPlan {
   // A table inserted in either language refreshes in either language.
   const columns = layout.columns;
-  const position = columns.map((c) => header.findIndex((h) => h === c.header.zh || h === c.header.en));
+  const position = columns.map((c) => positionIn(header, c));
   const known = position.filter((p) => p >= 0);
   if (known.some((p, i) => i > 0 && p < known[i - 1])) {
     // Plain formulas name their columns by letter; rewriting them after a person moved columns would point them wrong.
