@@ -7,17 +7,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CATALOGUE } from '../data/catalogue';
 import { DATA_VERSION } from '../data/index';
-import {
-  buildPackage,
-  PackageError,
-  packageDataset,
-  periodText,
-  readActuals,
-  readPackage,
-  type Actual,
-  type LoadedPackage,
-} from '../core/datapackage';
-import { periodOf } from '../core/model';
+import { buildPackage, PackageError, packageDataset, readActuals, readPackage, type Actual, type LoadedPackage } from '../core/datapackage';
+import { periodOf, periodText } from '../core/model';
 import type { Plan } from '../core/plan';
 
 export const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');

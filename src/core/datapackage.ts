@@ -19,18 +19,16 @@ import { buildDataset, checksumOf } from './dataset';
 import { PlanError } from './errors';
 import { importedIndicator, tableEntry, tableRegion, type TableFigure } from './import';
 import type { Dataset, Entry, IndicatorDef, Period, Region, Source } from './model';
-import { baseYearOf, BASELINE_YEAR, periodOf, SEED_PERIOD, TARGET_YEAR } from './model';
+import { baseYearOf, periodOf, periodText, SEED_PERIOD } from './model';
 import { Plan } from './plan';
 import type { AuthoredEntry, AuthoredRegion, AuthoredValue } from '../data/types';
 
 export const PACKAGE_NAME = 'jiangxi-plan-indicators';
 /** The period of the plans built from the seeds (十四五): the only one the seed rules read. */
-export const PERIOD = `${BASELINE_YEAR + 1}-${TARGET_YEAR}`;
+export const PERIOD = periodText(SEED_PERIOD);
 /** The years a plan's period may speak of. */
 export const PLAN_YEARS = { min: 1949, max: 2100 };
 
-/** A period as the package writes it: "first-last" (the year after the last baseline, the target year). */
-export const periodText = (p: Period): string => `${baseYearOf(p) + 1}-${p.target}`;
 /** The baseline years as the package writes them: "2019;2020". */
 export const baselineText = (p: Period): string => p.baselines.join(';');
 export const ACTUAL_YEARS = { min: 2000, max: 2100 };

@@ -15,7 +15,7 @@
  * `met2030`), so a table's record (src/core/ledger.ts) names the same columns whatever the period.
  */
 import type { Entry, Period, Region } from './model';
-import { baseYearOf, describePeriod, isSeedPeriod, periodOf, SEED_PERIOD } from './model';
+import { baseYearOf, describePeriod, isSeedPeriod, periodOf, periodText, SEED_PERIOD } from './model';
 import { numericMilestones } from './milestones';
 import { marksOf, sourceLines } from './rows';
 import { baselineOf, isRate } from './trajectory';
@@ -284,7 +284,7 @@ export function numberFormatFor(unit: string, kind: Entry['indicator']['kind']):
 /** The years a sheet name or table name mentions for a plan of another period than the seed plans' (none for those). */
 function periodTag(region: Region): { sheet: string; table: string } {
   const p = periodOf(region);
-  return isSeedPeriod(p) ? { sheet: '', table: '' } : { sheet: `(${baseYearOf(p) + 1}-${p.target})`, table: `_T${p.target}` };
+  return isSeedPeriod(p) ? { sheet: '', table: '' } : { sheet: `(${periodText(p)})`, table: `_T${p.target}` };
 }
 
 /** Sheet names: at most 31 characters, none of []:*?/\ — Excel's rule. A plan of another period says its years. */

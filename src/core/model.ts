@@ -120,6 +120,11 @@ export function isSeedPeriod(p: Period): boolean {
   return p.target === TARGET_YEAR && p.baselines.length === 2 && p.baselines[0] === FIRST_YEAR && p.baselines[1] === BASELINE_YEAR;
 }
 
+/** The years a period's actual values are for, "first-last" (the year after the last baseline, the target year): "2021-2025". */
+export function periodText(p: Period): string {
+  return `${baseYearOf(p) + 1}-${p.target}`;
+}
+
 /** The period as people write it: "2019/2020→2025". */
 export function describePeriod(p: Period): string {
   return `${p.baselines.join('/')}→${p.target}`;

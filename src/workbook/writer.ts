@@ -288,7 +288,7 @@ function writeSources(wb: ExcelJS.Workbook, regions: Region[], lang: Lang, versi
 function writeCover(wb: ExcelJS.Workbook, d: Dataset, regions: Region[], lang: Lang): void {
   const zh = lang === 'zh';
   // The text below describes the seed plans' years; a plan of another period (an imported table) says its own.
-  const periodText = (r: Region): string => {
+  const periodNote = (r: Region): string => {
     const p = periodOf(r);
     return isSeedPeriod(p)
       ? ''
@@ -311,7 +311,7 @@ function writeCover(wb: ExcelJS.Workbook, d: Dataset, regions: Region[], lang: L
         '地区与规划：',
         ...regions.map(
           (r) =>
-            `  ${r.name}：${r.planTitle}${r.issuingNumber ? `（${r.issuingNumber}）` : ''}；${periodText(r)}${r.entries.length}项指标；来源文件 ${r.seed}`,
+            `  ${r.name}：${r.planTitle}${r.issuingNumber ? `（${r.issuingNumber}）` : ''}；${periodNote(r)}${r.entries.length}项指标；来源文件 ${r.seed}`,
         ),
       ]
     : [
@@ -327,7 +327,7 @@ function writeCover(wb: ExcelJS.Workbook, d: Dataset, regions: Region[], lang: L
         'Regions and plans:',
         ...regions.map(
           (r) =>
-            `  ${r.en}: ${r.planTitle}${r.issuingNumber ? ` (${r.issuingNumber})` : ''}; ${periodText(r)}${r.entries.length} indicators; source ${r.seed}`,
+            `  ${r.en}: ${r.planTitle}${r.issuingNumber ? ` (${r.issuingNumber})` : ''}; ${periodNote(r)}${r.entries.length} indicators; source ${r.seed}`,
         ),
       ];
   // Narrow enough for a portrait A4 page at full size; long lines wrap instead of running off the page. Row heights
