@@ -194,6 +194,20 @@ export function regionOfTable(plan: Plan, tableName: string): { region: Region; 
   return parsed && region ? { region, mode: parsed.mode } : null;
 }
 
+/**
+ * The tables an adapter found with their recorded data versions, as the pane's refresh preview wants them: each with
+ * the region whose plan it holds (null for a plan the data does not have).
+ */
+export function recordedRegions(
+  plan: Plan,
+  tables: { table: string; dataVersion?: string }[],
+): { region: string | null; dataVersion?: string }[] {
+  return tables.map(({ table, dataVersion }) => ({
+    region: regionOfTable(plan, table)?.region.name ?? null,
+    ...(dataVersion ? { dataVersion } : {}),
+  }));
+}
+
 /** What a host adapter's refresh did to one table. */
 export interface TableRefresh {
   sheet: string;

@@ -1,7 +1,7 @@
 /* global Excel */
 /** The pane's actions carried out in Excel through the adapter in src/office. */
 import { regionLayout, type Mode } from '../core/layout';
-import { regionOfTable, summarizeRefresh, tableLayoutFor } from '../core/refresh';
+import { recordedRegions, regionOfTable, summarizeRefresh, tableLayoutFor } from '../core/refresh';
 import type { MethodId } from '../core/methods';
 import type { Lang, Plan } from '../core/plan';
 import type { Region } from '../core/model';
@@ -74,13 +74,7 @@ export function officeActions(
     fillOfficialActuals: (actuals) => run((ctx) => fillOfficialActuals(ctx, actuals, (t) => regionOf(current(), t))),
     saveImportedPlan: (record) => run((ctx) => saveImportedPlan(ctx, record)),
     loadImportedPlans: () => run((ctx) => loadImportedPlans(ctx)),
-    recordedTables: () =>
-      run(async (ctx) =>
-        (await readRecordedTables(ctx)).map(({ table, dataVersion }) => {
-          const found = regionOfTable(current(), table);
-          return { region: found ? found.region.name : null, ...(dataVersion ? { dataVersion } : {}) };
-        }),
-      ),
+    recordedTables: () => run(async (ctx) => recordedRegions(current(), await readRecordedTables(ctx))),
     readSelection: () => run((ctx) => readSelection(ctx)),
     markCells: (selection, cells) => toPane(() => run((ctx) => markCells(ctx, selection, cells))),
     clearMarks: () => run((ctx) => clearMarks(ctx)),

@@ -1,7 +1,7 @@
 /** The pane's actions carried out in WPS 表格 through the ET adapter: the same seam (PaneActions) as in Excel. */
 import { regionLayout, type Mode } from '../core/layout';
 import type { MethodId } from '../core/methods';
-import { regionOfTable, summarizeRefresh, tableLayoutFor } from '../core/refresh';
+import { recordedRegions, regionOfTable, summarizeRefresh, tableLayoutFor } from '../core/refresh';
 import type { Lang, Plan } from '../core/plan';
 import { Occupied, Refused, type PaneActions } from '../taskpane/actions';
 import {
@@ -60,13 +60,7 @@ export function wpsActions(plan: Plan, lang: Lang, app: EtApplication, current: 
     // Official actuals from the published package: only into free actual cells, in the official colour.
     fillOfficialActuals: (actuals) => run(() => fillOfficialActuals(app, actuals, (t) => regionOfTable(current(), t)?.region ?? null)),
     // The tables' regions and recorded data versions: the pane lists what changed since then before refreshing.
-    recordedTables: () =>
-      run(() =>
-        readRecordedTables(app).map(({ table, dataVersion }) => {
-          const found = regionOfTable(current(), table);
-          return { region: found ? found.region.name : null, ...(dataVersion ? { dataVersion } : {}) };
-        }),
-      ),
+    recordedTables: () => run(() => recordedRegions(current(), readRecordedTables(app))),
     readSelection: () => run(() => readSelection(app)),
     markCells: (selection, cells) => run(() => markCells(app, selection, cells)),
     clearMarks: () => run(() => clearMarks(app)),
