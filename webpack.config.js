@@ -12,6 +12,7 @@
 //   frameAncestors="https://oos.example"  extra origins allowed to frame the pane (Office Online Server)
 const path = require('node:path');
 const fs = require('node:fs');
+const os = require('node:os');
 const { execFileSync } = require('node:child_process');
 const { FunctionsLocalesPlugin } = require('./scripts/functions-locales');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
@@ -105,14 +106,29 @@ function legacy(dev) {
     performance: { hints: false },
     plugins: [
       {
-        // The portable workbook beside the pane, so the legacy pane can link to it (the dev server makes it once).
+        // The portable workbook beside the pane, so the legacy pane can link to it. Emitted as an asset, so the dev
+        // server serves it from memory as it serves the bundles (dist/ need not exist); made once per process.
         apply(compiler) {
-          compiler.hooks.afterEmit.tap('PortableWorkbook', () => {
-            const file = path.join(DIST, 'plan-indicators.xlsx');
-            if (dev && fs.existsSync(file)) return;
-            execFileSync(process.execPath, [path.join(__dirname, 'bin', 'plan.js'), 'workbook', '-o', file], {
-              stdio: 'pipe',
-            });
+          let made = null;
+          compiler.hooks.thisCompilation.tap('PortableWorkbook', (compilation) => {
+            compilation.hooks.processAssets.tap(
+              { name: 'PortableWorkbook', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+              () => {
+                if (!made) {
+                  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-workbook-'));
+                  const file = path.join(dir, 'plan-indicators.xlsx');
+                  try {
+                    execFileSync(process.execPath, [path.join(__dirname, 'bin', 'plan.js'), 'workbook', '-o', file], {
+                      stdio: 'pipe',
+                    });
+                    made = fs.readFileSync(file);
+                  } finally {
+                    fs.rmSync(dir, { recursive: true, force: true });
+                  }
+                }
+                compilation.emitAsset('plan-indicators.xlsx', new compiler.webpack.sources.RawSource(made));
+              },
+            );
           });
         },
       },
