@@ -4,12 +4,12 @@
  * the real Office.js and start-up script included; only the Excel host is fake (test/e2e/officeHost.ts, injected
  * before any page script). Three webviews, by user agent: WebView2 (modern pane), Trident and EdgeHTML (legacy
  * pane, with the fake Excel reporting ExcelApi 1.1 and no custom functions). Every request must stay on 127.0.0.1.
- * Screenshots of the pane go to test-results/ and docs/.
+ * Screenshots of the pane go to test-results/ (ignored by git); `npm run docs` copies them into docs/.
  * Run: npm run test:e2e (Chromium at /usr/bin/chromium or $CHROMIUM).
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
@@ -538,19 +538,6 @@ async function main(): Promise<void> {
       assert.deepEqual(outside, []);
       assert.deepEqual([...opened.errors, ...errors], []);
     });
-    for (const shot of [
-      'pane-zh.png',
-      'pane-en.png',
-      'pane-legacy.png',
-      'pane-plain-only.png',
-      'refusal-zh.png',
-      'refusal-en.png',
-      'refresh-edits-zh.png',
-      'progress-zh.png',
-      'progress-en.png',
-      'import-zh.png',
-    ])
-      copyFileSync(join(results, shot), join(root, 'docs', shot));
   } finally {
     await browser.close();
     server.close();

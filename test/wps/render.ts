@@ -3,7 +3,7 @@
  * page (test/wps/host.ts, as test/e2e does for Excel), serves it on localhost, opens it in headless Chromium,
  * clicks "insert", checks the fake workbook got the region's table and the pane says so, checks that inserting
  * over a person's cell asks first and writes nothing, refreshes, checks a template (flags, marks, clearing them),
- * writes a built formula, and saves docs/pane-wps.png. A data package published beside the pane (data/, as beside
+ * writes a built formula, and saves test-results/pane-wps.png (`npm run docs` copies it into docs/). A data package published beside the pane (data/, as beside
  * dist/wps's pages) is the data in use, and the pane says so; 导入规划表 keeps a selected 十五五 table in the fake
  * workbook and refuses a table that does not read, naming the cell, storing nothing.
  * Run: npx tsx test/wps/render.ts (Chromium at /usr/bin/chromium or $CHROMIUM).
@@ -23,7 +23,7 @@ import { publishCorrected } from '../packages';
 
 const root = join(__dirname, '..', '..');
 const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const shot = join(root, 'docs', 'pane-wps.png');
+const shot = join(root, 'test-results', 'pane-wps.png');
 
 const wpsConfig = require(join(root, 'webpack.wps.js')) as ((env: object, argv: object) => Configuration) & { paneTemplate: () => string };
 
@@ -221,7 +221,7 @@ async function main(): Promise<void> {
   }
 }
 
-mkdirSync(join(root, 'docs'), { recursive: true });
+mkdirSync(join(root, 'test-results'), { recursive: true });
 main().catch((e) => {
   console.error(e);
   process.exit(1);
