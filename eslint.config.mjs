@@ -2,24 +2,87 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import compat from 'eslint-plugin-compat';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
+
+/**
+ * The house's walls (ARCHITECTURE.md): what each folder of src/ may import. A pane reaches a host only in its entry
+ * file, where the host is chosen; everything else in a pane speaks the actions contract of src/panes/shared/.
+ */
+const NOT_CORE = [
+  '**/hosts/**',
+  '**/panes/**',
+  '**/functions/**',
+  '**/cli/**',
+  '**/workbook/**',
+  '**/hyperformula/**',
+  '**/data/index',
+  '**/data/catalogue',
+  '**/data/regions/**',
+];
+const layer = (message, group) => ({ 'no-restricted-imports': ['error', { patterns: [{ group, message }] }] });
+const WALLS = [
+  {
+    files: ['src/core/**'],
+    rules: layer('core/ imports only core/ and data/types: no host, pane, door or Node/Office/React module.', [
+      ...NOT_CORE,
+      'node:*',
+      'fs',
+      'path',
+      'react',
+      'react-dom',
+      '@fluentui/*',
+      'exceljs',
+      'hyperformula',
+    ]),
+  },
+  {
+    files: ['src/data/**'],
+    rules: layer('data/ imports only data/ and core/.', [
+      '**/hosts/**',
+      '**/panes/**',
+      '**/functions/**',
+      '**/cli/**',
+      '**/workbook/**',
+      '**/hyperformula/**',
+    ]),
+  },
+  {
+    files: ['src/functions/**'],
+    rules: layer('functions/ speaks core and data, never a host or a pane.', ['**/hosts/**', '**/panes/**', '**/cli/**', '**/workbook/**']),
+  },
+  {
+    files: ['src/hosts/**'],
+    rules: layer("A host adapter implements the actions contract (panes/shared); it never imports a pane's face.", [
+      '**/panes/modern/**',
+      '**/panes/legacy/**',
+      '**/panes/wps/**',
+      '**/panes/startup/**',
+      '**/cli/**',
+      'react',
+      'react-dom',
+      '@fluentui/*',
+    ]),
+  },
+  {
+    files: ['src/panes/**'],
+    ignores: ['src/panes/*/index.ts', 'src/panes/*/index.tsx', 'src/panes/wps/main.ts'],
+    rules: layer(
+      'A pane reaches a host only through the actions contract (src/panes/shared/actions.ts); only its entry file picks the host.',
+      ['**/hosts/**', '**/cli/**'],
+    ),
+  },
+  {
+    files: ['src/workbook/**', 'src/hyperformula/**'],
+    rules: layer('The workbook writer and the engine speak core, never a host or a pane.', ['**/hosts/**', '**/panes/**', '**/cli/**']),
+  },
+];
 
 /**
  * The code the legacy pane and the start-up script bundle, judged against IE11 (browserslist env `legacy`).
  * `POLYFILLED` is what core-js supplies there (Babel adds it where the code uses it) plus our
- * String.prototype.normalize stand-in (src/legacy/polyfills.ts); the start-up script gets no polyfill at all.
+ * String.prototype.normalize stand-in (src/panes/legacy/polyfills.ts); the start-up script gets no polyfill at all.
  */
-const LEGACY = [
-  'src/legacy/**',
-  'src/core/**',
-  'src/data/**',
-  'src/office/**',
-  'src/functions/impl.ts',
-  'src/taskpane/i18n.ts',
-  'src/taskpane/actions.ts',
-  'src/taskpane/officeActions.ts',
-  'src/taskpane/messages.ts',
-  'src/taskpane/dataSource.ts',
-];
+const LEGACY = ['src/panes/legacy/**', 'src/core/**', 'src/data/**', 'src/hosts/excel/**', 'src/functions/impl.ts', 'src/panes/shared/**'];
 const POLYFILLED = [
   'Promise',
   'Map',
@@ -97,19 +160,29 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
+  ...WALLS,
+  {
     files: LEGACY,
     plugins: { compat },
     settings: { browserslistOpts: { env: 'legacy' }, lintAllEsApis: true, polyfills: POLYFILLED },
     rules: { 'compat/compat': 'error' },
   },
   {
-    files: ['src/startup/**'],
+    files: ['src/panes/startup/**'],
     plugins: { compat },
     settings: { browserslistOpts: { env: 'legacy' }, lintAllEsApis: true },
     rules: { 'compat/compat': 'error' },
   },
   {
-    files: ['src/taskpane/**/*.tsx', 'src/functions/**'],
+    files: ['src/panes/modern/**/*.tsx', 'src/functions/**'],
     ignores: ['src/functions/impl.ts'],
     plugins: { compat },
     settings: { browserslistOpts: { env: 'modern' }, lintAllEsApis: true },

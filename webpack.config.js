@@ -21,7 +21,7 @@ const { deployment } = require('./scripts/deployment');
 const { babelRules } = require('./scripts/babel-rules');
 
 let DIST = path.resolve(__dirname, 'dist');
-const STARTUP = path.resolve(__dirname, 'src/startup');
+const STARTUP = path.resolve(__dirname, 'src/panes/startup');
 
 /** The Office.js files a task pane in Excel may load: the loader, its strings, and the Excel and custom-functions host files. */
 function officeJsPatterns() {
@@ -45,7 +45,7 @@ function modern(d, dev) {
     target: ['web', 'es2020'],
     devtool: dev ? 'source-map' : false,
     entry: {
-      taskpane: ['./src/functions/entry.ts', './src/taskpane/index.tsx'],
+      taskpane: ['./src/functions/entry.ts', './src/panes/modern/index.tsx'],
       functions: './src/functions/entry.ts',
     },
     output: { path: DIST, filename: '[name].js', clean: true },
@@ -56,7 +56,7 @@ function modern(d, dev) {
       new FunctionsLocalesPlugin({ input: './src/functions/functions.ts', help: './src/functions/help.ts' }),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
-        template: './src/taskpane/taskpane.html',
+        template: './src/panes/modern/taskpane.html',
         inject: false,
         templateParameters: { officeJs: d.officeJs, csp: d.metaCsp },
       }),
@@ -89,8 +89,8 @@ function legacy(dev) {
     devtool: false,
     mode: dev ? 'development' : 'production',
     entry: {
-      startup: './src/startup/startup.ts',
-      'legacy/legacy': './src/legacy/index.ts',
+      startup: './src/panes/startup/startup.ts',
+      'legacy/legacy': './src/panes/legacy/index.ts',
     },
     output: { path: DIST, filename: '[name].js', clean: false },
     resolve: { extensions: ['.ts', '.js'] },

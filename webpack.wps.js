@@ -1,7 +1,7 @@
 // Builds the WPS add-in (WPS加载项) into dist/wps/: manifest.xml (JsPlugin, namespace PLAN), ribbon.xml (a 规划指标
 // group whose button opens the pane), functions.json (derived at build time from the same JSDoc metadata as Excel's),
 // index.html + main.js (registers the PLAN functions, answers the ribbon) and taskpane.html + taskpane.js (the same
-// React pane as in Excel, with the ET adapter of src/wps). Every file is relative, so the folder works from a local
+// React pane as in Excel, with the ET adapter of src/hosts/wps). Every file is relative, so the folder works from a local
 // path or an intranet URL, offline. Files are emitted under wps/ of the output path, so the same config also runs
 // beside the Excel one (webpack.config.js) without either cleaning the other's files.
 const path = require('node:path');
@@ -33,7 +33,7 @@ class WpsFunctionsJsonPlugin {
 function paneTemplate() {
   return (
     fs
-      .readFileSync(path.join(__dirname, 'src/taskpane/taskpane.html'), 'utf8')
+      .readFileSync(path.join(__dirname, 'src/panes/modern/taskpane.html'), 'utf8')
       // The Excel page's Office.js and start-up script (and its CSP placeholder) are not for WPS.
       .replace(/<% if \(officeJs\) \{ %>[\s\S]*?<% \} %>/, '')
       .replace('<%= csp %>', '')
@@ -53,8 +53,8 @@ module.exports = (env, argv) => {
     mode: dev ? 'development' : 'production',
     devtool: dev ? 'source-map' : false,
     entry: {
-      taskpane: './src/wps/index.tsx',
-      main: './src/wps/main.ts',
+      taskpane: './src/panes/wps/index.tsx',
+      main: './src/panes/wps/main.ts',
     },
     output: {
       // `--env out=dist-test` (the tests' build in webpack.config.js): beside the Excel files there, under wps/.
@@ -85,7 +85,7 @@ module.exports = (env, argv) => {
   };
 };
 
-/** For test/wps/render.ts, which bundles the same pane with the fake ET host. */
+/** For test/panes/wps/render.ts, which bundles the same pane with the fake ET host. */
 module.exports.paneTemplate = paneTemplate;
 
 /**

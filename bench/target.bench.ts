@@ -5,13 +5,13 @@
  */
 import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
-import { regionLayout } from '../src/core/layout';
-import { insertOnNewSheets } from '../src/office/excel';
-import { officeActions } from '../src/taskpane/officeActions';
+import { regionLayout } from '../src/core/sheet/layout';
+import { insertOnNewSheets } from '../src/hosts/excel/excel';
+import { officeActions } from '../src/hosts/excel/actions';
 import { FakeExcelNamespace, FakeHost } from '../test/fakes/fakeExcel';
-import { Plan } from '../src/core/plan';
+import { Plan } from '../src/core/plan/plan';
 import { dataset } from '../src/data/index';
-import { Resolver } from '../src/core/resolve';
+import { Resolver } from '../src/core/plan/resolve';
 import * as f from '../src/functions/impl';
 
 const MIX: [string, string, number | string | undefined][] = [

@@ -5,7 +5,11 @@ const { spawn } = require('node:child_process');
 const https = require('node:https');
 
 const LIMIT_MS = Number(process.env.START_LIMIT_MS || 300000);
-const child = spawn('npm', ['start'], { cwd: require('node:path').join(__dirname, '..'), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+const child = spawn('npm', ['start'], {
+  cwd: require('node:path').join(__dirname, '..'),
+  detached: true,
+  stdio: ['ignore', 'pipe', 'pipe'],
+});
 let out = '';
 const stop = (code, message) => {
   try {
@@ -45,7 +49,10 @@ const watch = (chunk) => {
       if (book.status !== 200 || book.body.subarray(0, 2).toString() !== 'PK') throw new Error(`plan-indicators.xlsx: HTTP ${book.status}`);
       clearTimeout(timer);
       child.removeAllListeners('exit');
-      stop(0, `npm start: serves taskpane.html (${page.body.length} bytes) and plan-indicators.xlsx (${book.body.length} bytes) over HTTPS`);
+      stop(
+        0,
+        `npm start: serves taskpane.html (${page.body.length} bytes) and plan-indicators.xlsx (${book.body.length} bytes) over HTTPS`,
+      );
     } catch (e) {
       stop(1, `npm start: ${e.message}`);
     }

@@ -1,5 +1,5 @@
 /**
- * Generates src/core/variants.generated.ts: every traditional (and Hong Kong / Taiwan variant) CJK character
+ * Generates src/core/plan/variants.generated.ts: every traditional (and Hong Kong / Taiwan variant) CJK character
  * that OpenCC maps to a different simplified character, as one string of pairs. Run with `npm run gen:variants`;
  * a test checks the committed file is what this script produces.
  */
@@ -37,5 +37,5 @@ export const VARIANT_PAIRS =
 }
 
 if (require.main === module) {
-  writeFileSync(join(__dirname, '..', 'src', 'core', 'variants.generated.ts'), render(variantPairs()));
+  writeFileSync(join(__dirname, '..', 'src', 'core', 'plan', 'variants.generated.ts'), render(variantPairs()));
 }

@@ -9,9 +9,9 @@
  * Run: npx tsx scripts/method-disagreement.ts
  */
 import { dataset } from '../src/data/index';
-import { assess } from '../src/core/status';
-import { baselineOf, expectedValue, targetOf } from '../src/core/trajectory';
-import type { Entry } from '../src/core/model';
+import { assess } from '../src/core/progress/status';
+import { baselineOf, expectedValue, targetOf } from '../src/core/progress/trajectory';
+import type { Entry } from '../src/core/plan/model';
 
 const entries: Entry[] = [];
 for (const r of dataset().regions) {

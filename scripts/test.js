@@ -18,7 +18,7 @@ const steps = [
   ['syntax (es-check)', process.execPath, [join(__dirname, 'check-syntax.js'), 'dist-test']],
   ['jest', npx('jest'), ['--json', `--outputFile=${jestReport}`, ...process.argv.slice(2)]],
   ['e2e (Excel panes)', npx('tsx'), [join(root, 'test/e2e/run.ts')]],
-  ['e2e (WPS pane)', npx('tsx'), [join(root, 'test/wps/render.ts')]],
+  ['e2e (WPS pane)', npx('tsx'), [join(root, 'test/panes/wps/render.ts')]],
 ];
 
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AuthoredRegion, AuthoredValue } from '../src/data/types';
 import { CATALOGUE } from '../src/data/catalogue';
-import { rawInQuote } from '../src/core/parse';
+import { rawInQuote } from '../src/core/plan/parse';
 
 async function main(): Promise<void> {
   const file = resolve(process.argv[2]);

@@ -1,6 +1,6 @@
-import { buildDataset } from '../src/core/dataset';
+import { buildDataset } from '../src/core/plan/dataset';
 import { PlanError } from '../src/core/errors';
-import type { Entry } from '../src/core/model';
+import type { Entry } from '../src/core/plan/model';
 import type { AuthoredEntry, AuthoredValue, IndicatorDef } from '../src/data/types';
 import { CATALOGUE } from '../src/data/catalogue';
 

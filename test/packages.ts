@@ -8,8 +8,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type ServerResponse } from 'node:http';
 import { join, normalize } from 'node:path';
-import { parseCsv, toCsv } from '../src/core/datapackage';
-import type { Store } from '../src/taskpane/dataSource';
+import { parseCsv, toCsv } from '../src/core/exchange/datapackage';
+import type { Store } from '../src/panes/shared/dataSource';
 import { plan } from './cli/shell';
 
 export const sha = (t: string): string => createHash('sha256').update(t, 'utf8').digest('hex');

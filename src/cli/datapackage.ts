@@ -1,5 +1,5 @@
 /**
- * The Node side of the published data package (src/core/datapackage.ts holds the pure parts): reading and
+ * The Node side of the published data package (src/core/exchange/datapackage.ts holds the pure parts): reading and
  * writing its files, sha256 by node:crypto, the publication stamp.
  */
 import { createHash } from 'node:crypto';
@@ -7,9 +7,17 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CATALOGUE } from '../data/catalogue';
 import { DATA_VERSION } from '../data/index';
-import { buildPackage, PackageError, packageDataset, readActuals, readPackage, type Actual, type LoadedPackage } from '../core/datapackage';
-import { periodOf, periodText } from '../core/model';
-import type { Plan } from '../core/plan';
+import {
+  buildPackage,
+  PackageError,
+  packageDataset,
+  readActuals,
+  readPackage,
+  type Actual,
+  type LoadedPackage,
+} from '../core/exchange/datapackage';
+import { periodOf, periodText } from '../core/plan/model';
+import type { Plan } from '../core/plan/plan';
 
 export const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 

@@ -2,8 +2,8 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { DetailedCellError, type CellValue } from 'hyperformula';
-import { colLetter } from '../core/layout';
-import type { Lang } from '../core/plan';
+import { colLetter } from '../core/sheet/layout';
+import type { Lang } from '../core/plan/plan';
 import { getLanguage } from '../functions/impl';
 import { createEngine } from '../hyperformula/engine';
 import { explainError, parses } from '../hyperformula/messages';

@@ -17,14 +17,14 @@ import { planWithTables, readPlanFile, type PlanFile } from './plans';
 import { buildWorkbook } from '../workbook/writer';
 import { dataset } from '../data/index';
 import { PlanError } from '../core/errors';
-import { exportDataset } from '../core/export';
-import { Plan, type Lang } from '../core/plan';
-import { describePeriod, periodOf } from '../core/model';
-import { regionRows } from '../core/rows';
-import { parseMethod } from '../core/trajectory';
-import { METHODS, parseMethodId, type MethodId } from '../core/methods';
-import { acrossRegions, resolveAcross } from '../core/compare';
-import { describeDefinition } from '../core/plan';
+import { exportDataset } from '../core/exchange/export';
+import { Plan, type Lang } from '../core/plan/plan';
+import { describePeriod, periodOf } from '../core/plan/model';
+import { regionRows } from '../core/plan/rows';
+import { parseMethod } from '../core/progress/trajectory';
+import { METHODS, parseMethodId, type MethodId } from '../core/progress/methods';
+import { acrossRegions, resolveAcross } from '../core/plan/compare';
+import { describeDefinition } from '../core/plan/plan';
 
 export interface Io {
   out: (text: string) => void;

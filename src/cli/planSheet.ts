@@ -1,6 +1,6 @@
 /**
  * `--plan FILE.xlsx`: a plan table read from a worksheet with ExcelJS, turned into the rows of cell texts the CSV
- * reader gives, so that the same import rules (src/core/import.ts) apply. Row 1 and column A of the sheet are row 1
+ * reader gives, so that the same import rules (src/core/exchange/import.ts) apply. Row 1 and column A of the sheet are row 1
  * and column A of the rows, so a cell named in an error or a provenance ("南昌.xlsx!C4") is that sheet cell.
  *
  * - A number gives its number as text, without binary noise (2.8, not 2.8000000000000003); a number formatted as a

@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { PlanError } from '../core/errors';
-import { importPlanTable } from '../core/import';
-import type { Dataset, Region } from '../core/model';
-import { Plan } from '../core/plan';
+import { importPlanTable } from '../core/exchange/import';
+import type { Dataset, Region } from '../core/plan/model';
+import { Plan } from '../core/plan/plan';
 import { isZip, readSheetTable } from './planSheet';
 
 /** Jiangxi and its eleven cities: a file name starting with one of them names that region ("赣州中期.csv" → 赣州). */

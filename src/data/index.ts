@@ -1,5 +1,5 @@
-import { buildDataset } from '../core/dataset';
-import type { Dataset } from '../core/model';
+import { buildDataset } from '../core/plan/dataset';
+import type { Dataset } from '../core/plan/model';
 import { CATALOGUE } from './catalogue';
 import { region as ganzhou } from './regions/ganzhou';
 import { region as jiangxi } from './regions/jiangxi';

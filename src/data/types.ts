@@ -2,7 +2,7 @@
  * The shape of the authored dataset. Every value is kept as the plan wrote it (`raw`) with the place it was
  * written (`line`, 1-based, in the region's seed file, and `quote`, an exact substring of that line or of the
  * lines `line..endLine` joined without their line breaks). Parsed numbers are derived from `raw` by
- * `src/core/parse.ts`; they are never typed by hand.
+ * `src/core/plan/parse.ts`; they are never typed by hand.
  */
 
 /** How the value was stated: in the plan's indicator table, or in running text. */
@@ -132,7 +132,7 @@ export interface Definition {
   /** The same in English. */
   en: string;
   period: PeriodType;
-  /** Canonical unit (e.g. '件', '家', '%', '亿元'); entries in another unit are converted by `src/core/units.ts`. */
+  /** Canonical unit (e.g. '件', '家', '%', '亿元'); entries in another unit are converted by `src/core/plan/units.ts`. */
   unit: string;
   /** For shares: of what. */
   denominator?: string;

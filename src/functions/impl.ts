@@ -4,10 +4,10 @@
  * (src/hyperformula) wrap these and turn a thrown PlanError into their own error value.
  */
 import { PlanError, quoteInput } from '../core/errors';
-import { Plan, type Lang } from '../core/plan';
-import { regionRows, type Cell } from '../core/rows';
-import { parseMethod } from '../core/trajectory';
-import { parseMethodId, type MethodId } from '../core/methods';
+import { Plan, type Lang } from '../core/plan/plan';
+import { regionRows, type Cell } from '../core/plan/rows';
+import { parseMethod } from '../core/progress/trajectory';
+import { parseMethodId, type MethodId } from '../core/progress/methods';
 import { dataset } from '../data/index';
 
 let plan: Plan | undefined;
@@ -152,7 +152,7 @@ export function BASELINE(region: Arg, indicator: Arg, year?: Arg): number {
   return getPlan().baseline(textArg(region, REGION), textArg(indicator, INDICATOR), optionalYear(year));
 }
 
-/** The method argument: linear (default, 序时进度), cagr, eurostat or trend; see src/core/methods.ts. */
+/** The method argument: linear (default, 序时进度), cagr, eurostat or trend; see src/core/progress/methods.ts. */
 export function methodArg(v: Arg): MethodId {
   return parseMethodId(optionalText(v, METHOD));
 }

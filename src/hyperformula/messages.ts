@@ -5,7 +5,7 @@
  */
 import { distance } from 'fastest-levenshtein';
 import { HyperFormula } from 'hyperformula';
-import type { Lang } from '../core/plan';
+import type { Lang } from '../core/plan/plan';
 import type { FunctionId } from '../functions/impl';
 import { ARITY, createEngine } from './engine';
 import { readFormula } from './quotes';

@@ -3,11 +3,11 @@
  * for offices where add-ins are not allowed (WPS, locked-down Excel, LibreOffice).
  */
 import ExcelJS from 'exceljs';
-import { colIndex, colLetter, type ColumnKey, FILL, FONT, isNumericColumn, regionLayout, type SheetLayout } from '../core/layout';
-import { overviewLayout, sheetRef, type OverviewLayout, type OverviewSource } from '../core/overview';
-import { describePeriod, isSeedPeriod, periodOf, type Dataset, type Region, type Value } from '../core/model';
-import { describeDefinition, type Lang } from '../core/plan';
-import type { MethodId } from '../core/methods';
+import { colIndex, colLetter, type ColumnKey, FILL, FONT, isNumericColumn, regionLayout, type SheetLayout } from '../core/sheet/layout';
+import { overviewLayout, sheetRef, type OverviewLayout, type OverviewSource } from '../core/sheet/overview';
+import { describePeriod, isSeedPeriod, periodOf, type Dataset, type Region, type Value } from '../core/plan/model';
+import { describeDefinition, type Lang } from '../core/plan/plan';
+import type { MethodId } from '../core/progress/methods';
 
 const argb = (hex: string): string => `FF${hex}`;
 

@@ -1,5 +1,5 @@
 import { deployment, normalizeBase } from '../../scripts/deployment';
-import { choosePane } from '../../src/startup/choose';
+import { choosePane } from '../../src/panes/startup/choose';
 
 describe('deployment options', () => {
   it('serves Office.js from our origin by default, with a self-only policy and the framers in the header', () => {

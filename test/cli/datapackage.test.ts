@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadPackageDir } from '../../src/cli/datapackage';
-import { parseCsv, toCsv } from '../../src/core/datapackage';
+import { parseCsv, toCsv } from '../../src/core/exchange/datapackage';
 import { dataset } from '../../src/data/index';
 import { plan as planIn, type Ran } from './shell';
 

@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { importPlanTable } from '../../src/core/import';
+import { importPlanTable } from '../../src/core/exchange/import';
 import { dataset } from '../../src/data/index';
 import { readPlanFile, readTable, type PlanFile } from '../../src/cli/plans';
 import { plan as planIn, type Ran } from './shell';

@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { loadPackageDir } from '../../src/cli/datapackage';
 import { readTable } from '../../src/cli/plans';
-import { parseCsv, toCsv } from '../../src/core/datapackage';
-import { importPlanTable } from '../../src/core/import';
+import { parseCsv, toCsv } from '../../src/core/exchange/datapackage';
+import { importPlanTable } from '../../src/core/exchange/import';
 import { dataset } from '../../src/data/index';
 import { plan as planIn, type Ran } from './shell';
 

@@ -1,6 +1,6 @@
 import { dataset } from '../../src/data/index';
 import { CATALOGUE } from '../../src/data/catalogue';
-import type { Entry } from '../../src/core/model';
+import type { Entry } from '../../src/core/plan/model';
 
 const d = dataset();
 const region = (name: string) => d.regions.find((r) => r.name === name)!;

@@ -6,12 +6,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataset } from '../../src/data/index';
 import { CATALOGUE } from '../../src/data/catalogue';
-import { isFlow } from '../../src/core/compare';
-import { normalizeName, stripUnit } from '../../src/core/normalize';
-import { Plan } from '../../src/core/plan';
+import { isFlow } from '../../src/core/plan/compare';
+import { normalizeName, stripUnit } from '../../src/core/plan/normalize';
+import { Plan } from '../../src/core/plan/plan';
 import { PlanError } from '../../src/core/errors';
-import { convert, convertible } from '../../src/core/units';
-import type { Conflict, Entry, Value } from '../../src/core/model';
+import { convert, convertible } from '../../src/core/plan/units';
+import type { Conflict, Entry, Value } from '../../src/core/plan/model';
 
 const d = dataset();
 const plan = new Plan(d);

@@ -5,9 +5,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataset } from '../../src/data/index';
 import { AUTHORED_REGIONS } from '../../src/data/index';
-import type { Source } from '../../src/core/model';
-import { rawInQuote } from '../../src/core/parse';
-import { sameFigure, valueForField } from '../../src/core/dataset';
+import type { Source } from '../../src/core/plan/model';
+import { rawInQuote } from '../../src/core/plan/parse';
+import { sameFigure, valueForField } from '../../src/core/plan/dataset';
 
 const seedLines = new Map<string, string[]>();
 function lines(seed: string): string[] {

@@ -14,7 +14,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { colIndex, colLetter } from '../../src/core/layout';
+import { colIndex, colLetter } from '../../src/core/sheet/layout';
 import { DATA_VERSION, dataset } from '../../src/data/index';
 import { buildForTests, TEST_DIST } from '../build/dist';
 import { editTarget, publish } from '../packages';

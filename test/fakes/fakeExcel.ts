@@ -20,7 +20,7 @@
  * Used by jest (node) and, bundled, by the end-to-end page in Chromium.
  */
 import { DetailedCellError, type HyperFormula } from 'hyperformula';
-import { colLetter } from '../../src/core/layout';
+import { colLetter } from '../../src/core/sheet/layout';
 import { createEngine } from '../../src/hyperformula/engine';
 
 type Raw = string | number | boolean | null;

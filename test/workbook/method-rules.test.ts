@@ -8,17 +8,17 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { actualYears, colIndex, colLetter, regionLayout, type SheetLayout } from '../../src/core/layout';
-import type { MethodId } from '../../src/core/methods';
-import { assess } from '../../src/core/status';
-import { baselineOf, targetOf } from '../../src/core/trajectory';
+import { actualYears, colIndex, colLetter, regionLayout, type SheetLayout } from '../../src/core/sheet/layout';
+import type { MethodId } from '../../src/core/progress/methods';
+import { assess } from '../../src/core/progress/status';
+import { baselineOf, targetOf } from '../../src/core/progress/trajectory';
 import { dataset } from '../../src/data/index';
 import { createEngine } from '../../src/hyperformula/engine';
 import { recalculatedSheets } from './libreoffice';
 import { buildWorkbook } from '../../src/workbook/writer';
 import { shiftFormula } from '../fakes/fakeExcel';
-import { baseYearOf, periodOf, type Region } from '../../src/core/model';
-import { importPlanTable } from '../../src/core/import';
+import { baseYearOf, periodOf, type Region } from '../../src/core/plan/model';
+import { importPlanTable } from '../../src/core/exchange/import';
 
 jest.setTimeout(240_000);
 

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { dataset } from '../../src/data/index';
-import { actualYears, colIndex, SEED_COLUMNS, regionLayout, sheetNameFor } from '../../src/core/layout';
+import { actualYears, colIndex, SEED_COLUMNS, regionLayout, sheetNameFor } from '../../src/core/sheet/layout';
 import {
   finalAssessment,
   MET_LABELS,
@@ -20,17 +20,17 @@ import {
   ROW_STATUS_LABELS,
   rowStatus,
   type Actuals,
-} from '../../src/core/assessment';
-import { overviewCounts, type RegionActuals } from '../../src/core/overview';
-import { baselineOf, expectedValue } from '../../src/core/trajectory';
-import type { Entry } from '../../src/core/model';
+} from '../../src/core/progress/assessment';
+import { overviewCounts, type RegionActuals } from '../../src/core/sheet/overview';
+import { baselineOf, expectedValue } from '../../src/core/progress/trajectory';
+import type { Entry } from '../../src/core/plan/model';
 import { recalculatedSheets, soffice } from './libreoffice';
 import { buildWorkbook } from '../../src/workbook/writer';
-import { buildDataset } from '../../src/core/dataset';
+import { buildDataset } from '../../src/core/plan/dataset';
 import { CATALOGUE } from '../../src/data/catalogue';
-import { periodOf, SEED_PERIOD, type Region } from '../../src/core/model';
-import type { MethodId } from '../../src/core/methods';
-import { importPlanTable } from '../../src/core/import';
+import { periodOf, SEED_PERIOD, type Region } from '../../src/core/plan/model';
+import type { MethodId } from '../../src/core/progress/methods';
+import { importPlanTable } from '../../src/core/exchange/import';
 
 const SEED_YEARS = actualYears(SEED_PERIOD);
 

@@ -1,0 +1,329 @@
+import { distance } from 'fastest-levenshtein';
+import { PlanError, quoteInput } from '../errors';
+import type { Dataset, Entry, IndicatorDef, Region } from './model';
+import { normalizeName, stripUnit } from './normalize';
+
+/** Jiangxi's cities whose plans are not in the seeds: named so that a user hears "no plan", not "unknown". */
+const CITIES_WITHOUT_PLAN: [string, string][] = [
+  ['南昌', 'Nanchang'],
+  ['景德镇', 'Jingdezhen'],
+  ['萍乡', 'Pingxiang'],
+  ['新余', 'Xinyu'],
+  ['鹰潭', 'Yingtan'],
+  ['宜春', 'Yichun'],
+  ['抚州', 'Fuzhou'],
+];
+
+/** Extra ways people name the five regions: official abbreviation, pinyin without apostrophe, "全省". */
+const REGION_ALIASES: Record<string, string[]> = {
+  江西: ['赣', '全省', 'jiangxi province', 'jx'],
+  九江: ['jiujiang city'],
+  吉安: ['jian', "ji'an city"],
+  上饶: ['shangrao city'],
+  赣州: ['ganzhou city', 'gz'],
+};
+
+const MAX_CACHE = 20000;
+/**
+ * Words that name several indicators of a plan but have one common reading, which wins with a note.
+ * A bare "R&D" / "研发" (研究与试验发展) means R&D intensity — R&D expenditure as a share of GDP (研发投入强度) —
+ * the headline indicator of every 十四五 S&T plan and the only R&D indicator all five plans here share.
+ */
+const COMMON_READINGS: Record<string, string> = { 'r&d': 'rd_intensity' };
+
+/** Longer input is not a name; refusing it early keeps every lookup fast. */
+const MAX_NAME_LENGTH = 120;
+const MAX_CANDIDATES = 5;
+/** Suggestions compare at most this many characters: enough to tell names apart, cheap for long input. */
+const SUGGEST_LENGTH = 24;
+
+/** "赣州市" and "江西省" are typed with and without their suffix. */
+function regionKey(s: string): string {
+  return normalizeName(s).replace(/(?:省|市|city|province)$/, '');
+}
+
+/** A key people could type, and the indicator it stands for. */
+interface Key {
+  key: string;
+  id: string;
+}
+
+/**
+ * Resolves the names people type to the regions and indicators of one dataset, forgivingly but never by
+ * guessing: exact (after normalisation) or an unambiguous partial name, else an error naming the closest.
+ * Results are cached per spelling, so repeated formulas cost a map lookup.
+ */
+export class Resolver {
+  private readonly regionKeys = new Map<string, Region>();
+  private readonly noPlanKeys = new Map<string, [string, string]>();
+  private readonly indicatorKeys: Key[] = [];
+  /** Keys by each character they contain, and by their first character: partial matching looks only there. */
+  private readonly keysWithChar = new Map<string, Key[]>();
+  private readonly keysStartingWith = new Map<string, Key[]>();
+  private readonly exactIndicator = new Map<string, Set<string>>();
+  private readonly catalogue = new Map<string, IndicatorDef>();
+  private readonly entryIndex = new Map<string, Map<string, Entry>>();
+  private readonly regionCache = new Map<string, Region | PlanError>();
+  private readonly indicatorCache = new Map<string, Entry | PlanError>();
+  /** Per region, each entry with the normalised names it is known by: the pool for "closest" suggestions. */
+  private readonly suggestionPool = new Map<string, { e: Entry; keys: string[] }[]>();
+  /** Notes for names read by their common meaning, per region and spelling. */
+  private readonly readings = new Map<string, { zh: string; en: string }>();
+
+  constructor(private readonly dataset: Dataset) {
+    for (const r of dataset.regions) {
+      for (const k of [r.name, r.fullName, r.en, ...(REGION_ALIASES[r.name] ?? [])]) this.regionKeys.set(regionKey(k), r);
+      this.entryIndex.set(r.name, new Map(r.entries.map((e) => [e.indicator.id, e])));
+      this.suggestionPool.set(
+        r.name,
+        r.entries.map((e) => ({
+          e,
+          keys: [e.name, e.indicator.zh, ...e.indicator.aliases].map((t) => normalizeName(stripUnit(t)).slice(0, SUGGEST_LENGTH)),
+        })),
+      );
+    }
+    for (const [zh, py] of CITIES_WITHOUT_PLAN) {
+      this.noPlanKeys.set(regionKey(zh), [zh, py]);
+      this.noPlanKeys.set(regionKey(py), [zh, py]);
+    }
+    const add = (text: string, id: string): void => {
+      const key = normalizeName(stripUnit(text));
+      if (!key) return;
+      let ids = this.exactIndicator.get(key);
+      if (!ids) {
+        ids = new Set();
+        this.exactIndicator.set(key, ids);
+        const k = { key, id };
+        this.indicatorKeys.push(k);
+        for (const ch of new Set(key)) push(this.keysWithChar, ch, k);
+        push(this.keysStartingWith, [...key][0], k);
+      }
+      ids.add(id);
+    };
+    for (const d of dataset.catalogue) {
+      this.catalogue.set(d.id, d);
+      for (const t of [d.id, d.zh, d.en, ...d.aliases]) add(t, d.id);
+    }
+    for (const r of dataset.regions) for (const e of r.entries) add(e.name, e.indicator.id);
+  }
+
+  /** The region a person means by `input`, or a PlanError saying why there is none. */
+  region(input: string): Region {
+    return cached(this.regionCache, input, () => this.findRegion(input));
+  }
+
+  /** The entry of `region`'s plan that a person means by `input`, or a PlanError saying why there is none. */
+  entry(region: Region, input: string): Entry {
+    return cached(this.indicatorCache, `${region.name}\u0000${input}`, () => this.findEntry(region, input));
+  }
+
+  /**
+   * When `input` named several indicators of `region`'s plan and was read by its common meaning (COMMON_READINGS),
+   * a note saying so and naming the other readings; otherwise undefined. Resolves `input` first.
+   */
+  reading(region: Region, input: string): { zh: string; en: string } | undefined {
+    this.entry(region, input);
+    return this.readings.get(`${region.name}\u0000${input}`);
+  }
+
+  /** The catalogue indicator a name (unit in parentheses allowed) names exactly, after normalisation; undefined when none or several. */
+  catalogueMatch(name: string): IndicatorDef | undefined {
+    const ids = [...(this.exactIndicator.get(normalizeName(stripUnit(name))) ?? [])];
+    return ids.length === 1 ? this.catalogue.get(ids[0]) : undefined;
+  }
+
+  /** Both at once, the way every PLAN function starts. */
+  lookup(regionInput: string, indicatorInput: string): Entry {
+    return this.entry(this.region(regionInput), indicatorInput);
+  }
+
+  private findRegion(input: string): Region {
+    tooLong(input, '地区', 'region');
+    const key = regionKey(input);
+    const names = this.dataset.regions.map((r) => r.name);
+    const namesEn = this.dataset.regions.map((r) => r.en).join(', ');
+    if (!key) {
+      throw new PlanError('BAD_ARGUMENT', `请填写地区，可选：${names.join('、')}`, `Give a region: one of ${namesEn}`, names);
+    }
+    const exact = this.regionKeys.get(key);
+    if (exact) return exact;
+    const noPlan = this.noPlanKeys.get(key);
+    if (noPlan) {
+      throw new PlanError(
+        'NO_PLAN',
+        `${noPlan[0]}市的“十四五”科技创新规划不在本数据中；可选：${names.join('、')}`,
+        `The plan of ${noPlan[1]} is not in this dataset; available: ${namesEn}`,
+        names,
+      );
+    }
+    const partial = new Set<Region>();
+    for (const [k, r] of this.regionKeys) if (k.length > 1 && (k.startsWith(key) || key.startsWith(k))) partial.add(r);
+    if (partial.size === 1) return [...partial][0];
+    const shown = quoteInput(input);
+    if (partial.size > 1) {
+      const c = [...partial].map((r) => r.name);
+      const en = [...partial].map((r) => r.en);
+      throw new PlanError(
+        'AMBIGUOUS_REGION',
+        `地区“${shown}”不明确：${c.join('、')}？`,
+        `Region "${shown}" is ambiguous: ${en.join(', ')}?`,
+        c,
+      );
+    }
+    const ranked = [...this.regionKeys].map(([k, r]) => ({ r, d: distance(k, key) })).sort((a, b) => a.d - b.d);
+    const closest = [...new Set(ranked.map((x) => x.r))].slice(0, 3);
+    const c = closest.map((r) => r.name);
+    throw new PlanError(
+      'UNKNOWN_REGION',
+      `未知地区“${shown}”；是否指：${c.join('、')}？`,
+      `Unknown region "${shown}"; did you mean ${closest.map((r) => r.en).join(', ')}?`,
+      c,
+    );
+  }
+
+  private findEntry(region: Region, input: string): Entry {
+    tooLong(input, '指标名称', 'indicator name');
+    const entries = this.entryIndex.get(region.name) ?? new Map<string, Entry>();
+    const key = normalizeName(stripUnit(input));
+    const shown = quoteInput(input);
+    if (!key) {
+      throw new PlanError(
+        'BAD_ARGUMENT',
+        `请填写指标名称，例如“${region.entries[0]?.name ?? '高新技术企业'}”`,
+        `Give an indicator name, e.g. "${region.entries[0]?.indicator.en ?? 'High-tech enterprises'}"`,
+      );
+    }
+    const inRegion = (ids: Iterable<string>): string[] => [...ids].filter((id) => entries.has(id));
+
+    let ids = [...(this.exactIndicator.get(key) ?? [])];
+    if (ids.length === 0 && [...key].length >= 2) {
+      // Keys that contain the input: look among the keys holding its rarest character.
+      let pool: Key[] = this.indicatorKeys;
+      for (const ch of new Set(key)) {
+        const withCh = this.keysWithChar.get(ch) ?? [];
+        if (withCh.length < pool.length) pool = withCh;
+      }
+      ids = unique(pool.filter((k) => k.key.includes(key)).map((k) => k.id));
+      if (ids.length === 0) {
+        // The input says more than a name: keep the indicators whose longest name inside it is longest.
+        let best = 0;
+        const longest = new Map<string, number>();
+        for (const ch of new Set(key)) {
+          for (const k of this.keysStartingWith.get(ch) ?? []) {
+            if (k.key.length >= 2 && key.includes(k.key)) longest.set(k.id, Math.max(longest.get(k.id) ?? 0, k.key.length));
+          }
+        }
+        for (const n of longest.values()) best = Math.max(best, n);
+        ids = [...longest].filter(([, n]) => n === best).map(([id]) => id);
+      }
+    }
+
+    if (ids.length > 0) {
+      const here = inRegion(ids);
+      if (here.length === 1) return entries.get(here[0]) as Entry;
+      const common = COMMON_READINGS[key];
+      if (here.length > 1 && common && here.includes(common)) {
+        const entry = entries.get(common) as Entry;
+        const others = here.filter((id) => id !== common);
+        this.readings.set(`${region.name}\u0000${input}`, {
+          zh: `注：“${shown}”按最常见的含义读作“${entry.name}”；也可能指：${others.map((id) => (entries.get(id) as Entry).name).join('；')}`,
+          en: `Note: "${shown}" was read in its common meaning, ${entry.indicator.en}; it could also mean: ${others
+            .map((id) => this.catalogue.get(id)?.en ?? id)
+            .join('; ')}`,
+        });
+        return entry;
+      }
+      if (here.length > 1) {
+        const c = here.map((id) => (entries.get(id) as Entry).name);
+        throw new PlanError(
+          'AMBIGUOUS_INDICATOR',
+          `指标“${shown}”在${region.name}的规划中不明确：${c.join('；')}`,
+          `Indicator "${shown}" is ambiguous in the plan of ${region.en}: ${here.map((id) => this.catalogue.get(id)?.en ?? id).join('; ')}`,
+          c.slice(0, MAX_CANDIDATES),
+        );
+      }
+      if (ids.length === 1) {
+        const def = this.catalogue.get(ids[0]) as IndicatorDef;
+        // Asked for a level the plan gives only as a flow over the period ("新建…100个"): name the flow, never answer it.
+        const flow = region.entries.find((e) => e.indicator.definition?.flowOf === def.id);
+        if (flow) {
+          const said = flow.target ? `“${flow.target.raw}”（${flow.target.source.seed}:${flow.target.source.line}）` : '';
+          throw new PlanError(
+            'NOT_IN_PLAN',
+            `${region.name}的规划没有“${def.zh}”的年末总数；只有规划期内的新增数“${flow.name}”${said}，不能当作总数。请查询“${flow.indicator.zh}”`,
+            `The plan of ${region.en} gives no year-end total of "${def.en}", only a flow over the plan period, "${flow.indicator.en}"${
+              flow.target ? ` ("${flow.target.raw}", ${flow.target.source.seed}:${flow.target.source.line})` : ''
+            }, which is not a total. Ask for "${flow.indicator.en}"`,
+            [flow.name],
+          );
+        }
+        const where = this.dataset.regions.filter((r) => this.entryIndex.get(r.name)?.has(def.id)).map((r) => r.name);
+        throw new PlanError(
+          'NOT_IN_PLAN',
+          `${region.name}的规划没有“${def.zh}”指标${where.length ? `（见于：${where.join('、')}）` : ''}`,
+          `The plan of ${region.en} has no "${def.en}" indicator${
+            where.length
+              ? ` (found in: ${this.dataset.regions
+                  .filter((r) => where.includes(r.name))
+                  .map((r) => r.en)
+                  .join(', ')})`
+              : ''
+          }`,
+          where,
+        );
+      }
+    }
+
+    const probe = key.slice(0, SUGGEST_LENGTH);
+    const ranked = (this.suggestionPool.get(region.name) ?? [])
+      .map(({ e, keys }) => ({ e, d: Math.min(...keys.map((k) => distance(k, probe) / Math.max(k.length, probe.length))) }))
+      .sort((a, b) => a.d - b.d);
+    const c = ranked.slice(0, 3).map((x) => x.e.name);
+    throw new PlanError(
+      'UNKNOWN_INDICATOR',
+      `${region.name}的规划中没有指标“${shown}”；最接近的：${c.join('；')}`,
+      `No indicator "${shown}" in the plan of ${region.en}; closest: ${ranked
+        .slice(0, 3)
+        .map((x) => x.e.indicator.en)
+        .join('; ')}`,
+      c,
+    );
+  }
+}
+
+function tooLong(input: string, zh: string, en: string): void {
+  if (input.length > MAX_NAME_LENGTH) {
+    throw new PlanError(
+      'BAD_ARGUMENT',
+      `${zh}过长（${input.length}个字符，最多${MAX_NAME_LENGTH}）：“${quoteInput(input)}”`,
+      `The ${en} is too long (${input.length} characters, at most ${MAX_NAME_LENGTH}): "${quoteInput(input)}"`,
+    );
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function unique<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}
+
+/** Answers and PlanErrors alike are remembered per spelling; an error is thrown again each time it is asked. */
+function cached<T>(cache: Map<string, T | PlanError>, key: string, find: () => T): T {
+  let hit = cache.get(key);
+  if (hit === undefined) {
+    try {
+      hit = find();
+    } catch (e) {
+      if (!(e instanceof PlanError)) throw e;
+      hit = e;
+    }
+    if (cache.size >= MAX_CACHE) cache.clear();
+    cache.set(key, hit);
+  }
+  if (hit instanceof PlanError) throw hit;
+  return hit;
+}

@@ -1,0 +1,567 @@
+/* global Excel */
+/**
+ * The only place that speaks Excel's API: it writes what core's layout says, in as few round trips as the
+ * API allows — everything is queued first and sent with one `context.sync()` (insertion: 2 in all, refresh: 3).
+ *
+ * Nothing here writes over a person's work. Whether a cell may be written is decided by src/core/sheet/cells.ts from
+ * facts loaded here (value and formula, merged areas, tables); what the add-in wrote is recorded in the workbook
+ * (src/core/sheet/ledger.ts, as custom XML parts) so that refresh can tell the plan's figures from a person's edits and
+ * marks can be taken back after the pane is closed.
+ *
+ * API calls and their requirement sets (for the lead's `isSetSupported` checks; see `supports` below):
+ *   ExcelApi 1.1  Range values/formulas/address/rowIndex/columnIndex/worksheet, getCell, getOffsetRange,
+ *                 getBoundingRect, format.fill color and clear(), conditional formats need 1.6, freezePanes 1.7,
+ *                 worksheets.add/getItem, tables.add, getSelectedRange
+ *   ExcelApi 1.2  Range.getRowsBelow
+ *   ExcelApi 1.4  worksheets.getItemOrNullObject
+ *   ExcelApi 1.5  workbook.customXmlParts (add, getXml, setXml, delete, items/namespaceUri)
+ *   ExcelApi 1.7  getActiveCell
+ *   ExcelApi 1.9  Range.getTables, RangeFill.pattern
+ *   ExcelApi 1.13 Range.getMergedAreasOrNullObject
+ */
+import { FILL, FONT, HEADER_OFFSET, colLetter, isNumericColumn, type SheetLayout } from '../../core/sheet/layout';
+import {
+  ownedColumns,
+  planRefresh,
+  type LayoutFor,
+  recordOf,
+  type RefreshOptions,
+  type RefreshOutcome,
+  type RefreshResult,
+} from '../../core/sheet/refresh';
+import { a1, describeRefusal, freeSheetName, refusalFor, type Refusal } from '../../core/sheet/cells';
+import {
+  MARKS_NS,
+  TABLE_NS_PREFIX,
+  parseMarks,
+  parseTable,
+  serializeMarks,
+  serializeTable,
+  tableNamespace,
+  type Fill,
+  type Mark,
+} from '../../core/sheet/ledger';
+import { changedCells, isNoFill, markKey, outsideBlock, planClear, planMarking, type MarkCell, type Restore } from '../../core/sheet/marks';
+import { queuePrintSetup } from './overview';
+import { supports } from './requirements';
+import { IMPORTED_NS, parseImported, serializeImported, type ImportedPlanRecord } from '../../core/exchange/importedPlans';
+
+/** A1 address of a block, 0-based row and column: what ExcelApi 1.1's getRange takes (getRangeByIndexes is 1.7). */
+function area(row: number, col: number, rows: number, cols: number): string {
+  const first = a1(row, col);
+  return rows === 1 && cols === 1 ? first : `${first}:${a1(row + rows - 1, col + cols - 1)}`;
+}
+
+/** The part of Excel.RequestContext we use; the real one and the test fakes both satisfy it. */
+export type Context = Excel.RequestContext;
+
+/** A write refused because of a person's cells; the pane asks or explains. Nothing was written. */
+export class NeedsConfirmation extends Error {
+  constructor(
+    message: string,
+    readonly address: string,
+    readonly refusal?: Refusal,
+    readonly sheet?: string,
+  ) {
+    super(message);
+    this.name = 'NeedsConfirmation';
+  }
+}
+
+/** Marks refused (the cells changed since they were read, or their sheet is gone). Nothing was painted. */
+export class MarksRefused extends Error {
+  constructor(
+    readonly refusal: Refusal,
+    readonly sheet: string,
+  ) {
+    super(`${describeRefusal(refusal, sheet, 'zh')} / ${describeRefusal(refusal, sheet, 'en')}`);
+    this.name = 'MarksRefused';
+  }
+}
+
+function refused(refusal: Refusal, sheet: string, address: string): NeedsConfirmation {
+  return new NeedsConfirmation(
+    `${describeRefusal(refusal, sheet, 'zh')} / ${describeRefusal(refusal, sheet, 'en')}`,
+    address,
+    refusal,
+    sheet,
+  );
+}
+
+const hex = (c: string): string => `#${c}`;
+
+/** Excel table names: letters, digits, underscores; "PLAN_P_Ganzhou_2" when the name is taken (case-insensitive). */
+function freeTableName(wanted: string, taken: Set<string>): string {
+  const lower = new Set([...taken].map((n) => n.toLowerCase()));
+  if (!lower.has(wanted.toLowerCase())) return wanted;
+  for (let i = 2; ; i++) if (!lower.has(`${wanted}_${i}`.toLowerCase())) return `${wanted}_${i}`;
+}
+
+/** The add-in's custom XML parts, loaded with the next sync (null when the host has no custom XML parts). */
+function loadParts(context: Context): Excel.CustomXmlPartCollection | null {
+  if (!supports('ExcelApi 1.5')) return null;
+  const parts = context.workbook.customXmlParts;
+  parts.load('items/id,items/namespaceUri');
+  return parts;
+}
+
+const partsIn = (parts: Excel.CustomXmlPartCollection | null, test: (ns: string) => boolean): Excel.CustomXmlPart[] =>
+  parts ? parts.items.filter((p) => test(p.namespaceUri)) : [];
+
+/** Queue: replace the record of `table` (stale parts for the same name are deleted). */
+function queueTableRecord(context: Context, parts: Excel.CustomXmlPart[], xml: string): void {
+  for (const p of parts) p.delete();
+  context.workbook.customXmlParts.add(xml);
+}
+
+function bodyContents(layout: SheetLayout): (string | number)[][] {
+  return layout.rows.map((r) => r.cells.map((c) => (c === null ? '' : c)));
+}
+
+/** Queue the writes of one layout onto `ws` (nothing is sent). */
+function queueLayout(ws: Excel.Worksheet, layout: SheetLayout, tableName: string): void {
+  const { row: r0, col: c0 } = layout.origin;
+  const width = layout.columns.length;
+  const at = (row: number, col: number, rows = 1, cols = 1): Excel.Range => ws.getRange(area(row - 1, c0 + col, rows, cols));
+  const headerRow = layout.headerRow;
+  const n = layout.rows.length;
+
+  // The table first: should Excel refuse it (a merged cell or another table the probe could not see), the batch
+  // stops there and nothing else of it is written.
+  const table = ws.tables.add(`${colLetter(c0)}${headerRow}:${colLetter(c0 + width - 1)}${headerRow + n}`, true);
+  table.name = tableName;
+  table.style = 'TableStyleLight9';
+
+  const title = at(r0, 0);
+  title.values = [[layout.title]];
+  title.format.font.bold = true;
+  title.format.font.size = 14;
+  const sub = at(r0 + 1, 0);
+  sub.values = [[layout.subtitle]];
+  sub.format.font.size = 9;
+  sub.format.font.color = '#595959';
+  layout.legend.forEach((l, i) => {
+    const c = at(r0 + 2, i * 2);
+    c.values = [[l.text]];
+    if (l.fill !== 'FFFFFF') c.format.fill.color = hex(l.fill);
+  });
+
+  at(headerRow, 0, 1, width).values = [layout.header];
+  const body = at(headerRow + 1, 0, n, width);
+  body.formulas = bodyContents(layout);
+  body.numberFormat = layout.rows.map((r) =>
+    layout.columns.map((c) => c.numberFormat ?? (isNumericColumn(c.key) ? r.numberFormat : 'General')),
+  );
+  for (const i of layout.inputColumns) at(headerRow + 1, i, n, 1).format.fill.color = hex(FILL.input);
+  for (const i of layout.helperColumns) at(headerRow + 1, i, n, 1).format.font.color = hex(FONT.helper);
+
+  const flagged = ws.getRange(layout.flagRange);
+  for (const rule of supports('ExcelApi 1.6') ? layout.rules : []) {
+    const cf = flagged.conditionalFormats.add(Excel.ConditionalFormatType.custom);
+    cf.custom.rule.formula = `=${rule.formula}`;
+    cf.custom.format.fill.color = hex(rule.fill);
+    cf.custom.format.font.color = hex(rule.font);
+  }
+
+  if (supports('ExcelApi 1.2')) layout.widths.forEach((w, i) => (at(headerRow, i).format.columnWidth = w * 7));
+  at(headerRow, 0, 1, width).format.wrapText = true;
+  // Printed as a report: landscape, one page wide, the header row on every page (ExcelApi 1.9).
+  if (supports('ExcelApi 1.9') && r0 === 1 && c0 === 0) queuePrintSetup(ws, headerRow, layout.subtitle.slice(0, 100));
+  if (supports('ExcelApi 1.7') && r0 === 1 && c0 === 0)
+    ws.freezePanes.freezeAt(ws.getRange(area(0, 0, layout.freeze.rows, layout.freeze.columns)));
+}
+
+export interface InsertResult {
+  sheets: string[];
+  tables: string[];
+}
+
+/**
+ * Insert each layout on a new worksheet of its own (named after the region; "(2)" when the name is taken), and
+ * record what was written. Two round trips for any number of regions: one to learn the names in use, one to write.
+ */
+export async function insertOnNewSheets(context: Context, layouts: SheetLayout[]): Promise<InsertResult> {
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name');
+  const tables = context.workbook.tables;
+  tables.load('items/name');
+  const parts = loadParts(context);
+  await context.sync();
+
+  const sheetNames = new Set(sheets.items.map((s) => s.name));
+  const tableNames = new Set(tables.items.map((t) => t.name));
+  const result: InsertResult = { sheets: [], tables: [] };
+  layouts.forEach((layout, i) => {
+    const name = freeSheetName(layout.sheetName, sheetNames);
+    sheetNames.add(name);
+    const tableName = freeTableName(layout.tableName, tableNames);
+    tableNames.add(tableName);
+    const ws = sheets.add(name);
+    queueLayout(ws, layout, tableName);
+    if (parts)
+      queueTableRecord(
+        context,
+        partsIn(parts, (ns) => ns === tableNamespace(tableName)),
+        serializeTable(recordOf(layout, tableName, name)),
+      );
+    if (i === 0) ws.activate();
+    result.sheets.push(name);
+    result.tables.push(tableName);
+  });
+  await context.sync();
+  return result;
+}
+
+/** Rows and columns a layout covers, from its title to its last row. */
+export function layoutSize(layout: SheetLayout): [number, number] {
+  return [HEADER_OFFSET + 1 + layout.rows.length, layout.columns.length];
+}
+
+/**
+ * Insert at the selected cell, on the selection's sheet, when every cell the table would cover is free (no value,
+ * no formula), no merged area and no table crosses it; otherwise nothing is written and NeedsConfirmation names
+ * the cells, areas or tables (the pane then offers a new sheet). Two round trips.
+ * `makeLayout` receives the origin (the selected cell) and returns the layout placed there.
+ */
+export async function insertAtSelection(
+  context: Context,
+  makeLayout: (origin: { row: number; col: number }) => SheetLayout,
+): Promise<InsertResult> {
+  const probe = makeLayout({ row: 1, col: 0 });
+  const [rows, cols] = layoutSize(probe);
+  const selected = context.workbook.getSelectedRange();
+  selected.load(['rowIndex', 'columnIndex']);
+  // ExcelApi 1.1: the block is the selection's first cell stretched to the table's size.
+  const corner = selected.getCell(0, 0);
+  const block = corner.getBoundingRect(corner.getOffsetRange(rows - 1, cols - 1));
+  block.load(['values', 'formulas', 'address']);
+  const merged = supports('ExcelApi 1.13') ? block.getMergedAreasOrNullObject() : null;
+  merged?.load('address');
+  // Without ExcelApi 1.9 the table check is left to Excel: the table is added first, so a refusal writes nothing.
+  const crossing = supports('ExcelApi 1.9') ? block.getTables(false) : null;
+  crossing?.load('items/name');
+  const ws = selected.worksheet;
+  ws.load('name');
+  const tables = context.workbook.tables;
+  tables.load('items/name');
+  const parts = loadParts(context);
+  await context.sync();
+
+  const refusal = refusalFor({
+    row: selected.rowIndex,
+    col: selected.columnIndex,
+    values: block.values,
+    formulas: block.formulas,
+    merged: merged && !merged.isNullObject ? merged.address.split(',').map((a) => a.trim().replace(/^.*!/, '')) : [],
+    tables: crossing ? crossing.items.map((t) => t.name) : [],
+  });
+  if (refusal) throw refused(refusal, ws.name, block.address);
+
+  const layout = makeLayout({ row: selected.rowIndex + 1, col: selected.columnIndex });
+  const tableName = freeTableName(layout.tableName, new Set(tables.items.map((t) => t.name)));
+  queueLayout(ws, layout, tableName);
+  if (parts)
+    queueTableRecord(
+      context,
+      partsIn(parts, (ns) => ns === tableNamespace(tableName)),
+      serializeTable(recordOf(layout, tableName, ws.name)),
+    );
+  await context.sync();
+  return { sheets: [ws.name], tables: [tableName] };
+}
+
+export type { RefreshOutcome, RefreshResult } from '../../core/sheet/refresh';
+
+/**
+ * Refresh every inserted PLAN_ table: figures rewritten in place, rows matched by indicator id, the actual values
+ * and any column a person added left exactly as they are; cells a person edited are kept and listed unless
+ * `options.overwriteEdits`. Three round trips for any number of tables.
+ * `layoutFor` gives the fresh layout for a table (by its region and origin), or null to leave it alone.
+ */
+export async function refreshTables(context: Context, layoutFor: LayoutFor, options: RefreshOptions = {}): Promise<RefreshOutcome> {
+  const tables = context.workbook.tables;
+  tables.load('items/name');
+  const parts = loadParts(context);
+  await context.sync();
+
+  const records = partsIn(parts, (ns) => ns.startsWith(TABLE_NS_PREFIX));
+  const byName = new Map(tables.items.map((t) => [t.name, t]));
+  const missing = [...new Set(records.map((p) => p.namespaceUri.slice(TABLE_NS_PREFIX.length)).filter((n) => !byName.has(n)))];
+
+  const ours = tables.items.filter((t) => t.name.startsWith('PLAN_'));
+  const loaded = ours.flatMap((t) => {
+    const probe = layoutFor(t.name, { row: 1, col: 0 });
+    if (!probe) return [];
+    const header = t.getHeaderRowRange();
+    header.load(['values', 'rowIndex', 'columnIndex']);
+    const body = t.getDataBodyRange();
+    body.load(['formulas', 'rowIndex', 'columnIndex', 'columnCount']);
+    // Below ExcelApi 1.2 the cells under a table cannot be checked first, so new rows are not added (and said so).
+    const below = supports('ExcelApi 1.2') ? t.getRange().getRowsBelow(Math.max(1, probe.rows.length)) : null;
+    below?.load(['values', 'formulas', 'rowIndex', 'columnIndex']);
+    const ws = t.getRange().worksheet;
+    ws.load('name');
+    const own = records.filter((p) => p.namespaceUri === tableNamespace(t.name));
+    const xml = own.length ? own[0].getXml() : null;
+    return [{ t, header, body, below, ws, own, xml }];
+  });
+  await context.sync();
+
+  const results: RefreshResult[] = [];
+  for (const { t, header, body, below, ws, own, xml } of loaded) {
+    const origin = { row: header.rowIndex + 1 - HEADER_OFFSET, col: header.columnIndex };
+    const record = xml ? parseTable(xml.value) : null;
+    // The method the table was made by (its record's), so its status formulas are refreshed as they were written.
+    const layout = layoutFor(t.name, origin, record?.method);
+    if (!layout) continue;
+    const sheet = ws.name;
+    const headerTexts = header.values[0].map(String);
+    const plan = planRefresh(layout, headerTexts, body.formulas, body.rowIndex + 1, record, options);
+    for (const w of plan.writes) {
+      ws.getRange(area(body.rowIndex + w.row, body.columnIndex + w.col, 1, 1)).formulas = [[w.value === null ? '' : w.value]];
+    }
+    let blocked: Refusal | null = null;
+    let rows = plan.record;
+    if (plan.append.length) {
+      const n = plan.append.length;
+      blocked = below
+        ? refusalFor({
+            row: below.rowIndex,
+            col: below.columnIndex,
+            values: below.values.slice(0, n),
+            formulas: below.formulas.slice(0, n),
+          })
+        : { kind: 'unsupported', need: 'ExcelApi 1.2' };
+      if (blocked) {
+        const skipped = new Set(rows.slice(rows.length - n).map((r) => r.id));
+        rows = rows.filter((r) => !skipped.has(r.id));
+      } else {
+        t.rows.add(
+          undefined,
+          plan.append.map((r) => r.map((c) => (c === null ? '' : c))),
+        );
+      }
+    }
+    if (parts)
+      queueTableRecord(
+        context,
+        own,
+        serializeTable({
+          table: t.name,
+          sheet,
+          columns: ownedColumns(layout),
+          rows,
+          dataVersion: layout.dataVersion,
+          method: layout.method,
+        }),
+      );
+    const edits = plan.edits.map((e) => `${sheet}!${a1(body.rowIndex + e.row, body.columnIndex + e.col)}`);
+    results.push({ table: t.name, sheet, plan, edits, blocked });
+  }
+  await context.sync();
+  return { tables: results, missing };
+}
+
+/** The PLAN_ tables in the workbook with the data version each recorded (absent in older records). Two round trips. */
+export async function readRecordedTables(context: Context): Promise<{ table: string; dataVersion?: string }[]> {
+  const tables = context.workbook.tables;
+  tables.load('items/name');
+  const parts = loadParts(context);
+  await context.sync();
+  const records = partsIn(parts, (ns) => ns.startsWith(TABLE_NS_PREFIX));
+  const ours = tables.items.filter((t) => t.name.startsWith('PLAN_'));
+  const xmls = ours.map((t) => {
+    const own = records.find((p) => p.namespaceUri === tableNamespace(t.name));
+    return { table: t.name, xml: own ? own.getXml() : null };
+  });
+  await context.sync();
+  return xmls.map(({ table, xml }) => {
+    const version = xml ? parseTable(xml.value)?.dataVersion : undefined;
+    return version ? { table, dataVersion: version } : { table };
+  });
+}
+
+/**
+ * Write a formula into the active cell if it is free (no value, no formula), or if the person agreed to replace
+ * what it holds. Two round trips.
+ */
+export async function writeFormulaToActiveCell(context: Context, formula: string, replace = false): Promise<string> {
+  const cell = supports('ExcelApi 1.7') ? context.workbook.getActiveCell() : context.workbook.getSelectedRange().getCell(0, 0);
+  cell.load(['values', 'formulas', 'address', 'rowIndex', 'columnIndex']);
+  cell.worksheet.load('name');
+  await context.sync();
+  const refusal = refusalFor({ row: cell.rowIndex, col: cell.columnIndex, values: cell.values, formulas: cell.formulas });
+  if (!replace && refusal) throw refused(refusal, cell.worksheet.name, cell.address);
+  cell.formulas = [[formula]];
+  await context.sync();
+  return cell.address;
+}
+
+export interface ReadSelection {
+  sheet: string;
+  values: unknown[][];
+  address: string;
+  rowIndex: number;
+  columnIndex: number;
+}
+
+/** The values of the selected range, its sheet and where it starts, for "check my template". One round trip. */
+export async function readSelection(context: Context): Promise<ReadSelection> {
+  const r = context.workbook.getSelectedRange();
+  r.load(['values', 'address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
+  r.worksheet.load('name');
+  await context.sync();
+  return { sheet: r.worksheet.name, values: r.values, address: r.address, rowIndex: r.rowIndex, columnIndex: r.columnIndex };
+}
+
+const fillProps = (): string[] => (supports('ExcelApi 1.9') ? ['color', 'pattern'] : ['color']);
+const fillOf = (f: Excel.RangeFill): Fill =>
+  supports('ExcelApi 1.9') ? { color: f.color, pattern: f.pattern as string } : { color: f.color };
+
+function queueRestore(ws: Excel.Worksheet, r: Restore): void {
+  const fill = ws.getRange(r.cell).format.fill;
+  if (isNoFill(r.fill)) fill.clear();
+  else {
+    fill.color = r.fill.color;
+    if (r.fill.pattern && r.fill.pattern !== 'Solid' && supports('ExcelApi 1.9')) fill.pattern = r.fill.pattern as Excel.FillPattern;
+  }
+}
+
+export interface MarkResult {
+  marked: number;
+  /** Earlier marks taken back because this marking replaced them. */
+  restored: number;
+  /** Earlier marks left alone: a person re-coloured the cell since, or its sheet is gone (Sheet!A1). */
+  left: string[];
+}
+
+/** Load the marks record, every sheet's id and name (sync), then the current fill of the given cells (sync). */
+async function loadMarks(
+  context: Context,
+): Promise<{ marks: Mark[]; part: Excel.CustomXmlPart | null; sheets: Excel.WorksheetCollection }> {
+  if (!supports('ExcelApi 1.5')) {
+    throw new Error(
+      '此版本的 Excel 无法在工作簿中保存标色记录，为免无法撤销，未标色 / this Excel cannot keep the record needed to undo marks; nothing was coloured',
+    );
+  }
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name,items/id');
+  const parts = loadParts(context);
+  await context.sync();
+  const part = partsIn(parts, (ns) => ns === MARKS_NS)[0] ?? null;
+  const xml = part ? part.getXml() : null;
+  await context.sync();
+  return { marks: (xml && parseMarks(xml.value)) || [], part, sheets };
+}
+
+function loadFills(sheets: Excel.WorksheetCollection, marks: { sheetId: string; cell: string }[]): Map<string, Excel.RangeFill> {
+  const out = new Map<string, Excel.RangeFill>();
+  const ids = new Set(sheets.items.map((s) => s.id));
+  for (const m of marks) {
+    if (!ids.has(m.sheetId)) continue;
+    const fill = sheets.getItem(m.sheetId).getRange(m.cell).format.fill;
+    fill.load(fillProps());
+    out.set(markKey(m.sheetId, m.cell), fill);
+  }
+  return out;
+}
+
+function writeMarks(context: Context, part: Excel.CustomXmlPart | null, marks: Mark[]): void {
+  if (part) part.delete();
+  if (marks.length) context.workbook.customXmlParts.add(serializeMarks(marks));
+}
+
+/**
+ * Colour flagged cells of a person's template (fill only; values are never touched). `read` is what
+ * `readSelection` returned; nothing is painted unless that block, on that sheet, still holds exactly what was
+ * read. The fill each cell had is saved in the workbook first; earlier marks are taken back (see core/marks.ts).
+ * Four round trips.
+ */
+export async function markCells(context: Context, read: ReadSelection, cells: MarkCell[]): Promise<MarkResult> {
+  const { marks, part, sheets } = await loadMarks(context);
+  const target = sheets.items.find((s) => s.name === read.sheet);
+  if (!target) throw new MarksRefused({ kind: 'gone', sheet: read.sheet }, read.sheet);
+  const rows = read.values.length;
+  const cols = read.values[0]?.length ?? 0;
+  const outside = outsideBlock(cells, { row: read.rowIndex, col: read.columnIndex, rows, cols });
+  if (outside.length) throw new MarksRefused({ kind: 'changed', cells: outside }, read.sheet);
+
+  const block = target.getRange(area(read.rowIndex, read.columnIndex, Math.max(rows, 1), Math.max(cols, 1)));
+  block.load('values');
+  const wanted = cells.map((c) => ({ sheetId: target.id, cell: a1(c.row, c.col), color: c.fill }));
+  const fills = loadFills(sheets, [...wanted, ...marks]);
+  await context.sync();
+
+  const changed = changedCells(read.values, block.values, read.rowIndex, read.columnIndex);
+  if (changed.length) throw new MarksRefused({ kind: 'changed', cells: changed }, read.sheet);
+  const current = new Map([...fills].map(([k, f]) => [k, fillOf(f)]));
+  const plan = planMarking(
+    marks,
+    target.id,
+    target.name,
+    wanted.map((w) => ({
+      cell: w.cell,
+      color: w.color,
+      current: current.get(markKey(w.sheetId, w.cell)) ?? { color: '#FFFFFF', pattern: 'None' },
+    })),
+    current,
+  );
+  for (const r of plan.restore) queueRestore(sheets.getItem(r.sheetId), r);
+  for (const p of plan.paint) target.getRange(p.cell).format.fill.color = p.color;
+  writeMarks(context, part, plan.marks);
+  await context.sync();
+  return { marked: plan.paint.length, restored: plan.restore.length, left: plan.left.map((m) => `${m.sheet}!${m.cell}`) };
+}
+
+export interface ClearResult {
+  restored: number;
+  /** Marks left alone: the cell was re-coloured by a person since, or its sheet is gone (Sheet!A1). */
+  left: string[];
+}
+
+/** Take every mark back: each cell still showing the add-in's colour gets its earlier fill again. Four round trips at most. */
+export async function clearMarks(context: Context): Promise<ClearResult> {
+  const { marks, part, sheets } = await loadMarks(context);
+  if (!marks.length && !part) return { restored: 0, left: [] };
+  const fills = loadFills(sheets, marks);
+  await context.sync();
+  const current = new Map([...fills].map(([k, f]) => [k, fillOf(f)]));
+  const plan = planClear(marks, current);
+  for (const r of plan.restore) queueRestore(sheets.getItem(r.sheetId), r);
+  writeMarks(context, part, []);
+  await context.sync();
+  return { restored: plan.restore.length, left: plan.left.map((m) => `${m.sheet}!${m.cell}`) };
+}
+
+/**
+ * Keep an imported plan table in the workbook (a custom XML part, ExcelApi 1.5), replacing an earlier one of the same
+ * region read from the same range; everyone who opens the workbook with the add-in gets the plan back. Round trips: read
+ * the parts, their XML, write.
+ */
+export async function saveImportedPlan(context: Context, record: ImportedPlanRecord): Promise<void> {
+  if (!supports('ExcelApi 1.5')) {
+    throw new Error(
+      '此版本 Excel 不支持在工作簿中保存规划表（需 ExcelApi 1.5）/ This Excel cannot keep a plan table in the workbook (ExcelApi 1.5 needed)',
+    );
+  }
+  const parts = context.workbook.customXmlParts.getByNamespace(IMPORTED_NS);
+  parts.load('items/id');
+  await context.sync();
+  const xmls = parts.items.map((p) => ({ p, xml: p.getXml() }));
+  await context.sync();
+  for (const { p, xml } of xmls)
+    if (parseImported(xml.value).region === record.region && parseImported(xml.value).source === record.source) p.delete();
+  context.workbook.customXmlParts.add(serializeImported(record));
+  await context.sync();
+}
+
+/** The plan tables kept in the workbook (none where the host has no custom XML parts). */
+export async function loadImportedPlans(context: Context): Promise<ImportedPlanRecord[]> {
+  if (!supports('ExcelApi 1.5')) return [];
+  const parts = context.workbook.customXmlParts.getByNamespace(IMPORTED_NS);
+  parts.load('items/id');
+  await context.sync();
+  const xmls = parts.items.map((p) => p.getXml());
+  await context.sync();
+  return xmls.map((x) => parseImported(x.value));
+}

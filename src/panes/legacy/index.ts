@@ -1,0 +1,45 @@
+/* global Office, Excel */
+/**
+ * Entry of the legacy pane (dist/legacy/legacy.js), loaded by startup.js in IE11 and EdgeHTML webviews.
+ * Host detection and the requirement check live here, once; the pane itself is in pane.ts.
+ */
+import './polyfills';
+import { setLanguage } from '../../functions/impl';
+import { configureHost, linkedMissing, officeSetCheck } from '../../hosts/excel/requirements';
+import { officeActions } from '../../hosts/excel/actions';
+import type { DataSource, Store } from '../shared/dataSource';
+import { renderLegacy } from './pane';
+import { loadLegacySource } from './source';
+
+function start(source: DataSource): void {
+  const lang = setLanguage(Office.context && Office.context.displayLanguage);
+  const check = officeSetCheck(Office);
+  configureHost(check);
+  // A package published beside the page (data/datapackage.json), else the compiled-in data: insert and refresh use it.
+  const plan = source.plan;
+  const root = document.getElementById('root');
+  if (!root) return;
+  const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => Excel.run(batch);
+  renderLegacy(root, {
+    plan,
+    actions: officeActions(plan, lang, run),
+    lang,
+    why: linkedMissing({ linked: false }, lang) as string,
+    // Relative to the page (taskpane.html), not to this script: the workbook sits beside the page in dist/.
+    workbookUrl: 'plan-indicators.xlsx',
+    source,
+  });
+}
+
+function storage(): Store | undefined {
+  try {
+    return window.localStorage || undefined; // the last packages loaded, to list what changed since a workbook used one
+  } catch {
+    return undefined; // IE11 with storage blocked (protected mode, file://) throws
+  }
+}
+
+Office.onReady(() => {
+  // Relative to the page (taskpane.html): the package sits beside it, under data/.
+  void loadLegacySource(() => new XMLHttpRequest(), { store: storage() }).then(start);
+});

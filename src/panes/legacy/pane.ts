@@ -1,0 +1,232 @@
+/**
+ * The legacy pane: plain DOM for the webviews that cannot run React 19 and Fluent UI 9 — IE11 (Trident) in
+ * volume-licensed Office 2016/2019 and EdgeHTML in some retail builds. Those Excel versions have no custom
+ * functions, so it offers what they can do: pick a region, insert its table as plain values and ordinary
+ * formulas (flags where ExcelApi 1.6 is there), refresh, and the portable workbook.
+ *
+ * Same core, same layout, same host adapter (`PaneActions`) as the React pane; only the rendering differs.
+ * Compiled to ES5 with the polyfills IE11 needs (see webpack.config.js); uses only DOM APIs IE11 has.
+ */
+import { baseYearOf, describePeriod, isSeedPeriod, periodOf } from '../../core/plan/model';
+import type { Lang, Plan } from '../../core/plan/plan';
+import type { PaneActions } from '../shared/actions';
+import { describeDataSource, type DataSource } from '../shared/dataSource';
+import { errorText, type Notice } from '../shared/messages';
+import { strings } from '../shared/i18n';
+import { applyRefresh, beforeRefresh } from './refresh';
+
+const WORDS = {
+  zh: {
+    workbook: '下载便携工作簿（WPS、LibreOffice 及任何 Excel 可用）',
+    plainOnly: '插入方式：普通数值与公式',
+    busy: '正在处理…',
+  },
+  en: {
+    workbook: 'Download the portable workbook (WPS, LibreOffice, any Excel)',
+    plainOnly: 'Inserted as plain values and formulas',
+    busy: 'Working…',
+  },
+};
+
+function el(tag: string, attrs: Record<string, string>, text?: string): HTMLElement {
+  const e = document.createElement(tag);
+  for (const k in attrs) if (Object.prototype.hasOwnProperty.call(attrs, k)) e.setAttribute(k, attrs[k]);
+  if (text !== undefined) e.appendChild(document.createTextNode(text));
+  return e;
+}
+
+export interface LegacyOptions {
+  plan: Plan;
+  actions: PaneActions;
+  lang: Lang;
+  /** Why the linked mode is missing here (always shown: these hosts have no PLAN functions). */
+  why: string;
+  /** Where the portable workbook is served, relative to the page. */
+  workbookUrl: string;
+  /** Which data is in use (./source.ts): a published package or the compiled-in data; `plan` is its plan. */
+  source: DataSource;
+}
+
+/** Render the pane into `root`; returns nothing, the DOM is the state. */
+export function renderLegacy(root: HTMLElement, o: LegacyOptions): void {
+  const t = strings(o.lang);
+  const w = WORDS[o.lang];
+  // Every plan (a published package may hold a plan of another period), each named by its reference (Plan.refOf).
+  const regions = o.plan.allRegions();
+  root.innerHTML = '';
+  const pane = el('div', { class: 'pane legacy', lang: o.lang === 'zh' ? 'zh-CN' : 'en', 'data-pane': 'legacy' });
+  root.appendChild(pane);
+  pane.appendChild(el('h1', {}, t.title));
+  pane.appendChild(el('p', { class: 'why', 'data-why': '' }, o.why));
+
+  const label = el('label', { for: 'legacy-region' }, t.region);
+  const select = el('select', { id: 'legacy-region', 'data-region': '' }) as HTMLSelectElement;
+  for (let i = 0; i < regions.length; i++) {
+    const r = regions[i];
+    const p = periodOf(r);
+    const label = `${o.lang === 'zh' ? r.name : r.en} — ${r.planTitle}${isSeedPeriod(p) ? '' : ` (${describePeriod(p)})`}`;
+    select.appendChild(el('option', { value: o.plan.refOf(r) }, label) as HTMLOptionElement);
+  }
+  const main = o.plan.regions();
+  select.value = o.plan.refOf(main[main.length - 1]);
+  pane.appendChild(label);
+  pane.appendChild(select);
+  const meta = el('p', { class: 'plan-meta' });
+  pane.appendChild(meta);
+  // Which data is in use: version, date, compiled-in or published, and why a package beside the page was refused.
+  pane.appendChild(
+    el(
+      'p',
+      o.source.refused
+        ? { class: 'plan-meta data-source error', 'data-source': o.source.kind, 'data-refused': '', style: 'color:#9c0006' }
+        : { class: 'plan-meta data-source', 'data-source': o.source.kind },
+      describeDataSource(o.source, o.lang),
+    ),
+  );
+  pane.appendChild(el('p', { class: 'plan-meta' }, w.plainOnly));
+
+  const buttons = el('div', { class: 'buttons' });
+  const insert = el('button', { type: 'button', 'data-action': 'insert' }, t.insertNew) as HTMLButtonElement;
+  const insertAll = el('button', { type: 'button', 'data-action': 'insert-all' }, t.allRegions) as HTMLButtonElement;
+  const refresh = el('button', { type: 'button', 'data-action': 'refresh' }, t.refresh) as HTMLButtonElement;
+  buttons.appendChild(insert);
+  buttons.appendChild(insertAll);
+  buttons.appendChild(refresh);
+  // Shown after a refresh that kept hand edits: the person may choose to replace them with the plan's figures.
+  const overwrite = el('button', { type: 'button', 'data-action': 'overwrite', style: 'display:none' }, t.overwrite) as HTMLButtonElement;
+  buttons.appendChild(overwrite);
+  pane.appendChild(buttons);
+  const notice = el('div', { class: 'notice', role: 'status' });
+  pane.appendChild(notice);
+  // Before a refresh that brings other data than the tables used: what changed, then confirm or cancel.
+  // Styled inline: the page's style sheet (taskpane.html) is the modern pane's too.
+  const ask = el('div', {
+    class: 'ask',
+    role: 'dialog',
+    'data-ask': '',
+    style: 'display:none;border:1px solid #c8c6c4;padding:6px 8px;margin:0 0 8px;font-size:12px',
+  });
+  const askText = el('p', {});
+  const askList = el('ul', { class: 'changes' });
+  const askButtons = el('div', { class: 'buttons' });
+  const confirm = el('button', { type: 'button', 'data-action': 'confirm' }, t.refresh) as HTMLButtonElement;
+  const cancel = el('button', { type: 'button', 'data-action': 'cancel' }, t.cancel) as HTMLButtonElement;
+  askButtons.appendChild(confirm);
+  askButtons.appendChild(cancel);
+  ask.appendChild(askText);
+  ask.appendChild(askList);
+  ask.appendChild(askButtons);
+  pane.appendChild(ask);
+  pane.appendChild(el('p', {}));
+  pane.lastChild!.appendChild(el('a', { href: o.workbookUrl, download: '', 'data-workbook': '' }, w.workbook));
+  pane.appendChild(el('p', { class: 'legend' }, t.legend));
+  const table = el('table', { class: 'region-table' });
+  pane.appendChild(table);
+
+  const show = (n: Notice): void => {
+    notice.innerHTML = '';
+    if (!n) {
+      notice.removeAttribute('data-notice');
+      notice.className = 'notice';
+      return;
+    }
+    notice.setAttribute('data-notice', n.kind);
+    notice.className = `notice ${n.kind}`;
+    notice.appendChild(document.createTextNode(n.text));
+  };
+  const showAsk = (text: string, items: string[]): void => {
+    askText.innerHTML = '';
+    askText.appendChild(document.createTextNode(text));
+    askList.innerHTML = '';
+    for (let i = 0; i < items.length; i++) askList.appendChild(el('li', {}, items[i]));
+    ask.style.display = '';
+  };
+  const hideAsk = (): void => {
+    ask.style.display = 'none';
+  };
+
+  const drawRegion = (): void => {
+    const region = o.plan.regionByRef(select.value);
+    const period = periodOf(region);
+    const baseYear = baseYearOf(period);
+    meta.innerHTML = '';
+    meta.appendChild(
+      document.createTextNode(
+        `${region.planTitle}${region.issuingNumber ? `（${region.issuingNumber}）` : ''} · ${region.seed} · ${t.version(o.plan.dataset.version)}`,
+      ),
+    );
+    table.innerHTML = '';
+    const head = el('tr', {});
+    const headers = [t.indicator, t.unit, String(baseYear), o.lang === 'zh' ? `${period.target}年目标` : `${period.target} target`];
+    for (let i = 0; i < headers.length; i++) head.appendChild(el('th', {}, headers[i]));
+    table.appendChild(head);
+    for (let i = 0; i < region.entries.length; i++) {
+      const e = region.entries[i];
+      const tr = el('tr', { 'data-indicator': e.indicator.id });
+      tr.appendChild(el('td', {}, o.lang === 'zh' ? e.name : e.indicator.en));
+      tr.appendChild(el('td', {}, o.lang === 'en' && e.unit === e.indicator.unit ? e.indicator.unitEn : e.unit));
+      const b = e.values[baseYear];
+      tr.appendChild(el('td', {}, b ? b.raw : ''));
+      tr.appendChild(el('td', {}, e.target ? e.target.raw : ''));
+      table.appendChild(tr);
+    }
+  };
+
+  const all = [insert, insertAll, refresh, overwrite, confirm, cancel];
+  const enable = (on: boolean): void => {
+    for (let i = 0; i < all.length; i++) all[i].disabled = !on;
+  };
+  const attempt = (op: () => Promise<Notice>): void => {
+    enable(false);
+    hideAsk();
+    show({ kind: 'info', text: w.busy });
+    op().then(
+      (n) => {
+        enable(true);
+        show(n);
+      },
+      (e: unknown) => {
+        enable(true);
+        show({ kind: 'error', text: errorText(e, o.lang) });
+      },
+    );
+  };
+  const inserted = (text: string): Notice => ({ kind: 'success', text: t.inserted(text) });
+
+  select.addEventListener('change', drawRegion);
+  insert.addEventListener('click', () => attempt(() => o.actions.insertNew([select.value], 'plain').then(inserted)));
+  insertAll.addEventListener('click', () =>
+    attempt(() =>
+      o.actions
+        .insertNew(
+          regions.map((r) => o.plan.refOf(r)),
+          'plain',
+        )
+        .then(inserted),
+    ),
+  );
+  // Refresh, then offer to replace the hand edits it kept (only when the person asks).
+  const apply = (overwriteEdits: boolean): Promise<Notice> =>
+    applyRefresh(o.actions, o.source, o.lang, overwriteEdits).then((r) => {
+      overwrite.style.display = r.edits.length ? '' : 'none';
+      return r.edits.length ? { kind: 'warning', text: `${r.notice.text} ${t.askOverwrite(r.edits)}` } : r.notice;
+    });
+  // First what changed since the tables' data version, to confirm; older data than the workbook's is refused.
+  refresh.addEventListener('click', () =>
+    attempt(() =>
+      beforeRefresh(o.actions, o.source, o.lang).then((before): Notice | Promise<Notice> => {
+        if (!before) return apply(false);
+        if (before.kind === 'refused') return { kind: 'error', text: before.text };
+        showAsk(before.text, before.items);
+        return null;
+      }),
+    ),
+  );
+  confirm.addEventListener('click', () => attempt(() => apply(false)));
+  cancel.addEventListener('click', () => {
+    hideAsk();
+    show(null);
+  });
+  overwrite.addEventListener('click', () => attempt(() => apply(true)));
+  drawRegion();
+}

@@ -1,0 +1,545 @@
+/**
+ * The task pane. It knows the plan (to show tables, match templates, build formulas) and receives every
+ * workbook operation as a prop (`actions`), so it renders and is tested without Office.
+ */
+import {
+  Badge,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Select,
+  Tab,
+  TabList,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Tooltip,
+} from '@fluentui/react-components';
+import { Fragment, useMemo, useState, type ReactElement } from 'react';
+import { FILL, type Mode } from '../../core/sheet/layout';
+import { describePeriod, isSeedPeriod, periodOf, type Entry, type Region } from '../../core/plan/model';
+import type { Lang, Plan } from '../../core/plan/plan';
+import { describeConflict, describeCorroboration, describeDefinition, describeSource } from '../../core/plan/plan';
+import { METHOD_IDS, METHODS, type MethodId } from '../../core/progress/methods';
+import { STATUS_LABELS } from '../../core/progress/status';
+import { flagTemplate, matchTemplate, type Flag, type TemplateMatch } from '../../core/sheet/template';
+import { BUILDABLE, buildFormula, type Buildable } from '../../functions/formula';
+import { Occupied, type PaneActions, type Selection } from '../shared/actions';
+import { cellTexts, planWithImported, type ImportedPlanRecord } from '../../core/exchange/importedPlans';
+import { errorText, refreshNotice, type Notice } from '../shared/messages';
+import { strings } from '../shared/i18n';
+import { Progress, progressStrings } from './Progress';
+import { unitLabel } from '../../core/plan/units';
+import { describeDataSource, previewText, type DataSource } from '../shared/dataSource';
+import { changesSince, newerThanInUse } from '../../core/sheet/diff';
+import { dataset as compiledDataset } from '../../data/index';
+
+export { Occupied, Refused, type MarkCell, type PaneActions, type RefreshSummary, type Selection } from '../shared/actions';
+
+export type { Notice } from '../shared/messages';
+export { errorText, refreshNotice } from '../shared/messages';
+type Ask = { text: string; confirm: string; run: () => Promise<void>; items?: string[] } | null;
+
+/** The message bar under the buttons. */
+export function NoticeBar({ notice }: { notice: NonNullable<Notice> }): ReactElement {
+  return (
+    <MessageBar intent={notice.kind} className="notice" data-notice={notice.kind}>
+      <MessageBarBody>{notice.text}</MessageBarBody>
+    </MessageBar>
+  );
+}
+
+function valueText(e: Entry, year: number): string {
+  return e.values[year]?.raw ?? '';
+}
+
+/** "2025年目标" / "2025 target", in the year of the plan's period. */
+function targetLabel(year: number, lang: Lang): string {
+  return lang === 'zh' ? `${year}年目标` : `${year} target`;
+}
+
+export function EntryDetail({ e, lang }: { e: Entry; lang: Lang }): ReactElement {
+  const t = strings(lang);
+  const p = periodOf(e);
+  const items = [...p.baselines.map((y) => [String(y), e.values[y]] as const), [targetLabel(p.target, lang), e.target] as const];
+  return (
+    <div className="detail">
+      <Text weight="semibold">{e.name}</Text>
+      <div className="definition">{`${lang === 'zh' ? '定义' : 'Definition'}: ${describeDefinition(e, lang)}`}</div>
+      {items.map(([label, v]) => (v ? <div key={label}>{`${label}: ${v.raw} — ${describeSource(v)}`}</div> : null))}
+      {(e.milestones ?? []).map((m) => (
+        <div key={`m${m.year}`}>{`${m.year}: ${m.raw} — ${describeSource(m)}`}</div>
+      ))}
+      {(e.corroborations ?? []).map((c, i) => (
+        <div key={`c${i}`} className="corroboration">
+          {describeCorroboration(c, lang)}
+        </div>
+      ))}
+      {e.conflicts.map((c, i) => (
+        <div key={i} className="conflict">
+          {`${t.conflicts}: ${describeConflict(c, lang)}`}
+        </div>
+      ))}
+      {e.remark ? <div className="remark">{e.remark}</div> : null}
+    </div>
+  );
+}
+
+function RegionTable({ region, lang }: { region: Region; lang: Lang }): ReactElement {
+  const t = strings(lang);
+  const [open, setOpen] = useState<string | null>(null);
+  const entries = region.entries;
+  const period = periodOf(region);
+  // The last baseline always has its column; an earlier one when the plan states any value for it (2019 in 九江's table).
+  const years = period.baselines.filter((y, i) => i === period.baselines.length - 1 || entries.some((e) => e.values[y]));
+  return (
+    <Table size="small" aria-label={t.tabTable} className="region-table">
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell className="name-col">{t.indicator}</TableHeaderCell>
+          <TableHeaderCell>{t.unit}</TableHeaderCell>
+          {years.map((y) => (
+            <TableHeaderCell key={y}>{y}</TableHeaderCell>
+          ))}
+          <TableHeaderCell>{targetLabel(period.target, lang)}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {entries.map((e) => (
+          <Fragment key={e.indicator.id}>
+            <TableRow onClick={() => setOpen(open === e.indicator.id ? null : e.indicator.id)} data-indicator={e.indicator.id}>
+              <TableCell>
+                <Tooltip content={e.target ? describeSource(e.target) : e.indicator.zh} relationship="description">
+                  <span>{lang === 'zh' ? e.name : e.indicator.en}</span>
+                </Tooltip>
+                {e.row === undefined ? (
+                  <Badge size="small" appearance="outline">
+                    {t.prose}
+                  </Badge>
+                ) : null}
+                {years.some((y) => e.values[y]?.estimate) ? (
+                  <Badge size="small" color="informative">
+                    {t.estimate}
+                  </Badge>
+                ) : null}
+                {e.conflicts.length ? <Badge size="small" color="warning">{`${t.conflicts} ${e.conflicts.length}`}</Badge> : null}
+              </TableCell>
+              <TableCell>{unitLabel(e, lang)}</TableCell>
+              {years.map((y) => (
+                <TableCell key={y}>{valueText(e, y)}</TableCell>
+              ))}
+              <TableCell>{e.target?.raw ?? ''}</TableCell>
+            </TableRow>
+            {open === e.indicator.id ? (
+              <TableRow>
+                <TableCell colSpan={years.length + 3}>
+                  <EntryDetail e={e} lang={lang} />
+                </TableCell>
+              </TableRow>
+            ) : null}
+          </Fragment>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+export interface AppProps {
+  plan: Plan;
+  actions: PaneActions;
+  lang: Lang;
+  /** Why the linked mode (PLAN functions) is missing in this host; the pane then inserts plain tables only. */
+  linkedMissing?: string | null;
+  /** Plan tables imported earlier and kept in the workbook (see src/core/exchange/importedPlans.ts). */
+  importedPlans?: ImportedPlanRecord[];
+  /** Told of the plans in use whenever a table is imported (the entry hands them to the PLAN functions). */
+  onPlan?: (plan: Plan) => void;
+  /** Which data is in use (src/panes/shared/dataSource.ts): shown under the plan's line. */
+  source?: DataSource;
+}
+
+export function App({ plan: basePlan, actions, lang, linkedMissing, importedPlans, onPlan, source }: AppProps): ReactElement {
+  const t = strings(lang);
+  // The seed (or published) plans, with any plan tables imported in this workbook beside them.
+  const [records, setRecords] = useState<ImportedPlanRecord[]>(importedPlans ?? []);
+  const plan = useMemo(() => (records.length ? planWithImported(basePlan.dataset, records) : basePlan), [basePlan, records]);
+  // Every plan, imported ones of another period included; `region` is the chosen plan's reference (Plan.refOf).
+  const regions = plan.allRegions();
+  const [region, setRegion] = useState(plan.refOf(plan.regions()[plan.regions().length - 1]));
+  const [mode, setMode] = useState<Mode>(linkedMissing ? 'plain' : 'linked');
+  // How flags judge progress: the sheet's rules on insertion and the template check (src/core/progress/methods.ts).
+  const [method, setMethod] = useState<MethodId>('linear');
+  const [tab, setTab] = useState<'table' | 'check' | 'formula' | 'progress'>('table');
+  const [notice, setNotice] = useState<Notice>(null);
+  const [ask, setAsk] = useState<Ask>(null);
+  const [busy, setBusy] = useState(false);
+  const current = useMemo(() => plan.regionByRef(region), [plan, region]);
+
+  const attempt = async (op: () => Promise<void>, onOccupied?: (address: string, why: string) => Ask): Promise<void> => {
+    setBusy(true);
+    try {
+      await op();
+    } catch (e) {
+      if (e instanceof Occupied && onOccupied) setAsk(onOccupied(e.address, errorText(e, lang)));
+      else setNotice({ kind: 'error', text: errorText(e, lang) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  // Refresh: when the tables used other data than the data in use, what changed is listed first and confirmed;
+  // hand edits are kept and listed; the person may then confirm overwriting them.
+  const refresh = (overwriteEdits: boolean, confirmed = false): Promise<void> =>
+    attempt(async () => {
+      if (!overwriteEdits && !confirmed && actions.recordedTables) {
+        const recorded = await actions.recordedTables();
+        // Data older than what the workbook's tables were written with is refused: nothing changes.
+        const newer = newerThanInUse(recorded, plan.dataset.version);
+        if (newer) {
+          setNotice({ kind: 'error', text: t.olderData(plan.dataset.version, newer) });
+          return;
+        }
+        const preview = changesSince(recorded, plan.dataset, source ? await source.known() : [compiledDataset(), plan.dataset]);
+        if (preview) {
+          const p = previewText(preview, plan.dataset.version, lang);
+          setAsk({ text: p.text, items: p.items, confirm: t.refresh, run: () => refresh(false, true) });
+          return;
+        }
+      }
+      const r = await actions.refresh(overwriteEdits ? { overwriteEdits: true } : undefined);
+      const notice = refreshNotice(r, lang);
+      // Official actuals from the published package go only into free actual cells, in their own colour.
+      if (source?.actuals.length && actions.fillOfficialActuals) {
+        const o = await actions.fillOfficialActuals(source.actuals);
+        if (o.filled.length || o.kept.length) notice.text = `${notice.text} ${t.officialFilled(o.filled.length, o.kept.length)}`;
+      }
+      setNotice(notice);
+      if (r.edits.length) setAsk({ text: t.askOverwrite(r.edits), confirm: t.overwrite, run: () => refresh(true) });
+    });
+
+  const insertNew = (names: string[]): Promise<void> =>
+    attempt(async () => setNotice({ kind: 'success', text: t.inserted(await actions.insertNew(names, mode, method)) }));
+
+  // Import the selected range as a plan table: read by the same parser as `--plan`, kept in the workbook.
+  const [importName, setImportName] = useState('');
+  const importTable = (): Promise<void> =>
+    attempt(async () => {
+      const sel = await actions.readSelection();
+      const record: ImportedPlanRecord = {
+        region: importName.trim(),
+        source: `${sel.sheet}!${sel.address.replace(/^.*!/, '')}`,
+        rows: cellTexts(sel.values),
+      };
+      const others = records.filter((r) => !(r.region === record.region && r.source === record.source));
+      const next = planWithImported(basePlan.dataset, [...others, record]); // refuses a table it cannot read, naming the cell
+      const imported = next.allRegions().find((r) => r.imported && r.name === record.region && r.seed === record.source)!;
+      if (actions.saveImportedPlan) await actions.saveImportedPlan(record);
+      setRecords([...others, record]);
+      onPlan?.(next);
+      setRegion(next.refOf(imported));
+      setNotice({
+        kind: 'success',
+        text: t.importedPlan(imported.name, record.source, imported.entries.length, !!actions.saveImportedPlan),
+      });
+    });
+
+  // Template check
+  const [selection, setSelection] = useState<Selection | null>(null);
+  const [match, setMatch] = useState<TemplateMatch | null>(null);
+  const [flags, setFlags] = useState<Flag[]>([]);
+  const readTemplate = (): Promise<void> =>
+    attempt(async () => {
+      const sel = await actions.readSelection();
+      const m = matchTemplate(sel.values, current, plan.resolver);
+      setSelection(sel);
+      setMatch(m);
+      setFlags(flagTemplate(sel.values, m, method));
+      setNotice(null);
+    });
+
+  // Formula builder
+  const [fn, setFn] = useState<Buildable>('TARGET');
+  const [indicator, setIndicator] = useState<string>('');
+  const currentPeriod = periodOf(current);
+  const formulaYears: number[] = [];
+  for (let y = currentPeriod.baselines[0]; y <= currentPeriod.target; y++) formulaYears.push(y);
+  const [chosenYear, setYear] = useState(currentPeriod.target);
+  // Another region's plan may have other years: keep the chosen year when it is one of them, else its target year.
+  const year = formulaYears.includes(chosenYear) ? chosenYear : currentPeriod.target;
+  const [actual, setActual] = useState('');
+  const chosen = current.entries.find((e) => e.indicator.id === indicator) ?? current.entries[0];
+  const formula = chosen ? buildFormula(fn, current.name, chosen.name, year, actual) : '';
+  const writeFormula = (replace: boolean): Promise<void> =>
+    attempt(
+      async () => setNotice({ kind: 'success', text: t.written(await actions.writeFormula(formula, replace)) }),
+      (_address, why) => ({ text: `${why} ${t.askReplace}`, confirm: t.replace, run: () => writeFormula(true) }),
+    );
+
+  return (
+    <div className="pane" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+      <Text as="h1" size={500} weight="semibold">
+        {t.title}
+      </Text>
+      <Field label={t.region}>
+        <Select value={region} onChange={(_e, d) => setRegion(d.value)} aria-label={t.region}>
+          {regions.map((r) => (
+            <option key={plan.refOf(r)} value={plan.refOf(r)}>
+              {`${lang === 'zh' ? r.name : r.en} — ${r.planTitle}${isSeedPeriod(periodOf(r)) ? '' : ` (${describePeriod(periodOf(r))})`}`}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Text size={200} className="plan-meta">
+        {`${current.planTitle}${current.issuingNumber ? `（${current.issuingNumber}）` : ''} · ${current.seed} · ${t.version(plan.dataset.version)}`}
+      </Text>
+      {source ? (
+        <Text size={200} className="data-source" data-source={source.kind} data-refused={source.refused ? '' : undefined}>
+          {describeDataSource(source, lang)}
+        </Text>
+      ) : null}
+      {linkedMissing ? (
+        <MessageBar intent="info" data-linked-missing="">
+          <MessageBarBody>{linkedMissing}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <Field label={t.mode}>
+        <RadioGroup value={mode} onChange={(_e, d) => setMode(d.value as Mode)}>
+          <Radio value="linked" label={t.linked} disabled={!!linkedMissing} />
+          <Radio value="plain" label={t.plain} />
+        </RadioGroup>
+      </Field>
+      <Field label={t.method}>
+        <Select
+          value={method}
+          aria-label={t.method}
+          data-action="method"
+          onChange={(_e, d) => {
+            const next = d.value as MethodId;
+            setMethod(next);
+            if (selection && match) setFlags(flagTemplate(selection.values, match, next));
+          }}
+        >
+          {METHOD_IDS.map((id) => (
+            <option key={id} value={id} title={METHODS[id].formula}>
+              {lang === 'zh' ? METHODS[id].zh : METHODS[id].en}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <div className="buttons">
+        <Button appearance="primary" disabled={busy} onClick={() => void insertNew([region])} data-action="insert">
+          {t.insertNew}
+        </Button>
+        <Button
+          disabled={busy}
+          data-action="insert-here"
+          onClick={() =>
+            void attempt(
+              async () => setNotice({ kind: 'success', text: t.inserted(await actions.insertHere(region, mode, method)) }),
+              (_address, why) => ({ text: `${why} ${t.askNewSheet}`, confirm: t.useNewSheet, run: () => insertNew([region]) }),
+            )
+          }
+        >
+          {t.insertHere}
+        </Button>
+        <Button disabled={busy} onClick={() => void insertNew(regions.map((r) => plan.refOf(r)))} data-action="insert-all">
+          {t.allRegions}
+        </Button>
+        <Button disabled={busy} data-action="refresh" onClick={() => void refresh(false)}>
+          {t.refresh}
+        </Button>
+      </div>
+      {notice ? <NoticeBar notice={notice} /> : null}
+      <Text size={200} className="legend">
+        <span className="swatch amber" /> <span className="swatch red" /> {t.legend}
+      </Text>
+
+      <TabList selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value as typeof tab)}>
+        <Tab value="table">{t.tabTable}</Tab>
+        <Tab value="check">{t.tabCheck}</Tab>
+        <Tab value="formula" disabled={!!linkedMissing}>
+          {t.tabFormula}
+        </Tab>
+        <Tab value="progress" data-tab="progress">
+          {progressStrings(lang).tab}
+        </Tab>
+      </TabList>
+
+      {tab === 'progress' ? (
+        <Progress
+          key={region}
+          region={current}
+          lang={lang}
+          busy={busy}
+          method={method}
+          readActuals={actions.readActuals ? () => actions.readActuals!(region) : undefined}
+          insertOverview={actions.insertOverview?.bind(actions)}
+          onNotice={(kind, text) => setNotice({ kind, text })}
+        />
+      ) : null}
+
+      {tab === 'table' ? <RegionTable region={current} lang={lang} /> : null}
+
+      {tab === 'check' ? (
+        <div className="check">
+          <Text size={200}>{t.checkHelp}</Text>
+          <Button disabled={busy} onClick={() => void readTemplate()} data-action="read-selection">
+            {t.readSelection}
+          </Button>
+          <Field label={t.importRegion} hint={t.importHelp}>
+            <Input value={importName} onChange={(_e, d) => setImportName(d.value)} placeholder="南昌" data-import-region="" />
+          </Field>
+          <Button disabled={busy || !importName.trim()} onClick={() => void importTable()} data-action="import-plan">
+            {t.importPlan}
+          </Button>
+          {match && selection ? (
+            <>
+              <Text weight="semibold">{t.matches}</Text>
+              <ul className="matches">
+                {match.rows.map((r) => (
+                  <li key={r.row} title={r.problem ?? ''}>
+                    {`${r.label} → ${r.entry ? r.entry.name : t.noMatch}`}
+                  </li>
+                ))}
+              </ul>
+              <Text weight="semibold">{t.flags}</Text>
+              {flags.length === 0 ? <Text>{t.noFlags}</Text> : null}
+              <ul className="flags">
+                {flags.map((f) => (
+                  <li key={`${f.row}-${f.col}`} data-status={f.assessment.status} data-method={f.assessment.method}>
+                    {`${f.label} ${f.assessment.year}: ${f.assessment.actual} — ${STATUS_LABELS[f.assessment.status][lang]}; ${
+                      f.assessment.kind === 'trend'
+                        ? `${t.trendRate} ${(f.assessment.rate * 100).toFixed(2)}%`
+                        : `${t.expected} ${f.assessment.expected}; ${t.gap} ${f.assessment.gap}; ${t.ratio} ${f.assessment.ratio === null ? '-' : f.assessment.ratio.toFixed(2)}`
+                    }; ${t.method}: ${lang === 'zh' ? METHODS[f.assessment.method].zh : METHODS[f.assessment.method].en}`}
+                  </li>
+                ))}
+              </ul>
+              {flags.length ? (
+                <Button
+                  disabled={busy}
+                  data-action="mark"
+                  onClick={() =>
+                    void attempt(async () => {
+                      const r = await actions.markCells(
+                        selection,
+                        flags.map((f) => ({
+                          row: selection.rowIndex + f.row,
+                          col: selection.columnIndex + f.col,
+                          fill:
+                            f.assessment.status === 'slightly_behind' || f.assessment.status === 'trend_moderate_away'
+                              ? FILL.slightlyBehind
+                              : FILL.behind,
+                        })),
+                      );
+                      setNotice({ kind: r.left.length ? 'warning' : 'success', text: t.marked(r.marked, r.restored, r.left) });
+                    })
+                  }
+                >
+                  {t.markFlags}
+                </Button>
+              ) : null}
+            </>
+          ) : null}
+          <Button
+            disabled={busy}
+            data-action="clear-marks"
+            onClick={() =>
+              void attempt(async () => {
+                const r = await actions.clearMarks();
+                setNotice({ kind: r.left.length ? 'warning' : 'success', text: t.cleared(r.restored, r.left) });
+              })
+            }
+          >
+            {t.clearMarks}
+          </Button>
+        </div>
+      ) : null}
+
+      {tab === 'formula' ? (
+        <div className="formula">
+          <Field label={t.fn}>
+            <Select value={fn} onChange={(_e, d) => setFn(d.value as Buildable)}>
+              {BUILDABLE.map((f) => (
+                <option key={f} value={f}>{`PLAN.${f}`}</option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={t.indicator}>
+            <Select value={chosen?.indicator.id ?? ''} onChange={(_e, d) => setIndicator(d.value)}>
+              {current.entries.map((e) => (
+                <option key={e.indicator.id} value={e.indicator.id}>
+                  {lang === 'zh' ? e.name : e.indicator.en}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={t.year}>
+            <Select value={String(year)} onChange={(_e, d) => setYear(Number(d.value))}>
+              {formulaYears.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={t.actualCell}>
+            <Input value={actual} onChange={(_e, d) => setActual(d.value)} placeholder="B7" />
+          </Field>
+          <code className="formula-preview">{formula}</code>
+          <Button appearance="primary" disabled={busy || !formula} onClick={() => void writeFormula(false)} data-action="write-formula">
+            {t.writeFormula}
+          </Button>
+        </div>
+      ) : null}
+
+      <Dialog open={ask !== null} onOpenChange={(_e, d) => !d.open && setAsk(null)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{t.title}</DialogTitle>
+            <DialogContent>
+              {ask?.text}
+              {ask?.items?.length ? (
+                <ul className="changes" data-changes={ask.items.length}>
+                  {ask.items.map((line) => (
+                    <li key={line}>{line}</li>
+                  ))}
+                </ul>
+              ) : null}
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="secondary" onClick={() => setAsk(null)}>
+                {t.cancel}
+              </Button>
+              <Button
+                appearance="primary"
+                data-action="confirm"
+                onClick={() => {
+                  const run = ask?.run;
+                  setAsk(null);
+                  if (run) void run();
+                }}
+              >
+                {ask?.confirm}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </div>
+  );
+}

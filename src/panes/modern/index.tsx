@@ -1,0 +1,73 @@
+/* global Office, Excel */
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { createRoot } from 'react-dom/client';
+import { setLanguage, usePlan } from '../../functions/impl';
+import { planWithImported, type ImportedPlanRecord } from '../../core/exchange/importedPlans';
+import { configureHost, hostFeatures, linkedMissing, officeSetCheck } from '../../hosts/excel/requirements';
+import { App } from './App';
+import { loadDataSource } from '../shared/dataSource';
+import { officeActions } from '../../hosts/excel/actions';
+
+async function start(displayLanguage: string | undefined): Promise<void> {
+  const lang = setLanguage(displayLanguage);
+  // Ask the host what it can do; an Excel without custom functions gets the plain mode and says why.
+  const check = officeSetCheck(Office);
+  configureHost(check);
+  const features = hostFeatures(check);
+  // A package published beside the add-in (data/datapackage.json), else the compiled-in data; the functions follow.
+  let store: Storage | undefined;
+  try {
+    store = window.localStorage; // the last packages loaded, to list what changed since a workbook used one
+  } catch {
+    store = undefined;
+  }
+  const source = await loadDataSource((url, init) => fetch(url, init), { store });
+  const plan = source.plan;
+  usePlan(source.kind === 'published' ? plan : undefined);
+  if (source.kind === 'published') {
+    // PLAN cells computed before the package was read are computed again from it.
+    void Excel.run(async (context) => {
+      context.workbook.application.calculate(Excel.CalculationType.full);
+      await context.sync();
+    }).catch(() => undefined);
+  }
+  const root = document.getElementById('root');
+  if (!root) return;
+  const run = <T,>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => Excel.run(batch);
+  // The plans the pane shows now (the data in use, with the tables imported into this workbook): the actions follow it.
+  let current = plan;
+  const actions = officeActions(plan, lang, run, () => current);
+  // Plan tables imported earlier in this workbook come back for the pane and the PLAN functions; one that no longer
+  // reads is left out (the pane still starts).
+  const imported: ImportedPlanRecord[] = await (async () => {
+    try {
+      const kept = (await actions.loadImportedPlans?.()) ?? [];
+      if (kept.length) {
+        current = planWithImported(plan.dataset, kept);
+        usePlan(current);
+      }
+      return kept;
+    } catch (e) {
+      console.warn('plan tables kept in the workbook could not be read', e);
+      return [];
+    }
+  })();
+  createRoot(root).render(
+    <FluentProvider theme={webLightTheme}>
+      <App
+        plan={plan}
+        actions={actions}
+        lang={lang}
+        linkedMissing={linkedMissing(features, lang)}
+        importedPlans={imported}
+        onPlan={(p) => {
+          current = p;
+          usePlan(p);
+        }}
+        source={source}
+      />
+    </FluentProvider>,
+  );
+}
+
+void Office.onReady(() => start(Office.context.displayLanguage));

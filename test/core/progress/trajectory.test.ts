@@ -1,0 +1,92 @@
+import { expectedValue, trajectory, parseMethod, baselineOf, targetOf } from '../../../src/core/progress/trajectory';
+import { makeEntry, planError } from '../../fixture';
+
+const err = planError;
+
+describe('linear path (序时进度)', () => {
+  const e = makeEntry('high_tech_enterprises', '510', '710', '1200');
+  test('from the 2020 baseline to the target in equal steps', () => {
+    expect(trajectory(e)).toEqual([
+      [2020, 710],
+      [2021, 808],
+      [2022, 906],
+      [2023, 1004],
+      [2024, 1102],
+      [2025, 1200],
+    ]);
+  });
+  test('2019 and 2020 are the stated values', () => {
+    expect(expectedValue(e, 2019)).toBe(510);
+    expect(expectedValue(e, 2020)).toBe(710);
+  });
+  test('years outside 2019–2025 are refused', () => {
+    expect(err(() => expectedValue(e, 2026)).code).toBe('BAD_YEAR');
+    expect(err(() => expectedValue(e, 2018)).code).toBe('BAD_YEAR');
+    expect(err(() => expectedValue(e, 2022.5)).code).toBe('BAD_YEAR');
+  });
+});
+
+describe('compound growth (CAGR)', () => {
+  const e = makeEntry('high_tech_enterprises', null, '1000', '2000');
+  test('multiplies by the same factor each year', () => {
+    const f = Math.pow(2, 1 / 5);
+    expect(expectedValue(e, 2021, 'cagr')).toBeCloseTo(1000 * f, 6);
+    expect(expectedValue(e, 2023, 'cagr')).toBeCloseTo(1000 * Math.pow(f, 3), 6);
+    expect(expectedValue(e, 2025, 'cagr')).toBe(2000);
+  });
+  test('needs positive baseline and target', () => {
+    const zero = makeEntry('high_tech_enterprises', null, '0', '10');
+    expect(err(() => expectedValue(zero, 2022, 'cagr')).code).toBe('BAD_ARGUMENT');
+    expect(expectedValue(zero, 2022, 'linear')).toBe(4);
+  });
+  test('method names in both languages', () => {
+    expect(parseMethod(undefined)).toBe('linear');
+    expect(parseMethod('CAGR')).toBe('cagr');
+    expect(parseMethod('复合')).toBe('cagr');
+    expect(err(() => parseMethod('log')).code).toBe('BAD_ARGUMENT');
+  });
+});
+
+describe('kinds of target', () => {
+  test('increment: "新增10" is baseline + 10', () => {
+    const e = makeEntry('national_innovation_platforms', '18', '18', '新增10');
+    expect(expectedValue(e, 2025)).toBe(28);
+    expect(expectedValue(e, 2021)).toBe(20);
+  });
+  test('increment without a baseline: said clearly', () => {
+    const x = err(() => targetOf(makeEntry('provincial_innovation_consortia', null, null, '新增 10 家')));
+    expect(x.code).toBe('NO_BASELINE');
+    expect(x.message).toContain('新增 10 家');
+  });
+  test('range: the low end is the commitment', () => {
+    const e = makeEntry('national_innovation_bases', null, '34', '新增 2-5');
+    expect(expectedValue(e, 2025)).toBe(36);
+    expect(expectedValue(e, 2022)).toBeCloseTo(34.8, 9);
+  });
+  test('growth-rate target: the rate itself every year', () => {
+    const e = makeEntry('rd_growth', '42.1', '24.2', '17');
+    expect(expectedValue(e, 2020)).toBe(24.2);
+    for (const y of [2021, 2022, 2023, 2024, 2025]) expect(expectedValue(e, y)).toBe(17);
+  });
+  test('rank: lower is better, the path goes down', () => {
+    const e = makeEntry('innovation_rank', '9', '9', '4');
+    expect(expectedValue(e, 2021)).toBe(8);
+    expect(expectedValue(e, 2025)).toBe(4);
+  });
+  test('qualitative target: no numeric path, said clearly', () => {
+    const e = makeEntry('innovation_rank', '7', '7', '全省中上游');
+    const x = err(() => expectedValue(e, 2023));
+    expect(x.code).toBe('QUALITATIVE');
+    expect(x.message).toContain('全省中上游');
+  });
+  test('estimated baseline is used, and the 2019 baseline when 2020 is missing', () => {
+    expect(expectedValue(makeEntry('enterprise_rd_revenue_ratio', '0.54', '[0.63]', '1.1'), 2020)).toBe(0.63);
+    const only2019 = makeEntry('high_tech_enterprises', '100', null, '160');
+    expect(baselineOf(only2019).year).toBe(2019);
+    expect(expectedValue(only2019, 2021)).toBe(120); // 100 → 160 over six years: 10 a year
+  });
+  test('no baseline: said clearly', () => {
+    expect(err(() => expectedValue(makeEntry('tech_brokers', null, null, '1500'), 2022)).code).toBe('NO_BASELINE');
+    expect(err(() => expectedValue(makeEntry('innovation_rank', '-', '7', '5'), 2019)).code).toBe('NO_BASELINE');
+  });
+});

@@ -1,0 +1,41 @@
+/**
+ * The pane renders without Office: its workbook actions are props. Rendered to HTML on the server (react-dom/server).
+ */
+import { FluentProvider, SSRProvider, webLightTheme } from '@fluentui/react-components';
+import { renderToString } from 'react-dom/server';
+import { Plan } from '../../../src/core/plan/plan';
+import { dataset } from '../../../src/data/index';
+import { App } from '../../../src/panes/modern/App';
+import { noActions } from '../shared/noActions';
+
+const plan = new Plan(dataset());
+const actions = noActions;
+
+function render(lang: 'zh' | 'en'): string {
+  return renderToString(
+    <SSRProvider>
+      <FluentProvider theme={webLightTheme}>
+        <App plan={plan} actions={actions} lang={lang} />
+      </FluentProvider>
+    </SSRProvider>,
+  );
+}
+
+test('Chinese: title, region picker, every entry of the default region with its marks', () => {
+  const html = render('zh');
+  expect(html).toContain('十四五科技规划指标');
+  expect(html).toContain('插入到新工作表');
+  expect(html).toContain('赣市府发〔2022〕2号');
+  expect(html).toContain(`数据版本 ${plan.dataset.version}`);
+  for (const e of plan.region('赣州').entries) expect(html).toContain(`data-indicator="${e.indicator.id}"`);
+  expect(html).toContain('新增 2-5');
+  expect(html).toMatch(/冲突 2/);
+  for (const r of plan.regions()) expect(html).toContain(`<option value="${r.name}"`);
+});
+
+test('English: the same pane in English', () => {
+  const html = render('en');
+  expect(html).toContain('Insert on a new sheet');
+  expect(html).toContain('High-tech enterprises');
+  expect(html).not.toContain('插入到新工作表');
+});
