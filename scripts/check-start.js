@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global Buffer, clearTimeout */
 // CI's first-day check: `npm start` on this clone serves the pane. Starts it, waits for its summary box, fetches
 // taskpane.html and the portable workbook over HTTPS, then stops it (its whole process group) by PID.
 const { spawn } = require('node:child_process');
