@@ -129,3 +129,26 @@ export function freeSheetName(wanted: string, taken: Iterable<string>): string {
     if (!lower.has(name.toLowerCase())) return name;
   }
 }
+
+/** A refusal in both languages, as the adapters' errors carry it. */
+export function refusalText(refusal: Refusal, sheet: string): string {
+  return `${describeRefusal(refusal, sheet, 'zh')} / ${describeRefusal(refusal, sheet, 'en')}`;
+}
+
+/** Marks refused (the cells changed since they were read, or their sheet is gone). Nothing was painted. */
+export class MarksRefused extends Error {
+  constructor(
+    readonly refusal: Refusal,
+    readonly sheet: string,
+  ) {
+    super(refusalText(refusal, sheet));
+    this.name = 'MarksRefused';
+  }
+}
+
+/** A table name not yet taken (case-insensitive, as Excel and WPS compare them): "PLAN_P_Ganzhou_2" when the name is. */
+export function freeTableName(wanted: string, taken: Set<string>): string {
+  const lower = new Set([...taken].map((n) => n.toLowerCase()));
+  if (!lower.has(wanted.toLowerCase())) return wanted;
+  for (let i = 2; ; i++) if (!lower.has(`${wanted}_${i}`.toLowerCase())) return `${wanted}_${i}`;
+}

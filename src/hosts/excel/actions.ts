@@ -6,19 +6,17 @@ import type { MethodId } from '../../core/progress/methods';
 import type { Lang, Plan } from '../../core/plan/plan';
 import type { Region } from '../../core/plan/model';
 import {
-  clearMarks,
   insertAtSelection,
   insertOnNewSheets,
   loadImportedPlans,
   saveImportedPlan,
-  markCells,
   MarksRefused,
   NeedsConfirmation,
   readRecordedTables,
-  readSelection,
   refreshTables,
   writeFormulaToActiveCell,
 } from './excel';
+import { clearMarks, markCells, readSelection } from './marks';
 import { fillOfficialActuals, insertOverview, readActuals } from './overview';
 import { Occupied, Refused, type PaneActions } from '../../panes/shared/actions';
 

@@ -6,17 +6,15 @@ import type { Lang, Plan } from '../../core/plan/plan';
 import { Occupied, Refused, type PaneActions } from '../../panes/shared/actions';
 import {
   CellsOccupied,
-  clearMarks,
   fillOfficialActuals,
   insertAtSelection,
   insertOnNewSheets,
-  markCells,
   MarksRefused,
   readRecordedTables,
-  readSelection,
   refreshTables,
   writeFormulaToActiveCell,
 } from './adapter';
+import { clearMarks, markCells, readSelection } from './marks';
 import type { EtApplication } from './et';
 import { planWithImported } from '../../core/exchange/importedPlans';
 import { loadImportedPlans, saveImportedPlan } from './imported';

@@ -5,7 +5,17 @@
  * is free only with no value and no formula; merged areas and tables crossing the block refuse the write too.
  * Nothing is written until every check has passed, and the actual-value columns are never written by refresh.
  */
-import { a1, describeRefusal, freeSheetName, isFreeCell, refusalFor, type BlockFacts, type Refusal } from '../../core/sheet/cells';
+import { layoutSize } from '../../core/sheet/layout';
+import {
+  a1,
+  freeSheetName,
+  freeTableName,
+  isFreeCell,
+  refusalFor,
+  refusalText,
+  type BlockFacts,
+  type Refusal,
+} from '../../core/sheet/cells';
 import {
   FILL,
   FONT,
@@ -18,18 +28,7 @@ import {
 } from '../../core/sheet/layout';
 import type { Region } from '../../core/plan/model';
 import type { MethodId } from '../../core/progress/methods';
-import {
-  MARKS_NS,
-  TABLE_NS_PREFIX,
-  parseMarks,
-  parseTable,
-  serializeMarks,
-  serializeTable,
-  tableNamespace,
-  type Fill,
-  type Mark,
-} from '../../core/sheet/ledger';
-import { changedCells, isNoFill, markKey, outsideBlock, planClear, planMarking, type MarkCell, type Restore } from '../../core/sheet/marks';
+import { TABLE_NS_PREFIX, parseTable, serializeTable, tableNamespace } from '../../core/sheet/ledger';
 import {
   ownedColumns,
   planRefresh,
@@ -42,9 +41,7 @@ import {
 import {
   bgr,
   grid,
-  rgbHex,
   xlExpression,
-  xlPatternNone,
   xlSrcRange,
   xlYes,
   type EtApplication,
@@ -55,6 +52,8 @@ import {
   type EtWorksheet,
 } from './et';
 
+export { MarksRefused } from '../../core/sheet/cells';
+
 /** A block the add-in may not write (a person's cells, merged cells, another table). Nothing was written. */
 export class CellsOccupied extends Error {
   constructor(
@@ -62,19 +61,8 @@ export class CellsOccupied extends Error {
     readonly refusal: Refusal,
     readonly sheet: string,
   ) {
-    super(`${describeRefusal(refusal, sheet, 'zh')} / ${describeRefusal(refusal, sheet, 'en')}`);
+    super(refusalText(refusal, sheet));
     this.name = 'CellsOccupied';
-  }
-}
-
-/** Marks refused (the cells changed since they were read, or their sheet is gone). Nothing was painted. */
-export class MarksRefused extends Error {
-  constructor(
-    readonly refusal: Refusal,
-    readonly sheet: string,
-  ) {
-    super(`${describeRefusal(refusal, sheet, 'zh')} / ${describeRefusal(refusal, sheet, 'en')}`);
-    this.name = 'MarksRefused';
   }
 }
 
@@ -122,13 +110,6 @@ export function ensureFree(ws: EtWorksheet, row: number, col: number, rows: numb
   if (refusal) throw new CellsOccupied(`${ws.Name}!${block(ws, row, col, rows, cols).Address(false, false)}`, refusal, ws.Name);
 }
 
-/** Table names as the Excel adapter makes them: "PLAN_P_Ganzhou_2" when the name is taken (case-insensitive). */
-export function freeTableName(wanted: string, taken: Set<string>): string {
-  const lower = new Set([...taken].map((n) => n.toLowerCase()));
-  if (!lower.has(wanted.toLowerCase())) return wanted;
-  for (let i = 2; ; i++) if (!lower.has(`${wanted}_${i}`.toLowerCase())) return `${wanted}_${i}`;
-}
-
 // The record of what the add-in wrote (src/core/sheet/ledger.ts), kept in the workbook's custom XML parts.
 // A WPS without custom XML parts: insertion and refresh go on without records (every difference then counts as a
 // person's edit); marks are refused, since they could not be taken back.
@@ -143,16 +124,16 @@ export function partsIn(wb: EtWorkbook, test: (ns: string) => boolean): EtCustom
   return out;
 }
 
-function writeRecord(wb: EtWorkbook, namespace: string, xml: string | null): void {
+export function writeRecord(wb: EtWorkbook, namespace: string, xml: string | null): void {
   if (!wb.CustomXMLParts) return;
   for (const p of partsIn(wb, (ns) => ns === namespace)) p.Delete();
   if (xml) wb.CustomXMLParts.Add(xml);
 }
 
 /** A sheet's id for the marks record: its code name (survives a rename), else its name. */
-const sheetId = (ws: EtWorksheet): string => ws.CodeName || ws.Name;
+export const sheetId = (ws: EtWorksheet): string => ws.CodeName || ws.Name;
 
-function sheets(app: EtApplication): EtWorksheet[] {
+export function sheets(app: EtApplication): EtWorksheet[] {
   const all = app.ActiveWorkbook.Worksheets;
   const out: EtWorksheet[] = [];
   for (let i = 1; i <= all.Count; i++) out.push(all.Item(i));
@@ -267,17 +248,12 @@ export function insertOnNewSheets(app: EtApplication, layouts: SheetLayout[]): I
   return result;
 }
 
-/** Rows and columns a layout covers, from its title to its last row. */
-export function layoutSize(layout: SheetLayout): [number, number] {
-  return [HEADER_OFFSET + 1 + layout.rows.length, layout.columns.length];
-}
-
 /**
  * Insert at the selected cell of the active sheet when every cell the table would cover is free; otherwise
  * nothing is written and CellsOccupied (or Refused, for merged cells and tables) says why.
  */
 /** The selected range; a clear error when something else (a picture, a chart) is selected. */
-function selectedRange(app: EtApplication): EtRange {
+export function selectedRange(app: EtApplication): EtRange {
   const r = app.Selection as EtRange | null | undefined;
   if (!r || typeof r.Row !== 'number' || typeof r.Column !== 'number') {
     throw new Error('请先选中单元格（当前选中的不是单元格区域） / select cells first (the selection is not a range of cells)');
@@ -383,104 +359,6 @@ export function writeFormulaToActiveCell(app: EtApplication, formula: string, re
   }
   cell.Formula = formula;
   return address;
-}
-
-export interface ReadSelection {
-  sheet: string;
-  values: unknown[][];
-  address: string;
-  rowIndex: number;
-  columnIndex: number;
-}
-
-/** Values of a block as the pane compares them: an empty cell is "". */
-const shown = (r: EtRange): unknown[][] => grid(r.Value2).map((row) => row.map((v) => (v === undefined || v === null ? '' : v)));
-
-/** The values of the selected range, its sheet and where it starts (0-based), for "check my template". */
-export function readSelection(app: EtApplication): ReadSelection {
-  const r = selectedRange(app);
-  const sheet = r.Worksheet.Name;
-  return { sheet, values: shown(r), address: `${sheet}!${r.Address(false, false)}`, rowIndex: r.Row - 1, columnIndex: r.Column - 1 };
-}
-
-function fillOf(r: EtRange): Fill {
-  const i = r.Interior;
-  return i.Pattern === xlPatternNone ? { color: '#FFFFFF', pattern: 'None' } : { color: rgbHex(i.Color), pattern: 'Solid' };
-}
-
-function restore(ws: EtWorksheet, r: Restore): void {
-  const interior = ws.Range(r.cell).Interior;
-  if (isNoFill(r.fill)) interior.Pattern = xlPatternNone;
-  else interior.Color = bgr(r.fill.color);
-}
-
-function loadMarks(app: EtApplication): { marks: Mark[]; byId: Map<string, EtWorksheet> } {
-  if (!app.ActiveWorkbook.CustomXMLParts) {
-    throw new Error(
-      '此版本的 WPS 无法在工作簿中保存标色记录，为免无法撤销，未标色 / this WPS cannot keep the record needed to undo marks; nothing was coloured',
-    );
-  }
-  const part = partsIn(app.ActiveWorkbook, (ns) => ns === MARKS_NS)[0];
-  const byId = new Map(sheets(app).map((ws) => [sheetId(ws), ws]));
-  return { marks: (part && parseMarks(part.XML)) || [], byId };
-}
-
-/** Current fill of each mark's cell, by sheetId!cell (absent when its sheet is gone). */
-function currentFills(byId: Map<string, EtWorksheet>, marks: { sheetId: string; cell: string }[]): Map<string, Fill> {
-  const out = new Map<string, Fill>();
-  for (const m of marks) {
-    const ws = byId.get(m.sheetId);
-    if (ws) out.set(markKey(m.sheetId, m.cell), fillOf(ws.Range(m.cell)));
-  }
-  return out;
-}
-
-export interface MarkResult {
-  marked: number;
-  restored: number;
-  left: string[];
-}
-
-/**
- * Colour flagged cells of a person's template (fill only; values never touched). Nothing is painted unless the
- * block that was read, on that sheet, still holds exactly what was read. The fill each cell had is saved in the
- * workbook first; a new marking replaces the previous one (src/core/sheet/marks.ts).
- */
-export function markCells(app: EtApplication, read: ReadSelection, cells: MarkCell[]): MarkResult {
-  const { marks, byId } = loadMarks(app);
-  const target = sheets(app).find((ws) => ws.Name === read.sheet);
-  if (!target) throw new MarksRefused({ kind: 'gone', sheet: read.sheet }, read.sheet);
-  const rows = read.values.length;
-  const cols = read.values[0]?.length ?? 0;
-  const outside = outsideBlock(cells, { row: read.rowIndex, col: read.columnIndex, rows, cols });
-  if (outside.length) throw new MarksRefused({ kind: 'changed', cells: outside }, read.sheet);
-  const now = shown(block(target, read.rowIndex, read.columnIndex, Math.max(rows, 1), Math.max(cols, 1)));
-  const changed = changedCells(read.values, now, read.rowIndex, read.columnIndex);
-  if (changed.length) throw new MarksRefused({ kind: 'changed', cells: changed }, read.sheet);
-
-  const id = sheetId(target);
-  const wanted = cells.map((c) => ({ cell: a1(c.row, c.col), color: c.fill }));
-  const current = currentFills(byId, [...wanted.map((w) => ({ sheetId: id, cell: w.cell })), ...marks]);
-  const plan = planMarking(
-    marks,
-    id,
-    target.Name,
-    wanted.map((w) => ({ ...w, current: current.get(markKey(id, w.cell)) ?? { color: '#FFFFFF', pattern: 'None' } })),
-    current,
-  );
-  for (const r of plan.restore) restore(byId.get(r.sheetId)!, r);
-  for (const p of plan.paint) target.Range(p.cell).Interior.Color = bgr(p.color);
-  writeRecord(app.ActiveWorkbook, MARKS_NS, plan.marks.length ? serializeMarks(plan.marks) : null);
-  return { marked: plan.paint.length, restored: plan.restore.length, left: plan.left.map((m) => `${m.sheet}!${m.cell}`) };
-}
-
-/** Take every mark back: each cell still showing the add-in's colour gets its earlier fill again. */
-export function clearMarks(app: EtApplication): { restored: number; left: string[] } {
-  const { marks, byId } = loadMarks(app);
-  const plan = planClear(marks, currentFills(byId, marks));
-  for (const r of plan.restore) restore(byId.get(r.sheetId)!, r);
-  writeRecord(app.ActiveWorkbook, MARKS_NS, null);
-  return { restored: plan.restore.length, left: plan.left.map((m) => `${m.sheet}!${m.cell}`) };
 }
 
 /** The workbook's PLAN_ tables and the data version each was last written with (from its record), for refresh's preview. */

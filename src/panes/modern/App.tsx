@@ -3,7 +3,6 @@
  * workbook operation as a prop (`actions`), so it renders and is tested without Office.
  */
 import {
-  Badge,
   Button,
   Dialog,
   DialogActions,
@@ -20,20 +19,12 @@ import {
   Select,
   Tab,
   TabList,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
-  Tooltip,
 } from '@fluentui/react-components';
-import { Fragment, useMemo, useState, type ReactElement } from 'react';
+import { useMemo, useState, type ReactElement } from 'react';
 import { FILL, type Mode } from '../../core/sheet/layout';
-import { describePeriod, isSeedPeriod, periodOf, type Entry, type Region } from '../../core/plan/model';
+import { describePeriod, isSeedPeriod, periodOf } from '../../core/plan/model';
 import type { Lang, Plan } from '../../core/plan/plan';
-import { describeConflict, describeCorroboration, describeDefinition, describeSource } from '../../core/plan/plan';
 import { METHOD_IDS, METHODS, type MethodId } from '../../core/progress/methods';
 import { STATUS_LABELS } from '../../core/progress/status';
 import { flagTemplate, matchTemplate, type Flag, type TemplateMatch } from '../../core/sheet/template';
@@ -43,10 +34,10 @@ import { cellTexts, planWithImported, type ImportedPlanRecord } from '../../core
 import { errorText, refreshNotice, type Notice } from '../shared/messages';
 import { strings } from '../shared/i18n';
 import { Progress, progressStrings } from './Progress';
-import { unitLabel } from '../../core/plan/units';
 import { describeDataSource, previewText, type DataSource } from '../shared/dataSource';
 import { changesSince, newerThanInUse } from '../../core/sheet/diff';
 import { dataset as compiledDataset } from '../../data/index';
+import { NoticeBar, RegionTable } from './RegionTable';
 
 export { Occupied, Refused, type MarkCell, type PaneActions, type RefreshSummary, type Selection } from '../shared/actions';
 
@@ -54,109 +45,7 @@ export type { Notice } from '../shared/messages';
 export { errorText, refreshNotice } from '../shared/messages';
 type Ask = { text: string; confirm: string; run: () => Promise<void>; items?: string[] } | null;
 
-/** The message bar under the buttons. */
-export function NoticeBar({ notice }: { notice: NonNullable<Notice> }): ReactElement {
-  return (
-    <MessageBar intent={notice.kind} className="notice" data-notice={notice.kind}>
-      <MessageBarBody>{notice.text}</MessageBarBody>
-    </MessageBar>
-  );
-}
-
-function valueText(e: Entry, year: number): string {
-  return e.values[year]?.raw ?? '';
-}
-
-/** "2025年目标" / "2025 target", in the year of the plan's period. */
-function targetLabel(year: number, lang: Lang): string {
-  return lang === 'zh' ? `${year}年目标` : `${year} target`;
-}
-
-export function EntryDetail({ e, lang }: { e: Entry; lang: Lang }): ReactElement {
-  const t = strings(lang);
-  const p = periodOf(e);
-  const items = [...p.baselines.map((y) => [String(y), e.values[y]] as const), [targetLabel(p.target, lang), e.target] as const];
-  return (
-    <div className="detail">
-      <Text weight="semibold">{e.name}</Text>
-      <div className="definition">{`${lang === 'zh' ? '定义' : 'Definition'}: ${describeDefinition(e, lang)}`}</div>
-      {items.map(([label, v]) => (v ? <div key={label}>{`${label}: ${v.raw} — ${describeSource(v)}`}</div> : null))}
-      {(e.milestones ?? []).map((m) => (
-        <div key={`m${m.year}`}>{`${m.year}: ${m.raw} — ${describeSource(m)}`}</div>
-      ))}
-      {(e.corroborations ?? []).map((c, i) => (
-        <div key={`c${i}`} className="corroboration">
-          {describeCorroboration(c, lang)}
-        </div>
-      ))}
-      {e.conflicts.map((c, i) => (
-        <div key={i} className="conflict">
-          {`${t.conflicts}: ${describeConflict(c, lang)}`}
-        </div>
-      ))}
-      {e.remark ? <div className="remark">{e.remark}</div> : null}
-    </div>
-  );
-}
-
-function RegionTable({ region, lang }: { region: Region; lang: Lang }): ReactElement {
-  const t = strings(lang);
-  const [open, setOpen] = useState<string | null>(null);
-  const entries = region.entries;
-  const period = periodOf(region);
-  // The last baseline always has its column; an earlier one when the plan states any value for it (2019 in 九江's table).
-  const years = period.baselines.filter((y, i) => i === period.baselines.length - 1 || entries.some((e) => e.values[y]));
-  return (
-    <Table size="small" aria-label={t.tabTable} className="region-table">
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell className="name-col">{t.indicator}</TableHeaderCell>
-          <TableHeaderCell>{t.unit}</TableHeaderCell>
-          {years.map((y) => (
-            <TableHeaderCell key={y}>{y}</TableHeaderCell>
-          ))}
-          <TableHeaderCell>{targetLabel(period.target, lang)}</TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {entries.map((e) => (
-          <Fragment key={e.indicator.id}>
-            <TableRow onClick={() => setOpen(open === e.indicator.id ? null : e.indicator.id)} data-indicator={e.indicator.id}>
-              <TableCell>
-                <Tooltip content={e.target ? describeSource(e.target) : e.indicator.zh} relationship="description">
-                  <span>{lang === 'zh' ? e.name : e.indicator.en}</span>
-                </Tooltip>
-                {e.row === undefined ? (
-                  <Badge size="small" appearance="outline">
-                    {t.prose}
-                  </Badge>
-                ) : null}
-                {years.some((y) => e.values[y]?.estimate) ? (
-                  <Badge size="small" color="informative">
-                    {t.estimate}
-                  </Badge>
-                ) : null}
-                {e.conflicts.length ? <Badge size="small" color="warning">{`${t.conflicts} ${e.conflicts.length}`}</Badge> : null}
-              </TableCell>
-              <TableCell>{unitLabel(e, lang)}</TableCell>
-              {years.map((y) => (
-                <TableCell key={y}>{valueText(e, y)}</TableCell>
-              ))}
-              <TableCell>{e.target?.raw ?? ''}</TableCell>
-            </TableRow>
-            {open === e.indicator.id ? (
-              <TableRow>
-                <TableCell colSpan={years.length + 3}>
-                  <EntryDetail e={e} lang={lang} />
-                </TableCell>
-              </TableRow>
-            ) : null}
-          </Fragment>
-        ))}
-      </TableBody>
-    </Table>
-  );
-}
+export { EntryDetail, NoticeBar } from './RegionTable';
 
 export interface AppProps {
   plan: Plan;

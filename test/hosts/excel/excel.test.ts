@@ -5,15 +5,13 @@ import { buildDataset } from '../../../src/core/plan/dataset';
 import { Plan } from '../../../src/core/plan/plan';
 import { colIndex, colLetter, SEED_COLUMNS, regionLayout } from '../../../src/core/sheet/layout';
 import {
-  clearMarks,
   insertAtSelection,
   insertOnNewSheets,
-  markCells,
   NeedsConfirmation,
-  readSelection,
   refreshTables,
   writeFormulaToActiveCell,
 } from '../../../src/hosts/excel/excel';
+import { clearMarks, markCells, readSelection } from '../../../src/hosts/excel/marks';
 import { supports } from '../../../src/hosts/excel/requirements';
 import { officeActions } from '../../../src/hosts/excel/actions';
 import { setLanguage } from '../../../src/functions/impl';
