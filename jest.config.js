@@ -5,4 +5,8 @@ module.exports = {
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   testPathIgnorePatterns: ['/test/e2e/'],
   transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }] },
+  // One limit for every test, set here and nowhere else: sized for a loaded 2-core machine, where a test that builds
+  // with webpack or opens LibreOffice or Chromium may take minutes. No test asserts how fast anything is; speed is
+  // measured by `npm run bench`. A test that hangs still fails, after this long.
+  testTimeout: 600_000,
 };

@@ -9,7 +9,6 @@ import { gzipSync } from 'node:zlib';
 import { FUNCTIONS } from '../../src/functions/impl';
 import { buildForTests, TEST_BASE } from './dist';
 
-jest.setTimeout(900_000);
 
 let out = '';
 beforeAll(() => {

@@ -17,7 +17,6 @@ const plan = (...args: string[]): Promise<Ran> => planIn(args);
 const planEn = (...args: string[]): Promise<Ran> => planIn(args, { LANG: 'en_US.UTF-8' });
 const dir = mkdtempSync(join(tmpdir(), 'plan-xlsx-'));
 // Each test reads and writes several workbooks on a shared, busy machine.
-jest.setTimeout(60_000);
 
 /** The table as a statistician would type it in CSV. */
 const CSV = [

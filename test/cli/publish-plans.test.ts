@@ -16,7 +16,6 @@ import { importPlanTable } from '../../src/core/exchange/import';
 import { dataset } from '../../src/data/index';
 import { plan as planIn, type Ran } from './shell';
 
-jest.setTimeout(60_000);
 const env = { LANG: 'zh_CN.UTF-8', SOURCE_DATE_EPOCH: '1764115200' };
 const plan = (...args: string[]): Promise<Ran> => planIn(args, env);
 const planEn = (...args: string[]): Promise<Ran> => planIn(args, { ...env, LANG: 'en_US.UTF-8' });

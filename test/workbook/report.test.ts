@@ -34,7 +34,6 @@ import { importPlanTable } from '../../src/core/exchange/import';
 
 const SEED_YEARS = actualYears(SEED_PERIOD);
 
-jest.setTimeout(300_000);
 
 const d = dataset();
 const dir = mkdtempSync(join(tmpdir(), 'plan-report-'));

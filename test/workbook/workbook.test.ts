@@ -13,7 +13,6 @@ import { recalculatedSheets } from './libreoffice';
 import { buildWorkbook } from '../../src/workbook/writer';
 import { shiftFormula } from '../fakes/fakeExcel';
 
-jest.setTimeout(240_000);
 
 const d = dataset();
 const dir = mkdtempSync(join(tmpdir(), 'plan-wb-'));

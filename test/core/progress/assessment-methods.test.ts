@@ -22,7 +22,6 @@ import { CATALOGUE } from '../../../src/data/catalogue';
 import { dataset } from '../../../src/data/index';
 import { createEngine } from '../../../src/hyperformula/engine';
 
-jest.setTimeout(240_000);
 
 const d = dataset();
 const fixture = join(__dirname, '..', '..', 'fixtures', '南昌十五五科技创新规划指标.csv');

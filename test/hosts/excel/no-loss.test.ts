@@ -17,7 +17,6 @@ import { setLanguage } from '../../../src/functions/impl';
 
 (globalThis as unknown as { Excel: unknown }).Excel = FakeExcelNamespace;
 setLanguage('zh-CN');
-jest.setTimeout(120_000);
 
 const plan = new Plan(dataset());
 const col = (key: Parameters<typeof colIndex>[0]) => colLetter(colIndex(key));

@@ -19,7 +19,6 @@ import { wpsActions } from '../../../src/hosts/wps/actions';
 import { registerWpsFunctions, WorkbookPlans } from '../../../src/hosts/wps/functions';
 import { EtError, FakeEt, notWellFormed } from '../../fakes/fakeEt';
 
-jest.setTimeout(30_000);
 setLanguage('zh-CN');
 afterAll(() => usePlan(undefined));
 const base = new Plan(dataset());

@@ -119,7 +119,7 @@ beforeAll(async () => {
     },
   });
   origin = served.origin;
-}, 90000);
+});
 
 afterAll(() => served.close());
 
@@ -157,15 +157,14 @@ test('a package on the server: read through XMLHttpRequest, shown as published w
   const v2 = await load('v2');
   expect(v2.plan.target('赣州', '高新技术企业', 2025)).toBe(2100);
   expect(v2.actuals).toEqual([expect.objectContaining({ region: '赣州', indicator: 'high_tech_enterprises', year: 2023, value: 1650 })]);
-}, 30000);
+});
 
 test('no package (404), no answer in time, a server error: the compiled-in data, quietly', async () => {
   const none = await load('nowhere');
   expect([none.kind, none.version, none.refused]).toEqual(['compiled', DATA_VERSION, undefined]);
   expect(describeDataSource(none, 'zh')).toBe(`使用数据：${DATA_VERSION} · 内置`);
-  const started = Date.now();
+  // The slow server never answers: only the pane's own time limit (300 ms here) can end this load.
   const slow = await load('slow', undefined, 300);
-  expect(Date.now() - started).toBeLessThan(3000);
   expect([slow.kind, slow.refused]).toEqual(['compiled', undefined]);
   expect(served.asked).toContain('/slow/data/datapackage.json');
   const broken = await load('broken');
@@ -233,4 +232,4 @@ test('a workbook made with v1, refreshed in the legacy pane with v2: changes lis
   expect(older && 'text' in older ? older.text : '').toContain(v1.version);
   expect(older && 'text' in older ? older.text : '').toContain(v2.version);
   expect(ws.value(row, colIndex('target'))).toBe(2100);
-}, 60000);
+});

@@ -16,7 +16,6 @@ import { FakeExcelNamespace, FakeHost } from '../../fakes/fakeExcel';
 import { editTarget, memoryStore, publish, serveFiles, type Served } from '../../packages';
 
 // Each test loads packages over a real HTTP server and runs the fake host: slow on a loaded machine, not a speed test.
-jest.setTimeout(30000);
 
 (globalThis as unknown as { Excel: unknown }).Excel = FakeExcelNamespace;
 setLanguage('zh-CN');
@@ -38,7 +37,7 @@ beforeAll(async () => {
     contentType: (path) => (path.endsWith('.json') ? 'application/json' : 'text/csv; charset=utf-8'),
   });
   origin = served.origin;
-}, 60000);
+});
 
 afterAll(() => served.close());
 

@@ -17,7 +17,6 @@ import { linkedMissing, NAMESPACE, registerWpsFunctions, wpsFunction } from '../
 import { FakeEt } from '../../fakes/fakeEt';
 import { publishCorrected, serveFiles } from '../../packages';
 
-jest.setTimeout(240_000);
 setLanguage('zh-CN');
 
 let dir = '';

@@ -22,7 +22,6 @@ import { jsDigest, sha256Bytes, wpsDigest, wpsFetch, xhrFetch } from '../../../s
 import { FakeEt } from '../../fakes/fakeEt';
 import { publishCorrected, serveFiles, sha, type Served } from '../../packages';
 
-jest.setTimeout(60_000);
 setLanguage('zh-CN');
 const compiled = new Plan(dataset());
 afterAll(() => usePlan(undefined));

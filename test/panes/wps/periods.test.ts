@@ -14,7 +14,6 @@ import { bgr } from '../../../src/hosts/wps/et';
 import { wpsActions } from '../../../src/hosts/wps/actions';
 import { FakeEt } from '../../fakes/fakeEt';
 
-jest.setTimeout(30_000);
 const rows = parse(readFileSync(join(__dirname, '..', '..', 'fixtures', '南昌十五五科技创新规划指标.csv'), 'utf8'), {
   bom: true,
   relax_column_count: true,
