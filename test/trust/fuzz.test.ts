@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { PlanError } from '../../src/core/errors';
 import { run } from '../../src/cli/main';
 import { FUNCTIONS, setLanguage, type FunctionId } from '../../src/functions/impl';
-import { ARITY, hostile, NAMES } from './hostile';
+import { ARITY, hostile, oneOff } from './hostile';
 
 beforeAll(() => {
   setLanguage('zh-CN');
