@@ -118,6 +118,7 @@ function legacy(dev) {
                   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-workbook-'));
                   const file = path.join(dir, 'plan-indicators.xlsx');
                   try {
+                    require('./scripts/build-cli').buildCli();
                     execFileSync(process.execPath, [path.join(__dirname, 'bin', 'plan.js'), 'workbook', '-o', file], {
                       stdio: 'pipe',
                     });

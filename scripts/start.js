@@ -21,6 +21,7 @@ const out = join(root, 'out');
 fs.mkdirSync(out, { recursive: true });
 const workbook = join(out, '江西科技规划指标.xlsx');
 const manifest = join(root, 'manifest.xml');
+require('./build-cli').buildCli();
 execFileSync(process.execPath, [join(root, 'bin', 'plan.js'), 'workbook', '-o', workbook], { stdio: 'inherit' });
 
 /** Excel desktop is installed here (the only place sideloading can happen automatically). */

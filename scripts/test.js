@@ -14,6 +14,7 @@ const npx = (bin) => join(root, 'node_modules', '.bin', bin);
 
 const steps = [
   ['typecheck', npx('tsc'), ['--noEmit', '-p', 'tsconfig.json']],
+  ['build:cli', process.execPath, [join(__dirname, 'build-cli.js')]],
   ['build:test', 'npm', ['run', '--silent', 'build:test']],
   ['syntax (es-check)', process.execPath, [join(__dirname, 'check-syntax.js'), 'dist-test']],
   ['jest', npx('jest'), ['--json', `--outputFile=${jestReport}`, ...process.argv.slice(2)]],

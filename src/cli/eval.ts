@@ -8,6 +8,9 @@ import { getLanguage } from '../functions/impl';
 import { createEngine } from '../hyperformula/engine';
 import { explainError, parses } from '../hyperformula/messages';
 import { readFormula } from '../hyperformula/quotes';
+import { CsvFormatError } from './spec';
+
+export { CsvFormatError } from './spec';
 
 export interface Evaluated {
   /** Each formula's result: one value, or rows when it spills. */
@@ -100,15 +103,6 @@ function splitByComma(cell: string, rawLine: string, lang: Lang): string | undef
   return undefined;
 }
 
-/** A CSV file that cannot be read as CSV: where, and why, in the user's language. */
-export class CsvFormatError extends Error {
-  constructor(
-    readonly zh: string,
-    readonly en: string,
-  ) {
-    super(zh);
-  }
-}
 
 function readCsv(csv: string): { record: string[]; raw: string }[] {
   try {

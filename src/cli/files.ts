@@ -1,10 +1,11 @@
-/** `plan` commands that read or write files: export, eval, workbook, publish. */
+/**
+ * `plan` commands that read or write files: export, eval, workbook, publish. HyperFormula and ExcelJS are loaded only
+ * by the command that needs them, so that a question (`plan target …`) starts as fast as Node itself allows.
+ */
 import { readFileSync } from 'node:fs';
-import { evalCsv, evalFormulas, show } from './eval';
 import { setLanguage } from '../functions/impl';
 import { publicationDate, publish, readActualsFile } from './datapackage';
 import { join } from 'node:path';
-import { buildWorkbook } from '../workbook/writer';
 import { exportDataset } from '../core/exchange/export';
 import { methodOf, UsageError, type CommandSpec } from './spec';
 
@@ -31,8 +32,9 @@ export const FILE_COMMANDS: Record<string, CommandSpec> = {
     ],
     help: ['用 HyperFormula 计算公式或 CSV 表', 'evaluate formulas, or a CSV sheet, with HyperFormula'],
     example: `plan eval '=PLAN.TARGET("赣州","高新技术企业",2025)'`,
-    run: ({ io, args, values, lang }) => {
+    run: async ({ io, args, values, lang }) => {
       setLanguage(lang);
+      const { evalCsv, evalFormulas, show } = await import('./eval');
       if (values.csv !== undefined) {
         if (args.length)
           throw new UsageError(
@@ -58,7 +60,8 @@ export const FILE_COMMANDS: Record<string, CommandSpec> = {
     args: [],
     help: ['生成便携工作簿 .xlsx', 'write the portable workbook (.xlsx)'],
     example: 'plan workbook -o 江西科技规划指标.xlsx',
-    run: ({ plan, io, values, lang }) => {
+    run: async ({ plan, io, values, lang }) => {
+      const { buildWorkbook } = await import('../workbook/writer');
       const regions = values.region ? [plan.regionByRef(values.region as string)] : plan.allRegions();
       const file = (values.output as string | undefined) ?? (lang === 'zh' ? '江西科技规划指标.xlsx' : 'jiangxi-plan-indicators.xlsx');
       if (!file.toLowerCase().endsWith('.xlsx')) {

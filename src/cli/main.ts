@@ -8,14 +8,13 @@
  */
 import { parseArgs } from 'node:util';
 import { distance } from 'fastest-levenshtein';
-import { CsvFormatError } from './eval';
 import { usePlan } from '../functions/impl';
 import { loadPackageDir } from './datapackage';
 import { planWithTables, readPlanFile, type PlanFile } from './plans';
 import { dataset } from '../data/index';
 import { PlanError } from '../core/errors';
 import { type Lang } from '../core/plan/plan';
-import { formatTable, GLOBAL, OPTIONS, t, UsageError, type ArgSpec, type CommandSpec, type Io, type OptionSpec, type Text } from './spec';
+import { CsvFormatError, formatTable, GLOBAL, OPTIONS, t, UsageError, type ArgSpec, type CommandSpec, type Io, type OptionSpec, type Text } from './spec';
 import { QUERY_COMMANDS } from './queries';
 import { FILE_COMMANDS } from './files';
 
@@ -286,7 +285,8 @@ export function run(argv: string[], io: Io): number | Promise<number> {
     };
     const tables = files.map((f) => readPlanFile(f, p.values.sheet as string | undefined));
     if (tables.some((t) => t instanceof Promise)) return Promise.all(tables).then(go).catch(failed);
-    return go(tables as PlanFile[]);
+    const answer = go(tables as PlanFile[]);
+    return answer instanceof Promise ? answer.catch(failed) : answer;
   } catch (e) {
     return failed(e);
   }

@@ -10,7 +10,7 @@
  *   holds for each row); its other columns are empty (a title merged across the table stays one cell).
  * - An error value (#N/A …) or a formula with no cached result refuses the table, naming the cell.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { PlanError } from '../core/errors';
 
 /** True when the bytes are a zip archive (an xlsx file is one). */
@@ -74,7 +74,9 @@ export interface SheetTable {
  * in messages. A file that is not a readable xlsx, or a sheet it does not have, is refused naming the file.
  */
 export async function readSheetTable(bytes: Uint8Array, file: string, sheet?: string): Promise<SheetTable> {
-  const wb = new ExcelJS.Workbook();
+  // ExcelJS is loaded here, by the one command line that reads an xlsx, not by every `plan` start.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   try {
     if (!isZip(bytes)) throw new Error('not a zip archive');
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);

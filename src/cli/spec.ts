@@ -208,3 +208,13 @@ export function withNote(c: Ctx, answer: string): number {
   readingNote(c);
   return 0;
 }
+
+/** A CSV file that cannot be read as CSV: where, and why, in the user's language. */
+export class CsvFormatError extends Error {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+  ) {
+    super(zh);
+  }
+}

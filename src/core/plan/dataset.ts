@@ -30,25 +30,28 @@ function baselineNumber(values: Entry['values']): number | null {
  * product is computed on four 16-bit limbs (no BigInt: the legacy pane runs in IE11, which has none).
  */
 export function fnv1a64(text: string): string {
-  // Offset basis 0xcbf29ce484222325 and prime 0x100000001b3, least significant limb first.
-  const h = [0x2325, 0x8422, 0x9ce4, 0xcbf2];
-  const p = [0x01b3, 0x0000, 0x0100, 0x0000];
+  // Offset basis 0xcbf29ce484222325, least significant limb first; the prime 0x100000001b3 has limbs 0x01b3 (0) and
+  // 0x0100 (2), so each limb of the product is at most two terms plus the carry, all well inside 2^31.
+  let h0 = 0x2325;
+  let h1 = 0x8422;
+  let h2 = 0x9ce4;
+  let h3 = 0xcbf2;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h[0] ^= c & 0xffff;
-    let carry = 0;
-    const r = [0, 0, 0, 0];
-    for (let k = 0; k < 4; k++) {
-      let sum = carry;
-      for (let j = 0; j <= k; j++) sum += h[j] * p[k - j];
-      r[k] = sum % 0x10000;
-      carry = Math.floor(sum / 0x10000);
-    }
-    for (let k = 0; k < 4; k++) h[k] = r[k];
+    h0 ^= text.charCodeAt(i);
+    let s = h0 * 0x1b3;
+    const n0 = s & 0xffff;
+    s = h1 * 0x1b3 + (s >>> 16);
+    const n1 = s & 0xffff;
+    s = h2 * 0x1b3 + h0 * 0x100 + (s >>> 16);
+    const n2 = s & 0xffff;
+    s = h3 * 0x1b3 + h1 * 0x100 + (s >>> 16);
+    h3 = s & 0xffff;
+    h2 = n2;
+    h1 = n1;
+    h0 = n0;
   }
-  let hex = '';
-  for (let k = 3; k >= 0; k--) hex += ('000' + h[k].toString(16)).slice(-4);
-  return hex;
+  const limb = (n: number): string => ('000' + n.toString(16)).slice(-4);
+  return limb(h3) + limb(h2) + limb(h1) + limb(h0);
 }
 
 /**
