@@ -18,7 +18,7 @@ import type { Entry, Region } from '../plan/model';
 import { describePeriod, isSeedPeriod, periodOf } from '../plan/model';
 import { numericMilestones } from '../progress/milestones';
 import { marksOf, sourceLines } from '../plan/rows';
-import { baselineOf, isRate } from '../progress/trajectory';
+import { baselineOf, holdsEveryYear } from '../progress/trajectory';
 import type { Lang } from '../plan/plan';
 import { METHODS, ON_TRACK, SLIGHTLY_BEHIND, type MethodId } from '../progress/methods';
 import {
@@ -81,8 +81,8 @@ function rowCells(region: Region, e: Entry, r: number, mode: Mode, origin: Origi
   } catch {
     base = null; // no stated baseline: no path, so no expected values and no flags for this row
   }
-  const rate = isRate(e);
-  set('base', base ? (rate ? 0 : `=${base.letter}${r}`) : null);
+  const rate = holdsEveryYear(e);
+  set('base', rate ? 0 : base ? `=${base.letter}${r}` : null);
 
   // Staged targets between the baseline and the target year (a 2027年 column of a 十五五 table): the path runs
   // through them, segment by segment, as the core's does; their numbers stand in the formula, as the plan states them.
@@ -95,9 +95,10 @@ function rowCells(region: Region, e: Entry, r: number, mode: Mode, origin: Origi
     [baselineOf(e).value, ...staged.map((m) => m.value as number), t.value as number].every((v) => v > 0);
   for (const y of actualYears(p)) {
     let expected: CellContent = null;
-    if (numericTarget && base) {
+    // A target set for every year (holdsEveryYear) is expected in every year, with or without a stated baseline.
+    if (numericTarget && (base || rate)) {
       if (mode === 'linked') expected = compound ? call('TARGET', y, 'cagr') : call('TARGET', y);
-      else if (rate) expected = `=${L('target')}${r}`;
+      else if (rate || !base) expected = `=${L('target')}${r}`;
       else {
         const points = [
           { year: base.year, ref: `${base.letter}${r}` },

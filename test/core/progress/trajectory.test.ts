@@ -1,4 +1,6 @@
-import { expectedValue, trajectory, parseMethod, baselineOf, targetOf } from '../../../src/core/progress/trajectory';
+import { expectedValue, trajectory, parseMethod, baselineOf, targetOf, holdsEveryYear } from '../../../src/core/progress/trajectory';
+import { Plan } from '../../../src/core/plan/plan';
+import { dataset } from '../../../src/data/index';
 import { makeEntry, planError } from '../../fixture';
 
 const err = planError;
@@ -88,5 +90,36 @@ describe('kinds of target', () => {
   test('no baseline: said clearly', () => {
     expect(err(() => expectedValue(makeEntry('tech_brokers', null, null, '1500'), 2022)).code).toBe('NO_BASELINE');
     expect(err(() => expectedValue(makeEntry('innovation_rank', '-', '7', '5'), 2019)).code).toBe('NO_BASELINE');
+  });
+});
+
+describe('a target set for every year holds in every year (每年, 年均)', () => {
+  const plan = new Plan(dataset());
+  test.each([
+    ['吉安', '每年引进博士以上高层次人才', 50],
+    ['九江', '重点优势领域每年培养基础产业技术人才', 20],
+    ['赣州', '每年新组建市级创新平台', 30],
+    ['赣州', '技术交易额年均增长', 20],
+  ])('%s %s: %d in every year of the period, though no baseline is stated', (region, name, target) => {
+    const e = plan.entry(region, name);
+    expect(holdsEveryYear(e)).toBe(true);
+    for (let y = 2021; y <= 2025; y++) expect(plan.target(region, name, y)).toBe(target);
+    // Judged against the yearly target: a shortfall is behind, the target met is on track.
+    expect(plan.assess(region, name, 2023, target).status).toBe('on_track');
+    expect(plan.assess(region, name, 2023, target * 0.5).status).toBe('behind');
+  });
+
+  test('a level with a path is not a yearly target', () => {
+    const e = plan.entry('赣州', '高新技术企业');
+    expect(holdsEveryYear(e)).toBe(false);
+    expect(plan.target('赣州', '高新技术企业', 2023)).not.toBe(plan.target('赣州', '高新技术企业', 2025));
+  });
+
+  test('property: for every entry that holds every year, every year after the baseline year answers its target', () => {
+    for (const r of dataset().regions)
+      for (const e of r.entries) {
+        if (!holdsEveryYear(e) || !e.target || e.target.value === null) continue;
+        for (let y = 2021; y <= 2025; y++) expect(expectedValue(e, y)).toBe(e.target.value);
+      }
   });
 });
