@@ -103,7 +103,6 @@ function splitByComma(cell: string, rawLine: string, lang: Lang): string | undef
   return undefined;
 }
 
-
 function readCsv(csv: string): { record: string[]; raw: string }[] {
   try {
     return parse(csv.replace(/^\uFEFF/, ''), {

@@ -1,5 +1,6 @@
 /** `plan` commands that answer a question about one plan: regions, table, indicators, target … compare. */
 import { describePeriod, periodOf } from '../core/plan/model';
+import { figureText } from '../core/plan/parse';
 import { regionRows } from '../core/plan/rows';
 import { parseMethod } from '../core/progress/trajectory';
 import { METHODS } from '../core/progress/methods';
@@ -88,7 +89,12 @@ export const QUERY_COMMANDS: Record<string, CommandSpec> = {
     run: (c) => {
       const { plan, args, values } = c;
       const year = args[2] !== undefined ? yearArg(args[2]) : undefined;
-      return withNote(c, String(plan.target(args[0], args[1], year, parseMethod(values.path as string | undefined))));
+      const answer = plan.target(args[0], args[1], year, parseMethod(values.path as string | undefined));
+      // At the target year, a range target is shown with both ends (the number above is its low end).
+      const e = plan.entry(args[0], args[1], year);
+      const atTarget = year === undefined || year === periodOf(e).target;
+      const range = atTarget && e.target && e.target.value !== null ? figureText(e.target) : undefined;
+      return withNote(c, range ?? String(answer));
     },
   },
   baseline: {

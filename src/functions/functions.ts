@@ -105,7 +105,7 @@ export function required(region: any, indicator: any, year: any, actual: any): n
 }
 
 /**
- * 指标信息：unit、name、qualifier、raw、source、seed、line、quote、conflicts、path、direction、kind、estimate、remark、version、definition。
+ * 指标信息：unit、name、qualifier、raw、source、seed、line、quote、conflicts、path、direction、kind、estimate、remark、version、definition、range（区间目标的两端，如 36–39）。
  * @customfunction INFO
  * @param region 地区名称
  * @param indicator 指标名称

@@ -3,7 +3,7 @@
  * for offices where add-ins are not allowed (WPS, locked-down Excel, LibreOffice).
  */
 import ExcelJS from 'exceljs';
-import { colIndex, colLetter, type ColumnKey, FILL, FONT, isNumericColumn, regionLayout, type SheetLayout } from '../core/sheet/layout';
+import { cellFormat, colIndex, colLetter, type ColumnKey, FILL, FONT, regionLayout, type SheetLayout } from '../core/sheet/layout';
 import { overviewLayout, sheetRef, type OverviewLayout, type OverviewSource } from '../core/sheet/overview';
 import { describePeriod, isSeedPeriod, periodOf, type Dataset, type Region, type Value } from '../core/plan/model';
 import { describeDefinition, type Lang } from '../core/plan/plan';
@@ -76,9 +76,8 @@ export function writeRegionSheet(wb: ExcelJS.Workbook, layout: SheetLayout, vers
     const r = ws.getRow(layout.headerRow + 1 + i);
     row.cells.forEach((_content, col) => {
       const c = r.getCell(col + 1);
-      if (isNumericColumn(layout.columns[col].key)) c.numFmt = row.numberFormat;
-      const own = layout.columns[col].numberFormat;
-      if (own) c.numFmt = own;
+      const format = cellFormat(layout, row, col);
+      if (format) c.numFmt = format;
       if (layout.inputColumns.includes(col)) c.fill = solid(FILL.input);
       if (layout.helperColumns.includes(col)) c.font = { color: { argb: argb(FONT.helper) }, size: 9 };
     });

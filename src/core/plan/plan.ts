@@ -17,6 +17,7 @@ import {
   type Value,
 } from './model';
 import { Resolver } from './resolve';
+import { figureText } from './parse';
 import { checksumOf } from './dataset';
 import {
   assess,
@@ -54,6 +55,7 @@ export const INFO_FIELDS = [
   'remark',
   'version',
   'definition',
+  'range',
 ] as const;
 export type InfoField = (typeof INFO_FIELDS)[number];
 
@@ -79,6 +81,8 @@ const INFO_ALIASES: Record<string, InfoField> = {
   备注: 'remark',
   版本: 'version',
   定义: 'definition',
+  范围: 'range',
+  区间: 'range',
   口径: 'definition',
 };
 
@@ -330,6 +334,9 @@ export class Plan {
         return t?.qualifiers.join(' ') ?? '';
       case 'raw':
         return t?.raw ?? '';
+      case 'range':
+        // The target as the plan commits to it: both ends of a range ("36–39"), else the number, else the words.
+        return t ? (t.value === null ? t.raw : figureText(t)) : '';
       case 'source':
         return [describeSource(primary(e)), ...(e.corroborations ?? []).map((c) => describeCorroboration(c, lang))].join('\n');
       case 'seed':

@@ -208,6 +208,9 @@ export interface SheetRow {
   /** The same row's contents when it stands at another sheet row (1-based), as after a person sorted the table. */
   cellsAt: (sheetRow: number) => CellContent[];
   numberFormat: string;
+  /** The target cell's format where the target is a range: its low end (the number, which the flags judge by) shown
+   * with the high end beside it, "36–39". */
+  targetFormat?: string;
 }
 
 export interface FlagRule {

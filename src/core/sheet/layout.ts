@@ -21,6 +21,7 @@ import { marksOf, sourceLines } from '../plan/rows';
 import { baselineOf, holdsEveryYear } from '../progress/trajectory';
 import type { Lang } from '../plan/plan';
 import { METHODS, ON_TRACK, SLIGHTLY_BEHIND, type MethodId } from '../progress/methods';
+import { rangeOf } from '../plan/parse';
 import {
   FILL,
   FONT,
@@ -29,6 +30,7 @@ import {
   colLetter,
   columnsFor,
   HEADER_OFFSET,
+  isNumericColumn,
   numberFormatOf,
   setReportCells,
   tableNameFor,
@@ -145,6 +147,7 @@ export function regionLayout(
     cells: rowCells(region, e, firstRow + i, mode, origin, columns, method),
     cellsAt: (sheetRow: number) => rowCells(region, e, sheetRow, mode, origin, columns, method),
     numberFormat: numberFormatOf(e),
+    ...(e.target && rangeOf(e.target) ? { targetFormat: `${numberFormatOf(e)}"–${(rangeOf(e.target) as [number, number])[1]}"` } : {}),
   }));
   const firstYear = years[0];
   const first = `${L(`actual${firstYear}`)}${firstRow}`;
@@ -326,4 +329,12 @@ export function placeOfficialActuals(
 /** Rows and columns a layout covers, from its title to its last row. */
 export function layoutSize(layout: SheetLayout): [number, number] {
   return [HEADER_OFFSET + 1 + layout.rows.length, layout.columns.length];
+}
+
+/** The number format of a body cell: the column's own, a range target's, the row's for its figures, else none. */
+export function cellFormat(layout: SheetLayout, row: SheetRow, col: number): string | undefined {
+  const c = layout.columns[col];
+  if (c.numberFormat) return c.numberFormat;
+  if (c.key === 'target' && row.targetFormat) return row.targetFormat;
+  return isNumericColumn(c.key) ? row.numberFormat : undefined;
 }

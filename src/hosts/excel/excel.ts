@@ -20,7 +20,7 @@
  *   ExcelApi 1.13 Range.getMergedAreasOrNullObject
  */
 import { layoutSize } from '../../core/sheet/layout';
-import { FILL, FONT, HEADER_OFFSET, colLetter, isNumericColumn, type SheetLayout } from '../../core/sheet/layout';
+import { cellFormat, FILL, FONT, HEADER_OFFSET, colLetter, type SheetLayout } from '../../core/sheet/layout';
 import {
   ownedColumns,
   planRefresh,
@@ -118,9 +118,7 @@ function queueLayout(ws: Excel.Worksheet, layout: SheetLayout, tableName: string
   at(headerRow, 0, 1, width).values = [layout.header];
   const body = at(headerRow + 1, 0, n, width);
   body.formulas = bodyContents(layout);
-  body.numberFormat = layout.rows.map((r) =>
-    layout.columns.map((c) => c.numberFormat ?? (isNumericColumn(c.key) ? r.numberFormat : 'General')),
-  );
+  body.numberFormat = layout.rows.map((r) => layout.columns.map((_c, j) => cellFormat(layout, r, j) ?? 'General'));
   for (const i of layout.inputColumns) at(headerRow + 1, i, n, 1).format.fill.color = hex(FILL.input);
   for (const i of layout.helperColumns) at(headerRow + 1, i, n, 1).format.font.color = hex(FONT.helper);
 

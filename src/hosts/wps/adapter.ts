@@ -5,7 +5,7 @@
  * is free only with no value and no formula; merged areas and tables crossing the block refuse the write too.
  * Nothing is written until every check has passed, and the actual-value columns are never written by refresh.
  */
-import { layoutSize } from '../../core/sheet/layout';
+import { colIndex, layoutSize } from '../../core/sheet/layout';
 import {
   a1,
   freeSheetName,
@@ -189,6 +189,7 @@ function writeLayout(app: EtApplication, ws: EtWorksheet, layout: SheetLayout, t
   at(headerRow + 1, 0, n, width).Formula = layout.rows.map((r) => r.cells.map((c) => (c === null ? '' : c)));
   layout.rows.forEach((r, i) => {
     for (const [first, count] of runs(numeric)) at(headerRow + 1 + i, first, 1, count).NumberFormat = r.numberFormat;
+    if (r.targetFormat) at(headerRow + 1 + i, colIndex('target', layout.columns), 1, 1).NumberFormat = r.targetFormat;
   });
   for (const i of layout.inputColumns) at(headerRow + 1, i, n, 1).Interior.Color = bgr(FILL.input);
   for (const i of layout.helperColumns) at(headerRow + 1, i, n, 1).Font.Color = bgr(FONT.helper);
