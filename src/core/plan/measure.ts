@@ -68,20 +68,16 @@ const IGNORABLE: RegExp[] = [new RegExp(`\\((?:r&d|gdp|${UNIT})\\)`, 'g'), /(?:1
 const TRAILING = /(?:总数|数量|%|亿元|万元)$/;
 
 /**
- * `key` without what may be left over without changing the measure: the region (`regions`, normalised; with 省/市),
- * a year, a unit, 数/数量/总数, 全市/全省/全社会, and brackets around R&D, GDP or a unit.
+ * `key` without what may be left over without changing the measure: the region (`regions`: their names and full names, normalised, longest first; 吉安市级… keeps its 市级),
+ * a year, a unit, 数/数量/总数 (unless `trailing` is false), 全市/全省/全社会, and brackets around R&D, GDP or a unit.
  */
-export function stripIgnorable(key: string, regions: readonly string[]): string {
+export function stripIgnorable(key: string, regions: readonly string[], trailing = true): string {
   let s = key;
-  for (const r of regions) if (r && s.includes(r)) s = s.replace(new RegExp(`${escape(r)}[省市]?`, 'g'), '');
+  for (const r of regions) if (r && s.includes(r)) s = s.replace(new RegExp(`${r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!级)`, 'g'), '');
   for (const re of IGNORABLE) s = s.replace(re, '');
-  for (let i = 0; i < 2; i++) {
+  for (let i = 0; trailing && i < 2; i++) {
     s = s.replace(TRAILING, '');
     if (s.endsWith('数') && !/[指系]数$/.test(s)) s = s.slice(0, -1);
   }
   return s;
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

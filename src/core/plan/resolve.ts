@@ -74,6 +74,8 @@ export class Resolver {
   private readonly readings = new Map<string, { zh: string; en: string }>();
   /** The regions' names (normalised), which a name may carry without changing the measure. */
   private readonly regionWords: string[];
+  /** The regions' short names only (吉安, not 吉安市). */
+  private readonly regionNames: string[];
 
   constructor(private readonly dataset: Dataset) {
     for (const r of dataset.regions) {
@@ -87,9 +89,12 @@ export class Resolver {
         })),
       );
     }
-    this.regionWords = unique([...dataset.regions.map((r) => r.name), ...CITIES_WITHOUT_PLAN.map(([zh]) => zh)].map(normalizeName)).sort(
-      (a, b) => b.length - a.length,
-    );
+    this.regionWords = unique(
+      [...dataset.regions.flatMap((r) => [r.fullName, r.name]), ...CITIES_WITHOUT_PLAN.flatMap(([zh]) => [`${zh}市`, zh])].map(
+        normalizeName,
+      ),
+    ).sort((a, b) => b.length - a.length);
+    this.regionNames = dataset.regions.map((r) => normalizeName(r.name));
     for (const [zh, py] of CITIES_WITHOUT_PLAN) {
       this.noPlanKeys.set(regionKey(zh), [zh, py]);
       this.noPlanKeys.set(regionKey(py), [zh, py]);
@@ -244,7 +249,17 @@ export class Resolver {
     const agreeing = (ks: Key[]): string[] => unique(ks.map((k) => k.id)).filter((id) => agrees(asked, this.def(id)));
 
     // 1. The name, or the name without what may be left over (region, year, unit, 数, 全社会 …), is a known name.
-    let ids = [...(this.exactIndicator.get(key) ?? this.exactIndicator.get(bare) ?? [])];
+    // A unit in brackets after a name that ends in brackets itself: "Patents granted (all kinds)（%）".
+    const twice = normalizeName(stripUnit(stripUnit(input)));
+    let ids = [
+      ...(this.exactIndicator.get(key) ??
+        this.exactIndicator.get(stripIgnorable(key, this.regionWords, false)) ??
+        // 吉安市工程技术研究中心: 吉安 and 市工程技术研究中心, when 吉安市 leaves no name
+        this.exactIndicator.get(stripIgnorable(key, this.regionNames, false)) ??
+        this.exactIndicator.get(bare) ??
+        this.exactIndicator.get(twice) ??
+        []),
+    ];
     if (ids.length === 0 && [...bare].length >= 2) {
       // 2. A partial name: known names that contain it, of the measure its words name.
       ids = agreeing(this.containing(bare));
@@ -334,9 +349,9 @@ export class Resolver {
       .join('; ');
     const said = asked.word ? MEASURE_WORDS[asked.measure ?? 'flow'] : undefined;
     // A name that says more than a known name, or names another measure, is refused: never another measure's figure.
-    const other = said
-      ? [...this.containing(bare), ...this.inside(key, true)].find((k) => entries.has(k.id) && !agrees(asked, this.def(k.id)))
-      : undefined;
+    // Said only when every known name of this plan in or around the input is of another measure.
+    const near = said ? [...this.containing(bare), ...this.inside(key, true)].filter((k) => entries.has(k.id)) : [];
+    const other = near.some((k) => agrees(asked, this.def(k.id))) ? undefined : near[0];
     if (said && other) {
       const e = entries.get(other.id) as Entry;
       throw new PlanError(
