@@ -47,7 +47,15 @@ export const CATALOGUE: IndicatorDef[] = [
     unitEn: '100 million yuan',
     direction: 'up',
     kind: 'level',
-    aliases: ['全社会研发经费支出', 'R&D经费支出', '研发经费', '研发投入'],
+    aliases: [
+      '全社会研发经费支出',
+      'R&D经费支出',
+      '研发经费',
+      '研发投入',
+      '研究与试验发展(R&D)经费',
+      'R&D经费投入总量',
+      '研究与试验发展(R&D)经费投入总量',
+    ],
     definition: {
       zh: '当年全社会研究与试验发展（R&D）经费支出',
       en: 'Gross domestic expenditure on R&D in the year',
@@ -72,6 +80,10 @@ export const CATALOGUE: IndicatorDef[] = [
       '全社会研发经费支出占地区生产总值之比',
       '全社会研究开发（R&D）经费支出占地区生产总值（GDP）之比',
       '研发投入强度',
+      'R&D经费投入强度',
+      '研究与试验发展(R&D)经费投入强度',
+      '研究与试验发展经费投入强度',
+      '研发经费投入强度',
       'R&D强度',
       'R&D intensity',
     ],
@@ -92,7 +104,7 @@ export const CATALOGUE: IndicatorDef[] = [
     unitEn: '%',
     direction: 'up',
     kind: 'growth',
-    aliases: ['全社会研发经费支出年均增速', '全社会R&D经费支出投入年均增速', '研发经费增速', 'R&D增速'],
+    aliases: ['全社会研发经费支出年均增速', '全社会R&D经费支出投入年均增速', '研发经费增速', 'R&D增速', '全社会研发经费投入年均增长'],
     definition: {
       zh: '全社会R&D经费支出的年均增长率（目标为“十四五”期间年均；规划表中2019、2020年列为当年增速）',
       en: "Average annual growth of gross R&D expenditure over the plan period (the tables' 2019 and 2020 columns give that year's growth)",
@@ -108,7 +120,12 @@ export const CATALOGUE: IndicatorDef[] = [
     unitEn: '%',
     direction: 'up',
     kind: 'share',
-    aliases: ['规上工业企业R&D经费占主营业务收入比重', '规模以上工业企业研发经费支出与营业收入之比', '企业研发投入强度'],
+    aliases: [
+      '规上工业企业R&D经费占主营业务收入比重',
+      '规模以上工业企业研发经费支出与营业收入之比',
+      '企业研发投入强度',
+      '规模以上工业企业研发经费支出与主营业务收入之比',
+    ],
     definition: {
       zh: '当年规模以上工业企业R&D经费支出与营业收入之比',
       en: 'R&D expenditure of industrial enterprises above designated size as a share of their revenue in the year',
@@ -288,7 +305,7 @@ export const CATALOGUE: IndicatorDef[] = [
     unitEn: 'patents',
     direction: 'up',
     kind: 'level',
-    aliases: ['每万人有效发明专利拥有量', '万人发明专利拥有量', '每万人发明专利拥有量', '万人有效发明专利'],
+    aliases: ['每万人有效发明专利拥有量', '万人发明专利拥有量', '每万人发明专利拥有量', '万人有效发明专利', '每万人口发明专利拥有量'],
     definition: {
       zh: '年末每万人口有效发明专利拥有量',
       en: 'Valid invention patents per 10,000 residents at year end',
@@ -342,7 +359,7 @@ export const CATALOGUE: IndicatorDef[] = [
     unitEn: '%',
     direction: 'up',
     kind: 'share',
-    aliases: ['财政科技支出占比', '地方财政科技支出占比'],
+    aliases: ['财政科技支出占比', '地方财政科技支出占比', '公共财政科学技术支出占公共财政支出比重'],
     definition: {
       zh: '当年地方财政科学技术支出占地方一般公共预算支出的比重',
       en: 'Local fiscal S&T expenditure as a share of local general public budget expenditure in the year',
