@@ -1,8 +1,8 @@
 /** `plan` commands that answer a question about one plan: regions, table, indicators, target … compare. */
-import { describePeriod, periodOf } from '../core/plan/model';
+import { baseYearOf, describePeriod, periodOf } from '../core/plan/model';
 import { figureText } from '../core/plan/parse';
 import { regionRows } from '../core/plan/rows';
-import { parseMethod } from '../core/progress/trajectory';
+import { parseMethod, pathRateNote } from '../core/progress/trajectory';
 import { METHODS } from '../core/progress/methods';
 import { acrossRegions, resolveAcross } from '../core/plan/compare';
 import { describeDefinition } from '../core/plan/plan';
@@ -94,6 +94,9 @@ export const QUERY_COMMANDS: Record<string, CommandSpec> = {
       const e = plan.entry(args[0], args[1], year);
       const atTarget = year === undefined || year === periodOf(e).target;
       const range = atTarget && e.target && e.target.value !== null ? figureText(e.target) : undefined;
+      // Between baseline and target, the expected value of a measure whose growth rate the plan states follows that path.
+      const own = !atTarget && year !== undefined && year > baseYearOf(periodOf(e)) ? pathRateNote(e) : undefined;
+      if (own) c.io.err(t([own.zh, own.en], c.lang));
       return withNote(c, range ?? String(answer));
     },
   },

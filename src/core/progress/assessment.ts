@@ -43,7 +43,7 @@ import { numericMilestones } from './milestones';
 import { baseYearOf, periodOf, type Entry, type Period } from '../plan/model';
 import { roundFigure } from '../plan/parse';
 import { assess, ON_TRACK, SLIGHTLY_BEHIND, STATUS_LABELS, type StatusCode } from './status';
-import { baselineOf, holdsEveryYear } from './trajectory';
+import { baselineOf, holdsEveryYear, ownPath } from './trajectory';
 import type { Lang } from '../plan/plan';
 
 export type RowStatus = StatusCode | 'no_path' | 'qualitative' | 'no_data';
@@ -122,9 +122,10 @@ export function rowStatus(e: Entry, actuals: Actuals, method: MethodId = 'linear
     return target === 0 ? 'moving_away' : classify(actual / target);
   }
   if (baselineValue(e) === null) return meets ? 'achieved' : 'no_path';
-  if (method === 'cagr' || method === 'eurostat') {
+  const own = ownPath(e, method);
+  if (own === 'cagr' || own === 'eurostat') {
     try {
-      return assess(e, year, actual, method).status;
+      return assess(e, year, actual, own).status;
     } catch (err) {
       // No compound path (a value ≤ 0) or no growth rate (a negative value): judged as linear, as the sheet does.
       if (!(err instanceof PlanError) || err.code !== 'BAD_ARGUMENT') throw err;
@@ -248,7 +249,7 @@ export function statusFormula(e: Entry, r: RowRefs, method: MethodId = 'linear')
   const C = (st: RowStatus): number => ROW_STATUSES.indexOf(st) + 1;
   const { direction: D, target: T, base: B, lastYear: Y, lastActual: A, lastExpected: E } = r;
   const meets = `${D}*(${A}-${T})>=0`;
-  const m = statusMethod(method);
+  const m = ownPath(e, statusMethod(method));
   /** The linear branches, with the latest year's expected value `Ex`. */
   const level = (Ex: string): string =>
     `IF(AND(${meets},${D}*(${T}-${B})>0),${C('achieved')},` +

@@ -51,6 +51,30 @@ export function judgedBaseline(entry: Entry): Anchor {
   }
 }
 
+/**
+ * The path a method means for this entry. Where the same plan states the annual growth rate of the measure
+ * (`entry.pathRate`: 九江 "全社会R&D经费支出年均增速 17%"), the plan's own path is compound growth from the baseline to
+ * the target, so the time-elapsed (linear) method follows it; where that path cannot be drawn (a value ≤ 0), linear.
+ */
+export function ownPath<M extends string>(entry: Entry, method: M): M | 'cagr' {
+  if (method !== 'linear' || !entry.pathRate) return method;
+  try {
+    return baselineOf(entry).value > 0 && targetOf(entry).value > 0 ? 'cagr' : method;
+  } catch {
+    return method;
+  }
+}
+
+/** Where the path follows a rate the plan states, what to tell a reader: the rate, its name and its line. */
+export function pathRateNote(entry: Entry): { zh: string; en: string } | undefined {
+  if (ownPath(entry, 'linear') !== 'cagr' || !entry.pathRate) return undefined;
+  const { name, target } = entry.pathRate;
+  return {
+    zh: `注：规划另定“${name}”为“${target.raw}”（${target.source.seed}:${target.source.line}），应达值按规划自身的复合增长路径（基期→目标）计算`,
+    en: `Note: the plan also sets "${entry.pathRate.name}" at "${target.raw}" (${target.source.seed}:${target.source.line}), so the expected values follow the plan's own compound path (baseline → target)`,
+  };
+}
+
 /** The target year of the entry's plan (2025 for the seeds). */
 export function targetYearOf(entry: Entry): number {
   return periodOf(entry).target;
@@ -128,6 +152,7 @@ export function expectedValue(entry: Entry, year: number, method: PathMethod = '
   checkYear(year, entry);
   const stated = entry.values[year];
   if (holdsEveryYear(entry) && year > baseYearOf(periodOf(entry))) return targetOf(entry).value;
+  method = ownPath(entry, method);
   const base = baselineOf(entry);
   if (year <= base.year) {
     if (stated && stated.value !== null) return stated.value;

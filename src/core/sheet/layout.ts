@@ -18,7 +18,7 @@ import type { Entry, Region } from '../plan/model';
 import { describePeriod, isSeedPeriod, periodOf } from '../plan/model';
 import { numericMilestones } from '../progress/milestones';
 import { marksOf, sourceLines } from '../plan/rows';
-import { baselineOf, holdsEveryYear } from '../progress/trajectory';
+import { baselineOf, holdsEveryYear, ownPath, pathRateNote } from '../progress/trajectory';
 import type { Lang } from '../plan/plan';
 import { METHODS, ON_TRACK, SLIGHTLY_BEHIND, type MethodId } from '../progress/methods';
 import { rangeOf } from '../plan/parse';
@@ -91,7 +91,7 @@ function rowCells(region: Region, e: Entry, r: number, mode: Mode, origin: Origi
   const staged = base ? numericMilestones(e).filter((m) => m.year > base.year && m.year < p.target) : [];
   // A cagr sheet's path is compound where every point of it is positive (as the core's must be), else linear.
   const compound =
-    method === 'cagr' &&
+    ownPath(e, method) === 'cagr' &&
     numericTarget &&
     !!base &&
     [baselineOf(e).value, ...staged.map((m) => m.value as number), t.value as number].every((v) => v > 0);
@@ -207,6 +207,15 @@ export function regionLayout(
         fill: FILL.behind,
       },
       { text: zh ? '排位类指标越小越好，已按方向判断' : 'ranks: lower is better, judged by direction', fill: 'FFFFFF' },
+      // Rows whose expected values follow a growth rate the plan states (its own path), named once here.
+      ...(method === 'linear'
+        ? region.entries.flatMap((e) => {
+            const note = pathRateNote(e);
+            return note
+              ? [{ text: `${e.name}：${zh ? note.zh.replace(/^注：/, '') : note.en.replace(/^Note: /, '')}`, fill: 'FFFFFF' }]
+              : [];
+          })
+        : []),
     ],
     header: columns.map((c) => c.header[lang]),
     rows,
