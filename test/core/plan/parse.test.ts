@@ -51,7 +51,7 @@ describe('parseValue', () => {
       high: 2,
       qualifiers: ['力争'],
       aspiration: true,
-      bound: 'exact',
+      bound: 'range', // a range is bound by both ends, not "exact" (issue 28)
       remark: '含柔性',
     });
     expect(parseValue('争取2025年达省级重点学科7个')).toMatchObject({
