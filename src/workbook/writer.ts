@@ -64,7 +64,8 @@ export function writeRegionSheet(wb: ExcelJS.Workbook, layout: SheetLayout, vers
     headerRow: true,
     style: { theme: 'TableStyleLight9', showRowStripes: true },
     columns: layout.header.map((name) => ({ name, filterButton: true })),
-    rows: layout.rows.map((row) => row.cells.map((c) => (typeof c === 'string' && c.startsWith('=') ? { formula: c.slice(1) } : c))),
+    // Only the formulas the layout built are formulas; every other text is stored as text, whatever it begins with.
+    rows: layout.rows.map((row) => row.cells.map((c, i) => (row.formulas[i] && typeof c === 'string' ? { formula: c.slice(1) } : c))),
   });
   const header = ws.getRow(layout.headerRow);
   header.eachCell((c) => {
@@ -156,7 +157,7 @@ export function writeOverviewSheet(wb: ExcelJS.Workbook, layout: OverviewLayout,
     const row = ws.getRow(layout.headerRow + 1 + r);
     cells.forEach((v, i) => {
       const c = row.getCell(i + 1);
-      c.value = typeof v === 'string' && v.startsWith('=') ? { formula: v.slice(1) } : v;
+      c.value = layout.formulas[r][i] && typeof v === 'string' ? { formula: v.slice(1) } : v;
       c.numFmt = layout.formats[i];
       c.border = { top: thin, bottom: thin, left: thin, right: thin };
       if (r === layout.rows.length - 1) c.font = { bold: true };

@@ -27,6 +27,20 @@ type Raw = string | number | boolean | null;
 
 const colName = colLetter;
 
+/**
+ * What Excel makes of a value written to a cell, as if typed: "" empties it; "=…" is a formula; "+…", "-…" that are
+ * not numbers and "@…" are formulas too (Excel adds the "="); a leading apostrophe makes the rest text (HyperFormula
+ * keeps it as the prefix, as Excel does).
+ */
+export function entered(content: Raw): Raw {
+  if (content === '') return null;
+  if (typeof content !== 'string' || content.length < 2) return content;
+  if (content[0] === '@') return `=${content.slice(1)}`;
+  const signed = (content[0] === '+' || content[0] === '-') && !/^[+\-\s]*$/.test(content);
+  if (signed && !Number.isFinite(Number(content.replace(/[,%]/g, '')))) return `=${content}`;
+  return content;
+}
+
 export function parseAddress(a: string): { row: number; col: number; rows: number; cols: number } {
   const clean = a.replace(/^.*!/, '').replace(/\$/g, '');
   const [p, q] = clean.split(':');
@@ -631,13 +645,17 @@ export class FakeWorksheet {
     const a = parseAddress(address);
     return new FakeRange(this.host, this, a.row, a.col, a.rows, a.cols);
   }
+  /** What Excel stores for a cell written (through `values`, `formulas` or typed): see `entered`. */
   setContent(row: number, col: number, content: Raw): void {
-    this.host.hf.setCellContents({ sheet: this.hfId, row, col }, [[content === '' ? null : content]]);
+    this.host.hf.setCellContents({ sheet: this.hfId, row, col }, [[entered(content)]]);
   }
   formula(row: number, col: number): Raw {
     const addr = { sheet: this.hfId, row, col };
     if (this.host.hf.doesCellHaveFormula(addr)) return this.host.hf.getCellFormula(addr) ?? '';
     const v = this.host.hf.getCellSerialized(addr);
+    // A text entered behind an apostrophe reads back without it, in `formulas` as in `values` (the apostrophe is the
+    // cell's prefix, not its content).
+    if (typeof v === 'string' && v.startsWith("'")) return v.slice(1);
     return v === null || v === undefined ? '' : (v as Raw);
   }
   value(row: number, col: number): Raw {
@@ -905,7 +923,8 @@ export class FakeRange {
         `${what}: the number of rows or columns in the input array doesn't match the size or dimensions of the range (${this.nRows}×${this.nCols})`,
       );
     }
-    v.forEach((row, i) => row.forEach((x, j) => this.sheet.setContent(this.row + i, this.col + j, x)));
+    // null in a 2-D array leaves that cell as it is (Office JS: "null input in 2-D array").
+    v.forEach((row, i) => row.forEach((x, j) => x !== null && this.sheet.setContent(this.row + i, this.col + j, x)));
   }
 
   get values(): Raw[][] {

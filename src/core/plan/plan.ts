@@ -154,8 +154,15 @@ export class Plan {
    */
   static withImported(base: Dataset, imported: Region[], version = `${base.version}+${imported.length} imported`): Plan {
     if (!imported.length) return new Plan(base);
+    // The catalogue indexed once: linear in the entries, however many a table brings.
     const catalogue = [...base.catalogue];
-    for (const r of imported) for (const e of r.entries) if (!catalogue.some((d) => d.id === e.indicator.id)) catalogue.push(e.indicator);
+    const known = new Set(catalogue.map((d) => d.id));
+    for (const r of imported)
+      for (const e of r.entries)
+        if (!known.has(e.indicator.id)) {
+          known.add(e.indicator.id);
+          catalogue.push(e.indicator);
+        }
     const main = [...base.regions];
     const others: Region[][] = [];
     for (const r of imported) {

@@ -5,6 +5,8 @@
  * A cell is free only when it holds no value and no formula. A formula that shows nothing (`=IF(1>2,1,"")`)
  * is a person's work. Merged areas and tables (ours or anyone's) crossing the block refuse the write too.
  */
+import { hostText } from '../exchange/formulaText';
+import type { CellContent } from './columns';
 
 /** What an adapter knows about one block of cells it would write. Arrays are row-major, 0-based. */
 export interface BlockFacts {
@@ -151,4 +153,30 @@ export function freeTableName(wanted: string, taken: Set<string>): string {
   const lower = new Set([...taken].map((n) => n.toLowerCase()));
   if (!lower.has(wanted.toLowerCase())) return wanted;
   for (let i = 2; ; i++) if (!lower.has(`${wanted}_${i}`.toLowerCase())) return `${wanted}_${i}`;
+}
+
+/**
+ * A cell's content as a host's value setter (Office.js `values`, ET `Value2`) must receive it to store it as it is: empty
+ * as "", a number as itself, a text as text (behind an apostrophe where the host would parse it as a formula, see
+ * core/exchange/formulaText.ts). Never for a formula the layout built: those go through the host's formula setter.
+ */
+export function hostValue(c: CellContent): string | number {
+  return c === null ? '' : typeof c === 'string' ? hostText(c) : c;
+}
+
+/**
+ * A block of layout cells split for the host: `values` holds every text and number (null where a formula goes, which
+ * Office.js reads as "leave the cell"), `formulas` the formulas the layout built (null elsewhere); `any` says whether
+ * the block has a formula at all.
+ */
+export function splitFormulas(
+  cells: CellContent[][],
+  formulas: boolean[][],
+): { values: (string | number | null)[][]; formulas: (string | null)[][]; any: boolean } {
+  const only = cells.map((r, i) => r.map((c, j) => (formulas[i][j] && typeof c === 'string' ? c : null)));
+  return {
+    values: cells.map((r, i) => r.map((c, j) => (only[i][j] === null ? hostValue(c) : null))),
+    formulas: only,
+    any: only.some((r) => r.some((c) => c !== null)),
+  };
 }

@@ -30,7 +30,7 @@ import {
   type RefreshOutcome,
   type RefreshResult,
 } from '../../core/sheet/refresh';
-import { a1, freeSheetName, freeTableName, refusalFor, refusalText, type Refusal } from '../../core/sheet/cells';
+import { a1, freeSheetName, freeTableName, hostValue, refusalFor, refusalText, splitFormulas, type Refusal } from '../../core/sheet/cells';
 import { TABLE_NS_PREFIX, parseTable, serializeTable, tableNamespace } from '../../core/sheet/ledger';
 import { queuePrintSetup } from './overview';
 import { supports } from './requirements';
@@ -83,8 +83,14 @@ function queueTableRecord(context: Context, parts: Excel.CustomXmlPart[], xml: s
   context.workbook.customXmlParts.add(xml);
 }
 
-function bodyContents(layout: SheetLayout): (string | number)[][] {
-  return layout.rows.map((r) => r.cells.map((c) => (c === null ? '' : c)));
+/**
+ * Queue a block of layout cells: texts and numbers through `values` (a text Excel would parse behind an apostrophe, so it
+ * stays text), then the formulas the layout built through `formulas`; null in either leaves the other's cells alone.
+ */
+function queueCells(range: Excel.Range, cells: (string | number | null)[][], formulas: boolean[][]): void {
+  const split = splitFormulas(cells, formulas);
+  range.values = split.values as (string | number)[][];
+  if (split.any) range.formulas = split.formulas as string[][];
 }
 
 /** Queue the writes of one layout onto `ws` (nothing is sent). */
@@ -102,22 +108,26 @@ function queueLayout(ws: Excel.Worksheet, layout: SheetLayout, tableName: string
   table.style = 'TableStyleLight9';
 
   const title = at(r0, 0);
-  title.values = [[layout.title]];
+  title.values = [[hostValue(layout.title)]];
   title.format.font.bold = true;
   title.format.font.size = 14;
   const sub = at(r0 + 1, 0);
-  sub.values = [[layout.subtitle]];
+  sub.values = [[hostValue(layout.subtitle)]];
   sub.format.font.size = 9;
   sub.format.font.color = '#595959';
   layout.legend.forEach((l, i) => {
     const c = at(r0 + 2, i * 2);
-    c.values = [[l.text]];
+    c.values = [[hostValue(l.text)]];
     if (l.fill !== 'FFFFFF') c.format.fill.color = hex(l.fill);
   });
 
-  at(headerRow, 0, 1, width).values = [layout.header];
+  at(headerRow, 0, 1, width).values = [layout.header.map(hostValue)];
   const body = at(headerRow + 1, 0, n, width);
-  body.formulas = bodyContents(layout);
+  queueCells(
+    body,
+    layout.rows.map((r) => r.cells),
+    layout.rows.map((r) => r.formulas),
+  );
   body.numberFormat = layout.rows.map((r) => layout.columns.map((_c, j) => cellFormat(layout, r, j) ?? 'General'));
   for (const i of layout.inputColumns) at(headerRow + 1, i, n, 1).format.fill.color = hex(FILL.input);
   for (const i of layout.helperColumns) at(headerRow + 1, i, n, 1).format.font.color = hex(FONT.helper);
@@ -280,7 +290,7 @@ export async function refreshTables(context: Context, layoutFor: LayoutFor, opti
     const headerTexts = header.values[0].map(String);
     const plan = planRefresh(layout, headerTexts, body.formulas, body.rowIndex + 1, record, options);
     for (const w of plan.writes) {
-      ws.getRange(area(body.rowIndex + w.row, body.columnIndex + w.col, 1, 1)).formulas = [[w.value === null ? '' : w.value]];
+      queueCells(ws.getRange(area(body.rowIndex + w.row, body.columnIndex + w.col, 1, 1)), [[w.value]], [[w.formula]]);
     }
     let blocked: Refusal | null = null;
     let rows = plan.record;
@@ -298,9 +308,10 @@ export async function refreshTables(context: Context, layoutFor: LayoutFor, opti
         const skipped = new Set(rows.slice(rows.length - n).map((r) => r.id));
         rows = rows.filter((r) => !skipped.has(r.id));
       } else {
+        // rows.add takes one array, which Excel reads as typed: formulas the layout built as they are, texts kept text.
         t.rows.add(
           undefined,
-          plan.append.map((r) => r.map((c) => (c === null ? '' : c))),
+          plan.append.map((r, i) => r.map((c, j) => (plan.appendFormulas[i][j] && c !== null ? c : hostValue(c)))),
         );
       }
     }

@@ -17,7 +17,7 @@ import { periodOf, type Region } from '../../core/plan/model';
 import { overviewLayout, sheetRef, type OverviewLayout, type OverviewSource, type RegionActuals } from '../../core/sheet/overview';
 import type { Lang } from '../../core/plan/plan';
 import { supports } from './requirements';
-import { a1, isFreeCell } from '../../core/sheet/cells';
+import { a1, hostValue, isFreeCell, splitFormulas } from '../../core/sheet/cells';
 
 type Context = Excel.RequestContext;
 
@@ -135,20 +135,23 @@ export async function insertOverview(
   const ws = sheets.add(sheetName);
   const width = layout.header.length;
   const at = (row: number, col: number, rows = 1, cols = 1): Excel.Range => ws.getRangeByIndexes(row - 1, col, rows, cols);
-  at(1, 0).values = [[layout.title]];
+  at(1, 0).values = [[hostValue(layout.title)]];
   at(1, 0).format.font.bold = true;
   at(1, 0).format.font.size = 14;
-  at(2, 0).values = [[layout.subtitle]];
+  at(2, 0).values = [[hostValue(layout.subtitle)]];
   at(2, 0).format.font.size = 9;
   const head = at(layout.headerRow, 0, 1, width);
-  head.values = [layout.header];
+  head.values = [layout.header.map(hostValue)];
   head.format.font.bold = true;
   head.format.wrapText = true;
   head.format.fill.color = hex('DDEBF7');
   const body = at(layout.headerRow + 1, 0, layout.rows.length, width);
-  body.formulas = layout.rows.map((r) => r.map((c) => (c === null ? '' : c)));
+  // The region labels as text (a label Excel would parse stays text), the counts as the formulas the layout built.
+  const split = splitFormulas(layout.rows, layout.formulas);
+  body.values = split.values as (string | number)[][];
+  body.formulas = split.formulas as string[][];
   body.numberFormat = layout.rows.map(() => layout.formats);
-  layout.notes.forEach((n, i) => (at(layout.headerRow + layout.rows.length + 2 + i, 0).values = [[n]]));
+  layout.notes.forEach((n, i) => (at(layout.headerRow + layout.rows.length + 2 + i, 0).values = [[hostValue(n)]]));
   layout.widths.forEach((w, i) => (at(layout.headerRow, i).format.columnWidth = w * 7));
   queuePrintSetup(ws, layout.headerRow, lang === 'zh' ? `数据版本 ${version}` : `Data version ${version}`);
   queueStatusChart(ws, layout, sources.length);
