@@ -1,6 +1,7 @@
 /** `plan` commands that answer a question about one plan: regions, table, indicators, target … compare. */
 import { baseYearOf, describePeriod, periodOf } from '../core/plan/model';
-import { figureText } from '../core/plan/parse';
+import { rangeOf } from '../core/plan/parse';
+import { inCompareUnit } from '../core/plan/units';
 import { regionRows } from '../core/plan/rows';
 import { parseMethod, pathRateNote } from '../core/progress/trajectory';
 import { METHODS } from '../core/progress/methods';
@@ -93,11 +94,14 @@ export const QUERY_COMMANDS: Record<string, CommandSpec> = {
       // At the target year, a range target is shown with both ends (the number above is its low end).
       const e = plan.entry(args[0], args[1], year);
       const atTarget = year === undefined || year === periodOf(e).target;
-      const range = atTarget && e.target && e.target.value !== null ? figureText(e.target) : undefined;
+      // A figure the plan writes in 万 or 亿 of what the indicator counts one by one is answered in compare's unit
+      // ("新增注册企业 3万个" → 30000), never as a bare 3.
+      const r = atTarget && e.target ? rangeOf(e.target) : null;
+      const range = r ? `${inCompareUnit(e, r[0])}–${inCompareUnit(e, r[1])}` : undefined;
       // Between baseline and target, the expected value of a measure whose growth rate the plan states follows that path.
       const own = !atTarget && year !== undefined && year > baseYearOf(periodOf(e)) ? pathRateNote(e) : undefined;
       if (own) c.io.err(t([own.zh, own.en], c.lang));
-      return withNote(c, range ?? String(answer));
+      return withNote(c, range ?? String(typeof answer === 'number' ? inCompareUnit(e, answer) : answer));
     },
   },
   baseline: {
@@ -112,7 +116,10 @@ export const QUERY_COMMANDS: Record<string, CommandSpec> = {
     ],
     help: ['基期值', 'the baseline'],
     example: 'plan baseline 九江 高企',
-    run: (c) => withNote(c, String(c.plan.baseline(c.args[0], c.args[1], c.args[2] !== undefined ? yearArg(c.args[2]) : undefined))),
+    run: (c) => {
+      const year = c.args[2] !== undefined ? yearArg(c.args[2]) : undefined;
+      return withNote(c, String(inCompareUnit(c.plan.entry(c.args[0], c.args[1], year), c.plan.baseline(c.args[0], c.args[1], year))));
+    },
   },
   status: {
     args: [REGION, INDICATOR, YEAR_ARG, ACTUAL_ARG],

@@ -7,6 +7,7 @@
 export const QUALIFIERS = [
   '不低于',
   '不少于',
+  '至少',
   '力争达到',
   '力争',
   '争取',
@@ -34,7 +35,7 @@ export const INCREMENT_WORDS: readonly string[] = ['新增', '新建'];
 export type Bound = 'at_least' | 'above' | 'about' | 'exact' | 'range';
 
 const BOUND_WORDS: [Bound, readonly string[]][] = [
-  ['at_least', ['以上', '不低于', '不少于']],
+  ['at_least', ['以上', '不低于', '不少于', '至少']],
   ['above', ['突破', '超过']],
   ['about', ['左右', '约']],
 ];
@@ -163,7 +164,12 @@ export function parseValue(raw: string, baseline: number | null = null, options:
   if (remarkMatch) {
     result.remark = remarkMatch[1].trim();
     body = body.replace(remarkMatch[0], '');
+    // "新增1家独角兽企业（总数达3家）": the plan states the total itself, so the total is the figure and the increment
+    // the remark; a level is never tagged 新增 when its total is written.
+    if (/^(?:总数|总量|累计|合计)达到?\s*\d/.test(result.remark)) [body, result.remark] = [result.remark, body.trim()];
   }
+  // "省级以上" / "国家级以上": 以上 qualifies the level of the body, not the figure.
+  body = body.replace(/级以上/g, '级');
 
   let rest = body;
   for (const q of QUALIFIERS) {

@@ -18,6 +18,7 @@ import {
 } from './model';
 import { Resolver } from './resolve';
 import { figureText } from './parse';
+import { measureKind } from './compare';
 import { checksumOf } from './dataset';
 import {
   assess,
@@ -367,7 +368,7 @@ export class Plan {
             ? '越低越好'
             : 'lower is better';
       case 'kind':
-        return e.indicator.kind;
+        return measureKind(e.indicator);
       case 'estimate': {
         const est = [...Object.values(e.values), t].filter((v): v is Value => !!v && v.estimate).map((v) => `${v.year}: ${v.raw}`);
         return est.join('; ') || (lang === 'zh' ? '无' : 'none');
