@@ -24,6 +24,8 @@ export interface Field {
   description: string;
   required?: boolean;
   enum?: string[];
+  /** A column added in a later version: a package written before it may leave the column out. */
+  added?: boolean;
 }
 
 export const f = (name: string, type: FieldType, description: string, more: Partial<Field> = {}): Field => ({
@@ -66,6 +68,15 @@ export const SCHEMAS: Record<'regions' | 'entries' | 'values' | 'actuals', Field
     f('wording', 'string', "Where the plan's wording differs from the catalogue definition"),
     f('attribute', 'string', '属性 of an imported table: 预期性 (expected) or 约束性 (binding)', { enum: ['预期性', '约束性'] }),
     f('period', 'string', "The plan's period (regions.csv)", { required: true }),
+    f(
+      'kind',
+      'string',
+      'Kind of measure: flow (added over the plan period: 新增, 新建, 引进, 累计 …), level, share, growth, rank or qualitative',
+      {
+        enum: ['flow', 'level', 'share', 'growth', 'rank', 'qualitative'],
+        added: true,
+      },
+    ),
   ],
   values: [
     f('region', 'string', 'Region (regions.csv)', { required: true }),
