@@ -6,9 +6,9 @@
  *
  * The value is the tag's text as the typings write it, unchanged. Most are one set ("ExcelApi 1.7"). Some name
  * conditions ("ExcelApi 1.1 for adding a single row; 1.4 allows adding of multiple rows; …", "ExcelApi 1.1 for get,
- * 1.8 for set"): `levelOf` reads the first set named as the member's level (what any use of it needs), and the later
- * clauses as conditions, which the fake host and the audit (test/hosts/excel/typings-audit.test.ts) handle one by
- * one where the add-in meets them. A member declared more than once (overloads) with different tags gets them
+ * 1.8 for set"): test/fakes/officeLevels.ts `levelOf` reads the first set named as the member's level (what any use
+ * of it needs), and the later clauses as conditions, which the fake host and the audit
+ * (test/hosts/excel/typings-audit.test.ts) handle one by one where the add-in meets them. A member declared more than once (overloads) with different tags gets them
  * joined by " | ", in the order the typings declare them. Excel.Interfaces (the load/set option shapes) is left out:
  * its members repeat the classes'.
  */
@@ -84,13 +84,6 @@ export function officeLevels(files: string[] = TYPINGS): Record<string, string> 
 
 export function render(levels: Record<string, string>): string {
   return `${JSON.stringify(levels, null, 2)}\n`;
-}
-
-/** A requirement set read from a tag: its first set named, e.g. "ExcelApi 1.4" of "ExcelApi 1.4 | …" or of "ExcelApi 1.1 for get, 1.8 for set". */
-export function levelOf(tag: string): { name: string; version: string } {
-  const m = tag.match(/^([A-Za-z]+) (\d+\.\d+)/);
-  if (!m) throw new Error(`unreadable requirement set: ${tag}`);
-  return { name: m[1], version: m[2] };
 }
 
 if (require.main === module) writeFileSync(OUTPUT, render(officeLevels()));

@@ -22,6 +22,7 @@
 import { DetailedCellError, type HyperFormula } from 'hyperformula';
 import { colLetter } from '../../src/core/sheet/layout';
 import { createEngine } from '../../src/hyperformula/engine';
+import { levelOf, tagOf } from './officeLevels';
 
 type Raw = string | number | boolean | null;
 
@@ -142,15 +143,25 @@ export class FakeHost {
   private nextPart = 1;
   /** The highest ExcelApi version this fake Excel reports (Excel 2016 volume-licensed: 1.1). */
   excelApi = '1.17';
-  /** Calls made to APIs above `excelApi`, e.g. "getRangeByIndexes (ExcelApi 1.7)": a real host of that level would fail them. */
+  /**
+   * Calls made to members above `excelApi`, e.g. "Excel.Worksheet.getRangeByIndexes (ExcelApi 1.7)": a real host
+   * of that level fails them (ApiNotFound at the next sync), and so does this one.
+   */
   readonly aboveLevel: string[] = [];
 
   /** Office.context.requirements.isSetSupported as this fake Excel answers it. */
   isSetSupported = (name: string, version = '1.1'): boolean => name === 'ExcelApi' && !newerThan(version, this.excelApi);
 
-  /** Record the use of an API from a requirement set; those above the reported level are kept in `aboveLevel`. */
-  uses(version: string, what: string): void {
-    if (newerThan(version, this.excelApi)) this.aboveLevel.push(`${what} (ExcelApi ${version})`);
+  /**
+   * The use of a member, by its full name in Microsoft's typings ("Excel.Worksheet.getRangeByIndexes"): its level
+   * is the one the typings tag it with (test/fakes/office-levels.generated.json), or `version` where the tag names
+   * a condition ("1.4 allows adding of multiple rows"). Above `excelApi` it is recorded in `aboveLevel` and the
+   * batch fails at the next sync with ApiNotFound, as in an Excel of that level.
+   */
+  uses(member: string, version = levelOf(tagOf(member)).version, what = member): void {
+    if (!newerThan(version, this.excelApi)) return;
+    this.aboveLevel.push(`${what} (ExcelApi ${version})`);
+    this.fail('ApiNotFound', `${what} needs ExcelApi ${version}; this Excel has ${this.excelApi}`);
   }
 
   constructor() {
@@ -484,7 +495,7 @@ class FakeWorkbook {
     this.parts = new FakeXmlParts(host);
   }
   get customXmlParts(): FakeXmlParts {
-    this.host.uses('1.5', 'customXmlParts');
+    this.host.uses('Excel.Workbook.customXmlParts');
     return this.parts;
   }
   getSelectedRange(): FakeRange {
@@ -492,7 +503,7 @@ class FakeWorkbook {
     return new FakeRange(this.host, this.host.sheet(s.sheet), s.row, s.col, s.rows, s.cols);
   }
   getActiveCell(): FakeRange {
-    this.host.uses('1.7', 'getActiveCell');
+    this.host.uses('Excel.Workbook.getActiveCell');
     const s = this.host.selection;
     return new FakeRange(this.host, this.host.sheet(s.sheet), s.row, s.col, 1, 1);
   }
@@ -525,7 +536,7 @@ class FakeWorksheets extends Collection<FakeWorksheet> {
     return FakeWorksheet.detached(this.h, key);
   }
   getItemOrNullObject(key: string): FakeWorksheet {
-    this.h.uses('1.4', 'worksheets.getItemOrNullObject');
+    this.h.uses('Excel.WorksheetCollection.getItemOrNullObject');
     return this.find(key) ?? FakeWorksheet.detached(this.h, key, true);
   }
   getActiveWorksheet(): FakeWorksheet {
@@ -581,7 +592,7 @@ export class FakeWorksheet {
     };
     this.freezePanes = {
       freezeAt: (r) => {
-        host.uses('1.7', 'freezePanes.freezeAt');
+        host.uses('Excel.WorksheetFreezePanes.freezeAt');
         if (host.live()) this.frozen = { rows: r.rowIndexRaw + r.rowCountRaw, cols: r.columnIndexRaw + r.columnCountRaw };
       },
     };
@@ -624,7 +635,7 @@ export class FakeWorksheet {
     if (this.host.live() && this.hfId >= 0) this.host.active = this;
   }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
-    this.host.uses('1.7', 'getRangeByIndexes');
+    this.host.uses('Excel.Worksheet.getRangeByIndexes');
     return new FakeRange(this.host, this, row, col, rows, cols);
   }
   getRange(address: string): FakeRange {
@@ -793,7 +804,7 @@ export class FakeRange {
           return (u === null ? null : (u ?? '#FFFFFF')) as string;
         },
         set pattern(v: string | null) {
-          host.uses('1.9', 'format.fill.pattern');
+          host.uses('Excel.RangeFill.pattern');
           if (v === 'None') each((f) => delete f.fill);
         },
         /** Excel: None for no fill, Solid for a colour, null when the cells differ. */
@@ -824,7 +835,7 @@ export class FakeRange {
         },
       },
       set columnWidth(w: number) {
-        host.uses('1.2', 'format.columnWidth');
+        host.uses('Excel.RangeFormat.columnWidth');
         if (host.live()) for (let c = 0; c < nCols; c++) sheet.widths.set(col + c, w);
       },
       get columnWidth() {
@@ -834,7 +845,7 @@ export class FakeRange {
     };
     this.conditionalFormats = {
       add: () => {
-        host.uses('1.6', 'conditionalFormats.add');
+        host.uses('Excel.ConditionalFormatCollection.add');
         const rule: Rule = { top: row, left: col, rows: nRows, cols: nCols, formula: '', fill: '' };
         if (host.live()) sheet.rules.push(rule);
         return {
@@ -955,7 +966,7 @@ export class FakeRange {
     return this.sheet;
   }
   getAbsoluteResizedRange(rows: number, cols: number): FakeRange {
-    this.host.uses('1.7', 'getAbsoluteResizedRange');
+    this.host.uses('Excel.Range.getAbsoluteResizedRange');
     return new FakeRange(this.host, this.sheet, this.row, this.col, rows, cols);
   }
   /** ExcelApi 1.1: one cell of the range, 0-based within it. */
@@ -976,12 +987,12 @@ export class FakeRange {
     return new FakeRange(this.host, this.sheet, top, left, bottom - top, right - left);
   }
   getRowsBelow(count = 1): FakeRange {
-    this.host.uses('1.2', 'getRowsBelow');
+    this.host.uses('Excel.Range.getRowsBelow');
     return new FakeRange(this.host, this.sheet, this.row + this.nRows, this.col, count, this.nCols);
   }
   /** ExcelApi 1.13. */
   getMergedAreasOrNullObject(): FakeMergedAreas {
-    this.host.uses('1.13', 'getMergedAreasOrNullObject');
+    this.host.uses('Excel.Range.getMergedAreasOrNullObject');
     const me = { row: this.row, col: this.col, rows: this.nRows, cols: this.nCols };
     return new FakeMergedAreas(
       this.host,
@@ -990,7 +1001,7 @@ export class FakeRange {
   }
   /** ExcelApi 1.9: the tables that overlap the range (or lie wholly inside it when `fullyContained`). */
   getTables(fullyContained = false): Collection<FakeTable> {
-    this.host.uses('1.9', 'getTables');
+    this.host.uses('Excel.Range.getTables');
     const me = { row: this.row, col: this.col, rows: this.nRows, cols: this.nCols };
     return new Collection(this.host, () =>
       this.host.tables.filter((t) => {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { levelOf, officeLevels, OUTPUT, render } from '../../../scripts/office-levels';
+import { officeLevels, OUTPUT, render } from '../../../scripts/office-levels';
+import { conditionLevel, levelOf, OFFICE_LEVELS } from '../../fakes/officeLevels';
 
 const levels = officeLevels();
 
@@ -15,4 +16,8 @@ test('a tag is read as its first set; the conditions after it stay in the text',
   expect(levelOf(levels['Excel.TableRowCollection.add'])).toEqual({ name: 'ExcelApi', version: '1.1' });
   expect(levelOf('ExcelApi 1.1 for get, 1.8 for set')).toEqual({ name: 'ExcelApi', version: '1.1' });
   expect(() => levelOf('All support Read mode')).toThrow(/unreadable/);
+  expect(conditionLevel('Excel.TableRowCollection.add', 'multiple rows')).toBe('1.4');
+  expect(conditionLevel('Excel.Worksheet.visibility', 'setting')).toBe('1.2');
+  expect(() => conditionLevel('Excel.Worksheet.getRangeByIndexes', 'multiple rows')).toThrow(/no level/);
+  expect(OFFICE_LEVELS).toEqual(levels); // what the fakes read is the committed table
 });
