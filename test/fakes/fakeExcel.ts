@@ -22,7 +22,7 @@
 import { DetailedCellError, type HyperFormula } from 'hyperformula';
 import { colLetter } from '../../src/core/sheet/layout';
 import { createEngine } from '../../src/hyperformula/engine';
-import { levelOf, tagOf } from './officeLevels';
+import { conditionLevel, levelOf, tagOf } from './officeLevels';
 
 type Raw = string | number | boolean | null;
 
@@ -111,6 +111,22 @@ function badSheetName(name: string): string | null {
   if (name.startsWith("'") || name.endsWith("'")) return 'a sheet name cannot begin or end with an apostrophe';
   if (name.toLowerCase() === 'history') return '"History" is reserved by Excel';
   return null;
+}
+
+export interface PrintSetup {
+  orientation?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  titleRows?: string;
+  footers: { left?: string; center?: string; right?: string };
+}
+
+export interface FakeChart {
+  type: string;
+  source: string;
+  seriesBy: string;
+  title: string;
+  categories: string;
+  position: string;
 }
 
 export interface CellState {
@@ -281,7 +297,7 @@ export class FakeHost {
     this.hf.addRows(s.hfId, [at, count]);
     s.shiftRows(at, count);
     for (const t of this.tables) {
-      if (t.worksheet !== s) continue;
+      if (t.sheet !== s) continue;
       if (at <= t.top) t.top += count;
       else if (at < t.top + t.height) t.height += count;
     }
@@ -293,7 +309,7 @@ export class FakeHost {
     this.hf.removeRows(s.hfId, [at, count]);
     s.shiftRows(at, -count);
     for (const t of this.tables) {
-      if (t.worksheet !== s) continue;
+      if (t.sheet !== s) continue;
       if (at + count <= t.top) t.top -= count;
       else if (at > t.top && at < t.top + t.height) t.height -= Math.min(count, t.top + t.height - at);
     }
@@ -306,7 +322,7 @@ export class FakeHost {
   sortTable(table: string, column: number, descending = false): void {
     const t = this.tables.find((x) => x.name === table);
     if (!t) throw new Error(`no table ${table}`);
-    const s = t.worksheet;
+    const s = t.sheet;
     const top = t.top + 1;
     const n = t.height - 1;
     const rows = Array.from({ length: n }, (_r, i) => ({
@@ -555,6 +571,10 @@ export class FakeWorksheet {
   readonly merged: Area[] = [];
   readonly widths = new Map<number, number>();
   frozen: { rows: number; cols: number } | null = null;
+  /** What the page layout (ExcelApi 1.9) was set to through the API. */
+  readonly print: PrintSetup = { footers: {} };
+  /** The charts added through the API. */
+  readonly chartList: FakeChart[] = [];
   readonly tables: { add: (address: string, hasHeaders: boolean) => FakeTable };
   readonly freezePanes: { freezeAt: (r: FakeRange) => void };
   private nullLoaded = false;
@@ -575,7 +595,7 @@ export class FakeWorksheet {
         const a = parseAddress(address);
         const t = new FakeTable(host, this, a.row, a.col, a.rows, a.cols);
         if (!host.live() || this.hfId < 0) return t;
-        if (host.tables.some((x) => x.worksheet === this && overlaps(x.area(), a))) {
+        if (host.tables.some((x) => x.sheet === this && overlaps(x.area(), a))) {
           host.fail('InvalidArgument', 'a table cannot overlap another table');
           return t;
         }
@@ -634,6 +654,72 @@ export class FakeWorksheet {
   activate(): void {
     if (this.host.live() && this.hfId >= 0) this.host.active = this;
   }
+  /** ExcelApi 1.9: orientation, zoom, print title rows and footers (every member of PageLayout used is 1.9). */
+  get pageLayout(): unknown {
+    const host = this.host;
+    host.uses('Excel.Worksheet.pageLayout');
+    const print = this.print;
+    const set = (f: () => void): void => {
+      if (host.live() && this.hfId >= 0) f();
+    };
+    const footer = (key: 'left' | 'center' | 'right') => ({
+      set(v: string) {
+        host.uses(`Excel.HeaderFooter.${key}Footer`);
+        set(() => (print.footers[key] = v));
+      },
+      get() {
+        return print.footers[key] ?? '';
+      },
+    });
+    const group = {};
+    Object.defineProperties(group, { leftFooter: footer('left'), centerFooter: footer('center'), rightFooter: footer('right') });
+    return {
+      set orientation(v: string) {
+        host.uses('Excel.PageLayout.orientation');
+        set(() => (print.orientation = v));
+      },
+      set zoom(v: PrintSetup['zoom']) {
+        host.uses('Excel.PageLayout.zoom');
+        set(() => (print.zoom = v));
+      },
+      setPrintTitleRows(rows: string) {
+        host.uses('Excel.PageLayout.setPrintTitleRows');
+        set(() => (print.titleRows = rows));
+      },
+      headersFooters: { defaultForAllPages: group },
+    };
+  }
+  /** ExcelApi 1.1; a category axis's names need 1.7. */
+  get charts(): { add: (type: string, source: FakeRange, seriesBy: string) => unknown } {
+    const host = this.host;
+    host.uses('Excel.Worksheet.charts');
+    return {
+      add: (type, source, seriesBy) => {
+        host.uses('Excel.ChartCollection.add');
+        const chart: FakeChart = { type, source: source.addressRaw, seriesBy, title: '', categories: '', position: '' };
+        if (host.live() && this.hfId >= 0) this.chartList.push(chart);
+        return {
+          title: {
+            set text(v: string) {
+              chart.title = v;
+            },
+          },
+          axes: {
+            categoryAxis: {
+              setCategoryNames: (r: FakeRange) => {
+                host.uses('Excel.ChartAxis.setCategoryNames');
+                chart.categories = r.addressRaw;
+              },
+            },
+          },
+          setPosition: (from: FakeRange, to: FakeRange) => {
+            host.uses('Excel.Chart.setPosition');
+            chart.position = `${from.addressRaw}:${to.addressRaw}`;
+          },
+        };
+      },
+    };
+  }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
     this.host.uses('Excel.Worksheet.getRangeByIndexes');
     return new FakeRange(this.host, this, row, col, rows, cols);
@@ -690,7 +776,8 @@ export class FakeTable {
   readonly rows: { add: (index: number | undefined, values: Raw[][]) => void };
   constructor(
     private readonly host: FakeHost,
-    readonly worksheet: FakeWorksheet,
+    /** The table's sheet, for the fake itself and the tests (the API's `worksheet` below has a level). */
+    readonly sheet: FakeWorksheet,
     public top: number,
     readonly left: number,
     public height: number,
@@ -710,25 +797,33 @@ export class FakeTable {
     this.rows = {
       // Like Excel, a new row takes the cells right under the table; the adapter checks they are free first.
       add: (_index, values) => {
+        const member = 'Excel.TableRowCollection.add';
+        if (values.length > 1) host.uses(member, conditionLevel(member, 'multiple rows'), `${member} with several rows`);
+        else host.uses(member);
         if (!host.live()) return;
         if (values.some((r) => r.length !== this.width)) return host.fail('InvalidArgument', 'the row does not match the table width');
         const start = this.top + this.height;
-        values.forEach((r, i) => r.forEach((v, j) => this.worksheet.setContent(start + i, this.left + j, v)));
+        values.forEach((r, i) => r.forEach((v, j) => this.sheet.setContent(start + i, this.left + j, v)));
         this.height += values.length;
       },
     };
+  }
+  /** ExcelApi 1.2. */
+  get worksheet(): FakeWorksheet {
+    this.host.uses('Excel.Table.worksheet');
+    return this.sheet;
   }
   area(): Area {
     return { row: this.top, col: this.left, rows: this.height, cols: this.width };
   }
   getRange(): FakeRange {
-    return new FakeRange(this.host, this.worksheet, this.top, this.left, this.height, this.width);
+    return new FakeRange(this.host, this.sheet, this.top, this.left, this.height, this.width);
   }
   getHeaderRowRange(): FakeRange {
-    return new FakeRange(this.host, this.worksheet, this.top, this.left, 1, this.width);
+    return new FakeRange(this.host, this.sheet, this.top, this.left, 1, this.width);
   }
   getDataBodyRange(): FakeRange {
-    return new FakeRange(this.host, this.worksheet, this.top + 1, this.left, this.height - 1, this.width);
+    return new FakeRange(this.host, this.sheet, this.top + 1, this.left, this.height - 1, this.width);
   }
   convertToRange(): void {
     if (!this.host.live()) return;
@@ -875,6 +970,10 @@ export class FakeRange {
     };
   }
 
+  /** The A1 address without a load, for the fake's own records. */
+  get addressRaw(): string {
+    return areaAddress({ row: this.row, col: this.col, rows: this.nRows, cols: this.nCols });
+  }
   get rowIndexRaw(): number {
     return this.row;
   }
@@ -1005,7 +1104,7 @@ export class FakeRange {
     const me = { row: this.row, col: this.col, rows: this.nRows, cols: this.nCols };
     return new Collection(this.host, () =>
       this.host.tables.filter((t) => {
-        if (t.worksheet !== this.sheet) return false;
+        if (t.sheet !== this.sheet) return false;
         const a = t.area();
         return fullyContained
           ? a.row >= me.row && a.col >= me.col && a.row + a.rows <= me.row + me.rows && a.col + a.cols <= me.col + me.cols
