@@ -45,6 +45,12 @@ export function a1(row: number, col: number): string {
   return `${s}${row + 1}`;
 }
 
+/** A1 address of a block, 0-based row and column: what ExcelApi 1.1's getRange takes (getRangeByIndexes is 1.7). */
+export function area(row: number, col: number, rows: number, cols: number): string {
+  const first = a1(row, col);
+  return rows === 1 && cols === 1 ? first : `${first}:${a1(row + rows - 1, col + cols - 1)}`;
+}
+
 /**
  * Why the block may not be written, or null when every cell is free and nothing crosses it.
  * `limit` caps how many occupied cells are named (the message names them; a person fixes a few at a time).

@@ -8,11 +8,12 @@
  * (src/core/sheet/ledger.ts, as custom XML parts) so that refresh can tell the plan's figures from a person's edits and
  * marks can be taken back after the pane is closed.
  *
- * API calls and their requirement sets (for the lead's `isSetSupported` checks; see `supports` below):
+ * API calls and their requirement sets (Microsoft's typings tag each; test/hosts/excel/typings-audit.test.ts checks
+ * every use is behind a `supports` check of its set):
  *   ExcelApi 1.1  Range values/formulas/address/rowIndex/columnIndex/worksheet, getCell, getOffsetRange,
  *                 getBoundingRect, format.fill color and clear(), conditional formats need 1.6, freezePanes 1.7,
  *                 worksheets.add/getItem, tables.add, getSelectedRange
- *   ExcelApi 1.2  Range.getRowsBelow
+ *   ExcelApi 1.2  Range.getRowsBelow, format.columnWidth
  *   ExcelApi 1.4  worksheets.getItemOrNullObject
  *   ExcelApi 1.5  workbook.customXmlParts (add, getXml, setXml, delete, items/namespaceUri)
  *   ExcelApi 1.7  getActiveCell
@@ -30,17 +31,13 @@ import {
   type RefreshOutcome,
   type RefreshResult,
 } from '../../core/sheet/refresh';
-import { a1, freeSheetName, freeTableName, refusalFor, refusalText, type Refusal } from '../../core/sheet/cells';
+import { a1, area, freeSheetName, freeTableName, refusalFor, refusalText, type Refusal } from '../../core/sheet/cells';
 import { TABLE_NS_PREFIX, parseTable, serializeTable, tableNamespace } from '../../core/sheet/ledger';
 import { queuePrintSetup } from './overview';
 import { supports } from './requirements';
 import { IMPORTED_NS, parseImported, serializeImported, type ImportedPlanRecord } from '../../core/exchange/importedPlans';
 
-/** A1 address of a block, 0-based row and column: what ExcelApi 1.1's getRange takes (getRangeByIndexes is 1.7). */
-export function area(row: number, col: number, rows: number, cols: number): string {
-  const first = a1(row, col);
-  return rows === 1 && cols === 1 ? first : `${first}:${a1(row + rows - 1, col + cols - 1)}`;
-}
+export { area } from '../../core/sheet/cells';
 
 /** The part of Excel.RequestContext we use; the real one and the test fakes both satisfy it. */
 export type Context = Excel.RequestContext;
