@@ -14,7 +14,7 @@
  *                 getBoundingRect, format.fill color and clear(), conditional formats need 1.6, freezePanes 1.7,
  *                 worksheets.add/getItem, tables.add, getSelectedRange
  *   ExcelApi 1.2  Range.getRowsBelow, format.columnWidth
- *   ExcelApi 1.4  worksheets.getItemOrNullObject
+ *   ExcelApi 1.4  worksheets.getItemOrNullObject, TableRowCollection.add with several rows (1.1: one row per call)
  *   ExcelApi 1.5  workbook.customXmlParts (add, getXml, setXml, delete, items/namespaceUri)
  *   ExcelApi 1.7  getActiveCell
  *   ExcelApi 1.9  Range.getTables, RangeFill.pattern
@@ -297,10 +297,10 @@ export async function refreshTables(context: Context, layoutFor: LayoutFor, opti
         const skipped = new Set(rows.slice(rows.length - n).map((r) => r.id));
         rows = rows.filter((r) => !skipped.has(r.id));
       } else {
-        t.rows.add(
-          undefined,
-          plan.append.map((r) => r.map((c) => (c === null ? '' : c))),
-        );
+        const added = plan.append.map((r) => r.map((c) => (c === null ? '' : c)));
+        // Several rows in one call need ExcelApi 1.4; before it, Excel adds a single row per call.
+        if (supports('ExcelApi 1.4')) t.rows.add(undefined, added);
+        else for (const row of added) t.rows.add(undefined, [row]);
       }
     }
     if (parts)
