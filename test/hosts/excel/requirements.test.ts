@@ -29,7 +29,7 @@ test('ExcelApi 1.1 and no custom functions: plain mode, said why, in both langua
   expect(linkedMissing(f, 'en')).toMatch(/no custom functions.*Excel 2021/);
   expect(
     linkedMissing(
-      hostFeatures((n, v) => (n === 'CustomFunctionsRuntime' && v === '1.2') || n === 'SharedRuntime'),
+      hostFeatures((n, v) => (n === 'CustomFunctionsRuntime' && v === '1.3') || n === 'SharedRuntime'),
       'zh',
     ),
   ).toBeNull();
