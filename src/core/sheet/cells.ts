@@ -45,6 +45,20 @@ export function a1(row: number, col: number): string {
   return `${s}${row + 1}`;
 }
 
+/**
+ * Excel's text number format. Excel reads a string written to a cell as if typed (1-2 and 3/4 become dates, 004:228
+ * a time, (100) -100, 004 the number 4); in a cell with this format the string stays as written.
+ */
+export const TEXT_FORMAT = '@';
+
+/** Content that is text (not empty, not a formula): it goes into a cell with TEXT_FORMAT. */
+export const isText = (v: unknown): v is string => typeof v === 'string' && v !== '' && !v.startsWith('=');
+
+/** Each cell's number format for a block of contents: TEXT_FORMAT for text, `other(row, col)` elsewhere. */
+export function textFormats(contents: unknown[][], other: (row: number, col: number) => string = () => 'General'): string[][] {
+  return contents.map((r, i) => r.map((v, j) => (isText(v) ? TEXT_FORMAT : other(i, j))));
+}
+
 /** A1 address of a block, 0-based row and column: what ExcelApi 1.1's getRange takes (getRangeByIndexes is 1.7). */
 export function area(row: number, col: number, rows: number, cols: number): string {
   const first = a1(row, col);

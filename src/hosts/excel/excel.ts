@@ -31,10 +31,11 @@ import {
   type RefreshOutcome,
   type RefreshResult,
 } from '../../core/sheet/refresh';
-import { a1, area, freeSheetName, freeTableName, refusalFor, refusalText, type Refusal } from '../../core/sheet/cells';
+import { a1, area, freeSheetName, freeTableName, isText, refusalFor, refusalText, TEXT_FORMAT, type Refusal } from '../../core/sheet/cells';
 import { TABLE_NS_PREFIX, parseTable, serializeTable, tableNamespace } from '../../core/sheet/ledger';
 import { queuePrintSetup } from './overview';
 import { supports } from './requirements';
+import { queueFormulas, queueValues } from './text';
 import { IMPORTED_NS, parseImported, serializeImported, type ImportedPlanRecord } from '../../core/exchange/importedPlans';
 
 export { area } from '../../core/sheet/cells';
@@ -99,25 +100,25 @@ function queueLayout(ws: Excel.Worksheet, layout: SheetLayout, tableName: string
   table.style = 'TableStyleLight9';
 
   const title = at(r0, 0);
-  title.values = [[layout.title]];
+  queueValues(title, [[layout.title]]);
   title.format.font.bold = true;
   title.format.font.size = 14;
   const sub = at(r0 + 1, 0);
-  sub.values = [[layout.subtitle]];
+  queueValues(sub, [[layout.subtitle]]);
   sub.format.font.size = 9;
   sub.format.font.color = '#595959';
   layout.legend.forEach((l, i) => {
     const c = at(r0 + 2, i * 2);
-    c.values = [[l.text]];
+    queueValues(c, [[l.text]]);
     if (l.fill !== 'FFFFFF') c.format.fill.color = hex(l.fill);
   });
 
-  at(headerRow, 0, 1, width).values = [layout.header];
-  const body = at(headerRow + 1, 0, n, width);
-  body.formulas = bodyContents(layout);
-  body.numberFormat = layout.rows.map((r) =>
-    layout.columns.map((c) => c.numberFormat ?? (isNumericColumn(c.key) ? r.numberFormat : 'General')),
-  );
+  queueValues(at(headerRow, 0, 1, width), [layout.header]);
+  // Names, raw targets ("新增 2-5"), units and sources ("004:228") in the text format, so Excel keeps them as written.
+  queueFormulas(at(headerRow + 1, 0, n, width), bodyContents(layout), (i, j) => {
+    const c = layout.columns[j];
+    return c.numberFormat ?? (isNumericColumn(c.key) ? layout.rows[i].numberFormat : 'General');
+  });
   for (const i of layout.inputColumns) at(headerRow + 1, i, n, 1).format.fill.color = hex(FILL.input);
   for (const i of layout.helperColumns) at(headerRow + 1, i, n, 1).format.font.color = hex(FONT.helper);
 
@@ -279,7 +280,9 @@ export async function refreshTables(context: Context, layoutFor: LayoutFor, opti
     const headerTexts = header.values[0].map(String);
     const plan = planRefresh(layout, headerTexts, body.formulas, body.rowIndex + 1, record, options);
     for (const w of plan.writes) {
-      ws.getRange(area(body.rowIndex + w.row, body.columnIndex + w.col, 1, 1)).formulas = [[w.value === null ? '' : w.value]];
+      const cell = ws.getRange(area(body.rowIndex + w.row, body.columnIndex + w.col, 1, 1));
+      if (isText(w.value)) cell.numberFormat = [[TEXT_FORMAT]];
+      cell.formulas = [[w.value === null ? '' : w.value]];
     }
     let blocked: Refusal | null = null;
     let rows = plan.record;
@@ -301,6 +304,15 @@ export async function refreshTables(context: Context, layoutFor: LayoutFor, opti
         // Several rows in one call need ExcelApi 1.4; before it, Excel adds a single row per call.
         if (supports('ExcelApi 1.4')) t.rows.add(undefined, added);
         else for (const row of added) t.rows.add(undefined, [row]);
+        // The new rows' texts again, in the text format: rows.add reads them as typed.
+        added.forEach((row, i) =>
+          row.forEach((v, j) => {
+            if (!isText(v) || !below) return;
+            const cell = ws.getRange(area(below.rowIndex + i, below.columnIndex + j, 1, 1));
+            cell.numberFormat = [[TEXT_FORMAT]];
+            cell.values = [[v]];
+          }),
+        );
       }
     }
     if (parts)

@@ -17,6 +17,7 @@ import { periodOf, type Region } from '../../core/plan/model';
 import { overviewLayout, sheetRef, type OverviewLayout, type OverviewSource, type RegionActuals } from '../../core/sheet/overview';
 import type { Lang } from '../../core/plan/plan';
 import { supports } from './requirements';
+import { queueFormulas, queueValues } from './text';
 import { a1, area, isFreeCell } from '../../core/sheet/cells';
 
 type Context = Excel.RequestContext;
@@ -136,20 +137,23 @@ export async function insertOverview(
   const ws = sheets.add(sheetName);
   const width = layout.header.length;
   const at = (row: number, col: number, rows = 1, cols = 1): Excel.Range => ws.getRange(area(row - 1, col, rows, cols));
-  at(1, 0).values = [[layout.title]];
+  queueValues(at(1, 0), [[layout.title]]);
   at(1, 0).format.font.bold = true;
   at(1, 0).format.font.size = 14;
-  at(2, 0).values = [[layout.subtitle]];
+  queueValues(at(2, 0), [[layout.subtitle]]);
   at(2, 0).format.font.size = 9;
   const head = at(layout.headerRow, 0, 1, width);
-  head.values = [layout.header];
+  queueValues(head, [layout.header]);
   head.format.font.bold = true;
   head.format.wrapText = true;
   head.format.fill.color = hex('DDEBF7');
   const body = at(layout.headerRow + 1, 0, layout.rows.length, width);
-  body.formulas = layout.rows.map((r) => r.map((c) => (c === null ? '' : c)));
-  body.numberFormat = layout.rows.map(() => layout.formats);
-  layout.notes.forEach((n, i) => (at(layout.headerRow + layout.rows.length + 2 + i, 0).values = [[n]]));
+  queueFormulas(
+    body,
+    layout.rows.map((r) => r.map((c) => (c === null ? '' : c))),
+    (_i, j) => layout.formats[j],
+  );
+  layout.notes.forEach((n, i) => queueValues(at(layout.headerRow + layout.rows.length + 2 + i, 0), [[n]]));
   if (supports('ExcelApi 1.2')) layout.widths.forEach((w, i) => (at(layout.headerRow, i).format.columnWidth = w * 7));
   queuePrintSetup(ws, layout.headerRow, lang === 'zh' ? `数据版本 ${version}` : `Data version ${version}`);
   queueStatusChart(ws, layout, sources.length);
