@@ -1,8 +1,9 @@
 /**
  * Generates test/fakes/office-levels.generated.json: the requirement set of every Excel, Office, OfficeExtension and
  * CustomFunctions member, as Microsoft's typings tag it (`[Api set: ExcelApi 1.7]` in the member's JSDoc), keyed by
- * its full name: `{"Excel.Worksheet.getRangeByIndexes": "ExcelApi 1.7", ...}`. Run with `npx tsx scripts/office-levels.ts`;
- * test/fakes/office-levels.test.ts checks the committed file is what this script produces from the installed typings.
+ * its full name: `{"Excel.Worksheet.getRangeByIndexes": "ExcelApi 1.7", ...}`. Run with `npm run gen:office-levels`
+ * (`npx tsx scripts/office-levels.ts`); test/hosts/excel/office-levels.test.ts checks the committed file is what this
+ * script produces from the installed typings.
  *
  * The value is the tag's text as the typings write it, unchanged. Most are one set ("ExcelApi 1.7"). Some name
  * conditions ("ExcelApi 1.1 for adding a single row; 1.4 allows adding of multiple rows; …", "ExcelApi 1.1 for get,

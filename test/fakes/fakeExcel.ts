@@ -13,7 +13,11 @@
  *   "History": InvalidArgument; a name in use (case-insensitive): ItemAlreadyExists;
  * - `tables.add` over a merged area or overlapping another table: InvalidArgument; a table name in use:
  *   ItemAlreadyExists;
- * - custom XML parts (ExcelApi 1.5) that must be well-formed XML with a root element.
+ * - custom XML parts (ExcelApi 1.5) that must be well-formed XML with a root element;
+ * - every member at the requirement set Microsoft's typings tag it with (./officeLevels.ts): above the level the
+ *   fake reports (`excelApi`), the batch fails with ApiNotFound and the call is listed in `aboveLevel`;
+ * - a string written to `values` or `formulas` is read as if typed (`asTyped`: dates, times, percentages, (n),
+ *   1E5, leading zeros, TRUE/FALSE), unless its cell has the text number format "@".
  * What it does not model is listed in README ("proven only against a fake").
  * It also plays the person: typing, pasting, colouring, sorting, inserting and deleting rows, renaming sheets,
  * converting a table to a range, merging cells, switching sheets.
