@@ -867,7 +867,7 @@ export class FakeTable {
       add: (_index, values) => {
         const member = 'Excel.TableRowCollection.add';
         if (values.length > 1) host.uses(member, conditionLevel(member, 'multiple rows'), `${member} with several rows`);
-        else host.uses(member);
+        else host.uses('Excel.TableRowCollection.add');
         if (!host.live()) return;
         if (values.some((r) => r.length !== this.width)) return host.fail('InvalidArgument', 'the row does not match the table width');
         const start = this.top + this.height;
@@ -977,6 +977,7 @@ export class FakeRange {
         },
         load: (p: string | string[]) => {
           const list = Array.isArray(p) ? p : p.split(',').map((x) => x.trim());
+          if (list.includes('pattern')) host.uses('Excel.RangeFill.pattern');
           host.queueLoad(() => list.forEach((x) => fillLoaded.add(x)));
           return this.format.fill;
         },
