@@ -48,6 +48,21 @@ export function a1(row: number, col: number): string {
 }
 
 /**
+ * Excel's text number format. Excel reads a string written to a cell as if typed (1-2 and 3/4 become dates, 004:228
+ * a time, (100) -100, 004 the number 4); in a cell with this format the string stays as written.
+ */
+export const TEXT_FORMAT = '@';
+
+/** Content that is text (not empty, not a formula): it goes into a cell with TEXT_FORMAT. */
+export const isText = (v: unknown): v is string => typeof v === 'string' && v !== '' && !v.startsWith('=');
+
+/** A1 address of a block, 0-based row and column: what ExcelApi 1.1's getRange takes (getRangeByIndexes is 1.7). */
+export function area(row: number, col: number, rows: number, cols: number): string {
+  const first = a1(row, col);
+  return rows === 1 && cols === 1 ? first : `${first}:${a1(row + rows - 1, col + cols - 1)}`;
+}
+
+/**
  * Why the block may not be written, or null when every cell is free and nothing crosses it.
  * `limit` caps how many occupied cells are named (the message names them; a person fixes a few at a time).
  */
