@@ -22,6 +22,13 @@ import {
   type Text,
 } from './spec';
 
+/** Where the path follows a growth rate the plan states (the linear method's own path for that measure), say so. */
+function ownPathNote(c: Parameters<CommandSpec['run']>[0]): void {
+  if (methodOf(c.values) !== 'linear') return;
+  const note = pathRateNote(c.plan.entry(c.args[0], c.args[1], yearArg(c.args[2])));
+  if (note) c.io.err(t([note.zh, note.en], c.lang));
+}
+
 export const QUERY_COMMANDS: Record<string, CommandSpec> = {
   regions: {
     args: [],
@@ -138,6 +145,7 @@ export const QUERY_COMMANDS: Record<string, CommandSpec> = {
             : `${plan.statusLabel(a, lang)} (method: ${name}; ${a.year} actual ${a.actual}, baseline ${a.baseline} (${a.baseYear}), annual change ${pct(a.rate)})`,
         );
       }
+      ownPathNote(c);
       const ratio = a.ratio === null ? '-' : a.ratio.toFixed(2);
       const growth =
         a.observed !== undefined && a.required !== undefined
@@ -159,7 +167,9 @@ export const QUERY_COMMANDS: Record<string, CommandSpec> = {
     example: 'plan gap 赣州 高新技术企业 2023 1500',
     run: (c) => {
       const { plan, args, values } = c;
-      return withNote(c, String(plan.assess(args[0], args[1], yearArg(args[2]), actualArg(args[3]), methodOf(values)).gap));
+      const gap = plan.assess(args[0], args[1], yearArg(args[2]), actualArg(args[3]), methodOf(values)).gap;
+      ownPathNote(c);
+      return withNote(c, String(gap));
     },
   },
   progress: {

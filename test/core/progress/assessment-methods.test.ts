@@ -17,7 +17,7 @@ import { numericMilestones } from '../../../src/core/progress/milestones';
 import { periodOf, type Entry, type Region } from '../../../src/core/plan/model';
 import { overviewCounts } from '../../../src/core/sheet/overview';
 import { assess } from '../../../src/core/progress/status';
-import { baselineOf, expectedValue, holdsEveryYear } from '../../../src/core/progress/trajectory';
+import { baselineOf, expectedValue, holdsEveryYear, ownPath } from '../../../src/core/progress/trajectory';
 import { CATALOGUE } from '../../../src/data/catalogue';
 import { dataset } from '../../../src/data/index';
 import { createEngine } from '../../../src/hyperformula/engine';
@@ -167,6 +167,9 @@ test('linear and trend sheets have the same status formulas as before methods re
         } catch {
           path = false;
         }
+        // A level whose growth rate the plan states follows the compound path under linear already (ownPath): the cagr
+        // sheet then has its linear formula.
+        if (m === 'cagr' && ownPath(e, 'linear') === 'cagr') path = false;
         if (!path) expect(l.rows[i].cells[c]).toBe(plain.rows[i].cells[c]);
         else expect(l.rows[i].cells[c]).not.toBe(plain.rows[i].cells[c]);
       });
