@@ -8,6 +8,7 @@ import { getLanguage } from '../functions/impl';
 import { createEngine } from '../hyperformula/engine';
 import { explainError, parses } from '../hyperformula/messages';
 import { readFormula } from '../hyperformula/quotes';
+import { csvQuote } from '../core/exchange/formulaText';
 import { CsvFormatError } from './spec';
 
 export { CsvFormatError } from './spec';
@@ -103,7 +104,6 @@ function splitByComma(cell: string, rawLine: string, lang: Lang): string | undef
   return undefined;
 }
 
-
 function readCsv(csv: string): { record: string[]; raw: string }[] {
   try {
     return parse(csv.replace(/^\uFEFF/, ''), {
@@ -149,5 +149,6 @@ export function evalCsv(csv: string, lang: Lang = getLanguage()): { rows: CellVa
       }
     }),
   );
-  return { rows, errors, notes, csv: stringify(rows.map((r) => r.map(show))) };
+  // A computed text that a spreadsheet would run (the text "=1+1" of a cell written '=1+1) keeps its apostrophe.
+  return { rows, errors, notes, csv: stringify(rows.map((r) => r.map((v) => (typeof v === 'string' ? csvQuote(show(v)) : show(v))))) };
 }

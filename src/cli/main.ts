@@ -14,7 +14,19 @@ import { planWithTables, readPlanFile, type PlanFile } from './plans';
 import { dataset } from '../data/index';
 import { PlanError } from '../core/errors';
 import { type Lang } from '../core/plan/plan';
-import { CsvFormatError, formatTable, GLOBAL, OPTIONS, t, UsageError, type ArgSpec, type CommandSpec, type Io, type OptionSpec, type Text } from './spec';
+import {
+  CsvFormatError,
+  formatTable,
+  GLOBAL,
+  OPTIONS,
+  t,
+  UsageError,
+  type ArgSpec,
+  type CommandSpec,
+  type Io,
+  type OptionSpec,
+  type Text,
+} from './spec';
 import { QUERY_COMMANDS } from './queries';
 import { FILE_COMMANDS } from './files';
 

@@ -1,7 +1,9 @@
 /** `plan` commands that answer a question about one plan: regions, table, indicators, target … compare. */
-import { describePeriod, periodOf } from '../core/plan/model';
+import { baseYearOf, describePeriod, periodOf } from '../core/plan/model';
+import { rangeOf } from '../core/plan/parse';
+import { inCompareUnit } from '../core/plan/units';
 import { regionRows } from '../core/plan/rows';
-import { parseMethod } from '../core/progress/trajectory';
+import { parseMethod, pathRateNote } from '../core/progress/trajectory';
 import { METHODS } from '../core/progress/methods';
 import { acrossRegions, resolveAcross } from '../core/plan/compare';
 import { describeDefinition } from '../core/plan/plan';
@@ -19,6 +21,13 @@ import {
   type CommandSpec,
   type Text,
 } from './spec';
+
+/** Where the path follows a growth rate the plan states (the linear method's own path for that measure), say so. */
+function ownPathNote(c: Parameters<CommandSpec['run']>[0]): void {
+  if (methodOf(c.values) !== 'linear') return;
+  const note = pathRateNote(c.plan.entry(c.args[0], c.args[1], yearArg(c.args[2])));
+  if (note) c.io.err(t([note.zh, note.en], c.lang));
+}
 
 export const QUERY_COMMANDS: Record<string, CommandSpec> = {
   regions: {
@@ -88,7 +97,18 @@ export const QUERY_COMMANDS: Record<string, CommandSpec> = {
     run: (c) => {
       const { plan, args, values } = c;
       const year = args[2] !== undefined ? yearArg(args[2]) : undefined;
-      return withNote(c, String(plan.target(args[0], args[1], year, parseMethod(values.path as string | undefined))));
+      const answer = plan.target(args[0], args[1], year, parseMethod(values.path as string | undefined));
+      // At the target year, a range target is shown with both ends (the number above is its low end).
+      const e = plan.entry(args[0], args[1], year);
+      const atTarget = year === undefined || year === periodOf(e).target;
+      // A figure the plan writes in 万 or 亿 of what the indicator counts one by one is answered in compare's unit
+      // ("新增注册企业 3万个" → 30000), never as a bare 3.
+      const r = atTarget && e.target ? rangeOf(e.target) : null;
+      const range = r ? `${inCompareUnit(e, r[0])}–${inCompareUnit(e, r[1])}` : undefined;
+      // Between baseline and target, the expected value of a measure whose growth rate the plan states follows that path.
+      const own = !atTarget && year !== undefined && year > baseYearOf(periodOf(e)) ? pathRateNote(e) : undefined;
+      if (own) c.io.err(t([own.zh, own.en], c.lang));
+      return withNote(c, range ?? String(typeof answer === 'number' ? inCompareUnit(e, answer) : answer));
     },
   },
   baseline: {
@@ -103,7 +123,10 @@ export const QUERY_COMMANDS: Record<string, CommandSpec> = {
     ],
     help: ['基期值', 'the baseline'],
     example: 'plan baseline 九江 高企',
-    run: (c) => withNote(c, String(c.plan.baseline(c.args[0], c.args[1], c.args[2] !== undefined ? yearArg(c.args[2]) : undefined))),
+    run: (c) => {
+      const year = c.args[2] !== undefined ? yearArg(c.args[2]) : undefined;
+      return withNote(c, String(inCompareUnit(c.plan.entry(c.args[0], c.args[1], year), c.plan.baseline(c.args[0], c.args[1], year))));
+    },
   },
   status: {
     args: [REGION, INDICATOR, YEAR_ARG, ACTUAL_ARG],
@@ -122,6 +145,7 @@ export const QUERY_COMMANDS: Record<string, CommandSpec> = {
             : `${plan.statusLabel(a, lang)} (method: ${name}; ${a.year} actual ${a.actual}, baseline ${a.baseline} (${a.baseYear}), annual change ${pct(a.rate)})`,
         );
       }
+      ownPathNote(c);
       const ratio = a.ratio === null ? '-' : a.ratio.toFixed(2);
       const growth =
         a.observed !== undefined && a.required !== undefined
@@ -143,7 +167,9 @@ export const QUERY_COMMANDS: Record<string, CommandSpec> = {
     example: 'plan gap 赣州 高新技术企业 2023 1500',
     run: (c) => {
       const { plan, args, values } = c;
-      return withNote(c, String(plan.assess(args[0], args[1], yearArg(args[2]), actualArg(args[3]), methodOf(values)).gap));
+      const gap = plan.assess(args[0], args[1], yearArg(args[2]), actualArg(args[3]), methodOf(values)).gap;
+      ownPathNote(c);
+      return withNote(c, String(gap));
     },
   },
   progress: {

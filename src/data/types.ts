@@ -140,4 +140,7 @@ export interface Definition {
   statistic?: string;
   /** For a flow: the id of the stock it adds to, so that asking for the stock names the flow instead of answering it. */
   flowOf?: string;
+  /** For an annual growth rate: the id of the level it is the rate of. Where a plan states both, the level's expected
+   * path is the plan's own: compound growth (see `pathRateOf` in src/core/progress/trajectory.ts). */
+  rateOf?: string;
 }

@@ -2,7 +2,7 @@
  * The PLAN custom functions as Excel sees them. scripts/functions-locales.js reads the JSDoc below (Chinese) and
  * src/functions/help.ts (parameter names, English) to write functions.json (zh-CN) and functions.en-US.json.
  * Each function only hands its arguments to src/functions/impl.ts and turns a PlanError into an Excel error with
- * its message (CustomFunctions.Error with a message: CustomFunctionsRuntime 1.2).
+ * its message (CustomFunctions.Error with a message: CustomFunctionsRuntime 1.2; its ErrorCode: 1.3).
  */
 /* global CustomFunctions */
 import { NOT_FOUND_CODES, PlanError } from '../core/errors';
@@ -105,7 +105,7 @@ export function required(region: any, indicator: any, year: any, actual: any): n
 }
 
 /**
- * 指标信息：unit、name、qualifier、raw、source、seed、line、quote、conflicts、path、direction、kind、estimate、remark、version、definition。
+ * 指标信息：unit、name、qualifier、raw、source、seed、line、quote、conflicts、path、direction、kind、estimate、remark、version、definition、range（区间目标的两端，如 36–39）。
  * @customfunction INFO
  * @param region 地区名称
  * @param indicator 指标名称

@@ -83,7 +83,7 @@ export const HELP_EN: Record<string, FunctionHelp> = {
   },
   INFO: {
     description:
-      'Indicator information: unit, name, qualifier, raw, source, seed, line, quote, conflicts, path, direction, kind, estimate, remark, version, definition.',
+      'Indicator information: unit, name, qualifier, raw, source, seed, line, quote, conflicts, path, direction, kind, estimate, remark, version, definition, range (both ends of a range target, e.g. 36–39).',
     parameters: { region: 'region', indicator: 'indicator name', field: 'field; source if omitted' },
   },
   REGIONS: { description: 'The regions with a plan in the data.', parameters: {} },

@@ -131,8 +131,8 @@ function quoteHint(original: string, lang: Lang): string {
   const hasOther = r.unreadable || r.changed || /[“”＂‘’＇]/.test(original);
   if (!hasOther) return '';
   return lang === 'zh'
-    ? '请用英文直引号 " 把文字括起来，如 "赣州"（中文引号“”、单引号 \' 都不行）。'
-    : 'Use straight double quotes " around text, as in "Ganzhou" (not curly “” or single \' quotes).';
+    ? 'Excel 公式中的文字须用英文直引号 " 括起来，如 "赣州"（Excel 不认中文引号“”和单引号 \'）。'
+    : 'In an Excel formula, text goes in straight double quotes ", as in "Ganzhou" (Excel does not take curly “” or single \' quotes).';
 }
 
 /** Sentences joined as each language writes them: Chinese without spaces after 。, English with. */

@@ -3,7 +3,7 @@
  * for offices where add-ins are not allowed (WPS, locked-down Excel, LibreOffice).
  */
 import ExcelJS from 'exceljs';
-import { colIndex, colLetter, type ColumnKey, FILL, FONT, isNumericColumn, regionLayout, type SheetLayout } from '../core/sheet/layout';
+import { cellFormat, colIndex, colLetter, type ColumnKey, FILL, FONT, regionLayout, type SheetLayout } from '../core/sheet/layout';
 import { overviewLayout, sheetRef, type OverviewLayout, type OverviewSource } from '../core/sheet/overview';
 import { describePeriod, isSeedPeriod, periodOf, type Dataset, type Region, type Value } from '../core/plan/model';
 import { describeDefinition, type Lang } from '../core/plan/plan';
@@ -64,7 +64,8 @@ export function writeRegionSheet(wb: ExcelJS.Workbook, layout: SheetLayout, vers
     headerRow: true,
     style: { theme: 'TableStyleLight9', showRowStripes: true },
     columns: layout.header.map((name) => ({ name, filterButton: true })),
-    rows: layout.rows.map((row) => row.cells.map((c) => (typeof c === 'string' && c.startsWith('=') ? { formula: c.slice(1) } : c))),
+    // Only the formulas the layout built are formulas; every other text is stored as text, whatever it begins with.
+    rows: layout.rows.map((row) => row.cells.map((c, i) => (row.formulas[i] && typeof c === 'string' ? { formula: c.slice(1) } : c))),
   });
   const header = ws.getRow(layout.headerRow);
   header.eachCell((c) => {
@@ -76,9 +77,8 @@ export function writeRegionSheet(wb: ExcelJS.Workbook, layout: SheetLayout, vers
     const r = ws.getRow(layout.headerRow + 1 + i);
     row.cells.forEach((_content, col) => {
       const c = r.getCell(col + 1);
-      if (isNumericColumn(layout.columns[col].key)) c.numFmt = row.numberFormat;
-      const own = layout.columns[col].numberFormat;
-      if (own) c.numFmt = own;
+      const format = cellFormat(layout, row, col);
+      if (format) c.numFmt = format;
       if (layout.inputColumns.includes(col)) c.fill = solid(FILL.input);
       if (layout.helperColumns.includes(col)) c.font = { color: { argb: argb(FONT.helper) }, size: 9 };
     });
@@ -157,7 +157,7 @@ export function writeOverviewSheet(wb: ExcelJS.Workbook, layout: OverviewLayout,
     const row = ws.getRow(layout.headerRow + 1 + r);
     cells.forEach((v, i) => {
       const c = row.getCell(i + 1);
-      c.value = typeof v === 'string' && v.startsWith('=') ? { formula: v.slice(1) } : v;
+      c.value = layout.formulas[r][i] && typeof v === 'string' ? { formula: v.slice(1) } : v;
       c.numFmt = layout.formats[i];
       c.border = { top: thin, bottom: thin, left: thin, right: thin };
       if (r === layout.rows.length - 1) c.font = { bold: true };

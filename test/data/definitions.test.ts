@@ -141,6 +141,14 @@ test('every 新增/新建 figure is under a flow id or converted from a stated s
           expect({ where, value: v.value !== null, increment: v.increment }).toEqual({ where, value: true, increment: undefined });
         } else if ('field' in v && v.field !== 'target') {
           continue;
+        } else if (/总数达/.test(v.raw)) {
+          // a level whose total the plan writes beside the increment ("新增1家…（总数达3家）"): the total is the figure,
+          // and it agrees with baseline + increment
+          const total = Number(/总数达到?\s*(\d+(?:\.\d+)?)/.exec(v.raw)?.[1]);
+          const added = Number(/新增\s*(\d+(?:\.\d+)?)/.exec(v.raw)?.[1]);
+          const base = e.values[2020]?.value ?? e.values[2019]?.value ?? null;
+          expect({ where, value: v.value, increment: v.increment }).toEqual({ where, value: total, increment: undefined });
+          expect({ where, sum: (base ?? NaN) + added }).toEqual({ where, sum: total });
         } else {
           // a level: the figure is baseline + increment, or no level at all (value null), never the increment alone
           expect({ where, increment: !!v.increment }).toEqual({ where, increment: true });
@@ -173,8 +181,9 @@ test('九江 市级创新平台: 100 new platforms are named as such, never answ
   // their line-262 conflicts are increments too, and so agree with the table (28, 145), not 10 and 30
   expect(plan.entry('九江', '国家级创新平台载体').conflicts.map((c) => c.value)).toEqual([28]);
   expect(plan.entry('九江', '省级创新创业平台载体').conflicts.map((c) => c.value)).toEqual([145]);
-  // 上饶 states both the increment and the total: 2 + 1 = 3
-  expect(plan.entry('上饶', '独角兽企业').target).toMatchObject({ value: 3, increment: { low: 1, high: 1 }, remark: '总数达3家' });
+  // 上饶 states both the increment and the total (2 + 1 = 3): the total it writes is the target, a level, not tagged 新增
+  expect(plan.entry('上饶', '独角兽企业').target).toMatchObject({ value: 3, reach: true, remark: '新增1家独角兽企业' });
+  expect(plan.entry('上饶', '独角兽企业').target?.qualifiers).not.toContain('新增');
 });
 
 test('no alias resolves to two ids, and no name means two ids within one region', () => {

@@ -31,6 +31,19 @@ import type {
   EtWorksheet,
 } from '../../src/hosts/wps/et';
 
+/**
+ * The formula ET makes of a text written through `Value2` or `Formula`, as if typed, or null for a constant: "=…"; "+…"
+ * and "-…" that are not numbers, and "@…", get an "=". A leading apostrophe makes the rest a text (the prefix is not kept
+ * in the value).
+ */
+function enteredFormula(x: string): string | null {
+  if (x.length < 2 || x.startsWith("'")) return null;
+  if (x.startsWith('=')) return x;
+  if (x.startsWith('@')) return `=${x.slice(1)}`;
+  const signed = (x.startsWith('+') || x.startsWith('-')) && !/^[+\-\s]*$/.test(x);
+  return signed && !Number.isFinite(Number(x.replace(/[,%]/g, ''))) ? `=${x}` : null;
+}
+
 const MAX_ROWS = 1048576;
 const MAX_COLS = 16384;
 const WHITE = 0xffffff;
@@ -450,7 +463,11 @@ export class FakeRange implements EtRange {
       const x = rows[i][j];
       const c = this.data(row, col, true)!;
       c.formula = undefined;
-      c.value = x === NA ? '#N/A' : x === '' ? undefined : x;
+      c.value = undefined;
+      if (x === NA) c.value = '#N/A';
+      else if (typeof x === 'string' && enteredFormula(x)) c.formula = enteredFormula(x)!;
+      else if (typeof x === 'string' && x.startsWith("'")) c.value = x.slice(1);
+      else if (x !== '') c.value = x;
     });
     this.sheet.wb.writes++;
   }
@@ -466,7 +483,8 @@ export class FakeRange implements EtRange {
       c.formula = undefined;
       c.value = undefined;
       if (x === NA) c.value = '#N/A';
-      else if (typeof x === 'string' && x.startsWith('=') && x.length > 1) c.formula = x;
+      else if (typeof x === 'string' && enteredFormula(x)) c.formula = enteredFormula(x)!;
+      else if (typeof x === 'string' && x.startsWith("'")) c.value = x.slice(1);
       else if (typeof x === 'string' && x.trim() !== '' && Number.isFinite(Number(x))) c.value = Number(x);
       else if (x !== '' && x !== null && x !== undefined) c.value = x;
     });

@@ -13,7 +13,11 @@
  *   "History": InvalidArgument; a name in use (case-insensitive): ItemAlreadyExists;
  * - `tables.add` over a merged area or overlapping another table: InvalidArgument; a table name in use:
  *   ItemAlreadyExists;
- * - custom XML parts (ExcelApi 1.5) that must be well-formed XML with a root element.
+ * - custom XML parts (ExcelApi 1.5) that must be well-formed XML with a root element;
+ * - every member at the requirement set Microsoft's typings tag it with (./officeLevels.ts): above the level the
+ *   fake reports (`excelApi`), the batch fails with ApiNotFound and the call is listed in `aboveLevel`;
+ * - a string written to `values` or `formulas` is read as if typed (`asTyped`: dates, times, percentages, (n),
+ *   1E5, leading zeros, TRUE/FALSE), unless its cell has the text number format "@".
  * What it does not model is listed in README ("proven only against a fake").
  * It also plays the person: typing, pasting, colouring, sorting, inserting and deleting rows, renaming sheets,
  * converting a table to a range, merging cells, switching sheets.
@@ -22,6 +26,7 @@
 import { DetailedCellError, type HyperFormula } from 'hyperformula';
 import { colLetter } from '../../src/core/sheet/layout';
 import { createEngine } from '../../src/hyperformula/engine';
+import { conditionLevel, levelOf, tagOf } from './officeLevels';
 
 type Raw = string | number | boolean | null;
 
@@ -112,6 +117,22 @@ function badSheetName(name: string): string | null {
   return null;
 }
 
+export interface PrintSetup {
+  orientation?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  titleRows?: string;
+  footers: { left?: string; center?: string; right?: string };
+}
+
+export interface FakeChart {
+  type: string;
+  source: string;
+  seriesBy: string;
+  title: string;
+  categories: string;
+  position: string;
+}
+
 export interface CellState {
   sheetId: string;
   row: number;
@@ -119,6 +140,63 @@ export interface CellState {
   value: Raw;
   formula: Raw;
   fill: string;
+}
+
+const DAY_MS = 86_400_000;
+/** Excel's serial number of a date (days since 1899-12-30), or null when there is no such day. */
+function serial(y: number, m: number, d: number): number | null {
+  const t = Date.UTC(y, m - 1, d);
+  const back = new Date(t);
+  if (m < 1 || m > 12 || back.getUTCMonth() !== m - 1 || back.getUTCDate() !== d) return null;
+  return Math.round((t - Date.UTC(1899, 11, 30)) / DAY_MS);
+}
+
+/** A plain number as Excel reads one typed: digits (leading zeros dropped), thousands commas, a decimal point, 1E5. */
+function plainNumber(s: string): number | null {
+  if (!/\d/.test(s) || !/^[+-]?(?:\d{1,3}(?:,\d{3})+|\d*)(?:\.\d*)?(?:[eE][+-]?\d+)?$/.test(s)) return null;
+  return Number(s.replace(/,/g, ''));
+}
+
+/**
+ * What Excel makes of a string typed into a cell of General format, or written to `Range.values` or `formulas`
+ * (the Office JS reference: a string is entered as if typed; one starting with "=", "+" or "-" is read as a
+ * formula; locale-shaped dates are read in the host's locale, modelled here as en-US):
+ * - TRUE / FALSE in any case → a boolean; 1E5, 004, 1,000, +5 → numbers (leading zeros dropped);
+ * - 5% → 0.05; (100) → -100;
+ * - times 4:28, 4:28:30, 004:228 → the fraction of a day (hours and minutes may run over, as Excel allows);
+ * - dates 1-2, 3/4 (month-day of this year), 3/4/2025, 2025-3-4 → the date's serial number;
+ * - another string starting with "+" or "-" → a formula (often an error); a leading apostrophe → the rest as text;
+ * - anything else stays text.
+ */
+export function asTyped(s: string): Raw {
+  if (s === '' || s.startsWith('=')) return s;
+  if (s.startsWith("'")) return s.slice(1);
+  // "@SUM(A1)": Excel reads a leading @ as the start of a formula (it adds the "=").
+  if (s.length > 1 && s.startsWith('@')) return `=${s.slice(1)}`;
+  const t = s.trim();
+  if (/^(true|false)$/i.test(t)) return t.toUpperCase() === 'TRUE';
+  const n = plainNumber(t);
+  if (n !== null) return n;
+  const neg = t.match(/^\((.+)\)$/);
+  if (neg && !/^[+-]/.test(neg[1]) && plainNumber(neg[1]) !== null) return -plainNumber(neg[1])!;
+  const pct = t.match(/^(.+?)\s*%$/);
+  if (pct && plainNumber(pct[1]) !== null) return plainNumber(pct[1])! / 100;
+  const time = t.match(/^(\d+):(\d+)(?::(\d+(?:\.\d+)?))?$/);
+  if (time) return (Number(time[1]) * 3600 + Number(time[2]) * 60 + Number(time[3] ?? 0)) / 86400;
+  const thisYear = new Date().getFullYear();
+  const md = t.match(/^(\d{1,2})[-/](\d{1,2})$/);
+  const mdy = t.match(/^(\d{1,2})[-/](\d{1,2})[-/](\d{4}|\d{2})$/);
+  const ymd = t.match(/^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/);
+  const date = md
+    ? serial(thisYear, Number(md[1]), Number(md[2]))
+    : mdy
+      ? serial(mdy[3].length === 2 ? 2000 + Number(mdy[3]) : Number(mdy[3]), Number(mdy[1]), Number(mdy[2]))
+      : ymd
+        ? serial(Number(ymd[1]), Number(ymd[2]), Number(ymd[3]))
+        : null;
+  if (date !== null) return date;
+  if (/^[+-]/.test(t)) return `=${t}`;
+  return s;
 }
 
 /** Requirement-set versions compared as numbers: 1.10 is newer than 1.9. */
@@ -142,15 +220,25 @@ export class FakeHost {
   private nextPart = 1;
   /** The highest ExcelApi version this fake Excel reports (Excel 2016 volume-licensed: 1.1). */
   excelApi = '1.17';
-  /** Calls made to APIs above `excelApi`, e.g. "getRangeByIndexes (ExcelApi 1.7)": a real host of that level would fail them. */
+  /**
+   * Calls made to members above `excelApi`, e.g. "Excel.Worksheet.getRangeByIndexes (ExcelApi 1.7)": a real host
+   * of that level fails them (ApiNotFound at the next sync), and so does this one.
+   */
   readonly aboveLevel: string[] = [];
 
   /** Office.context.requirements.isSetSupported as this fake Excel answers it. */
   isSetSupported = (name: string, version = '1.1'): boolean => name === 'ExcelApi' && !newerThan(version, this.excelApi);
 
-  /** Record the use of an API from a requirement set; those above the reported level are kept in `aboveLevel`. */
-  uses(version: string, what: string): void {
-    if (newerThan(version, this.excelApi)) this.aboveLevel.push(`${what} (ExcelApi ${version})`);
+  /**
+   * The use of a member, by its full name in Microsoft's typings ("Excel.Worksheet.getRangeByIndexes"): its level
+   * is the one the typings tag it with (test/fakes/office-levels.generated.json), or `version` where the tag names
+   * a condition ("1.4 allows adding of multiple rows"). Above `excelApi` it is recorded in `aboveLevel` and the
+   * batch fails at the next sync with ApiNotFound, as in an Excel of that level.
+   */
+  uses(member: string, version = levelOf(tagOf(member)).version, what = member): void {
+    if (!newerThan(version, this.excelApi)) return;
+    this.aboveLevel.push(`${what} (ExcelApi ${version})`);
+    this.fail('ApiNotFound', `${what} needs ExcelApi ${version}; this Excel has ${this.excelApi}`);
   }
 
   constructor() {
@@ -270,7 +358,7 @@ export class FakeHost {
     this.hf.addRows(s.hfId, [at, count]);
     s.shiftRows(at, count);
     for (const t of this.tables) {
-      if (t.worksheet !== s) continue;
+      if (t.sheet !== s) continue;
       if (at <= t.top) t.top += count;
       else if (at < t.top + t.height) t.height += count;
     }
@@ -282,7 +370,7 @@ export class FakeHost {
     this.hf.removeRows(s.hfId, [at, count]);
     s.shiftRows(at, -count);
     for (const t of this.tables) {
-      if (t.worksheet !== s) continue;
+      if (t.sheet !== s) continue;
       if (at + count <= t.top) t.top -= count;
       else if (at > t.top && at < t.top + t.height) t.height -= Math.min(count, t.top + t.height - at);
     }
@@ -295,7 +383,7 @@ export class FakeHost {
   sortTable(table: string, column: number, descending = false): void {
     const t = this.tables.find((x) => x.name === table);
     if (!t) throw new Error(`no table ${table}`);
-    const s = t.worksheet;
+    const s = t.sheet;
     const top = t.top + 1;
     const n = t.height - 1;
     const rows = Array.from({ length: n }, (_r, i) => ({
@@ -309,9 +397,7 @@ export class FakeHost {
     rows.sort((a, b) => (descending ? -cmp(a.key, b.key) : cmp(a.key, b.key)));
     rows.forEach((r, i) => {
       const to = top + i;
-      r.cells.forEach((v, j) =>
-        s.setContent(to, t.left + j, typeof v === 'string' && v.startsWith('=') ? shiftFormula(v, to - r.from, 0) : v),
-      );
+      r.cells.forEach((v, j) => s.store(to, t.left + j, typeof v === 'string' && v.startsWith('=') ? shiftFormula(v, to - r.from, 0) : v));
       r.formats.forEach((f, j) => s.format.set(`${to},${t.left + j}`, f));
     });
   }
@@ -484,7 +570,7 @@ class FakeWorkbook {
     this.parts = new FakeXmlParts(host);
   }
   get customXmlParts(): FakeXmlParts {
-    this.host.uses('1.5', 'customXmlParts');
+    this.host.uses('Excel.Workbook.customXmlParts');
     return this.parts;
   }
   getSelectedRange(): FakeRange {
@@ -492,7 +578,7 @@ class FakeWorkbook {
     return new FakeRange(this.host, this.host.sheet(s.sheet), s.row, s.col, s.rows, s.cols);
   }
   getActiveCell(): FakeRange {
-    this.host.uses('1.7', 'getActiveCell');
+    this.host.uses('Excel.Workbook.getActiveCell');
     const s = this.host.selection;
     return new FakeRange(this.host, this.host.sheet(s.sheet), s.row, s.col, 1, 1);
   }
@@ -525,7 +611,7 @@ class FakeWorksheets extends Collection<FakeWorksheet> {
     return FakeWorksheet.detached(this.h, key);
   }
   getItemOrNullObject(key: string): FakeWorksheet {
-    this.h.uses('1.4', 'worksheets.getItemOrNullObject');
+    this.h.uses('Excel.WorksheetCollection.getItemOrNullObject');
     return this.find(key) ?? FakeWorksheet.detached(this.h, key, true);
   }
   getActiveWorksheet(): FakeWorksheet {
@@ -544,6 +630,10 @@ export class FakeWorksheet {
   readonly merged: Area[] = [];
   readonly widths = new Map<number, number>();
   frozen: { rows: number; cols: number } | null = null;
+  /** What the page layout (ExcelApi 1.9) was set to through the API. */
+  readonly print: PrintSetup = { footers: {} };
+  /** The charts added through the API. */
+  readonly chartList: FakeChart[] = [];
   readonly tables: { add: (address: string, hasHeaders: boolean) => FakeTable };
   readonly freezePanes: { freezeAt: (r: FakeRange) => void };
   private nullLoaded = false;
@@ -564,7 +654,7 @@ export class FakeWorksheet {
         const a = parseAddress(address);
         const t = new FakeTable(host, this, a.row, a.col, a.rows, a.cols);
         if (!host.live() || this.hfId < 0) return t;
-        if (host.tables.some((x) => x.worksheet === this && overlaps(x.area(), a))) {
+        if (host.tables.some((x) => x.sheet === this && overlaps(x.area(), a))) {
           host.fail('InvalidArgument', 'a table cannot overlap another table');
           return t;
         }
@@ -581,7 +671,7 @@ export class FakeWorksheet {
     };
     this.freezePanes = {
       freezeAt: (r) => {
-        host.uses('1.7', 'freezePanes.freezeAt');
+        host.uses('Excel.WorksheetFreezePanes.freezeAt');
         if (host.live()) this.frozen = { rows: r.rowIndexRaw + r.rowCountRaw, cols: r.columnIndexRaw + r.columnCountRaw };
       },
     };
@@ -623,21 +713,100 @@ export class FakeWorksheet {
   activate(): void {
     if (this.host.live() && this.hfId >= 0) this.host.active = this;
   }
+  /** ExcelApi 1.9: orientation, zoom, print title rows and footers (every member of PageLayout used is 1.9). */
+  get pageLayout(): unknown {
+    const host = this.host;
+    host.uses('Excel.Worksheet.pageLayout');
+    const print = this.print;
+    const set = (f: () => void): void => {
+      if (host.live() && this.hfId >= 0) f();
+    };
+    const footer = (key: 'left' | 'center' | 'right') => ({
+      set(v: string) {
+        host.uses(`Excel.HeaderFooter.${key}Footer`);
+        set(() => (print.footers[key] = v));
+      },
+      get() {
+        return print.footers[key] ?? '';
+      },
+    });
+    const group = {};
+    Object.defineProperties(group, { leftFooter: footer('left'), centerFooter: footer('center'), rightFooter: footer('right') });
+    return {
+      set orientation(v: string) {
+        host.uses('Excel.PageLayout.orientation');
+        set(() => (print.orientation = v));
+      },
+      set zoom(v: PrintSetup['zoom']) {
+        host.uses('Excel.PageLayout.zoom');
+        set(() => (print.zoom = v));
+      },
+      setPrintTitleRows(rows: string) {
+        host.uses('Excel.PageLayout.setPrintTitleRows');
+        set(() => (print.titleRows = rows));
+      },
+      headersFooters: { defaultForAllPages: group },
+    };
+  }
+  /** ExcelApi 1.1; a category axis's names need 1.7. */
+  get charts(): { add: (type: string, source: FakeRange, seriesBy: string) => unknown } {
+    const host = this.host;
+    host.uses('Excel.Worksheet.charts');
+    return {
+      add: (type, source, seriesBy) => {
+        host.uses('Excel.ChartCollection.add');
+        const chart: FakeChart = { type, source: source.addressRaw, seriesBy, title: '', categories: '', position: '' };
+        if (host.live() && this.hfId >= 0) this.chartList.push(chart);
+        return {
+          title: {
+            set text(v: string) {
+              chart.title = v;
+            },
+          },
+          axes: {
+            categoryAxis: {
+              setCategoryNames: (r: FakeRange) => {
+                host.uses('Excel.ChartAxis.setCategoryNames');
+                chart.categories = r.addressRaw;
+              },
+            },
+          },
+          setPosition: (from: FakeRange, to: FakeRange) => {
+            host.uses('Excel.Chart.setPosition');
+            chart.position = `${from.addressRaw}:${to.addressRaw}`;
+          },
+        };
+      },
+    };
+  }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
-    this.host.uses('1.7', 'getRangeByIndexes');
+    this.host.uses('Excel.Worksheet.getRangeByIndexes');
     return new FakeRange(this.host, this, row, col, rows, cols);
   }
   getRange(address: string): FakeRange {
     const a = parseAddress(address);
     return new FakeRange(this.host, this, a.row, a.col, a.rows, a.cols);
   }
+  /**
+   * Content typed, pasted or written to `values` / `formulas`: a string is read as Excel reads what is typed
+   * (`asTyped`), unless the cell's number format is text ("@"), which keeps it as it is.
+   */
   setContent(row: number, col: number, content: Raw): void {
-    this.host.hf.setCellContents({ sheet: this.hfId, row, col }, [[content === '' ? null : content]]);
+    const text = typeof content === 'string' && this.format.get(`${row},${col}`)?.numberFormat === '@';
+    // A leading apostrophe is the cell's quote prefix, in a text cell as in any other: the rest is the text.
+    const kept = text && (content as string).startsWith("'") ? (content as string).slice(1) : content;
+    this.store(row, col, typeof kept === 'string' && !text ? asTyped(kept) : kept, text);
+  }
+  /** Content as stored: a string starting with "=" is a formula unless `text` (a text-format cell), any other string text. */
+  store(row: number, col: number, content: Raw, text = false): void {
+    const hf = typeof content === 'string' && content !== '' && (text || !content.startsWith('=')) ? `'${content}` : content;
+    this.host.hf.setCellContents({ sheet: this.hfId, row, col }, [[hf === '' ? null : hf]]);
   }
   formula(row: number, col: number): Raw {
     const addr = { sheet: this.hfId, row, col };
     if (this.host.hf.doesCellHaveFormula(addr)) return this.host.hf.getCellFormula(addr) ?? '';
     const v = this.host.hf.getCellSerialized(addr);
+    if (typeof v === 'string' && v.startsWith("'")) return v.slice(1); // HyperFormula's mark for text
     return v === null || v === undefined ? '' : (v as Raw);
   }
   value(row: number, col: number): Raw {
@@ -679,7 +848,8 @@ export class FakeTable {
   readonly rows: { add: (index: number | undefined, values: Raw[][]) => void };
   constructor(
     private readonly host: FakeHost,
-    readonly worksheet: FakeWorksheet,
+    /** The table's sheet, for the fake itself and the tests (the API's `worksheet` below has a level). */
+    readonly sheet: FakeWorksheet,
     public top: number,
     readonly left: number,
     public height: number,
@@ -699,25 +869,33 @@ export class FakeTable {
     this.rows = {
       // Like Excel, a new row takes the cells right under the table; the adapter checks they are free first.
       add: (_index, values) => {
+        const member = 'Excel.TableRowCollection.add';
+        if (values.length > 1) host.uses(member, conditionLevel(member, 'multiple rows'), `${member} with several rows`);
+        else host.uses('Excel.TableRowCollection.add');
         if (!host.live()) return;
         if (values.some((r) => r.length !== this.width)) return host.fail('InvalidArgument', 'the row does not match the table width');
         const start = this.top + this.height;
-        values.forEach((r, i) => r.forEach((v, j) => this.worksheet.setContent(start + i, this.left + j, v)));
+        values.forEach((r, i) => r.forEach((v, j) => this.sheet.setContent(start + i, this.left + j, v)));
         this.height += values.length;
       },
     };
+  }
+  /** ExcelApi 1.2. */
+  get worksheet(): FakeWorksheet {
+    this.host.uses('Excel.Table.worksheet');
+    return this.sheet;
   }
   area(): Area {
     return { row: this.top, col: this.left, rows: this.height, cols: this.width };
   }
   getRange(): FakeRange {
-    return new FakeRange(this.host, this.worksheet, this.top, this.left, this.height, this.width);
+    return new FakeRange(this.host, this.sheet, this.top, this.left, this.height, this.width);
   }
   getHeaderRowRange(): FakeRange {
-    return new FakeRange(this.host, this.worksheet, this.top, this.left, 1, this.width);
+    return new FakeRange(this.host, this.sheet, this.top, this.left, 1, this.width);
   }
   getDataBodyRange(): FakeRange {
-    return new FakeRange(this.host, this.worksheet, this.top + 1, this.left, this.height - 1, this.width);
+    return new FakeRange(this.host, this.sheet, this.top + 1, this.left, this.height - 1, this.width);
   }
   convertToRange(): void {
     if (!this.host.live()) return;
@@ -793,7 +971,7 @@ export class FakeRange {
           return (u === null ? null : (u ?? '#FFFFFF')) as string;
         },
         set pattern(v: string | null) {
-          host.uses('1.9', 'format.fill.pattern');
+          host.uses('Excel.RangeFill.pattern');
           if (v === 'None') each((f) => delete f.fill);
         },
         /** Excel: None for no fill, Solid for a colour, null when the cells differ. */
@@ -803,6 +981,7 @@ export class FakeRange {
         },
         load: (p: string | string[]) => {
           const list = Array.isArray(p) ? p : p.split(',').map((x) => x.trim());
+          if (list.includes('pattern')) host.uses('Excel.RangeFill.pattern');
           host.queueLoad(() => list.forEach((x) => fillLoaded.add(x)));
           return this.format.fill;
         },
@@ -824,7 +1003,7 @@ export class FakeRange {
         },
       },
       set columnWidth(w: number) {
-        host.uses('1.2', 'format.columnWidth');
+        host.uses('Excel.RangeFormat.columnWidth');
         if (host.live()) for (let c = 0; c < nCols; c++) sheet.widths.set(col + c, w);
       },
       get columnWidth() {
@@ -834,7 +1013,7 @@ export class FakeRange {
     };
     this.conditionalFormats = {
       add: () => {
-        host.uses('1.6', 'conditionalFormats.add');
+        host.uses('Excel.ConditionalFormatCollection.add');
         const rule: Rule = { top: row, left: col, rows: nRows, cols: nCols, formula: '', fill: '' };
         if (host.live()) sheet.rules.push(rule);
         return {
@@ -864,6 +1043,10 @@ export class FakeRange {
     };
   }
 
+  /** The A1 address without a load, for the fake's own records. */
+  get addressRaw(): string {
+    return areaAddress({ row: this.row, col: this.col, rows: this.nRows, cols: this.nCols });
+  }
   get rowIndexRaw(): number {
     return this.row;
   }
@@ -905,7 +1088,8 @@ export class FakeRange {
         `${what}: the number of rows or columns in the input array doesn't match the size or dimensions of the range (${this.nRows}×${this.nCols})`,
       );
     }
-    v.forEach((row, i) => row.forEach((x, j) => this.sheet.setContent(this.row + i, this.col + j, x)));
+    // null in a 2-D array leaves that cell as it is (Office JS: "null input in 2-D array").
+    v.forEach((row, i) => row.forEach((x, j) => x !== null && this.sheet.setContent(this.row + i, this.col + j, x)));
   }
 
   get values(): Raw[][] {
@@ -955,7 +1139,7 @@ export class FakeRange {
     return this.sheet;
   }
   getAbsoluteResizedRange(rows: number, cols: number): FakeRange {
-    this.host.uses('1.7', 'getAbsoluteResizedRange');
+    this.host.uses('Excel.Range.getAbsoluteResizedRange');
     return new FakeRange(this.host, this.sheet, this.row, this.col, rows, cols);
   }
   /** ExcelApi 1.1: one cell of the range, 0-based within it. */
@@ -976,12 +1160,12 @@ export class FakeRange {
     return new FakeRange(this.host, this.sheet, top, left, bottom - top, right - left);
   }
   getRowsBelow(count = 1): FakeRange {
-    this.host.uses('1.2', 'getRowsBelow');
+    this.host.uses('Excel.Range.getRowsBelow');
     return new FakeRange(this.host, this.sheet, this.row + this.nRows, this.col, count, this.nCols);
   }
   /** ExcelApi 1.13. */
   getMergedAreasOrNullObject(): FakeMergedAreas {
-    this.host.uses('1.13', 'getMergedAreasOrNullObject');
+    this.host.uses('Excel.Range.getMergedAreasOrNullObject');
     const me = { row: this.row, col: this.col, rows: this.nRows, cols: this.nCols };
     return new FakeMergedAreas(
       this.host,
@@ -990,11 +1174,11 @@ export class FakeRange {
   }
   /** ExcelApi 1.9: the tables that overlap the range (or lie wholly inside it when `fullyContained`). */
   getTables(fullyContained = false): Collection<FakeTable> {
-    this.host.uses('1.9', 'getTables');
+    this.host.uses('Excel.Range.getTables');
     const me = { row: this.row, col: this.col, rows: this.nRows, cols: this.nCols };
     return new Collection(this.host, () =>
       this.host.tables.filter((t) => {
-        if (t.worksheet !== this.sheet) return false;
+        if (t.sheet !== this.sheet) return false;
         const a = t.area();
         return fullyContained
           ? a.row >= me.row && a.col >= me.col && a.row + a.rows <= me.row + me.rows && a.col + a.cols <= me.col + me.cols

@@ -8,7 +8,6 @@ import { ASSOCIATIONS } from '../../src/functions/functions';
 import * as help from '../../src/functions/help';
 const { functionsLocales, jsdocMetadata, localize } = require('../../scripts/functions-locales');
 
-
 interface Param {
   name: string;
   description: string;

@@ -8,7 +8,6 @@ import { createContext, runInContext } from 'node:vm';
 import { validateManifest } from '../../scripts/validate-manifest';
 import { buildForTests } from '../build/dist';
 
-
 let out = '';
 beforeAll(() => {
   out = buildForTests();

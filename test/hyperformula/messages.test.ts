@@ -89,8 +89,8 @@ describe('reading quotes', () => {
     for (const f of ['=PLAN.TARGET(“赣州,2025)', "=PLAN.TARGET('赣州','高企')", '=PLAN.TARGET(‘赣州’,‘高企’)']) {
       const { value } = evaluate(f);
       expect(value).toBeInstanceOf(DetailedCellError);
-      expect(explainError(f, value as DetailedCellError, 'zh')).toContain('请用英文直引号');
-      expect(explainError(f, value as DetailedCellError, 'en')).toContain('Use straight double quotes');
+      expect(explainError(f, value as DetailedCellError, 'zh')).toContain('Excel 公式中的文字须用英文直引号');
+      expect(explainError(f, value as DetailedCellError, 'en')).toContain('In an Excel formula, text goes in straight double quotes');
     }
   });
 });
@@ -204,7 +204,7 @@ test('text typed without quotes: said, and quoted in the corrected formula', () 
 
 test('single quotes around text: "use straight quotes", and the formula with them', () => {
   expect(evaluate("=PLAN.TARGET('赣州','高新技术企业')", 'zh').message).toBe(
-    '公式无法解析：请用英文直引号 " 把文字括起来，如 "赣州"（中文引号“”、单引号 \' 都不行）。例如：=PLAN.TARGET("赣州","高新技术企业")',
+    '公式无法解析：Excel 公式中的文字须用英文直引号 " 括起来，如 "赣州"（Excel 不认中文引号“”和单引号 \'）。例如：=PLAN.TARGET("赣州","高新技术企业")',
   );
   expect(corrected(evaluate('=PLAN.TARGET(‘赣州’,‘高新技术企业’)', 'en').message)).toBe('=PLAN.TARGET("赣州","高新技术企业")');
 });

@@ -150,7 +150,7 @@ describe('the rules the XSDs cannot check', () => {
     const overrides = manifest.match(/<VersionOverrides [^>]*>\s*<Requirements>([\s\S]*?)<\/Requirements>/)![1];
     expect([...overrides.matchAll(/<bt:Set Name="([^"]+)" MinVersion="([^"]+)"/g)].map((m) => `${m[1]} ${m[2]}`)).toEqual([
       'SharedRuntime 1.1',
-      'CustomFunctionsRuntime 1.2',
+      'CustomFunctionsRuntime 1.3',
     ]);
   });
 });

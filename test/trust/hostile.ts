@@ -19,11 +19,13 @@ export const NAMES = [
 ];
 
 /** Names one character off: a real name with one character dropped, doubled or replaced. */
-export const oneOff = fc.tuple(fc.constantFrom(...NAMES), fc.nat(), fc.constantFrom('', 'x', '的', '企', ' ', '\u0000')).map(([n, i, c]) => {
-  const chars = [...n];
-  const k = i % chars.length;
-  return [...chars.slice(0, k), c, ...chars.slice(k + 1)].join('');
-});
+export const oneOff = fc
+  .tuple(fc.constantFrom(...NAMES), fc.nat(), fc.constantFrom('', 'x', '的', '企', ' ', '\u0000'))
+  .map(([n, i, c]) => {
+    const chars = [...n];
+    const k = i % chars.length;
+    return [...chars.slice(0, k), c, ...chars.slice(k + 1)].join('');
+  });
 
 export const hostile = fc.oneof(
   fc.constantFrom(
@@ -67,4 +69,3 @@ export const ARITY: Record<FunctionId, number> = {
   INDICATORS: 1,
   TABLE: 1,
 };
-

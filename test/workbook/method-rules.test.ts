@@ -20,7 +20,6 @@ import { shiftFormula } from '../fakes/fakeExcel';
 import { baseYearOf, periodOf, type Region } from '../../src/core/plan/model';
 import { importPlanTable } from '../../src/core/exchange/import';
 
-
 const d = dataset();
 const fixture = join(__dirname, '..', 'fixtures', '南昌十五五科技创新规划指标.csv');
 const nanchang = importPlanTable(parse(readFileSync(fixture, 'utf8'), { bom: true, relax_column_count: true }) as string[][], {

@@ -5,6 +5,7 @@
  * cagr and by eurostat, whose status columns and 总览 counts follow their method (with the imported 十五五 table).
  * Then printing: page setup read back, and the PDF page count.
  */
+import { rangeOf } from '../../src/core/plan/parse';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,7 +34,6 @@ import type { MethodId } from '../../src/core/progress/methods';
 import { importPlanTable } from '../../src/core/exchange/import';
 
 const SEED_YEARS = actualYears(SEED_PERIOD);
-
 
 const d = dataset();
 const dir = mkdtempSync(join(tmpdir(), 'plan-report-'));
@@ -237,7 +237,11 @@ test('number formats follow the kind: counts and ranks whole, shares with the pl
   expect(fmt('赣州', 'high_tech_enterprises')).toBe('#,##0');
   for (const r of d.regions)
     for (const e of r.entries) {
-      const f = fmt(r.name, e.indicator.id);
+      // A range target shows its high end beside its low end ("36–39"): the format is the kind's, then that suffix.
+      const range = e.target ? rangeOf(e.target) : null;
+      const shown = fmt(r.name, e.indicator.id);
+      if (range) expect(shown.endsWith(`"–${range[1]}"`)).toBe(true);
+      const f = range ? shown.slice(0, -`"–${range[1]}"`.length) : shown;
       if (e.indicator.kind === 'rank') expect(f).toBe('0');
       if (e.indicator.kind === 'share' || e.indicator.kind === 'growth') expect(f).toMatch(/^0\.00?$/);
       const figures = [e.values[2019], e.values[2020], e.target].flatMap((v) => (v && v.value !== null ? [v.value] : []));

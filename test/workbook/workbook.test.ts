@@ -13,7 +13,6 @@ import { recalculatedSheets } from './libreoffice';
 import { buildWorkbook } from '../../src/workbook/writer';
 import { shiftFormula } from '../fakes/fakeExcel';
 
-
 const d = dataset();
 const dir = mkdtempSync(join(tmpdir(), 'plan-wb-'));
 const col = (k: Parameters<typeof colIndex>[0]) => colIndex(k) + 1;

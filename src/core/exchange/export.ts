@@ -1,4 +1,5 @@
 /** The dataset as plain JSON: what `plan export --json` prints and what others can load without this code. */
+import { measureKind } from '../plan/compare';
 import { periodOf, type Conflict, type Corroboration, type Dataset, type Entry, type Source, type Value } from '../plan/model';
 import type { ParsedValue } from '../plan/parse';
 
@@ -38,7 +39,7 @@ function exportEntry(e: Entry): Record<string, unknown> {
     name: e.name,
     unit: e.unit,
     direction: e.indicator.direction,
-    kind: e.indicator.kind,
+    kind: measureKind(e.indicator),
     definition: e.indicator.definition,
     row: e.row ?? null,
     remark: e.remark ?? null,

@@ -16,6 +16,8 @@ import { PlanError } from '../errors';
 import type { Entry, Milestone, Period, Region, Source, Value } from '../plan/model';
 import { parseValue } from '../plan/parse';
 import { Resolver } from '../plan/resolve';
+import { readsAsFormula } from './formulaText';
+import { PLAN_YEARS } from './packageFormat';
 
 export interface ImportOptions {
   /** The table's file name (or sheet and range), the provenance of every value: "南昌.csv". */
@@ -74,10 +76,33 @@ function readHeader(cells: string[]): Column[] {
   });
 }
 
+/** A cell as a message quotes it: at most 40 characters. */
+function quoted(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+/**
+ * Refuse a cell a spreadsheet would read as a formula (core/exchange/formulaText.ts), naming it: a plan table never
+ * needs one, and a formula that came in as a name or a figure must not reach a sheet.
+ */
+function refuseFormula(text: string, at: string): void {
+  if (!readsAsFormula(text)) return;
+  fail(
+    `${at}：单元格“${quoted(text)}”会被电子表格当作公式读取；规划表不需要公式，请删去开头的 = + - @ 后再导入`,
+    `${at}: the cell "${quoted(text)}" would be read as a formula by a spreadsheet; a plan table needs none: remove the leading = + - @ and import again`,
+  );
+}
+
 /** The period the year columns declare, and which column holds which role. */
 function periodOf(years: Column[], file: string, headerRow: number): { period: Period; milestones: Column[] } {
   const seen = new Set<number>();
   for (const c of years) {
+    if (c.year! < PLAN_YEARS.min || c.year! > PLAN_YEARS.max) {
+      fail(
+        `${file}!${letter(c.index)}${headerRow}：年份 ${c.year} 不在 ${PLAN_YEARS.min}–${PLAN_YEARS.max} 之间`,
+        `${file}!${letter(c.index)}${headerRow}: the year ${c.year} is not between ${PLAN_YEARS.min} and ${PLAN_YEARS.max}`,
+      );
+    }
     if (seen.has(c.year!)) {
       fail(
         `${file}第${headerRow}行：${c.year}年的列出现两次（${letter(c.index)}${headerRow}）`,
@@ -272,6 +297,7 @@ export function importPlanTable(rows: string[][], opts: ImportOptions): Region {
     const rowNo = i + 1;
     const cell = (c: Column | undefined): string => (c ? clean(row[c.index]) : '');
     const at = (c: Column): string => `${file}!${letter(c.index)}${rowNo}`;
+    for (const c of cols) if (c.role !== 'other') refuseFormula(cell(c), at(c));
     const filled = years.filter((c) => !EMPTY.has(cell(c)));
     const written = cell(nameCol);
     if (!written) {
@@ -328,6 +354,7 @@ export function importPlanTable(rows: string[][], opts: ImportOptions): Region {
   // The table's own title, when a row above the header holds one text ("表1 南昌市“十五五”科技创新规划主要指标").
   const titleAt = rows.slice(0, headerAt).findIndex((r) => r.filter((c) => clean(c) !== '').length === 1);
   const title = titleAt < 0 ? '' : (rows[titleAt].find((c) => clean(c) !== '') ?? '').replace(/\s+/g, ' ').trim(); // as written
+  if (title) refuseFormula(title, `${file}!${letter(rows[titleAt].findIndex((c) => clean(c) !== ''))}${titleAt + 1}`);
   return tableRegion({
     name: region,
     fullName: region,

@@ -1,5 +1,6 @@
 /** The published data package's format: names, Table Schemas, CSV (RFC 4180), its errors, and the `--actuals` file. */
 import { PlanError } from '../errors';
+import { csvQuote, csvUnquote } from './formulaText';
 import type { Period } from '../plan/model';
 import { periodText, SEED_PERIOD } from '../plan/model';
 
@@ -23,6 +24,8 @@ export interface Field {
   description: string;
   required?: boolean;
   enum?: string[];
+  /** A column added in a later version: a package written before it may leave the column out. */
+  added?: boolean;
 }
 
 export const f = (name: string, type: FieldType, description: string, more: Partial<Field> = {}): Field => ({
@@ -65,6 +68,15 @@ export const SCHEMAS: Record<'regions' | 'entries' | 'values' | 'actuals', Field
     f('wording', 'string', "Where the plan's wording differs from the catalogue definition"),
     f('attribute', 'string', '属性 of an imported table: 预期性 (expected) or 约束性 (binding)', { enum: ['预期性', '约束性'] }),
     f('period', 'string', "The plan's period (regions.csv)", { required: true }),
+    f(
+      'kind',
+      'string',
+      'Kind of measure: flow (added over the plan period: 新增, 新建, 引进, 累计 …), level, share, growth, rank or qualitative',
+      {
+        enum: ['flow', 'level', 'share', 'growth', 'rank', 'qualitative'],
+        added: true,
+      },
+    ),
   ],
   values: [
     f('region', 'string', 'Region (regions.csv)', { required: true }),
@@ -113,13 +125,23 @@ export interface Actual {
 
 // ---------------------------------------------------------------- CSV (RFC 4180)
 
-/** CSV text: a field is quoted when it holds a comma, a quote, a line break or leading/trailing space. */
+/**
+ * CSV text: a field is quoted when it holds a comma, a quote, a line break or leading/trailing space. A text that a
+ * spreadsheet opening the file would run (it begins with = + - @ and is not a number) gets a leading apostrophe first
+ * (OWASP's CSV-injection advice; ./formulaText.ts), which `parseCsv` takes off again.
+ */
 export function toCsv(rows: string[][]): string {
-  const cell = (s: string): string => (/[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const cell = (text: string): string => {
+    const s = csvQuote(text);
+    return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
   return rows.map((r) => r.map(cell).join(',')).join('\n') + '\n';
 }
 
-/** CSV records with the line each starts on. Throws on an unterminated quote. */
+/**
+ * CSV records with the line each starts on, each cell's apostrophe added by `toCsv` taken off (a cell of no formula
+ * character keeps a leading apostrophe as written). Throws on an unterminated quote.
+ */
 export function parseCsv(text: string, file: string): { line: number; cells: string[] }[] {
   const out: { line: number; cells: string[] }[] = [];
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -147,7 +169,7 @@ export function parseCsv(text: string, file: string): { line: number; cells: str
         }
       }
       while (i < text.length && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') cell += text[i++];
-      cells.push(cell);
+      cells.push(csvUnquote(cell));
       if (text[i] === ',') {
         i++;
         continue;

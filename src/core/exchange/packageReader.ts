@@ -31,10 +31,15 @@ type Row = Record<string, string> & { __line: string };
 /** Check one CSV file against its schema: the header, then each cell's type, required-ness and enum. */
 function readTable(file: string, text: string, fields: Field[]): Row[] {
   const records = parseCsv(text, file);
-  const names = fields.map((x) => x.name);
-  if (!records.length || records[0].cells.join(',') !== names.join(',')) {
-    throw packageError(file, 1, undefined, [`表头应为 ${names.join(',')}`, `the header should be ${names.join(',')}`]);
+  const all = fields.map((x) => x.name);
+  // A package written before a column was added (Field.added) may leave it out; every other column is required.
+  const older = fields.filter((x) => !x.added);
+  const header = records.length ? records[0].cells.join(',') : '';
+  if (header !== all.join(',') && header !== older.map((x) => x.name).join(',')) {
+    throw packageError(file, 1, undefined, [`表头应为 ${all.join(',')}`, `the header should be ${all.join(',')}`]);
   }
+  if (header !== all.join(',')) fields = older;
+  const names = fields.map((x) => x.name);
   return records.slice(1).map(({ line, cells }) => {
     if (cells.length !== names.length) {
       throw packageError(file, line, undefined, [

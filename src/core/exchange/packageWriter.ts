@@ -1,4 +1,5 @@
 /** Writing the published data package: the dataset as Table Schema resources and CSV rows. */
+import { measureKind } from '../plan/compare';
 import { checksumOf } from '../plan/dataset';
 import type { Dataset, Entry, IndicatorDef, Region, Source } from '../plan/model';
 import { periodOf, periodText } from '../plan/model';
@@ -70,6 +71,7 @@ export function packageTables(d: Dataset, actuals: Actual[]): Record<ResourceNam
       s(e.wording),
       s(e.attribute),
       periodText(periodOf(r)),
+      measureKind(e.indicator),
     ]),
   );
   return {

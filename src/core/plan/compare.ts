@@ -15,6 +15,15 @@ export function isFlow(def: IndicatorDef): boolean {
   return p === 'period_total' || p === 'annual';
 }
 
+/**
+ * The kind of measure as a reader should be told it: `flow` for what is added over the plan period (新增, 新建, 组建,
+ * 引进, 累计, 增产 … : `period_total`), apart from a level at a moment; otherwise the catalogue's kind (level, share,
+ * growth, rank, qualitative).
+ */
+export function measureKind(def: IndicatorDef): IndicatorDef['kind'] | 'flow' {
+  return def.definition?.period === 'period_total' ? 'flow' : def.kind;
+}
+
 export interface CrossRegionRow {
   region: string;
   regionEn: string;

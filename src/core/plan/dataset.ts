@@ -110,6 +110,12 @@ export function buildDataset(authored: AuthoredRegion[], catalogue: IndicatorDef
       if (e.wording !== undefined) entry.wording = e.wording;
       return entry;
     });
+    // A rate the plan states for the same measure ("年均增长17%") makes the level's expected path the plan's own.
+    for (const rate of entries) {
+      const of = rate.indicator.definition.rateOf;
+      const level = of ? entries.find((x) => x.indicator.id === of) : undefined;
+      if (level && rate.target && rate.target.value !== null) level.pathRate = { name: rate.name, target: rate.target };
+    }
     for (const c of a.corroborations ?? []) {
       if (!a.entries.some((e) => e.indicator === c.indicator)) {
         throw new Error(`${a.name}: corroboration on line ${c.line} names indicator "${c.indicator}", which has no entry in this region`);

@@ -63,6 +63,9 @@ export interface Entry {
   period?: Period;
   /** Further places the plan states the same figures (absent when there are none). */
   corroborations?: Corroboration[];
+  /** The annual growth rate the same plan states for this measure ("R&D经费年均增长17%"): its expected path is then
+   * the plan's own, compound. Absent when the plan states none. */
+  pathRate?: { name: string; target: Value };
 }
 
 export interface Region {

@@ -26,6 +26,8 @@ const SYNONYMS: [RegExp, string][] = [
   [/规上/g, '规模以上'],
   [/国内生产总值|地区生产总值/g, 'gdp'],
   [/高企/g, '高新技术企业'],
+  // 国家统计局 counts 营业收入 since 2019; earlier tables (and some plans) say 主营业务收入 for the same denominator.
+  [/主营业务收入/g, '营业收入'],
   [/占比/g, '比重'],
   [/比例|之比/g, '比重'],
   [/的/g, ''],

@@ -7,6 +7,7 @@
 export const QUALIFIERS = [
   '不低于',
   '不少于',
+  '至少',
   '力争达到',
   '力争',
   '争取',
@@ -28,12 +29,13 @@ export const INCREMENT_WORDS: readonly string[] = ['新增', '新建'];
 
 /**
  * How the figure bounds the value the plan wants: `at_least` (以上, 不低于, 不少于: reaching the figure meets it),
- * `above` (突破, 超过: more than the figure), `about` (左右, 约), `exact` (no such word; 达/达到 only say "reach").
+ * `above` (突破, 超过: more than the figure), `about` (左右, 约), `range` ("2-5", "3～4家": from the low end to the high end,
+ * the low end being the commitment), `exact` (none of these; 达/达到 only say "reach").
  */
-export type Bound = 'at_least' | 'above' | 'about' | 'exact';
+export type Bound = 'at_least' | 'above' | 'about' | 'exact' | 'range';
 
 const BOUND_WORDS: [Bound, readonly string[]][] = [
-  ['at_least', ['以上', '不低于', '不少于']],
+  ['at_least', ['以上', '不低于', '不少于', '至少']],
   ['above', ['突破', '超过']],
   ['about', ['左右', '约']],
 ];
@@ -162,7 +164,12 @@ export function parseValue(raw: string, baseline: number | null = null, options:
   if (remarkMatch) {
     result.remark = remarkMatch[1].trim();
     body = body.replace(remarkMatch[0], '');
+    // "新增1家独角兽企业（总数达3家）": the plan states the total itself, so the total is the figure and the increment
+    // the remark; a level is never tagged 新增 when its total is written.
+    if (/^(?:总数|总量|累计|合计)达到?\s*\d/.test(result.remark)) [body, result.remark] = [result.remark, body.trim()];
   }
+  // "省级以上" / "国家级以上": 以上 qualifies the level of the body, not the figure.
+  body = body.replace(/级以上/g, '级');
 
   let rest = body;
   for (const q of QUALIFIERS) {
@@ -193,6 +200,7 @@ export function parseValue(raw: string, baseline: number | null = null, options:
   const low = negative ? -Number(m[1]) : Number(m[1]);
   const high = m[2] !== undefined ? Number(m[2]) : undefined;
 
+  if (high !== undefined && high !== low && result.bound === 'exact') result.bound = 'range';
   if (!options.flow && result.qualifiers.some((q) => INCREMENT_WORDS.includes(q))) {
     result.increment = { low, high: high ?? low };
     if (baseline !== null) {
@@ -210,4 +218,15 @@ export function parseValue(raw: string, baseline: number | null = null, options:
     result.high = high;
   }
   return result;
+}
+
+/** Both ends of a range the plan states ("2-5", "新增 2-5" on a baseline of 34 → [36, 39]); null for a single figure. */
+export function rangeOf(v: Pick<ParsedValue, 'low' | 'high'> | undefined): [number, number] | null {
+  return v && v.low !== undefined && v.high !== undefined && v.low !== v.high ? [v.low, v.high] : null;
+}
+
+/** A figure as the plan commits to it: "36–39" for a range, else the number. */
+export function figureText(v: Pick<ParsedValue, 'low' | 'high' | 'value'>): string {
+  const r = rangeOf(v);
+  return r ? `${r[0]}–${r[1]}` : String(v.value);
 }

@@ -17,6 +17,8 @@ import {
   type Value,
 } from './model';
 import { Resolver } from './resolve';
+import { figureText } from './parse';
+import { measureKind } from './compare';
 import { checksumOf } from './dataset';
 import {
   assess,
@@ -54,6 +56,7 @@ export const INFO_FIELDS = [
   'remark',
   'version',
   'definition',
+  'range',
 ] as const;
 export type InfoField = (typeof INFO_FIELDS)[number];
 
@@ -79,6 +82,8 @@ const INFO_ALIASES: Record<string, InfoField> = {
   备注: 'remark',
   版本: 'version',
   定义: 'definition',
+  范围: 'range',
+  区间: 'range',
   口径: 'definition',
 };
 
@@ -150,8 +155,15 @@ export class Plan {
    */
   static withImported(base: Dataset, imported: Region[], version = `${base.version}+${imported.length} imported`): Plan {
     if (!imported.length) return new Plan(base);
+    // The catalogue indexed once: linear in the entries, however many a table brings.
     const catalogue = [...base.catalogue];
-    for (const r of imported) for (const e of r.entries) if (!catalogue.some((d) => d.id === e.indicator.id)) catalogue.push(e.indicator);
+    const known = new Set(catalogue.map((d) => d.id));
+    for (const r of imported)
+      for (const e of r.entries)
+        if (!known.has(e.indicator.id)) {
+          known.add(e.indicator.id);
+          catalogue.push(e.indicator);
+        }
     const main = [...base.regions];
     const others: Region[][] = [];
     for (const r of imported) {
@@ -330,6 +342,9 @@ export class Plan {
         return t?.qualifiers.join(' ') ?? '';
       case 'raw':
         return t?.raw ?? '';
+      case 'range':
+        // The target as the plan commits to it: both ends of a range ("36–39"), else the number, else the words.
+        return t ? (t.value === null ? t.raw : figureText(t)) : '';
       case 'source':
         return [describeSource(primary(e)), ...(e.corroborations ?? []).map((c) => describeCorroboration(c, lang))].join('\n');
       case 'seed':
@@ -353,7 +368,7 @@ export class Plan {
             ? '越低越好'
             : 'lower is better';
       case 'kind':
-        return e.indicator.kind;
+        return measureKind(e.indicator);
       case 'estimate': {
         const est = [...Object.values(e.values), t].filter((v): v is Value => !!v && v.estimate).map((v) => `${v.year}: ${v.raw}`);
         return est.join('; ') || (lang === 'zh' ? '无' : 'none');

@@ -1,6 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import { PlanError, quoteInput } from '../errors';
 import type { Dataset, Entry, IndicatorDef, Region } from './model';
+import { agrees, askedOf, MEASURE_WORDS, stripIgnorable } from './measure';
 import { normalizeName, stripUnit } from './normalize';
 
 /** Jiangxi's cities whose plans are not in the seeds: named so that a user hears "no plan", not "unknown". */
@@ -24,6 +25,8 @@ const REGION_ALIASES: Record<string, string[]> = {
 };
 
 const MAX_CACHE = 20000;
+/** The id prefix of an indicator defined by an imported table's row (`importedIndicator` in core/exchange/import.ts). */
+const IMPORTED = 'imported:';
 /**
  * Words that name several indicators of a plan but have one common reading, which wins with a note.
  * A bare "R&D" / "研发" (研究与试验发展) means R&D intensity — R&D expenditure as a share of GDP (研发投入强度) —
@@ -69,6 +72,10 @@ export class Resolver {
   private readonly suggestionPool = new Map<string, { e: Entry; keys: string[] }[]>();
   /** Notes for names read by their common meaning, per region and spelling. */
   private readonly readings = new Map<string, { zh: string; en: string }>();
+  /** The regions' names (normalised), which a name may carry without changing the measure. */
+  private readonly regionWords: string[];
+  /** The regions' short names only (吉安, not 吉安市). */
+  private readonly regionNames: string[];
 
   constructor(private readonly dataset: Dataset) {
     for (const r of dataset.regions) {
@@ -82,6 +89,12 @@ export class Resolver {
         })),
       );
     }
+    this.regionWords = unique(
+      [...dataset.regions.flatMap((r) => [r.fullName, r.name]), ...CITIES_WITHOUT_PLAN.flatMap(([zh]) => [`${zh}市`, zh])].map(
+        normalizeName,
+      ),
+    ).sort((a, b) => b.length - a.length);
+    this.regionNames = dataset.regions.map((r) => normalizeName(r.name));
     for (const [zh, py] of CITIES_WITHOUT_PLAN) {
       this.noPlanKeys.set(regionKey(zh), [zh, py]);
       this.noPlanKeys.set(regionKey(py), [zh, py]);
@@ -135,6 +148,43 @@ export class Resolver {
   /** Both at once, the way every PLAN function starts. */
   lookup(regionInput: string, indicatorInput: string): Entry {
     return this.entry(this.region(regionInput), indicatorInput);
+  }
+
+  /** The normalised names an indicator is known by. */
+  private namesOf(id: string): string[] {
+    return this.indicatorKeys.filter((k) => k.id === id).map((k) => k.key);
+  }
+
+  private def(id: string): IndicatorDef {
+    return this.catalogue.get(id) as IndicatorDef;
+  }
+
+  /** Known names that contain `key`: looked for among the names holding its rarest character. */
+  private containing(key: string): Key[] {
+    if ([...key].length < 2) return [];
+    let pool: Key[] = this.indicatorKeys;
+    for (const ch of new Set(key)) {
+      const withCh = this.keysWithChar.get(ch) ?? [];
+      if (withCh.length < pool.length) pool = withCh;
+    }
+    return pool.filter((k) => k.key.includes(key));
+  }
+
+  /**
+   * Known names inside `key` whose leftover (before and after) may be ignored; with `any`, every known name of two
+   * or more characters inside it, longest first, whatever is left over.
+   */
+  private inside(key: string, any = false): Key[] {
+    const found: Key[] = [];
+    for (const ch of new Set(key)) {
+      for (const k of this.keysStartingWith.get(ch) ?? []) {
+        const at = k.key.length >= 2 ? key.indexOf(k.key) : -1;
+        if (at < 0) continue;
+        const rest = [key.slice(0, at), key.slice(at + k.key.length)];
+        if (any || rest.every((x) => stripIgnorable(x, this.regionWords) === '')) found.push(k);
+      }
+    }
+    return found.sort((a, b) => b.key.length - a.key.length);
   }
 
   private findRegion(input: string): Region {
@@ -194,30 +244,30 @@ export class Resolver {
       );
     }
     const inRegion = (ids: Iterable<string>): string[] => [...ids].filter((id) => entries.has(id));
+    const asked = askedOf(key);
+    const bare = stripIgnorable(key, this.regionWords);
+    const agreeing = (ks: Key[]): string[] => unique(ks.map((k) => k.id)).filter((id) => agrees(asked, this.def(id)));
 
-    let ids = [...(this.exactIndicator.get(key) ?? [])];
-    if (ids.length === 0 && [...key].length >= 2) {
-      // Keys that contain the input: look among the keys holding its rarest character.
-      let pool: Key[] = this.indicatorKeys;
-      for (const ch of new Set(key)) {
-        const withCh = this.keysWithChar.get(ch) ?? [];
-        if (withCh.length < pool.length) pool = withCh;
-      }
-      ids = unique(pool.filter((k) => k.key.includes(key)).map((k) => k.id));
+    // 1. The name, or the name without what may be left over (region, year, unit, 数, 全社会 …), is a known name.
+    // A unit in brackets after a name that ends in brackets itself: "Patents granted (all kinds)（%）".
+    const twice = normalizeName(stripUnit(stripUnit(input)));
+    let ids = [
+      ...(this.exactIndicator.get(key) ??
+        this.exactIndicator.get(stripIgnorable(key, this.regionWords, false)) ??
+        // 吉安市工程技术研究中心: 吉安 and 市工程技术研究中心, when 吉安市 leaves no name
+        this.exactIndicator.get(stripIgnorable(key, this.regionNames, false)) ??
+        this.exactIndicator.get(bare) ??
+        this.exactIndicator.get(twice) ??
+        []),
+    ];
+    if (ids.length === 0 && [...bare].length >= 2) {
+      // 2. A partial name: known names that contain it, of the measure its words name.
+      ids = agreeing(this.containing(bare));
       if (ids.length === 0) {
-        // The input says more than a name: keep the indicators whose longest name inside it is longest.
-        let best = 0;
-        const longest = new Map<string, number>();
-        for (const ch of new Set(key)) {
-          for (const k of this.keysStartingWith.get(ch) ?? []) {
-            if (k.key.length >= 2 && key.includes(k.key)) longest.set(k.id, Math.max(longest.get(k.id) ?? 0, k.key.length));
-          }
-        }
-        for (const n of longest.values()) best = Math.max(best, n);
-        ids = [...longest].filter(([, n]) => n === best).map(([id]) => id);
+        // 3. The input says more than a name: only what may be left over, nothing that changes the measure.
+        ids = unique(this.inside(key).map((k) => k.id));
       }
     }
-
     if (ids.length > 0) {
       const here = inRegion(ids);
       if (here.length === 1) return entries.get(here[0]) as Entry;
@@ -257,6 +307,17 @@ export class Resolver {
             [flow.name],
           );
         }
+        // An imported table may name the measure at more length ("科技型中小企业评价入库数量"): its one row of its
+        // own (no catalogue indicator) that contains the name is meant, when of the same kind and when no other
+        // known measure's name in it says more (专利授权量 never finds a row "发明专利授权量…").
+        const around = this.containing(bare);
+        const own = inRegion(agreeing(around)).filter(
+          (id) =>
+            id.startsWith(IMPORTED) &&
+            sameKind(def, this.def(id)) &&
+            !around.some((k) => k.id !== id && k.id !== def.id && this.namesOf(id).some((n) => n.includes(k.key))),
+        );
+        if (own.length === 1) return entries.get(own[0]) as Entry;
         const where = this.dataset.regions.filter((r) => this.entryIndex.get(r.name)?.has(def.id)).map((r) => r.name);
         throw new PlanError(
           'NOT_IN_PLAN',
@@ -276,19 +337,42 @@ export class Resolver {
 
     const probe = key.slice(0, SUGGEST_LENGTH);
     const ranked = (this.suggestionPool.get(region.name) ?? [])
-      .map(({ e, keys }) => ({ e, d: Math.min(...keys.map((k) => distance(k, probe) / Math.max(k.length, probe.length))) }))
+      .map(({ e, keys }) => ({
+        e,
+        d: Math.min(...keys.map((k) => distance(k, probe) / Math.max(k.length, probe.length))) + (agrees(asked, e.indicator) ? 0 : 1),
+      }))
       .sort((a, b) => a.d - b.d);
     const c = ranked.slice(0, 3).map((x) => x.e.name);
+    const en = ranked
+      .slice(0, 3)
+      .map((x) => x.e.indicator.en)
+      .join('; ');
+    const said = asked.word ? MEASURE_WORDS[asked.measure ?? 'flow'] : undefined;
+    // A name that says more than a known name, or names another measure, is refused: never another measure's figure.
+    // Said only when every known name of this plan in or around the input is of another measure.
+    const near = said ? [...this.containing(bare), ...this.inside(key, true)].filter((k) => entries.has(k.id)) : [];
+    const other = near.some((k) => agrees(asked, this.def(k.id))) ? undefined : near[0];
+    if (said && other) {
+      const e = entries.get(other.id) as Entry;
+      throw new PlanError(
+        'UNKNOWN_INDICATOR',
+        `${region.name}的规划中没有指标“${shown}”：“${asked.word}”指${said.zh}，而“${e.name}”不是；最接近的：${c.join('；')}`,
+        `No indicator "${shown}" in the plan of ${region.en}: "${asked.word}" names ${said.en}, which "${e.indicator.en}" is not; closest: ${en}`,
+        c,
+      );
+    }
     throw new PlanError(
       'UNKNOWN_INDICATOR',
       `${region.name}的规划中没有指标“${shown}”；最接近的：${c.join('；')}`,
-      `No indicator "${shown}" in the plan of ${region.en}; closest: ${ranked
-        .slice(0, 3)
-        .map((x) => x.e.indicator.en)
-        .join('; ')}`,
+      `No indicator "${shown}" in the plan of ${region.en}; closest: ${en}`,
       c,
     );
   }
+}
+
+/** Same kind and, for a count, the same sort of period: a stock's name never finds a flow counted over the period. */
+function sameKind(a: IndicatorDef, b: IndicatorDef): boolean {
+  return a.kind === b.kind && (a.definition?.period === 'period_total') === (b.definition?.period === 'period_total');
 }
 
 function tooLong(input: string, zh: string, en: string): void {

@@ -1,4 +1,5 @@
 /** A region's indicator table as rows of cells: what `plan table` prints and `PLAN.TABLE` spills. */
+import { figureText, rangeOf } from './parse';
 import { periodOf, type Entry, type Lang, type Period, type Region, type Value } from './model';
 
 export type Cell = string | number | null;
@@ -75,4 +76,11 @@ export function regionRows(region: Region, lang: Lang, asWritten = true): Region
       : `Source: ${region.seed} (${region.imported ? 'cells' : 'line numbers'}); "estimate": marked by the plan ([ ] or *); "conflict": the text and the table disagree, see plan info <region> <indicator> conflicts.`,
   );
   return { header: headers(periodOf(region), lang), rows, notes };
+}
+
+/** The target as written and, for a range added to a baseline ("新增 2-5"), the level range it means ("36–39"). */
+export function targetText(e: Entry): string {
+  const t = e.target;
+  if (!t) return '';
+  return t.increment && rangeOf(t) ? `${t.raw}（${figureText(t)}）` : t.raw;
 }

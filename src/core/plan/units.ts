@@ -65,6 +65,15 @@ export function convert(value: number, from: string, to: string): number {
 }
 
 /**
+ * A figure of `e` in the unit `plan compare` states the indicator in (its definition's): "3" 万个 → 30000 个. A figure
+ * already in that unit, or in a unit that does not convert, is returned as it is.
+ */
+export function inCompareUnit(e: Entry, value: number): number {
+  const to = e.indicator.definition?.unit ?? e.indicator.unit;
+  return to && to !== e.unit && convertible(e.unit, to) ? convert(value, e.unit, to) : value;
+}
+
+/**
  * An indicator's unit in the pane's language. Chinese: the unit as the plan wrote it. English: the catalogue's
  * English unit (`unitEn`), scaled when the plan counts in 万 (10,000) or 亿 (100 million) of what the catalogue
  * counts one by one — 万个 企业 → "10,000 enterprises", 万件 → "10,000 patents" — in the catalogue's own style

@@ -43,7 +43,7 @@ import { numericMilestones } from './milestones';
 import { baseYearOf, periodOf, type Entry, type Period } from '../plan/model';
 import { roundFigure } from '../plan/parse';
 import { assess, ON_TRACK, SLIGHTLY_BEHIND, STATUS_LABELS, type StatusCode } from './status';
-import { baselineOf, isRate } from './trajectory';
+import { baselineOf, holdsEveryYear, ownPath } from './trajectory';
 import type { Lang } from '../plan/plan';
 
 export type RowStatus = StatusCode | 'no_path' | 'qualitative' | 'no_data';
@@ -116,15 +116,16 @@ export function rowStatus(e: Entry, actuals: Actuals, method: MethodId = 'linear
   const { year, actual } = latest;
   const s = sign(e);
   const meets = s * (actual - target) >= 0;
-  if (isRate(e)) {
+  if (holdsEveryYear(e)) {
     // A growth rate's path needs no baseline: the target rate is expected every year (as in status.ts).
     if (meets) return year === periodOf(e).target ? 'achieved' : 'on_track';
     return target === 0 ? 'moving_away' : classify(actual / target);
   }
   if (baselineValue(e) === null) return meets ? 'achieved' : 'no_path';
-  if (method === 'cagr' || method === 'eurostat') {
+  const own = ownPath(e, method);
+  if (own === 'cagr' || own === 'eurostat') {
     try {
-      return assess(e, year, actual, method).status;
+      return assess(e, year, actual, own).status;
     } catch (err) {
       // No compound path (a value ≤ 0) or no growth rate (a negative value): judged as linear, as the sheet does.
       if (!(err instanceof PlanError) || err.code !== 'BAD_ARGUMENT') throw err;
@@ -248,7 +249,7 @@ export function statusFormula(e: Entry, r: RowRefs, method: MethodId = 'linear')
   const C = (st: RowStatus): number => ROW_STATUSES.indexOf(st) + 1;
   const { direction: D, target: T, base: B, lastYear: Y, lastActual: A, lastExpected: E } = r;
   const meets = `${D}*(${A}-${T})>=0`;
-  const m = statusMethod(method);
+  const m = ownPath(e, statusMethod(method));
   /** The linear branches, with the latest year's expected value `Ex`. */
   const level = (Ex: string): string =>
     `IF(AND(${meets},${D}*(${T}-${B})>0),${C('achieved')},` +
@@ -258,7 +259,7 @@ export function statusFormula(e: Entry, r: RowRefs, method: MethodId = 'linear')
   if (numericTarget(e) === null) code = String(C('qualitative'));
   else {
     let judged: string;
-    if (isRate(e)) {
+    if (holdsEveryYear(e)) {
       judged = `IF(${meets},IF(${Y}=${r.targetYear},${C('achieved')},${C('on_track')}),IF(${T}=0,${C('moving_away')},${classifyFormula(`${A}/${T}`)}))`;
     } else if (baselineValue(e) === null) {
       judged = `IF(${meets},${C('achieved')},${C('no_path')})`;
@@ -312,7 +313,7 @@ export function progressFormula(e: Entry, r: RowRefs): string | null {
   const target = numericTarget(e);
   if (target === null) return null;
   const { direction: D, target: T, base: B, lastActual: A } = r;
-  if (isRate(e)) return `=IF(ISNUMBER(${A}),IF(${T}=0,IF(${A}>=0,1,0),${A}/${T}),"")`;
+  if (holdsEveryYear(e)) return `=IF(ISNUMBER(${A}),IF(${T}=0,IF(${A}>=0,1,0),${A}/${T}),"")`;
   if (baselineValue(e) === null) return null;
   return `=IF(ISNUMBER(${A}),IF(${T}=${B},IF(${D}*(${A}-${T})>=0,1,0),(${A}-${B})/(${T}-${B})),"")`;
 }

@@ -20,7 +20,7 @@
 import { PlanError } from '../errors';
 import { type Entry } from '../plan/model';
 import { roundFigure } from '../plan/parse';
-import { baselineOf, checkYear, expectedValue, isRate, targetOf, targetYearOf, type Anchor } from './trajectory';
+import { baselineOf, checkYear, judgedBaseline, expectedValue, holdsEveryYear, targetOf, targetYearOf, type Anchor } from './trajectory';
 import {
   classify as classifyBy,
   eurostat,
@@ -104,19 +104,19 @@ export function assess(entry: Entry, year: number, actual: number, method: Metho
       'The trend method does not compare with a target, so there is no expected value or gap; use PLAN.STATUS or PLAN.PROGRESS for the trend',
     );
   }
-  const base = baselineOf(entry);
+  const base = judgedBaseline(entry);
   checkYear(year, entry, base.year + 1);
   const target = targetOf(entry).value;
   const s = sign(entry);
 
-  if (method === 'eurostat' && !isRate(entry)) return assessEurostat(entry, base, target, year, actual);
+  if (method === 'eurostat' && !holdsEveryYear(entry)) return assessEurostat(entry, base, target, year, actual);
 
   const path = method === 'cagr' ? 'cagr' : 'linear';
   const expected = expectedValue(entry, year, path);
   const gap = roundFigure(s * (actual - expected));
   const result = { kind: 'progress' as const, year, actual, expected, baseline: base.value, baseYear: base.year, target, gap, method };
 
-  if (isRate(entry)) {
+  if (holdsEveryYear(entry)) {
     const ratio = target === 0 ? null : (s * actual) / (s * target);
     const meets = s * (actual - target) >= 0;
     let status: StatusCode;
@@ -166,10 +166,10 @@ function progressRatio(s: number, actual: number, baseline: number, expected: nu
 /** The trend of an actual value since the baseline, whatever the target (open-sdg methodology 1, Eurostat's thresholds). */
 export function assessTrend(entry: Entry, year: number, actual: number): TrendAssessment {
   checkActual(actual);
-  const base = baselineOf(entry);
+  const base = judgedBaseline(entry);
   checkYear(year, entry, base.year + 1);
   const s = sign(entry);
-  const r = isRate(entry) ? rateTrend(actual, s) : trend({ baseline: base.value, baseYear: base.year, year, actual, direction: s });
+  const r = holdsEveryYear(entry) ? rateTrend(actual, s) : trend({ baseline: base.value, baseYear: base.year, year, actual, direction: s });
   return {
     kind: 'trend',
     status: r.status,
@@ -245,7 +245,7 @@ export function progress(entry: Entry, actual: number, method: MethodId = 'linea
     );
   }
   const target = targetOf(entry).value;
-  if (isRate(entry)) {
+  if (holdsEveryYear(entry)) {
     if (target === 0) return actual >= 0 ? 1 : 0;
     return roundFigure(actual / target);
   }
@@ -267,10 +267,10 @@ export function progress(entry: Entry, actual: number, method: MethodId = 'linea
 /** What each remaining year must now bring to reach the target from `actual` in `year`. */
 export function required(entry: Entry, year: number, actual: number): Required {
   checkActual(actual);
-  const base = baselineOf(entry);
+  const base = judgedBaseline(entry);
   checkYear(year, entry, base.year);
   const target = targetOf(entry).value;
-  if (isRate(entry)) return { value: target, unit: 'points' };
+  if (holdsEveryYear(entry)) return { value: target, unit: 'points' };
   const ty = targetYearOf(entry);
   const left = ty - year;
   if (left === 0) {

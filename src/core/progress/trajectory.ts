@@ -5,12 +5,13 @@
  * - cagr (compound growth): expected(y) = B · (T / B)^((y − y₀) / (2025 − y₀)), for B > 0 and T > 0
  *
  * B is the latest baseline the plan states (2020, else 2019, at year y₀); T is the number the target commits to:
- * the low end of a range, baseline + increment for "新增…". A growth-rate indicator ("年均增速") has no path
- * between two levels: its target rate is expected in every year. A qualitative target has no numeric path.
+ * the low end of a range, baseline + increment for "新增…". A target set for every year (a growth rate "年均增速",
+ * a yearly count "每年引进…50名") has no path between two levels: it is expected in every year of the period, with or
+ * without a stated baseline. A qualitative target has no numeric path.
  */
 import { PlanError, quoteInput } from '../errors';
 import { hasMilestones, pathEndYear, piecewiseExpected } from './milestones';
-import { firstYearOf, periodOf, type Entry, type Value } from '../plan/model';
+import { baseYearOf, firstYearOf, periodOf, type Entry, type Value } from '../plan/model';
 import { roundFigure } from '../plan/parse';
 
 export type PathMethod = 'linear' | 'cagr';
@@ -35,6 +36,43 @@ export function baselineOf(entry: Entry): Anchor {
     `${entry.region}的规划未给出“${entry.name}”的基期数值（${years.join('/')}年）`,
     `The plan of ${entry.regionEn} states no baseline (${years.join('/')}) for "${entry.indicator.en}"`,
   );
+}
+
+/**
+ * The baseline a judgement starts from: the stated one, or, for a target that holds in every year (see
+ * holdsEveryYear) where the plan states none, zero in the last baseline year: a count of new items starts from zero.
+ */
+export function judgedBaseline(entry: Entry): Anchor {
+  try {
+    return baselineOf(entry);
+  } catch (e) {
+    if (!(e instanceof PlanError) || !holdsEveryYear(entry) || !entry.target) throw e;
+    return { year: baseYearOf(periodOf(entry)), value: 0, stated: entry.target };
+  }
+}
+
+/**
+ * The path a method means for this entry. Where the same plan states the annual growth rate of the measure
+ * (`entry.pathRate`: 九江 "全社会R&D经费支出年均增速 17%"), the plan's own path is compound growth from the baseline to
+ * the target, so the time-elapsed (linear) method follows it; where that path cannot be drawn (a value ≤ 0), linear.
+ */
+export function ownPath<M extends string>(entry: Entry, method: M): M | 'cagr' {
+  if (method !== 'linear' || !entry.pathRate) return method;
+  try {
+    return baselineOf(entry).value > 0 && targetOf(entry).value > 0 ? 'cagr' : method;
+  } catch {
+    return method;
+  }
+}
+
+/** Where the path follows a rate the plan states, what to tell a reader: the rate, its name and its line. */
+export function pathRateNote(entry: Entry): { zh: string; en: string } | undefined {
+  if (ownPath(entry, 'linear') !== 'cagr' || !entry.pathRate) return undefined;
+  const { name, target } = entry.pathRate;
+  return {
+    zh: `注：规划另定“${name}”为“${target.raw}”（${target.source.seed}:${target.source.line}），应达值按规划自身的复合增长路径（基期→目标）计算`,
+    en: `Note: the plan also sets "${entry.pathRate.name}" at "${target.raw}" (${target.source.seed}:${target.source.line}), so the expected values follow the plan's own compound path (baseline → target)`,
+  };
 }
 
 /** The target year of the entry's plan (2025 for the seeds). */
@@ -70,8 +108,12 @@ export function targetOf(entry: Entry): Anchor {
   return { year: ty, value: t.value, stated: t };
 }
 
-export function isRate(entry: Entry): boolean {
-  return entry.indicator.kind === 'growth';
+/**
+ * A target set for every year holds in every year: a growth rate ("年均增长 20%") and a yearly count ("每年引进博士
+ * 50 名以上", "每年新组建…30 个以上"). Its path needs no baseline: a count of new items starts from zero each year.
+ */
+export function holdsEveryYear(entry: Entry): boolean {
+  return entry.indicator.kind === 'growth' || /每年/.test(`${entry.name}${entry.target?.raw ?? ''}`);
 }
 
 export function parseMethod(input: string | undefined | null): PathMethod {
@@ -109,6 +151,8 @@ export function checkYear(year: number, entry?: Entry, from?: number): number {
 export function expectedValue(entry: Entry, year: number, method: PathMethod = 'linear'): number {
   checkYear(year, entry);
   const stated = entry.values[year];
+  if (holdsEveryYear(entry) && year > baseYearOf(periodOf(entry))) return targetOf(entry).value;
+  method = ownPath(entry, method);
   const base = baselineOf(entry);
   if (year <= base.year) {
     if (stated && stated.value !== null) return stated.value;
@@ -118,9 +162,8 @@ export function expectedValue(entry: Entry, year: number, method: PathMethod = '
       `The plan of ${entry.regionEn} states no ${year} value for "${entry.indicator.en}"`,
     );
   }
-  if (hasMilestones(entry) && !isRate(entry)) return piecewiseExpected(entry, base, year, method);
+  if (hasMilestones(entry)) return piecewiseExpected(entry, base, year, method);
   const target = targetOf(entry);
-  if (isRate(entry)) return target.value;
   const share = (year - base.year) / (target.year - base.year);
   if (method === 'cagr') {
     if (base.value <= 0 || target.value <= 0) {

@@ -5,6 +5,8 @@
  * A cell is free only when it holds no value and no formula. A formula that shows nothing (`=IF(1>2,1,"")`)
  * is a person's work. Merged areas and tables (ours or anyone's) crossing the block refuse the write too.
  */
+import { hostText } from '../exchange/formulaText';
+import type { CellContent } from './columns';
 
 /** What an adapter knows about one block of cells it would write. Arrays are row-major, 0-based. */
 export interface BlockFacts {
@@ -43,6 +45,21 @@ export function a1(row: number, col: number): string {
   let s = '';
   for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return `${s}${row + 1}`;
+}
+
+/**
+ * Excel's text number format. Excel reads a string written to a cell as if typed (1-2 and 3/4 become dates, 004:228
+ * a time, (100) -100, 004 the number 4); in a cell with this format the string stays as written.
+ */
+export const TEXT_FORMAT = '@';
+
+/** Content that is text (not empty, not a formula): it goes into a cell with TEXT_FORMAT. */
+export const isText = (v: unknown): v is string => typeof v === 'string' && v !== '' && !v.startsWith('=');
+
+/** A1 address of a block, 0-based row and column: what ExcelApi 1.1's getRange takes (getRangeByIndexes is 1.7). */
+export function area(row: number, col: number, rows: number, cols: number): string {
+  const first = a1(row, col);
+  return rows === 1 && cols === 1 ? first : `${first}:${a1(row + rows - 1, col + cols - 1)}`;
 }
 
 /**
@@ -151,4 +168,30 @@ export function freeTableName(wanted: string, taken: Set<string>): string {
   const lower = new Set([...taken].map((n) => n.toLowerCase()));
   if (!lower.has(wanted.toLowerCase())) return wanted;
   for (let i = 2; ; i++) if (!lower.has(`${wanted}_${i}`.toLowerCase())) return `${wanted}_${i}`;
+}
+
+/**
+ * A cell's content as a host's value setter (Office.js `values`, ET `Value2`) must receive it to store it as it is: empty
+ * as "", a number as itself, a text as text (behind an apostrophe where the host would parse it as a formula, see
+ * core/exchange/formulaText.ts). Never for a formula the layout built: those go through the host's formula setter.
+ */
+export function hostValue(c: CellContent): string | number {
+  return c === null ? '' : typeof c === 'string' ? hostText(c) : c;
+}
+
+/**
+ * A block of layout cells split for the host: `values` holds every text and number (null where a formula goes, which
+ * Office.js reads as "leave the cell"), `formulas` the formulas the layout built (null elsewhere); `any` says whether
+ * the block has a formula at all.
+ */
+export function splitFormulas(
+  cells: CellContent[][],
+  formulas: boolean[][],
+): { values: (string | number | null)[][]; formulas: (string | null)[][]; any: boolean } {
+  const only = cells.map((r, i) => r.map((c, j) => (formulas[i][j] && typeof c === 'string' ? c : null)));
+  return {
+    values: cells.map((r, i) => r.map((c, j) => (only[i][j] === null ? hostValue(c) : null))),
+    formulas: only,
+    any: only.some((r) => r.some((c) => c !== null)),
+  };
 }

@@ -205,9 +205,17 @@ export interface SheetRow {
   id: string;
   /** Cell contents by column, formulas as "=…"; actual columns are null (a person fills them). */
   cells: CellContent[];
+  /**
+   * True for the cells that hold a formula the layout built; every other string is a text, even one beginning with "="
+   * (a plan's name or figure as written): writers store those as text, never through a formula (issue 27).
+   */
+  formulas: boolean[];
   /** The same row's contents when it stands at another sheet row (1-based), as after a person sorted the table. */
   cellsAt: (sheetRow: number) => CellContent[];
   numberFormat: string;
+  /** The target cell's format where the target is a range: its low end (the number, which the flags judge by) shown
+   * with the high end beside it, "36–39". */
+  targetFormat?: string;
 }
 
 export interface FlagRule {

@@ -18,9 +18,10 @@ import type { Entry, Region } from '../plan/model';
 import { describePeriod, isSeedPeriod, periodOf } from '../plan/model';
 import { numericMilestones } from '../progress/milestones';
 import { marksOf, sourceLines } from '../plan/rows';
-import { baselineOf, isRate } from '../progress/trajectory';
+import { baselineOf, holdsEveryYear, ownPath, pathRateNote } from '../progress/trajectory';
 import type { Lang } from '../plan/plan';
 import { METHODS, ON_TRACK, SLIGHTLY_BEHIND, type MethodId } from '../progress/methods';
+import { rangeOf } from '../plan/parse';
 import {
   FILL,
   FONT,
@@ -29,6 +30,7 @@ import {
   colLetter,
   columnsFor,
   HEADER_OFFSET,
+  isNumericColumn,
   numberFormatOf,
   setReportCells,
   tableNameFor,
@@ -48,31 +50,57 @@ function q(s: string): string {
   return `"${s.replace(/"/g, '""')}"`;
 }
 
-function rowCells(region: Region, e: Entry, r: number, mode: Mode, origin: Origin, columns: Column[], method: MethodId): CellContent[] {
+/**
+ * A formula the layout built, as the row's cells carry it ("=…"). Only a cell set through `formula` below is one: a text
+ * of the plan (a name, a unit, a figure as written) that begins with "=" is a text, whatever it looks like.
+ */
+class Built {
+  constructor(readonly text: string) {}
+}
+
+/** One row's cells, and which of them are formulas the layout built (the same whatever sheet row the row stands at). */
+function rowCells(
+  region: Region,
+  e: Entry,
+  r: number,
+  mode: Mode,
+  origin: Origin,
+  columns: Column[],
+  method: MethodId,
+): { cells: CellContent[]; formulas: boolean[] } {
   const L = (key: ColumnKey): string => colLetter(colIndex(key, columns) + origin.col);
   const cells: CellContent[] = new Array(columns.length).fill(null);
+  const formulas: boolean[] = new Array(columns.length).fill(false);
+  // Texts and numbers of the plan: never formulas.
   const set = (key: ColumnKey, v: CellContent): void => {
     cells[colIndex(key, columns)] = v;
   };
-  const call = (fn: string, ...args: (string | number)[]): string =>
-    `=PLAN.${fn}(${[q(region.name), q(e.indicator.id), ...args.map((a) => (typeof a === 'number' ? String(a) : q(a)))].join(',')})`;
+  // What the layout computes: a formula (Built) or a number; null leaves the cell empty.
+  const formula = (key: ColumnKey, v: Built | number | null): void => {
+    const i = colIndex(key, columns);
+    cells[i] = v instanceof Built ? v.text : v;
+    formulas[i] = v instanceof Built;
+  };
+  const f = (text: string): Built => new Built(text);
+  const call = (fn: string, ...args: (string | number)[]): Built =>
+    f(`=PLAN.${fn}(${[q(region.name), q(e.indicator.id), ...args.map((a) => (typeof a === 'number' ? String(a) : q(a)))].join(',')})`);
   const p = periodOf(region);
-  const stated = (year: number): CellContent => {
+  const stated = (year: number): void => {
     const v = e.values[year];
-    if (!v) return null;
-    if (v.value === null) return v.raw;
-    return mode === 'linked' ? call('BASELINE', year) : v.value;
+    if (!v) return;
+    if (v.value === null) set(`v${year}`, v.raw);
+    else formula(`v${year}`, mode === 'linked' ? call('BASELINE', year) : v.value);
   };
 
   set('row', e.row ?? null);
   set('name', e.name);
   set('unit', e.unit);
-  for (const y of p.baselines) set(`v${y}`, stated(y));
+  for (const y of p.baselines) stated(y);
   set('targetRaw', e.target?.raw ?? null);
   const t = e.target;
   const numericTarget = t !== undefined && t.value !== null;
-  set('target', numericTarget ? (mode === 'linked' ? call('TARGET', p.target) : (t.value as number)) : null);
-  set('direction', e.indicator.direction === 'down' ? -1 : 1);
+  formula('target', numericTarget ? (mode === 'linked' ? call('TARGET', p.target) : (t.value as number)) : null);
+  formula('direction', e.indicator.direction === 'down' ? -1 : 1);
 
   let base: { year: number; letter: string } | null;
   try {
@@ -81,23 +109,24 @@ function rowCells(region: Region, e: Entry, r: number, mode: Mode, origin: Origi
   } catch {
     base = null; // no stated baseline: no path, so no expected values and no flags for this row
   }
-  const rate = isRate(e);
-  set('base', base ? (rate ? 0 : `=${base.letter}${r}`) : null);
+  const rate = holdsEveryYear(e);
+  formula('base', rate ? 0 : base ? f(`=${base.letter}${r}`) : null);
 
   // Staged targets between the baseline and the target year (a 2027年 column of a 十五五 table): the path runs
   // through them, segment by segment, as the core's does; their numbers stand in the formula, as the plan states them.
   const staged = base ? numericMilestones(e).filter((m) => m.year > base.year && m.year < p.target) : [];
   // A cagr sheet's path is compound where every point of it is positive (as the core's must be), else linear.
   const compound =
-    method === 'cagr' &&
+    ownPath(e, method) === 'cagr' &&
     numericTarget &&
     !!base &&
     [baselineOf(e).value, ...staged.map((m) => m.value as number), t.value as number].every((v) => v > 0);
   for (const y of actualYears(p)) {
-    let expected: CellContent = null;
-    if (numericTarget && base) {
+    let expected: Built | null = null;
+    // A target set for every year (holdsEveryYear) is expected in every year, with or without a stated baseline.
+    if (numericTarget && (base || rate)) {
       if (mode === 'linked') expected = compound ? call('TARGET', y, 'cagr') : call('TARGET', y);
-      else if (rate) expected = `=${L('target')}${r}`;
+      else if (rate || !base) expected = f(`=${L('target')}${r}`);
       else {
         const points = [
           { year: base.year, ref: `${base.letter}${r}` },
@@ -108,12 +137,13 @@ function rowCells(region: Region, e: Entry, r: number, mode: Mode, origin: Origi
         while (points[i].year < y) i++;
         const [from, to] = [points[i - 1], points[i]];
         const k = `${y - from.year}/${to.year - from.year}`;
-        expected = compound ? `=${from.ref}*(${to.ref}/${from.ref})^(${k})` : `=${from.ref}+(${to.ref}-${from.ref})*${k}`;
+        expected = f(compound ? `=${from.ref}*(${to.ref}/${from.ref})^(${k})` : `=${from.ref}+(${to.ref}-${from.ref})*${k}`);
       }
     }
-    set(`expected${y}`, expected);
+    formula(`expected${y}`, expected);
   }
-  setReportCells(e, r, origin.row + HEADER_OFFSET, columns, L, set, method);
+  // The report cells are formulas the assessment builds (or empty).
+  setReportCells(e, r, origin.row + HEADER_OFFSET, columns, L, (key, v) => formula(key, typeof v === 'string' ? f(v) : v), method);
   set('marks', marksOf(e, 'zh'));
   // Seed plans: the seed file's number and the lines (004:12,13); an imported table: the cells its figures came from.
   const cellsOf = [...p.baselines.map((y) => e.values[y]), ...(e.milestones ?? []), e.target].flatMap((v) =>
@@ -121,7 +151,7 @@ function rowCells(region: Region, e: Entry, r: number, mode: Mode, origin: Origi
   );
   set('source', region.imported ? cellsOf.join(',') || null : sourceLines(e).replace(`${e.region}:`, `${region.seed.slice(0, 3)}:`));
   set('id', e.indicator.id);
-  return cells;
+  return { cells, formulas };
 }
 
 /** The layout of one region's sheet, with its title at `origin` (A1 by default), in the columns of the plan's period. */
@@ -139,12 +169,17 @@ export function regionLayout(
   const L = (key: ColumnKey): string => colLetter(colIndex(key, columns) + origin.col);
   const headerRow = origin.row + HEADER_OFFSET;
   const firstRow = headerRow + 1;
-  const rows: SheetRow[] = region.entries.map((e, i) => ({
-    id: e.indicator.id,
-    cells: rowCells(region, e, firstRow + i, mode, origin, columns, method),
-    cellsAt: (sheetRow: number) => rowCells(region, e, sheetRow, mode, origin, columns, method),
-    numberFormat: numberFormatOf(e),
-  }));
+  const rows: SheetRow[] = region.entries.map((e, i) => {
+    const { cells, formulas } = rowCells(region, e, firstRow + i, mode, origin, columns, method);
+    return {
+      id: e.indicator.id,
+      cells,
+      formulas,
+      cellsAt: (sheetRow: number) => rowCells(region, e, sheetRow, mode, origin, columns, method).cells,
+      numberFormat: numberFormatOf(e),
+      ...(e.target && rangeOf(e.target) ? { targetFormat: `${numberFormatOf(e)}"–${(rangeOf(e.target) as [number, number])[1]}"` } : {}),
+    };
+  });
   const firstYear = years[0];
   const first = `${L(`actual${firstYear}`)}${firstRow}`;
   const last = `${L(`actual${period.target}`)}${firstRow + Math.max(rows.length, 1) - 1}`;
@@ -203,6 +238,15 @@ export function regionLayout(
         fill: FILL.behind,
       },
       { text: zh ? '排位类指标越小越好，已按方向判断' : 'ranks: lower is better, judged by direction', fill: 'FFFFFF' },
+      // Rows whose expected values follow a growth rate the plan states (its own path), named once here.
+      ...(method === 'linear'
+        ? region.entries.flatMap((e) => {
+            const note = pathRateNote(e);
+            return note
+              ? [{ text: `${e.name}：${zh ? note.zh.replace(/^注：/, '') : note.en.replace(/^Note: /, '')}`, fill: 'FFFFFF' }]
+              : [];
+          })
+        : []),
     ],
     header: columns.map((c) => c.header[lang]),
     rows,
@@ -325,4 +369,12 @@ export function placeOfficialActuals(
 /** Rows and columns a layout covers, from its title to its last row. */
 export function layoutSize(layout: SheetLayout): [number, number] {
   return [HEADER_OFFSET + 1 + layout.rows.length, layout.columns.length];
+}
+
+/** The number format of a body cell: the column's own, a range target's, the row's for its figures, else none. */
+export function cellFormat(layout: SheetLayout, row: SheetRow, col: number): string | undefined {
+  const c = layout.columns[col];
+  if (c.numberFormat) return c.numberFormat;
+  if (c.key === 'target' && row.targetFormat) return row.targetFormat;
+  return isNumericColumn(c.key) ? row.numberFormat : undefined;
 }

@@ -92,6 +92,8 @@ export interface OverviewLayout {
   header: string[];
   /** One row per source, then the total; formulas as "=…". */
   rows: CellContent[][];
+  /** True where `rows` holds a formula the layout built (every cell but the region's label): the label is text. */
+  formulas: boolean[][];
   /** Number format per column. */
   formats: string[];
   widths: number[];
@@ -174,6 +176,7 @@ export function overviewLayout(sources: OverviewSource[], lang: Lang, dataVersio
     headerRow,
     header,
     rows,
+    formulas: rows.map((r) => r.map((_c, i) => i > 0)),
     formats: header.map((_h, i) => (i === 0 ? 'General' : i === header.length - 1 ? '0%' : '0')),
     widths: [10, 10, ...statusHeads.map(() => 10), 10, 9, 9, 8],
     notes: zh

@@ -29,12 +29,16 @@ export interface CellWrite {
   row: number;
   col: number;
   value: CellContent;
+  /** True when `value` is a formula the layout built; any other string is written as text. */
+  formula: boolean;
 }
 
 export interface RefreshPlan {
   writes: CellWrite[];
   /** Layout rows with no row in the sheet yet (an indicator added to the data): appended at the end. */
   append: CellContent[][];
+  /** Which cells of `append` are formulas the layout built (row by row, as `append`). */
+  appendFormulas: boolean[][];
   /** Ids in the sheet that the data no longer has: left as they are, reported. */
   orphaned: string[];
   /** Rows whose figures changed. */
@@ -123,7 +127,7 @@ export function planRefresh(
       }
       const ours = was !== undefined && cellHash(current[col], sheetRow) === was;
       if (ours || options.overwriteEdits) {
-        writes.push({ row, col, value });
+        writes.push({ row, col, value, formula: fresh.formulas[i] });
         hashes.push(cellHash(value, sheetRow));
         differs = true;
       } else {
@@ -137,6 +141,7 @@ export function planRefresh(
   });
   // A row the record has and the sheet has not was deleted by a person: it stays deleted.
   const removed = layout.rows.filter((r) => !seen.has(r.id) && recorded.has(r.id)).map((r) => r.id);
+  const appendFormulas: boolean[][] = [];
   const append = layout.rows
     .filter((r) => !seen.has(r.id) && !recorded.has(r.id))
     .map((r, k) => {
@@ -145,12 +150,14 @@ export function planRefresh(
       const hashes = ownedHashes(layout, cells, sheetRow);
       rowsOut.push({ id: r.id, hash: rowHash(hashes), cells: hashes });
       const out: CellContent[] = new Array(header.length).fill(null);
+      const formulas: boolean[] = new Array(header.length).fill(false);
       columns.forEach((_c, i) => {
-        if (position[i] >= 0) out[position[i]] = cells[i];
+        if (position[i] >= 0) [out[position[i]], formulas[position[i]]] = [cells[i], r.formulas[i]];
       });
+      appendFormulas.push(formulas);
       return out;
     });
-  return { writes, append, orphaned, changed, edits, removed, record: rowsOut };
+  return { writes, append, appendFormulas, orphaned, changed, edits, removed, record: rowsOut };
 }
 
 /** The record of a table as the add-in writes it (insertion): a hash of every owned cell of every row. */

@@ -348,7 +348,7 @@ export const region: AuthoredRegion = {
     },
     {
       indicator: 'invention_patent_applications_growth',
-      name: '发明专利申请量和授权量年均递增',
+      name: '发明专利申请量和授权量年均递增：申请量',
       unit: '%',
       values: {},
       target: {
@@ -362,7 +362,7 @@ export const region: AuthoredRegion = {
     },
     {
       indicator: 'invention_patent_grants_growth',
-      name: '发明专利申请量和授权量年均递增',
+      name: '发明专利申请量和授权量年均递增：授权量',
       unit: '%',
       values: {},
       target: {

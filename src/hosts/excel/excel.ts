@@ -8,19 +8,20 @@
  * (src/core/sheet/ledger.ts, as custom XML parts) so that refresh can tell the plan's figures from a person's edits and
  * marks can be taken back after the pane is closed.
  *
- * API calls and their requirement sets (for the lead's `isSetSupported` checks; see `supports` below):
+ * API calls and their requirement sets (Microsoft's typings tag each; test/hosts/excel/typings-audit.test.ts checks
+ * every use is behind a `supports` check of its set):
  *   ExcelApi 1.1  Range values/formulas/address/rowIndex/columnIndex/worksheet, getCell, getOffsetRange,
  *                 getBoundingRect, format.fill color and clear(), conditional formats need 1.6, freezePanes 1.7,
  *                 worksheets.add/getItem, tables.add, getSelectedRange
- *   ExcelApi 1.2  Range.getRowsBelow
- *   ExcelApi 1.4  worksheets.getItemOrNullObject
+ *   ExcelApi 1.2  Range.getRowsBelow, format.columnWidth
+ *   ExcelApi 1.4  worksheets.getItemOrNullObject, TableRowCollection.add with several rows (1.1: one row per call)
  *   ExcelApi 1.5  workbook.customXmlParts (add, getXml, setXml, delete, items/namespaceUri)
  *   ExcelApi 1.7  getActiveCell
  *   ExcelApi 1.9  Range.getTables, RangeFill.pattern
  *   ExcelApi 1.13 Range.getMergedAreasOrNullObject
  */
 import { layoutSize } from '../../core/sheet/layout';
-import { FILL, FONT, HEADER_OFFSET, colLetter, isNumericColumn, type SheetLayout } from '../../core/sheet/layout';
+import { cellFormat, FILL, FONT, HEADER_OFFSET, colLetter, type SheetLayout } from '../../core/sheet/layout';
 import {
   ownedColumns,
   planRefresh,
@@ -30,17 +31,24 @@ import {
   type RefreshOutcome,
   type RefreshResult,
 } from '../../core/sheet/refresh';
-import { a1, freeSheetName, freeTableName, refusalFor, refusalText, type Refusal } from '../../core/sheet/cells';
+import {
+  a1,
+  area,
+  freeSheetName,
+  freeTableName,
+  hostValue,
+  refusalFor,
+  refusalText,
+  TEXT_FORMAT,
+  type Refusal,
+} from '../../core/sheet/cells';
 import { TABLE_NS_PREFIX, parseTable, serializeTable, tableNamespace } from '../../core/sheet/ledger';
 import { queuePrintSetup } from './overview';
 import { supports } from './requirements';
+import { queueCells, queueValues } from './text';
 import { IMPORTED_NS, parseImported, serializeImported, type ImportedPlanRecord } from '../../core/exchange/importedPlans';
 
-/** A1 address of a block, 0-based row and column: what ExcelApi 1.1's getRange takes (getRangeByIndexes is 1.7). */
-export function area(row: number, col: number, rows: number, cols: number): string {
-  const first = a1(row, col);
-  return rows === 1 && cols === 1 ? first : `${first}:${a1(row + rows - 1, col + cols - 1)}`;
-}
+export { area } from '../../core/sheet/cells';
 
 /** The part of Excel.RequestContext we use; the real one and the test fakes both satisfy it. */
 export type Context = Excel.RequestContext;
@@ -83,10 +91,6 @@ function queueTableRecord(context: Context, parts: Excel.CustomXmlPart[], xml: s
   context.workbook.customXmlParts.add(xml);
 }
 
-function bodyContents(layout: SheetLayout): (string | number)[][] {
-  return layout.rows.map((r) => r.cells.map((c) => (c === null ? '' : c)));
-}
-
 /** Queue the writes of one layout onto `ws` (nothing is sent). */
 function queueLayout(ws: Excel.Worksheet, layout: SheetLayout, tableName: string): void {
   const { row: r0, col: c0 } = layout.origin;
@@ -102,24 +106,27 @@ function queueLayout(ws: Excel.Worksheet, layout: SheetLayout, tableName: string
   table.style = 'TableStyleLight9';
 
   const title = at(r0, 0);
-  title.values = [[layout.title]];
+  queueValues(title, [[layout.title]]);
   title.format.font.bold = true;
   title.format.font.size = 14;
   const sub = at(r0 + 1, 0);
-  sub.values = [[layout.subtitle]];
+  queueValues(sub, [[layout.subtitle]]);
   sub.format.font.size = 9;
   sub.format.font.color = '#595959';
   layout.legend.forEach((l, i) => {
     const c = at(r0 + 2, i * 2);
-    c.values = [[l.text]];
+    queueValues(c, [[l.text]]);
     if (l.fill !== 'FFFFFF') c.format.fill.color = hex(l.fill);
   });
 
-  at(headerRow, 0, 1, width).values = [layout.header];
-  const body = at(headerRow + 1, 0, n, width);
-  body.formulas = bodyContents(layout);
-  body.numberFormat = layout.rows.map((r) =>
-    layout.columns.map((c) => c.numberFormat ?? (isNumericColumn(c.key) ? r.numberFormat : 'General')),
+  queueValues(at(headerRow, 0, 1, width), [layout.header]);
+  // Names, raw targets ("新增 2-5"), units and sources ("004:228") in the text format, so Excel keeps them as written;
+  // only the formulas the layout built go in as formulas.
+  queueCells(
+    at(headerRow + 1, 0, n, width),
+    layout.rows.map((r) => r.cells),
+    layout.rows.map((r) => r.formulas),
+    (i, j) => cellFormat(layout, layout.rows[i], j) ?? 'General',
   );
   for (const i of layout.inputColumns) at(headerRow + 1, i, n, 1).format.fill.color = hex(FILL.input);
   for (const i of layout.helperColumns) at(headerRow + 1, i, n, 1).format.font.color = hex(FONT.helper);
@@ -282,7 +289,13 @@ export async function refreshTables(context: Context, layoutFor: LayoutFor, opti
     const headerTexts = header.values[0].map(String);
     const plan = planRefresh(layout, headerTexts, body.formulas, body.rowIndex + 1, record, options);
     for (const w of plan.writes) {
-      ws.getRange(area(body.rowIndex + w.row, body.columnIndex + w.col, 1, 1)).formulas = [[w.value === null ? '' : w.value]];
+      const cell = ws.getRange(area(body.rowIndex + w.row, body.columnIndex + w.col, 1, 1));
+      if (w.formula && w.value !== null) cell.formulas = [[w.value as string]];
+      else {
+        // A text in the text format, so Excel keeps it as written (a number keeps the cell's format).
+        if (typeof w.value === 'string') cell.numberFormat = [[TEXT_FORMAT]];
+        cell.values = [[hostValue(w.value)]];
+      }
     }
     let blocked: Refusal | null = null;
     let rows = plan.record;
@@ -300,9 +313,19 @@ export async function refreshTables(context: Context, layoutFor: LayoutFor, opti
         const skipped = new Set(rows.slice(rows.length - n).map((r) => r.id));
         rows = rows.filter((r) => !skipped.has(r.id));
       } else {
-        t.rows.add(
-          undefined,
-          plan.append.map((r) => r.map((c) => (c === null ? '' : c))),
+        // rows.add reads what it is given as typed: formulas the layout built as they are, texts behind hostValue.
+        const added = plan.append.map((r, i) => r.map((c, j) => (plan.appendFormulas[i][j] && c !== null ? c : hostValue(c))));
+        // Several rows in one call need ExcelApi 1.4; before it, Excel adds a single row per call.
+        if (supports('ExcelApi 1.4')) t.rows.add(undefined, added);
+        else for (const row of added) t.rows.add(undefined, [row]);
+        // The new rows' texts again, in the text format, so that 2-5 or 004:228 are not read as a date or a time.
+        plan.append.forEach((row, i) =>
+          row.forEach((v, j) => {
+            if (typeof v !== 'string' || plan.appendFormulas[i][j] || !below) return;
+            const cell = ws.getRange(area(below.rowIndex + i, below.columnIndex + j, 1, 1));
+            cell.numberFormat = [[TEXT_FORMAT]];
+            cell.values = [[hostValue(v)]];
+          }),
         );
       }
     }

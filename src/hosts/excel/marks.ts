@@ -53,7 +53,7 @@ async function loadMarks(
 ): Promise<{ marks: Mark[]; part: Excel.CustomXmlPart | null; sheets: Excel.WorksheetCollection }> {
   if (!supports('ExcelApi 1.5')) {
     throw new Error(
-      '此版本的 Excel 无法在工作簿中保存标色记录，为免无法撤销，未标色 / this Excel cannot keep the record needed to undo marks; nothing was coloured',
+      '此版本的 Excel 无法在工作簿中保存标色记录（需 ExcelApi 1.5），为免无法撤销，未标色 / this Excel cannot keep the record needed to undo marks (ExcelApi 1.5 needed); nothing was coloured',
     );
   }
   const sheets = context.workbook.worksheets;

@@ -17,7 +17,8 @@ import { periodOf, type Region } from '../../core/plan/model';
 import { overviewLayout, sheetRef, type OverviewLayout, type OverviewSource, type RegionActuals } from '../../core/sheet/overview';
 import type { Lang } from '../../core/plan/plan';
 import { supports } from './requirements';
-import { a1, isFreeCell } from '../../core/sheet/cells';
+import { queueCells, queueValues } from './text';
+import { a1, area, isFreeCell } from '../../core/sheet/cells';
 
 type Context = Excel.RequestContext;
 
@@ -55,7 +56,7 @@ async function loadTables(context: Context, values: boolean): Promise<LoadedTabl
       header.load(['values']);
       const body = t.getDataBodyRange();
       body.load(values ? ['values', 'rowIndex', 'columnIndex', 'rowCount'] : ['rowIndex', 'columnIndex', 'rowCount']);
-      const sheet = t.worksheet;
+      const sheet = t.getRange().worksheet; // Table.worksheet is ExcelApi 1.2, Range.worksheet 1.1
       sheet.load('name');
       return { name: t.name, header, body, sheet };
     });
@@ -65,8 +66,8 @@ async function loadTables(context: Context, values: boolean): Promise<LoadedTabl
 
 /** Print the sheet as a report where the host can (ExcelApi 1.9): landscape, one page wide, header row repeated. */
 export function queuePrintSetup(ws: Excel.Worksheet, headerRow: number, footer: string): void {
-  const page = (ws as Partial<Excel.Worksheet>).pageLayout;
-  if (!page || !supports('ExcelApi 1.9')) return; // hosts without the page-layout API print with their defaults
+  if (!supports('ExcelApi 1.9')) return; // hosts without the page-layout API print with their defaults
+  const page = ws.pageLayout; // asked only now: reading it below 1.9 fails the batch
   page.orientation = 'Landscape';
   page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   page.setPrintTitleRows(`$${headerRow}:$${headerRow}`);
@@ -76,12 +77,13 @@ export function queuePrintSetup(ws: Excel.Worksheet, headerRow: number, footer: 
 }
 
 /**
- * A stacked bar per region of its indicators by status, beside the counts it reads (so it follows them). Excel
- * only: the fake host has no charts, so this is not proven against a real one yet.
+ * A stacked bar per region of its indicators by status, beside the counts it reads (so it follows them). Category
+ * names and getRangeByIndexes need ExcelApi 1.7; below it the overview has no chart. Proven against the fake host's
+ * charts only, not a real Excel yet.
  */
 function queueStatusChart(ws: Excel.Worksheet, layout: OverviewLayout, regions: number): void {
-  const charts = (ws as Partial<Excel.Worksheet>).charts;
-  if (!charts || !supports('ExcelApi 1.7')) return;
+  if (!supports('ExcelApi 1.7')) return;
+  const charts = ws.charts;
   const first = layout.headerRow;
   const statuses = layout.header.length - 6; // region, indicators, the statuses, then four 2025 columns
   const data = ws.getRangeByIndexes(first - 1, 2, regions + 1, statuses);
@@ -134,22 +136,22 @@ export async function insertOverview(
   );
   const ws = sheets.add(sheetName);
   const width = layout.header.length;
-  const at = (row: number, col: number, rows = 1, cols = 1): Excel.Range => ws.getRangeByIndexes(row - 1, col, rows, cols);
-  at(1, 0).values = [[layout.title]];
+  const at = (row: number, col: number, rows = 1, cols = 1): Excel.Range => ws.getRange(area(row - 1, col, rows, cols));
+  queueValues(at(1, 0), [[layout.title]]);
   at(1, 0).format.font.bold = true;
   at(1, 0).format.font.size = 14;
-  at(2, 0).values = [[layout.subtitle]];
+  queueValues(at(2, 0), [[layout.subtitle]]);
   at(2, 0).format.font.size = 9;
   const head = at(layout.headerRow, 0, 1, width);
-  head.values = [layout.header];
+  queueValues(head, [layout.header]);
   head.format.font.bold = true;
   head.format.wrapText = true;
   head.format.fill.color = hex('DDEBF7');
   const body = at(layout.headerRow + 1, 0, layout.rows.length, width);
-  body.formulas = layout.rows.map((r) => r.map((c) => (c === null ? '' : c)));
-  body.numberFormat = layout.rows.map(() => layout.formats);
-  layout.notes.forEach((n, i) => (at(layout.headerRow + layout.rows.length + 2 + i, 0).values = [[n]]));
-  layout.widths.forEach((w, i) => (at(layout.headerRow, i).format.columnWidth = w * 7));
+  // The region labels as text (in the text format), the counts as the formulas the layout built.
+  queueCells(body, layout.rows, layout.formulas, (_i, j) => layout.formats[j]);
+  layout.notes.forEach((n, i) => queueValues(at(layout.headerRow + layout.rows.length + 2 + i, 0), [[n]]));
+  if (supports('ExcelApi 1.2')) layout.widths.forEach((w, i) => (at(layout.headerRow, i).format.columnWidth = w * 7));
   queuePrintSetup(ws, layout.headerRow, lang === 'zh' ? `数据版本 ${version}` : `Data version ${version}`);
   queueStatusChart(ws, layout, sources.length);
   ws.activate();

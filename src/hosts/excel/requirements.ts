@@ -3,13 +3,17 @@
  * What the Excel the pane runs in can do, asked of Office at run time (`Office.context.requirements.isSetSupported`),
  * never assumed. Pure: the entry files pass Office's check in, the tests pass the fake host's.
  *
- * Requirement sets of the APIs we call (Office JS reference, "Excel JavaScript API requirement sets"):
+ * Requirement sets of the APIs we call (the tags in Microsoft's typings, @types/office-js; test/hosts/excel/
+ * typings-audit.test.ts checks every use against them):
  *   ExcelApi 1.1  Excel.run, worksheets.add/activate, getRange, getSelectedRange, Range.values/formulas/numberFormat,
  *                 format.fill/font/wrapText, tables.add, table.name/style, getCell/getOffsetRange/getBoundingRect
- *   ExcelApi 1.2  format.columnWidth
+ *   ExcelApi 1.2  format.columnWidth, Table.worksheet
+ *   ExcelApi 1.4  TableRowCollection.add with several rows
  *   ExcelApi 1.6  conditionalFormats (the flags)
- *   ExcelApi 1.7  freezePanes, getRangeByIndexes, getActiveCell, getAbsoluteResizedRange
- *   CustomFunctionsRuntime 1.2 (CustomFunctions.Error with a message) and SharedRuntime 1.1: the linked mode
+ *   ExcelApi 1.7  freezePanes, getRangeByIndexes, getActiveCell, getAbsoluteResizedRange, chart category names
+ *   ExcelApi 1.9  pageLayout (print setup)
+ *   CustomFunctionsRuntime 1.3 (CustomFunctions.ErrorCode; Error with a message is 1.2) and SharedRuntime 1.1: the
+ *   linked mode
  */
 import type { Lang } from '../../core/plan/plan';
 
@@ -39,9 +43,12 @@ export interface HostFeatures {
   linked: boolean;
 }
 
-/** The sets the linked mode needs. */
+/**
+ * The sets the linked mode needs. CustomFunctionsRuntime 1.3: the typings tag CustomFunctions.ErrorCode (used by
+ * src/functions/functions.ts) 1.3, CustomFunctions.Error 1.2; Excel 2021, Microsoft 365 and the web have both.
+ */
 export const LINKED_SETS: [string, string][] = [
-  ['CustomFunctionsRuntime', '1.2'],
+  ['CustomFunctionsRuntime', '1.3'],
   ['SharedRuntime', '1.1'],
 ];
 

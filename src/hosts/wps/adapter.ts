@@ -5,11 +5,12 @@
  * is free only with no value and no formula; merged areas and tables crossing the block refuse the write too.
  * Nothing is written until every check has passed, and the actual-value columns are never written by refresh.
  */
-import { layoutSize } from '../../core/sheet/layout';
+import { colIndex, layoutSize } from '../../core/sheet/layout';
 import {
   a1,
   freeSheetName,
   freeTableName,
+  hostValue,
   isFreeCell,
   refusalFor,
   refusalText,
@@ -161,6 +162,20 @@ function runs(indexes: number[]): [number, number][] {
   return out;
 }
 
+/**
+ * Write a block of layout cells whose top-left is the 0-based (row, col): every text and number through `Value2` (a text
+ * ET would parse behind an apostrophe, so it stays text), then each run of formulas the layout built through `Formula`.
+ */
+function writeCells(ws: EtWorksheet, row: number, col: number, cells: (string | number | null)[][], formulas: boolean[][]): void {
+  if (!cells.length) return;
+  block(ws, row, col, cells.length, cells[0].length).Value2 = cells.map((r, i) => r.map((c, j) => (formulas[i][j] ? '' : hostValue(c))));
+  cells.forEach((r, i) => {
+    const built = r.flatMap((c, j) => (formulas[i][j] && typeof c === 'string' ? [j] : []));
+    for (const [first, count] of runs(built))
+      block(ws, row + i, col + first, 1, count).Formula = [r.slice(first, first + count) as string[]];
+  });
+}
+
 /** Write one layout onto `ws` (whose block the caller has checked, or which is new). */
 function writeLayout(app: EtApplication, ws: EtWorksheet, layout: SheetLayout, tableName: string): void {
   const { row: r0, col: c0 } = layout.origin;
@@ -170,25 +185,32 @@ function writeLayout(app: EtApplication, ws: EtWorksheet, layout: SheetLayout, t
   const at = (row: number, col: number, rows = 1, cols = 1): EtRange => block(ws, row - 1, c0 + col, rows, cols);
 
   const title = at(r0, 0);
-  title.Value2 = layout.title;
+  title.Value2 = hostValue(layout.title);
   title.Font.Bold = true;
   title.Font.Size = 14;
   const sub = at(r0 + 1, 0);
-  sub.Value2 = layout.subtitle;
+  sub.Value2 = hostValue(layout.subtitle);
   sub.Font.Size = 9;
   sub.Font.Color = bgr('595959');
   layout.legend.forEach((l, i) => {
     const c = at(r0 + 2, i * 2);
-    c.Value2 = l.text;
+    c.Value2 = hostValue(l.text);
     if (l.fill !== 'FFFFFF') c.Interior.Color = bgr(l.fill);
   });
 
   const headerRow = layout.headerRow;
   const n = layout.rows.length;
-  at(headerRow, 0, 1, width).Value2 = [layout.header];
-  at(headerRow + 1, 0, n, width).Formula = layout.rows.map((r) => r.cells.map((c) => (c === null ? '' : c)));
+  at(headerRow, 0, 1, width).Value2 = [layout.header.map(hostValue)];
+  writeCells(
+    ws,
+    headerRow,
+    c0,
+    layout.rows.map((r) => r.cells),
+    layout.rows.map((r) => r.formulas),
+  );
   layout.rows.forEach((r, i) => {
     for (const [first, count] of runs(numeric)) at(headerRow + 1 + i, first, 1, count).NumberFormat = r.numberFormat;
+    if (r.targetFormat) at(headerRow + 1 + i, colIndex('target', layout.columns), 1, 1).NumberFormat = r.targetFormat;
   });
   for (const i of layout.inputColumns) at(headerRow + 1, i, n, 1).Interior.Color = bgr(FILL.input);
   for (const i of layout.helperColumns) at(headerRow + 1, i, n, 1).Font.Color = bgr(FONT.helper);
@@ -330,15 +352,13 @@ export function refreshTables(app: EtApplication, layoutFor: LayoutFor, options:
   }
 
   const tables = planned.map(({ ws, t, body, width, plan, blocked, dataVersion, columns, method }) => {
-    for (const w of plan.writes) ws.Cells.Item(body.row + w.row, body.col + w.col).Formula = w.value === null ? '' : w.value;
+    for (const w of plan.writes) writeCells(ws, body.row - 1 + w.row, body.col - 1 + w.col, [[w.value]], [[w.formula]]);
     let rows = plan.record;
     if (plan.append.length && blocked) {
       const skipped = new Set(rows.slice(rows.length - plan.append.length).map((r) => r.id));
       rows = rows.filter((r) => !skipped.has(r.id));
     } else if (plan.append.length) {
-      block(ws, body.row - 1 + body.rows, body.col - 1, plan.append.length, width).Formula = plan.append.map((r) =>
-        r.map((c) => (c === null ? '' : c)),
-      );
+      writeCells(ws, body.row - 1 + body.rows, body.col - 1, plan.append, plan.appendFormulas);
       t.Resize(block(ws, body.row - 2, body.col - 1, body.rows + plan.append.length + 1, width));
     }
     writeRecord(wb, tableNamespace(t.Name), serializeTable({ table: t.Name, sheet: ws.Name, columns, rows, dataVersion, method }));

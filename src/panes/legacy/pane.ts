@@ -7,6 +7,7 @@
  * Same core, same layout, same host adapter (`PaneActions`) as the React pane; only the rendering differs.
  * Compiled to ES5 with the polyfills IE11 needs (see webpack.config.js); uses only DOM APIs IE11 has.
  */
+import { targetText } from '../../core/plan/rows';
 import { baseYearOf, describePeriod, isSeedPeriod, periodOf } from '../../core/plan/model';
 import type { Lang, Plan } from '../../core/plan/plan';
 import type { PaneActions } from '../shared/actions';
@@ -167,7 +168,7 @@ export function renderLegacy(root: HTMLElement, o: LegacyOptions): void {
       tr.appendChild(el('td', {}, o.lang === 'en' && e.unit === e.indicator.unit ? e.indicator.unitEn : e.unit));
       const b = e.values[baseYear];
       tr.appendChild(el('td', {}, b ? b.raw : ''));
-      tr.appendChild(el('td', {}, e.target ? e.target.raw : ''));
+      tr.appendChild(el('td', {}, targetText(e)));
       table.appendChild(tr);
     }
   };

@@ -13,7 +13,7 @@ import { baseYearOf, periodOf, type Entry, type Region } from '../../core/plan/m
 import { METHODS, type MethodId } from '../../core/progress/methods';
 import { overviewCounts, type RegionActuals } from '../../core/sheet/overview';
 import type { Lang } from '../../core/plan/plan';
-import { baselineOf, expectedValue, isRate } from '../../core/progress/trajectory';
+import { baselineOf, expectedValue, holdsEveryYear } from '../../core/progress/trajectory';
 import { unitLabel } from '../../core/plan/units';
 
 const WORDS = {
@@ -103,7 +103,7 @@ export function barModel(e: Entry, year: number, actuals: Record<number, number 
   if (target === null) return null;
   let from = 0;
   let noBaseline = false;
-  if (!isRate(e)) {
+  if (!holdsEveryYear(e)) {
     try {
       from = baselineOf(e).value;
     } catch {

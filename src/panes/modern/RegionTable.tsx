@@ -12,6 +12,7 @@ import {
   Text,
   Tooltip,
 } from '@fluentui/react-components';
+import { targetText } from '../../core/plan/rows';
 import { Fragment, useState, type ReactElement } from 'react';
 import { periodOf, type Entry, type Region } from '../../core/plan/model';
 import type { Lang } from '../../core/plan/plan';
@@ -108,7 +109,7 @@ export function RegionTable({ region, lang }: { region: Region; lang: Lang }): R
               {years.map((y) => (
                 <TableCell key={y}>{valueText(e, y)}</TableCell>
               ))}
-              <TableCell>{e.target?.raw ?? ''}</TableCell>
+              <TableCell>{targetText(e)}</TableCell>
             </TableRow>
             {open === e.indicator.id ? (
               <TableRow>

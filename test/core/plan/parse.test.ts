@@ -51,7 +51,7 @@ describe('parseValue', () => {
       high: 2,
       qualifiers: ['力争'],
       aspiration: true,
-      bound: 'exact',
+      bound: 'range', // a range is bound by both ends, not "exact" (issue 28)
       remark: '含柔性',
     });
     expect(parseValue('争取2025年达省级重点学科7个')).toMatchObject({
@@ -90,12 +90,22 @@ describe('parseValue', () => {
     expect(parseValue('力争…新增…10 家', 5, { flow: true }).increment).toBeUndefined();
     expect(parseValue('新增 2-5', null, { flow: true })).toMatchObject({ value: 2, low: 2, high: 5 });
   });
-  test('the increment and the total side by side: the total is kept as a remark', () => {
-    expect(parseValue('新增1家独角兽企业（总数达3家）', 2)).toMatchObject({
-      value: 3,
-      increment: { low: 1, high: 1 },
-      remark: '总数达3家',
+  test('the increment and the total side by side: the total the plan writes is the figure, the increment its remark', () => {
+    const v = parseValue('新增1家独角兽企业（总数达3家）', 2);
+    expect(v).toMatchObject({ value: 3, qualifiers: ['达'], reach: true, bound: 'exact', remark: '新增1家独角兽企业' });
+    expect(v.increment).toBeUndefined();
+    expect(v.qualifiers).not.toContain('新增');
+  });
+  test('以上 after 级 qualifies the level (省级以上), not the figure', () => {
+    expect(parseValue('新增省级以上科技企业孵化器6个', null, { flow: true })).toMatchObject({
+      value: 6,
+      bound: 'exact',
+      qualifiers: ['新增'],
     });
+    expect(parseValue('国家级以上平台10个以上')).toMatchObject({ value: 10, bound: 'at_least' });
+  });
+  test('至少 is a lower bound', () => {
+    expect(parseValue('力争…至少建有2家')).toMatchObject({ value: 2, bound: 'at_least', qualifiers: ['至少', '力争'] });
   });
   test('raw is always the text exactly as given', () => {
     for (const raw of ['力争…新增…10 家', '争取2025年达省级重点学科7个', '2.5左右（力争达全国平均水平）'])

@@ -1,4 +1,16 @@
-import { expectedValue, trajectory, parseMethod, baselineOf, targetOf } from '../../../src/core/progress/trajectory';
+import {
+  expectedValue,
+  trajectory,
+  parseMethod,
+  baselineOf,
+  targetOf,
+  holdsEveryYear,
+  ownPath,
+  pathRateNote,
+} from '../../../src/core/progress/trajectory';
+import { regionLayout } from '../../../src/core/sheet/layout';
+import { Plan } from '../../../src/core/plan/plan';
+import { dataset } from '../../../src/data/index';
 import { makeEntry, planError } from '../../fixture';
 
 const err = planError;
@@ -88,5 +100,64 @@ describe('kinds of target', () => {
   test('no baseline: said clearly', () => {
     expect(err(() => expectedValue(makeEntry('tech_brokers', null, null, '1500'), 2022)).code).toBe('NO_BASELINE');
     expect(err(() => expectedValue(makeEntry('innovation_rank', '-', '7', '5'), 2019)).code).toBe('NO_BASELINE');
+  });
+});
+
+describe('a target set for every year holds in every year (每年, 年均)', () => {
+  const plan = new Plan(dataset());
+  test.each([
+    ['吉安', '每年引进博士以上高层次人才', 50],
+    ['九江', '重点优势领域每年培养基础产业技术人才', 20],
+    ['赣州', '每年新组建市级创新平台', 30],
+    ['赣州', '技术交易额年均增长', 20],
+  ])('%s %s: %d in every year of the period, though no baseline is stated', (region, name, target) => {
+    const e = plan.entry(region, name);
+    expect(holdsEveryYear(e)).toBe(true);
+    for (let y = 2021; y <= 2025; y++) expect(plan.target(region, name, y)).toBe(target);
+    // Judged against the yearly target: a shortfall is behind, the target met is on track.
+    expect(plan.assess(region, name, 2023, target).status).toBe('on_track');
+    expect(plan.assess(region, name, 2023, target * 0.5).status).toBe('behind');
+  });
+
+  test('a level with a path is not a yearly target', () => {
+    const e = plan.entry('赣州', '高新技术企业');
+    expect(holdsEveryYear(e)).toBe(false);
+    expect(plan.target('赣州', '高新技术企业', 2023)).not.toBe(plan.target('赣州', '高新技术企业', 2025));
+  });
+
+  test('property: for every entry that holds every year, every year after the baseline year answers its target', () => {
+    for (const r of dataset().regions)
+      for (const e of r.entries) {
+        if (!holdsEveryYear(e) || !e.target || e.target.value === null) continue;
+        for (let y = 2021; y <= 2025; y++) expect(expectedValue(e, y)).toBe(e.target.value);
+      }
+  });
+});
+
+describe("the plan's own path: a growth rate the plan states for the same measure", () => {
+  const plan = new Plan(dataset());
+  test('九江 R&D expenditure (49 → 110, "年均增速 17", line 105): 2023 expects about 79.6 on the compound path, not 85.6', () => {
+    const e = plan.entry('九江', '全社会R&D经费支出');
+    expect(e.pathRate?.target.source.line).toBe(105);
+    expect(ownPath(e, 'linear')).toBe('cagr');
+    expect(plan.target('九江', '全社会R&D经费支出', 2023)).toBeCloseTo(79.6, 1);
+    expect(plan.target('九江', '全社会R&D经费支出', 2025)).toBe(110);
+    expect(pathRateNote(e)?.zh).toMatch(/年均增速.*17.*:105/);
+    const layout = regionLayout(plan.region('九江'), 'plain', 'zh', plan.dataset.version);
+    expect(layout.legend.map((l) => l.text).join('\n')).toMatch(/全社会R&D经费支出：规划另定“全社会R&D经费支出年均增速”为“17”/);
+  });
+
+  test('property: every level with a stated rate expects the compound path, and one without stays linear', () => {
+    for (const r of dataset().regions)
+      for (const e of r.entries) {
+        if (ownPath(e, 'linear') !== 'cagr') continue;
+        const b = baselineOf(e);
+        const t = targetOf(e);
+        for (let y = b.year + 1; y < t.year; y++)
+          expect(expectedValue(e, y)).toBeCloseTo(b.value * Math.pow(t.value / b.value, (y - b.year) / (t.year - b.year)), 6);
+      }
+    const plain = plan.entry('赣州', '高新技术企业');
+    expect(plain.pathRate).toBeUndefined();
+    expect(ownPath(plain, 'linear')).toBe('linear');
   });
 });

@@ -132,7 +132,9 @@ describe('refresh with a record', () => {
     const again = planRefresh(layout, layout.header, b, first, { ...record, rows: p.record });
     expect(again.edits).toHaveLength(1);
     const confirmed = planRefresh(layout, layout.header, b, first, record, { overwriteEdits: true });
-    expect(confirmed.writes).toEqual([{ row: 0, col: colIndex('target'), value: layout.rows[0].cells[colIndex('target')] }]);
+    expect(confirmed.writes).toEqual([
+      { row: 0, col: colIndex('target'), value: layout.rows[0].cells[colIndex('target')], formula: false },
+    ]);
   });
 
   test('without a record every differing cell counts as an edit; a recorded row the sheet lacks is not added back', () => {

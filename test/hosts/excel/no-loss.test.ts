@@ -224,7 +224,7 @@ async function guarded<T>(
 function refreshOwned(host: FakeHost): (c: CellState, fillOnly: boolean, before: Map<string, CellState>) => boolean {
   const areas = host.tables
     .filter((t) => t.name.startsWith('PLAN_'))
-    .map((t) => ({ sheetId: t.worksheet.sheetId, top: t.top + 1, end: t.top + t.height, left: t.left }));
+    .map((t) => ({ sheetId: t.sheet.sheetId, top: t.top + 1, end: t.top + t.height, left: t.left }));
   return (c, _fillOnly, before) =>
     areas.some(
       (a) =>

@@ -1,7 +1,7 @@
 /**
  * An Excel that reports old requirement sets (Excel 2016 volume-licensed: ExcelApi 1.1, no custom functions, no
- * shared runtime) gets a working plain pane, and the adapter calls nothing the host lacks: the fake host records
- * every call to an API above the level it reports.
+ * shared runtime) gets a working plain pane, and the adapter calls nothing the host lacks: the fake host fails and
+ * records every call to an API above the level it reports (levels from Microsoft's typings).
  */
 import { Plan } from '../../../src/core/plan/plan';
 import { dataset } from '../../../src/data/index';
@@ -29,7 +29,7 @@ test('ExcelApi 1.1 and no custom functions: plain mode, said why, in both langua
   expect(linkedMissing(f, 'en')).toMatch(/no custom functions.*Excel 2021/);
   expect(
     linkedMissing(
-      hostFeatures((n, v) => (n === 'CustomFunctionsRuntime' && v === '1.2') || n === 'SharedRuntime'),
+      hostFeatures((n, v) => (n === 'CustomFunctionsRuntime' && v === '1.3') || n === 'SharedRuntime'),
       'zh',
     ),
   ).toBeNull();
@@ -58,11 +58,14 @@ test('the same actions at ExcelApi 1.7 write the flags and freeze the header, st
   expect(host.aboveLevel).toEqual([]);
 });
 
-test('the fake host does record a call above its level', async () => {
+test('the fake host fails a call above its level, as that Excel would, and records it', async () => {
   const host = hostAt('1.1');
-  await host.run(async (ctx: any) => {
-    ctx.workbook.worksheets.getActiveWorksheet().getRangeByIndexes(0, 0, 1, 1).values = [[1]];
-    await ctx.sync();
-  });
-  expect(host.aboveLevel).toEqual(['getRangeByIndexes (ExcelApi 1.7)']);
+  await expect(
+    host.run(async (ctx: any) => {
+      ctx.workbook.worksheets.getActiveWorksheet().getRangeByIndexes(0, 0, 1, 1).values = [[1]];
+      await ctx.sync();
+    }),
+  ).rejects.toThrow(/ApiNotFound: Excel.Worksheet.getRangeByIndexes needs ExcelApi 1.7/);
+  expect(host.aboveLevel).toEqual(['Excel.Worksheet.getRangeByIndexes (ExcelApi 1.7)']);
+  expect(host.sheet('Sheet1').value(0, 0)).toBe(''); // nothing of the failed batch was written
 });

@@ -1,17 +1,17 @@
 /**
- * The WPS add-in as WPS loads it: builds webpack.wps.js once into a temporary folder (<out>/wps/, the same files
- * `npm run build` writes to dist/wps/), then checks functions.json against the implementations in
+ * The WPS add-in as WPS loads it: the tests' production build of webpack.wps.js (dist-test/wps/, the same files
+ * `npm run build` writes to dist/wps/), copied to a temporary folder, then checks functions.json against the implementations in
  * src/functions/impl.ts, the manifest and ribbon, the entry page's script (run with a fake WPS `window`) and that
  * nothing in the add-in reaches the network.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { parseStringPromise } from 'xml2js';
 import { PlanError } from '../../../src/core/errors';
 import { FUNCTIONS, setLanguage, type FunctionId } from '../../../src/functions/impl';
+import { buildForTests } from '../../build/dist';
 import { serializeImported } from '../../../src/core/exchange/importedPlans';
 import { linkedMissing, NAMESPACE, registerWpsFunctions, wpsFunction } from '../../../src/hosts/wps/functions';
 import { FakeEt } from '../../fakes/fakeEt';
@@ -21,12 +21,10 @@ setLanguage('zh-CN');
 
 let dir = '';
 beforeAll(() => {
+  // The WPS add-in of the tests' production build (webpack.wps.js, built with the Excel add-in by build:test), copied
+  // so that what the test publishes beside it stays in a temporary folder.
   const out = mkdtempSync(join(tmpdir(), 'plan-wps-'));
-  execFileSync(
-    process.execPath,
-    [require.resolve('webpack-cli/bin/cli.js'), '--config', 'webpack.wps.js', '--mode', 'production', '--output-path', out],
-    { cwd: join(__dirname, '..', '..', '..'), stdio: 'pipe' },
-  );
+  cpSync(join(buildForTests(), 'wps'), join(out, 'wps'), { recursive: true });
   dir = join(out, 'wps');
 });
 
