@@ -135,7 +135,7 @@ const POLYFILLED = [
 POLYFILLED.push(...POLYFILLED.filter((n) => n.includes('.prototype.')).map((n) => n.replace('.prototype', '')));
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-e2e/', 'dist-test/', 'out/', 'test-results/', 'coverage/', 'node_modules/', 'seeds/'] },
+  { ignores: ['dist/', 'dist-e2e/', 'dist-test/', 'build/', 'out/', 'test-results/', 'coverage/', 'node_modules/', 'seeds/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
