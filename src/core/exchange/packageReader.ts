@@ -83,7 +83,7 @@ export interface LoadedPackage {
 interface Descriptor {
   version?: unknown;
   created?: unknown;
-  resources?: { name?: unknown; path?: unknown; hash?: unknown }[];
+  resources?: { name?: unknown; path?: unknown; hash?: unknown; bytes?: unknown }[];
 }
 
 /** A plan imported from a table, as its rows of regions.csv, entries.csv and values.csv are read. */
@@ -161,6 +161,13 @@ export function readPackage(files: (path: string) => string | undefined, catalog
       throw packageError(fileOf(name), undefined, 'hash', [
         `校验和不符：datapackage.json 记为 ${m[1]}，文件实为 ${actual}；文件在发布后被改动过，或校验和未更新`,
         `checksum mismatch: datapackage.json says ${m[1]}, the file's is ${actual}; the file changed after publication, or its checksum was not updated`,
+      ]);
+    }
+    // The declared size is checked after the checksum: a file edited with its hash updated and its size not is refused.
+    if (res.bytes !== undefined && res.bytes !== utf8Length(text)) {
+      throw packageError(fileOf(name), undefined, 'bytes', [
+        `大小不符：datapackage.json 记为 ${String(res.bytes)} 字节，文件实为 ${utf8Length(text)} 字节；请用 plan publish 重新发布，或同时更新 bytes 与 hash`,
+        `size mismatch: datapackage.json says ${String(res.bytes)} bytes, the file has ${utf8Length(text)}; publish again with plan publish, or update both bytes and hash`,
       ]);
     }
     texts[name] = text;
@@ -474,4 +481,19 @@ export function readPackage(files: (path: string) => string | undefined, catalog
   });
   const created = typeof desc.created === 'string' ? desc.created : undefined;
   return { dataset, base, imported, actuals, version: desc.version, ...(created ? { created } : {}) };
+}
+
+/** The length of a text in UTF-8 bytes, as `bytes` in datapackage.json counts it. */
+export function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
 }

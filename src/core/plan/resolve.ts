@@ -220,7 +220,10 @@ export class Resolver {
         c,
       );
     }
-    const ranked = [...this.regionKeys].map(([k, r]) => ({ r, d: distance(k, key) })).sort((a, b) => a.d - b.d);
+    // By edit distance first; among equals, the name closest in length ("赣洲" → 赣州 before 江西's one-character 赣).
+    const ranked = [...this.regionKeys]
+      .map(([k, r]) => ({ r, d: distance(k, key), len: Math.abs(k.length - key.length) }))
+      .sort((a, b) => a.d - b.d || a.len - b.len);
     const closest = [...new Set(ranked.map((x) => x.r))].slice(0, 3);
     const c = closest.map((r) => r.name);
     throw new PlanError(

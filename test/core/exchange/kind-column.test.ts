@@ -29,7 +29,9 @@ test('a package read back is the same dataset; one without the kind column (publ
     .map((line) => line.replace(/,(flow|level|share|growth|rank|qualitative|kind)$/, ''))
     .join('\n');
   const desc = JSON.parse(files['datapackage.json']);
-  for (const r of desc.resources) if (r.name === 'entries') r.hash = `sha256:${sha256(older['entries.csv'])}`;
+  for (const r of desc.resources)
+    if (r.name === 'entries')
+      Object.assign(r, { hash: `sha256:${sha256(older['entries.csv'])}`, bytes: Buffer.byteLength(older['entries.csv']) });
   older['datapackage.json'] = JSON.stringify(desc);
   expect(readPackage((n) => older[n], CATALOGUE, sha256).dataset.checksum).toBe(d.checksum);
 });
@@ -38,7 +40,9 @@ test('a wrong kind is refused naming file, line and field', () => {
   const bad = { ...files };
   bad['entries.csv'] = files['entries.csv'].replace(/,flow\n/, ',stock\n');
   const desc = JSON.parse(files['datapackage.json']);
-  for (const r of desc.resources) if (r.name === 'entries') r.hash = `sha256:${sha256(bad['entries.csv'])}`;
+  for (const r of desc.resources)
+    if (r.name === 'entries')
+      Object.assign(r, { hash: `sha256:${sha256(bad['entries.csv'])}`, bytes: Buffer.byteLength(bad['entries.csv']) });
   bad['datapackage.json'] = JSON.stringify(desc);
   expect(() => readPackage((n) => bad[n], CATALOGUE, sha256)).toThrow(/entries\.csv.*kind/);
 });
