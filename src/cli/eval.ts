@@ -10,6 +10,7 @@ import { explainError, parses } from '../hyperformula/messages';
 import { readFormula } from '../hyperformula/quotes';
 import { csvQuote } from '../core/exchange/formulaText';
 import { CsvFormatError } from './spec';
+import { PlanError } from '../core/errors';
 
 export { CsvFormatError } from './spec';
 
@@ -53,8 +54,13 @@ function collect(
 /** Each formula on a sheet of its own, so that one formula's spill cannot collide with the next. */
 export function evalFormulas(formulas: string[], lang: Lang = getLanguage()): Evaluated {
   const texts = formulas.map((f) => (/^[=＝]/.test(f.trim()) ? f.trim() : `=${f.trim()}`));
+  texts.forEach((f) => checkFormula(f));
   const sheets: Record<string, string[][]> = {};
   texts.forEach((f, i) => (sheets[`F${i + 1}`] = [[f]]));
+  return bounded(() => evaluateSheets(sheets, texts, formulas, lang));
+}
+
+function evaluateSheets(sheets: Record<string, string[][]>, texts: string[], formulas: string[], lang: Lang): Evaluated {
   const hf = createEngine(sheets);
   const results: CellValue[][][] = [];
   const errors: string[] = [];
@@ -75,6 +81,61 @@ export function evalFormulas(formulas: string[], lang: Lang = getLanguage()): Ev
   });
   hf.destroy();
   return { results, errors, notes };
+}
+
+/** Excel's own limits: a formula of at most 8,192 characters, 64 levels of nesting; a cell of at most 32,767 characters. */
+export const EVAL_LIMITS = { formulaLength: 8192, nesting: 64, cellLength: 32767 };
+
+/** Refuses a formula over Excel's length or nesting limit before the engine sees it. */
+function checkFormula(f: string, where = ''): void {
+  const at = where ? `${where}: ` : '';
+  if (f.length > EVAL_LIMITS.formulaLength)
+    throw new PlanError(
+      'BAD_ARGUMENT',
+      `${at}公式过长（${f.length} 个字符，Excel 最多 ${EVAL_LIMITS.formulaLength}）`,
+      `${at}the formula is too long (${f.length} characters; Excel allows ${EVAL_LIMITS.formulaLength})`,
+    );
+  let depth = 0;
+  let deepest = 0;
+  let quoted = false;
+  for (const ch of f) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch === '(') deepest = Math.max(deepest, ++depth);
+    else if (!quoted && ch === ')') depth--;
+  }
+  if (deepest > EVAL_LIMITS.nesting)
+    throw new PlanError(
+      'BAD_ARGUMENT',
+      `${at}公式嵌套过深（${deepest} 层括号，Excel 最多 ${EVAL_LIMITS.nesting} 层）`,
+      `${at}the formula nests too deep (${deepest} levels of parentheses; Excel allows ${EVAL_LIMITS.nesting})`,
+    );
+}
+
+/**
+ * Runs the engine, turning what it cannot do (a stack too deep for a very long sum, a string too long for memory)
+ * into a refusal in both languages, and refusing a text result longer than a cell holds.
+ */
+function bounded<T extends { errors: string[] }>(run: () => T & { results?: CellValue[][][]; rows?: CellValue[][] }): T {
+  let out: T & { results?: CellValue[][][]; rows?: CellValue[][] };
+  try {
+    out = run();
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    throw new PlanError(
+      'BAD_ARGUMENT',
+      '公式过于复杂或结果过大，计算引擎无法完成（请拆成几个单元格）',
+      'the formula is too complex or its result too large for the engine (split it over several cells)',
+    );
+  }
+  const cells = out.results ? out.results.flat(2) : (out.rows ?? []).flat();
+  const long = cells.find((v) => typeof v === 'string' && v.length > EVAL_LIMITS.cellLength) as string | undefined;
+  if (long !== undefined)
+    throw new PlanError(
+      'BAD_ARGUMENT',
+      `结果过长（${long.length} 个字符，一个单元格最多 ${EVAL_LIMITS.cellLength}）`,
+      `the result is too long (${long.length} characters; a cell holds at most ${EVAL_LIMITS.cellLength})`,
+    );
+  return out;
 }
 
 /** CSV text for one cell: in double quotes, its own quotes doubled. */
@@ -129,10 +190,14 @@ function readCsv(csv: string): { record: string[]; raw: string }[] {
 export function evalCsv(csv: string, lang: Lang = getLanguage()): { rows: CellValue[][]; errors: string[]; notes: string[]; csv: string } {
   const records = readCsv(csv);
   const cells = records.map((r) => r.record);
-  const hf = createEngine({ Sheet1: cells });
-  const rows = hf.getSheetValues(0);
-  hf.destroy();
   const label = (r: number, c: number): string => `${colLetter(c)}${r + 1}`;
+  cells.forEach((row, r) => row.forEach((cell, c) => /^\s*[=＝]/.test(cell) && checkFormula(cell, label(r, c))));
+  const { rows } = bounded(() => {
+    const hf = createEngine({ Sheet1: cells });
+    const computed = hf.getSheetValues(0);
+    hf.destroy();
+    return { rows: computed, errors: [] as string[] };
+  });
   const notes: string[] = [];
   cells.forEach((row, r) =>
     row.forEach((cell, c) => {
