@@ -3,8 +3,8 @@
  * writing its files, sha256 by node:crypto, the publication stamp.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
 import { CATALOGUE } from '../data/catalogue';
 import { DATA_VERSION } from '../data/index';
 import {
@@ -88,12 +88,38 @@ export function publish(dir: string, plan: Plan, actuals: Actual[], published: D
   return Object.keys(files);
 }
 
+/** The most a package file may hold: the whole 十四五 dataset is under 1 MB. */
+export const PACKAGE_FILE_LIMIT = 50 * 1024 * 1024;
+
+/**
+ * One file of a package folder, read only when it is a regular file inside the folder (a link may point only to
+ * another file inside it) and no larger than PACKAGE_FILE_LIMIT: never /etc/passwd through a link, /dev/zero or a FIFO.
+ */
+function readPackageFile(dir: string, name: string): string {
+  const p = join(dir, name);
+  const refuse = (zh: string, en: string): never => {
+    throw new PackageError(name, undefined, undefined, [zh, en]);
+  };
+  const real = realpathSync(p);
+  const inside = relative(realpathSync(dir), real);
+  if (inside.startsWith('..') || isAbsolute(inside))
+    refuse('链接指向数据包目录之外，不读取', 'it links outside the package folder; not read');
+  const st = statSync(real);
+  if (!st.isFile()) refuse('不是普通文件（设备、管道或目录），不读取', 'it is not a regular file (a device, pipe or folder); not read');
+  if (st.size > PACKAGE_FILE_LIMIT)
+    refuse(
+      `文件过大（${st.size} 字节，上限 ${PACKAGE_FILE_LIMIT}）`,
+      `the file is too large (${st.size} bytes; the limit is ${PACKAGE_FILE_LIMIT})`,
+    );
+  return readFileSync(real, 'utf8');
+}
+
 /** A package read from a directory, refused whole (PackageError) at its first fault. */
 export function loadPackageDir(dir: string): LoadedPackage {
   return readPackage(
     (name) => {
       const p = join(dir, name);
-      return existsSync(p) ? readFileSync(p, 'utf8') : undefined;
+      return existsSync(p) ? readPackageFile(dir, name) : undefined;
     },
     CATALOGUE,
     sha256,

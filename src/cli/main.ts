@@ -222,7 +222,26 @@ function checkArgs(command: string, args: string[]): void {
   }
 }
 
-export function run(argv: string[], io: Io): number | Promise<number> {
+/** The longest message line shown: input echoed in a refusal is cut here, so a 10 MB name is not printed back. */
+const MAX_MESSAGE_LINE = 2000;
+
+/**
+ * A message for the terminal: control characters (ESC, NUL …, not line breaks or tabs) shown escaped as \xNN, each
+ * line cut at MAX_MESSAGE_LINE characters.
+ */
+export function terminalSafe(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what is escaped
+      const safe = line.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+      return safe.length > MAX_MESSAGE_LINE ? `${safe.slice(0, MAX_MESSAGE_LINE)}…` : safe;
+    })
+    .join('\n');
+}
+
+export function run(argv: string[], terminal: Io): number | Promise<number> {
+  const io: Io = { ...terminal, err: (text) => terminal.err(terminalSafe(text)) };
   const env = io.env ?? process.env;
   let lang = systemLang(env);
   /** A refusal in the user's language: 1 for bad data, 2 for a bad command line or an unreadable file. */
