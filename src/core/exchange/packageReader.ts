@@ -126,6 +126,34 @@ function readPeriod(r: Row, fail: (field: string, what: [string, string]) => nev
 }
 
 /**
+ * What identifies a row of each resource: two rows with one key would let the last one win silently (two actual values
+ * for one cell, a staged target of 600 and of 900 for one year). Second statements (conflicts, corroborations) may repeat.
+ */
+const KEYS: Record<ResourceName, ((r: Row) => string | null) | null> = {
+  regions: (r) => `${r.region}|${r.period}`,
+  entries: (r) => `${r.region}|${r.period}|${r.indicator}`,
+  values: (r) => (r.role === 'value' || r.role === 'milestone' ? `${r.region}|${r.period}|${r.indicator}|${r.role}|${r.field}` : null),
+  actuals: (r) => `${r.region}|${r.indicator}|${r.year}`,
+};
+
+/** Refuses the second of two rows with one key, naming both lines. */
+function refuseDuplicates(file: string, rows: Row[], key: ((r: Row) => string | null) | null): void {
+  if (!key) return;
+  const seen = new Map<string, number>();
+  for (const r of rows) {
+    const k = key(r);
+    if (k === null) continue;
+    const first = seen.get(k);
+    if (first !== undefined)
+      throw packageError(file, Number(r.__line), undefined, [
+        `与第${first}行重复（${k.split('|').filter(Boolean).join('，')}）：每项只能有一行`,
+        `repeats line ${first} (${k.split('|').filter(Boolean).join(', ')}): one row each`,
+      ]);
+    seen.set(k, Number(r.__line));
+  }
+}
+
+/**
  * A dataset from a package's files (name → text): the descriptor, each resource's checksum, each table against its
  * schema, each indicator against the catalogue, each parsed number against its raw text. The whole package or
  * nothing: the first fault throws a PackageError.
@@ -174,6 +202,7 @@ export function readPackage(files: (path: string) => string | undefined, catalog
   }
   const t = {} as Record<ResourceName, Row[]>;
   for (const name of RESOURCES) t[name] = readTable(fileOf(name), texts[name], SCHEMAS[name]);
+  for (const name of RESOURCES) refuseDuplicates(fileOf(name), t[name], KEYS[name]);
 
   const byId = new Map(catalogue.map((d) => [d.id, d]));
   const line = (r: Row): number => Number(r.__line);
