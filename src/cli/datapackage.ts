@@ -18,6 +18,7 @@ import {
 } from '../core/exchange/datapackage';
 import { periodOf, periodText } from '../core/plan/model';
 import type { Plan } from '../core/plan/plan';
+import { checkDelimiter, decodeText } from './text';
 
 export const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -32,7 +33,9 @@ export function publicationDate(env: Record<string, string | undefined> = proces
 
 /** An `--actuals` file read and checked against the plans. */
 export function readActualsFile(file: string, plan: Plan): Actual[] {
-  return readActuals(file, readFileSync(file, 'utf8'), (region, indicator, year) => {
+  const text = decodeText(readFileSync(file), file, true).text;
+  checkDelimiter(text, file);
+  return readActuals(file, text, (region, indicator, year) => {
     const r = plan.region(region, year);
     return { region: r.name, indicator: plan.resolver.entry(r, indicator).indicator.id };
   });
@@ -111,7 +114,7 @@ function readPackageFile(dir: string, name: string): string {
       `文件过大（${st.size} 字节，上限 ${PACKAGE_FILE_LIMIT}）`,
       `the file is too large (${st.size} bytes; the limit is ${PACKAGE_FILE_LIMIT})`,
     );
-  return readFileSync(real, 'utf8');
+  return decodeText(readFileSync(real), name, false).text;
 }
 
 /** A package read from a directory, refused whole (PackageError) at its first fault. */

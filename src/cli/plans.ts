@@ -7,6 +7,7 @@ import { importPlanTable } from '../core/exchange/import';
 import type { Dataset, Region } from '../core/plan/model';
 import { Plan } from '../core/plan/plan';
 import { isZip, readSheetTable } from './planSheet';
+import { checkDelimiter, decodeText } from './text';
 
 /** Jiangxi and its eleven cities: a file name starting with one of them names that region ("赣州中期.csv" → 赣州). */
 const JIANGXI = ['江西', '南昌', '景德镇', '萍乡', '九江', '新余', '鹰潭', '赣州', '吉安', '宜春', '抚州', '上饶'];
@@ -51,7 +52,9 @@ export function readPlanFile(path: string, sheet?: string): PlanFile | Promise<P
   if (isZip(bytes) || /\.xls[xm]?$/i.test(file)) {
     return readSheetTable(bytes, file, sheet).then((t) => ({ file, label: t.label, rows: t.rows, sheet: true }));
   }
-  return { file, label: file, rows: readTable(bytes.toString('utf8'), file), sheet: false };
+  const { text } = decodeText(bytes, file, true);
+  checkDelimiter(text, file);
+  return { file, label: file, rows: readTable(text, file), sheet: false };
 }
 
 /**
