@@ -1,7 +1,7 @@
 /** `plan` commands that answer a question about one plan: regions, table, indicators, target … compare. */
 import { baseYearOf, describePeriod, periodOf } from '../core/plan/model';
 import { rangeOf } from '../core/plan/parse';
-import { inCompareUnit } from '../core/plan/units';
+import { inCompareUnit, unitLabel } from '../core/plan/units';
 import { regionRows } from '../core/plan/rows';
 import { parseMethod, pathRateNote } from '../core/progress/trajectory';
 import { METHODS } from '../core/progress/methods';
@@ -147,6 +147,8 @@ export const QUERY_COMMANDS: Record<string, CommandSpec> = {
       }
       ownPathNote(c);
       const ratio = a.ratio === null ? '-' : a.ratio.toFixed(2);
+      // The figures above are in the plan's own unit (万个 for "3万个"): said, so that 3 is never read as 3.
+      const unit = unitLabel(plan.entry(args[0], args[1], yearArg(args[2])), lang);
       const growth =
         a.observed !== undefined && a.required !== undefined
           ? lang === 'zh'
@@ -156,8 +158,8 @@ export const QUERY_COMMANDS: Record<string, CommandSpec> = {
       return withNote(
         c,
         lang === 'zh'
-          ? `${plan.statusLabel(a, lang)}（方法：${name}；${a.year}年实际${a.actual}，应达${a.expected}，差距${a.gap}，进度比${ratio}${growth}，基期${a.baseline}，目标${a.target}）`
-          : `${plan.statusLabel(a, lang)} (method: ${name}; ${a.year} actual ${a.actual}, expected ${a.expected}, gap ${a.gap}, progress ratio ${ratio}${growth}, baseline ${a.baseline}, target ${a.target})`,
+          ? `${plan.statusLabel(a, lang)}（方法：${name}；${a.year}年实际${a.actual}，应达${a.expected}，差距${a.gap}，进度比${ratio}${growth}，基期${a.baseline}，目标${a.target}；单位：${unit}）`
+          : `${plan.statusLabel(a, lang)} (method: ${name}; ${a.year} actual ${a.actual}, expected ${a.expected}, gap ${a.gap}, progress ratio ${ratio}${growth}, baseline ${a.baseline}, target ${a.target}; unit: ${unit})`,
       );
     },
   },

@@ -43,3 +43,11 @@ test('a flow (added over the plan period) is told apart from a level in info and
   const flows = JSON.stringify(exported).match(/"kind":"flow"/g) ?? [];
   expect(flows.length).toBeGreaterThanOrEqual(38);
 });
+
+test('a status answer names the unit its figures are in', async () => {
+  const r = await plan(['status', '赣州', '高新技术企业', '2023', '1500']);
+  expect(r).toMatchObject({ code: 0 });
+  expect(r.out).toMatch(/目标2000；单位：家）$/);
+  const en = await plan(['status', '赣州', '高新技术企业', '2023', '1500', '--lang', 'en']);
+  expect(en.out).toMatch(/target 2000; unit: enterprises\)$/);
+});
