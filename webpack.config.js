@@ -119,7 +119,9 @@ function legacy(dev) {
                   const file = path.join(dir, 'plan-indicators.xlsx');
                   try {
                     require('./scripts/build-cli').buildCli();
-                    execFileSync(process.execPath, [path.join(__dirname, 'bin', 'plan.js'), 'workbook', '-o', file], {
+                    const actuals = path.join(__dirname, 'data', 'actuals', 'actuals.csv');
+                    const official = fs.existsSync(actuals) ? ['--actuals', actuals] : [];
+                    execFileSync(process.execPath, [path.join(__dirname, 'bin', 'plan.js'), 'workbook', '-o', file, ...official], {
                       stdio: 'pipe',
                     });
                     made = fs.readFileSync(file);

@@ -22,7 +22,15 @@ fs.mkdirSync(out, { recursive: true });
 const workbook = join(out, '江西科技规划指标.xlsx');
 const manifest = join(root, 'manifest.xml');
 require('./build-cli').buildCli();
-execFileSync(process.execPath, [join(root, 'bin', 'plan.js'), 'workbook', '-o', workbook], { stdio: 'inherit' });
+// The official actuals found in public sources (data/actuals/) are filled in, in blue.
+const actuals = join(root, 'data', 'actuals', 'actuals.csv');
+execFileSync(
+  process.execPath,
+  [join(root, 'bin', 'plan.js'), 'workbook', '-o', workbook, ...(fs.existsSync(actuals) ? ['--actuals', actuals] : [])],
+  {
+    stdio: 'inherit',
+  },
+);
 
 /** Excel desktop is installed here (the only place sideloading can happen automatically). */
 function excelInstalled() {

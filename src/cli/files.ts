@@ -60,14 +60,16 @@ export const FILE_COMMANDS: Record<string, CommandSpec> = {
     args: [],
     help: ['生成便携工作簿 .xlsx', 'write the portable workbook (.xlsx)'],
     example: 'plan workbook -o 江西科技规划指标.xlsx',
-    run: async ({ plan, io, values, lang }) => {
+    run: async ({ plan, io, values, lang, packageActuals }) => {
       const { buildWorkbook } = await import('../workbook/writer');
+      // Official actuals go into the actual cells, in the official blue: from --actuals, else the --data package's.
+      const actuals = values.actuals !== undefined ? readActualsFile(values.actuals as string, plan) : (packageActuals ?? []);
       const regions = values.region ? [plan.regionByRef(values.region as string)] : plan.allRegions();
       const file = (values.output as string | undefined) ?? (lang === 'zh' ? '江西科技规划指标.xlsx' : 'jiangxi-plan-indicators.xlsx');
       if (!file.toLowerCase().endsWith('.xlsx')) {
         throw new UsageError(`输出文件应以 .xlsx 结尾：${file}`, `the output file should end in .xlsx: ${file}`, 'workbook');
       }
-      return buildWorkbook(plan.dataset, regions, lang, methodOf(values))
+      return buildWorkbook(plan.dataset, regions, lang, methodOf(values), actuals)
         .xlsx.writeFile(file)
         .then(
           () => {

@@ -312,7 +312,7 @@ export function run(argv: string[], terminal: Io): number | Promise<number> {
         p.values.sheet as string | undefined,
       );
       usePlan(files.length || loaded ? plan : undefined);
-      return COMMANDS[command].run({ args, values: p.values, lang, plan, io });
+      return COMMANDS[command].run({ args, values: p.values, lang, plan, io, packageActuals: loaded?.actuals });
     };
     const tables = files.map((f) => readPlanFile(f, p.values.sheet as string | undefined));
     if (tables.some((t) => t instanceof Promise)) return Promise.all(tables).then(go).catch(failed);

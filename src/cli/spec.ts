@@ -1,6 +1,7 @@
 /** What every command of `plan` is made of: its arguments, options, context and the shared text helpers. */
 import { ACTUAL, numberArg, YEAR } from '../functions/impl';
 import { Plan, type Lang } from '../core/plan/plan';
+import type { OfficialActual } from '../core/sheet/layout';
 import { parseMethodId, type MethodId } from '../core/progress/methods';
 
 export interface Io {
@@ -41,6 +42,8 @@ export interface Ctx {
   lang: Lang;
   plan: Plan;
   io: Io;
+  /** The official actuals of the published package given with --data (none otherwise). */
+  packageActuals?: OfficialActual[];
 }
 
 export interface CommandSpec {
@@ -150,7 +153,7 @@ export const OPTIONS: Record<string, OptionSpec> = {
       '官方实际值：列 region,indicator,year,value,source（见 README）',
       'official actuals: columns region,indicator,year,value,source (see README)',
     ],
-    commands: ['publish'],
+    commands: ['publish', 'workbook'],
   },
 };
 

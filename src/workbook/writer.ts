@@ -3,7 +3,18 @@
  * for offices where add-ins are not allowed (WPS, locked-down Excel, LibreOffice).
  */
 import ExcelJS from 'exceljs';
-import { cellFormat, colIndex, colLetter, type ColumnKey, FILL, FONT, regionLayout, type SheetLayout } from '../core/sheet/layout';
+import {
+  cellFormat,
+  colIndex,
+  colLetter,
+  placeOfficialActuals,
+  type OfficialActual,
+  type ColumnKey,
+  FILL,
+  FONT,
+  regionLayout,
+  type SheetLayout,
+} from '../core/sheet/layout';
 import { overviewLayout, sheetRef, type OverviewLayout, type OverviewSource } from '../core/sheet/overview';
 import { describePeriod, isSeedPeriod, periodOf, type Dataset, type Region, type Value } from '../core/plan/model';
 import { describeDefinition, type Lang } from '../core/plan/plan';
@@ -347,7 +358,13 @@ function writeCover(wb: ExcelJS.Workbook, d: Dataset, regions: Region[], lang: L
 }
 
 /** The whole portable workbook: cover, overview (总览), one sheet per region, sources and conflicts. */
-export function buildWorkbook(d: Dataset, regions: Region[], lang: Lang = 'zh', method: MethodId = 'linear'): ExcelJS.Workbook {
+export function buildWorkbook(
+  d: Dataset,
+  regions: Region[],
+  lang: Lang = 'zh',
+  method: MethodId = 'linear',
+  actuals: OfficialActual[] = [],
+): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'plan-indicators';
   wb.calcProperties.fullCalcOnLoad = true;
@@ -359,7 +376,14 @@ export function buildWorkbook(d: Dataset, regions: Region[], lang: Lang = 'zh', 
     d.version,
   );
   writeOverviewSheet(wb, overview, d.version, lang);
-  for (const l of layouts) writeRegionSheet(wb, l, d.version, lang);
+  const sheets = layouts.map((l) => writeRegionSheet(wb, l, d.version, lang));
+  // Official actuals into their actual cells, in the official blue (the same placement as the Excel and WPS panes').
+  const tables = layouts.map((l, i) => ({ region: regions[i], header: l.header, values: l.rows.map((r) => r.cells) }));
+  for (const p of placeOfficialActuals(tables, actuals)) {
+    const cell = sheets[p.table].getCell(layouts[p.table].headerRow + 1 + p.row, p.col + 1);
+    cell.value = p.actual.value;
+    cell.font = { color: { argb: argb(FONT.official) } };
+  }
   writeSources(wb, regions, lang, d.version);
   return wb;
 }
