@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { utf8Length } from '../../src/core/exchange/packageReader';
+import { utf8Length } from '../../src/core/exchange/packageFormat';
 import { plan } from './shell';
 
 const dir = mkdtempSync(join(tmpdir(), 'plan-manager-'));

@@ -273,3 +273,49 @@ export function readActuals(
     return { region: who.region, indicator: who.indicator, year, value, source: col(cells, 'source') };
   });
 }
+
+/** A row of a resource as read: its cells by field name, and the line it stands on. */
+export type Row = Record<string, string> & { __line: string };
+
+/**
+ * What identifies a row of each resource: two rows with one key would let the last one win silently (two actual values
+ * for one cell, a staged target of 600 and of 900 for one year). Second statements (conflicts, corroborations) may repeat.
+ */
+export const KEYS: Record<ResourceName, ((r: Row) => string | null) | null> = {
+  regions: (r) => `${r.region}|${r.period}`,
+  entries: (r) => `${r.region}|${r.period}|${r.indicator}`,
+  values: (r) => (r.role === 'value' || r.role === 'milestone' ? `${r.region}|${r.period}|${r.indicator}|${r.role}|${r.field}` : null),
+  actuals: (r) => `${r.region}|${r.indicator}|${r.year}`,
+};
+
+/** Refuses the second of two rows with one key, naming both lines. */
+export function refuseDuplicates(file: string, rows: Row[], key: ((r: Row) => string | null) | null): void {
+  if (!key) return;
+  const seen = new Map<string, number>();
+  for (const r of rows) {
+    const k = key(r);
+    if (k === null) continue;
+    const first = seen.get(k);
+    if (first !== undefined)
+      throw packageError(file, Number(r.__line), undefined, [
+        `与第${first}行重复（${k.split('|').filter(Boolean).join('，')}）：每项只能有一行`,
+        `repeats line ${first} (${k.split('|').filter(Boolean).join(', ')}): one row each`,
+      ]);
+    seen.set(k, Number(r.__line));
+  }
+}
+
+/** The length of a text in UTF-8 bytes, as `bytes` in datapackage.json counts it. */
+export function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}

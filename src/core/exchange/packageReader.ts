@@ -21,12 +21,14 @@ import {
   type Field,
   type ResourceName,
   type Sha256,
+  KEYS,
+  refuseDuplicates,
+  utf8Length,
+  type Row,
 } from './packageFormat';
 import { packageDataset, valueRows } from './packageWriter';
 
 // ---------------------------------------------------------------- reading
-
-type Row = Record<string, string> & { __line: string };
 
 /** Check one CSV file against its schema: the header, then each cell's type, required-ness and enum. */
 function readTable(file: string, text: string, fields: Field[]): Row[] {
@@ -123,34 +125,6 @@ function readPeriod(r: Row, fail: (field: string, what: [string, string]) => nev
       `the last baseline year ${baseYearOf(period)} should be the year before the period "${r.period}" starts`,
     ]);
   return period;
-}
-
-/**
- * What identifies a row of each resource: two rows with one key would let the last one win silently (two actual values
- * for one cell, a staged target of 600 and of 900 for one year). Second statements (conflicts, corroborations) may repeat.
- */
-const KEYS: Record<ResourceName, ((r: Row) => string | null) | null> = {
-  regions: (r) => `${r.region}|${r.period}`,
-  entries: (r) => `${r.region}|${r.period}|${r.indicator}`,
-  values: (r) => (r.role === 'value' || r.role === 'milestone' ? `${r.region}|${r.period}|${r.indicator}|${r.role}|${r.field}` : null),
-  actuals: (r) => `${r.region}|${r.indicator}|${r.year}`,
-};
-
-/** Refuses the second of two rows with one key, naming both lines. */
-function refuseDuplicates(file: string, rows: Row[], key: ((r: Row) => string | null) | null): void {
-  if (!key) return;
-  const seen = new Map<string, number>();
-  for (const r of rows) {
-    const k = key(r);
-    if (k === null) continue;
-    const first = seen.get(k);
-    if (first !== undefined)
-      throw packageError(file, Number(r.__line), undefined, [
-        `与第${first}行重复（${k.split('|').filter(Boolean).join('，')}）：每项只能有一行`,
-        `repeats line ${first} (${k.split('|').filter(Boolean).join(', ')}): one row each`,
-      ]);
-    seen.set(k, Number(r.__line));
-  }
 }
 
 /**
@@ -510,19 +484,4 @@ export function readPackage(files: (path: string) => string | undefined, catalog
   });
   const created = typeof desc.created === 'string' ? desc.created : undefined;
   return { dataset, base, imported, actuals, version: desc.version, ...(created ? { created } : {}) };
-}
-
-/** The length of a text in UTF-8 bytes, as `bytes` in datapackage.json counts it. */
-export function utf8Length(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
 }
