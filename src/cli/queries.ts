@@ -29,6 +29,15 @@ function ownPathNote(c: Parameters<CommandSpec['run']>[0]): void {
   if (note) c.io.err(t([note.zh, note.en], c.lang));
 }
 
+/**
+ * Where the plan counts in 万 or 亿 of what the indicator counts one by one, a bare figure in its unit (a gap of -0.5
+ * for "3万个") is said with its unit, so that it is never read as -0.5 enterprises.
+ */
+function scaledUnitNote(c: Parameters<CommandSpec['run']>[0]): void {
+  const e = c.plan.entry(c.args[0], c.args[1], yearArg(c.args[2]));
+  if (inCompareUnit(e, 1) !== 1) c.io.err(t([`单位：${e.unit}`, `unit: ${unitLabel(e, 'en')}`], c.lang));
+}
+
 export const QUERY_COMMANDS: Record<string, CommandSpec> = {
   regions: {
     args: [],
@@ -171,6 +180,7 @@ export const QUERY_COMMANDS: Record<string, CommandSpec> = {
       const { plan, args, values } = c;
       const gap = plan.assess(args[0], args[1], yearArg(args[2]), actualArg(args[3]), methodOf(values)).gap;
       ownPathNote(c);
+      scaledUnitNote(c);
       return withNote(c, String(gap));
     },
   },
@@ -212,6 +222,7 @@ export const QUERY_COMMANDS: Record<string, CommandSpec> = {
       const { plan, args, lang } = c;
       const r = plan.required(args[0], args[1], yearArg(args[2]), actualArg(args[3]));
       const what: Text = r.unit === 'rate' ? ['（年均增长率）', '(annual growth rate)'] : ['（每年变化量）', '(change per year)'];
+      if (r.unit !== 'rate') scaledUnitNote(c);
       return withNote(c, `${r.value} ${t(what, lang)}`);
     },
   },

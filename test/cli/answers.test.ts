@@ -51,3 +51,17 @@ test('a status answer names the unit its figures are in', async () => {
   const en = await plan(['status', '赣州', '高新技术企业', '2023', '1500', '--lang', 'en']);
   expect(en.out).toMatch(/target 2000; unit: enterprises\)$/);
 });
+
+test('a gap or a yearly change in 万 is said with its unit', async () => {
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const file = join(mkdtempSync(join(tmpdir(), 'plan-unit-')), '南昌.csv');
+  writeFileSync(file, '序号,指标名称,单位,2025年(基期),2030年目标\n1,高新技术企业数量,万家,0.2,0.4\n');
+  const gap = await plan(['gap', '南昌', '高新技术企业', '2027', '0.25', '--plan', file]);
+  expect(gap).toMatchObject({ code: 0, out: '-0.03', err: '单位：万家' });
+  const req = await plan(['required', '南昌', '高新技术企业', '2027', '0.25', '--plan', file]);
+  expect(req.err).toBe('');
+  const plain = await plan(['gap', '赣州', '高新技术企业', '2023', '1500']);
+  expect(plain).toMatchObject({ out: '-100', err: '' });
+});

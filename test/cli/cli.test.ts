@@ -158,8 +158,8 @@ describe('strict commands', () => {
     expect(typo.code).toBe(2);
     expect(message(typo)).toBe('未知选项 --regoin；是否指 --region？');
     // --region is for workbook and, with --plan (issue 14), for the commands that load a plan table.
-    expect(message(await plan('gap', '赣州', '高企', '2023', '1500', '--regoin', 'x'))).toBe(
-      '未知选项 --regoin；是否指 --region？（--region 用于 workbook、eval、target、baseline、status、table、publish、regions、indicators、compare）',
+    expect(message(await plan('export', '--json', '--regoin', 'x'))).toBe(
+      '未知选项 --regoin；是否指 --region？（--region 用于 workbook、eval、target、baseline、status、table、publish、regions、indicators、compare、gap、progress、required、info）',
     );
     expect(message(await plan('target', '赣州', '高企', '--region', 'x'))).toBe('--region 需与 --plan 同用');
     expect(message(await planEn('target', '赣州', '高企', '--csv', 'x'))).toBe('target has no option --csv (--csv is for eval)');
