@@ -1,12 +1,12 @@
 /** `--plan FILE.csv|FILE.xlsx`: plans loaded from indicator tables (CSV or an xlsx sheet), beside the seed plans. Reading files happens here, not in src/core. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { PlanError } from '../core/errors';
 import { importPlanTable } from '../core/exchange/import';
 import type { Dataset, Region } from '../core/plan/model';
 import { Plan } from '../core/plan/plan';
-import { isZip, readSheetTable } from './planSheet';
+import { isZip, readSheetTable, XLSX_LIMITS } from './planSheet';
 import { checkDelimiter, decodeText } from './text';
 
 /** Jiangxi and its eleven cities: a file name starting with one of them names that region ("赣州中期.csv" → 赣州). */
@@ -48,6 +48,14 @@ export interface PlanFile {
  */
 export function readPlanFile(path: string, sheet?: string): PlanFile | Promise<PlanFile> {
   const file = basename(path);
+  // The file's size is checked before it is read: a 50 MB "table" is not a plan (the xlsx limit, for CSV too).
+  const size = statSync(path).size;
+  if (size > XLSX_LIMITS.bytes)
+    throw new PlanError(
+      'BAD_ARGUMENT',
+      `${file}：文件过大（${size} 字节，上限 ${XLSX_LIMITS.bytes}）`,
+      `${file}: the file is too large (${size} bytes; the limit is ${XLSX_LIMITS.bytes})`,
+    );
   const bytes = readFileSync(path);
   if (isZip(bytes) || /\.xls[xm]?$/i.test(file)) {
     return readSheetTable(bytes, file, sheet).then((t) => ({ file, label: t.label, rows: t.rows, sheet: true }));

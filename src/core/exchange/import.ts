@@ -17,6 +17,7 @@ import type { Entry, Milestone, Period, Region, Source, Value } from '../plan/mo
 import { parseValue } from '../plan/parse';
 import { Resolver } from '../plan/resolve';
 import { readsAsFormula } from './formulaText';
+import { a1 } from '../sheet/cells';
 import { PLAN_YEARS } from './packageFormat';
 
 export interface ImportOptions {
@@ -261,9 +262,32 @@ export function tableRegion(
   };
 }
 
+/** What a plan table may hold: a plan has tens of rows (100,000 is the most the import is measured at, `npm run bench`), and a
+ * cell holds at most what an Excel cell does. */
+export const TABLE_LIMITS = { rows: 100000, cellLength: 32767 };
+
+/** Refuses a table over TABLE_LIMITS before any of it is read, naming the limit and, for a cell, the cell. */
+function checkSize(rows: string[][], file: string): void {
+  if (rows.length > TABLE_LIMITS.rows)
+    fail(
+      `${file}：表有 ${rows.length} 行，规划表最多 ${TABLE_LIMITS.rows} 行`,
+      `${file}: the table has ${rows.length} rows; a plan table has at most ${TABLE_LIMITS.rows}`,
+    );
+  rows.forEach((r, i) =>
+    r.forEach((cell, j) => {
+      if (cell.length > TABLE_LIMITS.cellLength)
+        fail(
+          `${file}!${a1(i, j)}：单元格有 ${cell.length} 个字符，Excel 的单元格最多 ${TABLE_LIMITS.cellLength} 个`,
+          `${file}!${a1(i, j)}: the cell has ${cell.length} characters; an Excel cell holds at most ${TABLE_LIMITS.cellLength}`,
+        );
+    }),
+  );
+}
+
 /** Read a plan's indicator table (rows of cell texts, as in the file) into a region with its own period. */
 export function importPlanTable(rows: string[][], opts: ImportOptions): Region {
   const { file } = opts;
+  checkSize(rows, file);
   const region = opts.region.trim();
   const en = opts.en?.trim() || opts.regions?.find((r) => r.name === region)?.en || region;
   if (!region) fail(`${file}：未给出地区名称`, `${file}: no region name given`);
