@@ -114,7 +114,9 @@ function readPackageFile(dir: string, name: string): string {
       `文件过大（${st.size} 字节，上限 ${PACKAGE_FILE_LIMIT}）`,
       `the file is too large (${st.size} bytes; the limit is ${PACKAGE_FILE_LIMIT})`,
     );
-  return decodeText(readFileSync(real), name, false).text;
+  const text = decodeText(readFileSync(real), name, false).text;
+  if (name.endsWith('.csv')) checkDelimiter(text, name);
+  return text;
 }
 
 /** A package read from a directory, refused whole (PackageError) at its first fault. */

@@ -67,3 +67,14 @@ test('an actuals file in GBK is read; a package file in GBK is refused by name',
   expect(r.code).toBe(1);
   expect(r.err).toMatch(/regions\.csv.*GBK/);
 });
+
+test('a package file saved with semicolons is refused by name', async () => {
+  const out = join(dir, 'pkg-semi');
+  expect(await plan(['publish', '--out', out])).toMatchObject({ code: 0 });
+  const regions = readFileSync(join(out, 'regions.csv'), 'utf8');
+  // A European Excel's "CSV": every comma outside quotes becomes a semicolon.
+  writeFileSync(join(out, 'regions.csv'), regions.replace(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/gm, ';'));
+  const r = await plan(['target', '赣州', '高新技术企业', '--data', out]);
+  expect(r.code).toBe(1);
+  expect(r.err).toMatch(/regions\.csv.*分号/);
+});
