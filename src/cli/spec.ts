@@ -64,6 +64,24 @@ export interface OptionSpec {
   commands: readonly string[];
 }
 
+/** The commands that load plan tables (--plan, --sheet; --region names a table's region, and workbook's one region). */
+const TABLE_COMMANDS = [
+  'eval',
+  'target',
+  'baseline',
+  'status',
+  'table',
+  'workbook',
+  'publish',
+  'regions',
+  'indicators',
+  'compare',
+  'gap',
+  'progress',
+  'required',
+  'info',
+];
+
 /** Options by name. Adding one is one line: its type, what it means and the commands that take it. */
 export const OPTIONS: Record<string, OptionSpec> = {
   path: {
@@ -102,22 +120,7 @@ export const OPTIONS: Record<string, OptionSpec> = {
     type: 'string',
     value: ['地区', 'region'],
     help: ['只写这一个地区；与 --plan 同用时为规划表的地区', 'only this region; with --plan, the region of the plan table'],
-    commands: [
-      'workbook',
-      'eval',
-      'target',
-      'baseline',
-      'status',
-      'table',
-      'publish',
-      'regions',
-      'indicators',
-      'compare',
-      'gap',
-      'progress',
-      'required',
-      'info',
-    ],
+    commands: ['workbook', ...TABLE_COMMANDS.filter((c) => c !== 'workbook')],
   },
   plan: {
     type: 'string',
@@ -126,43 +129,13 @@ export const OPTIONS: Record<string, OptionSpec> = {
       '加载一个规划指标表（CSV 或 xlsx，可重复），格式见 README',
       'load a plan indicator table (CSV or xlsx; repeatable); format in README',
     ],
-    commands: [
-      'eval',
-      'target',
-      'baseline',
-      'status',
-      'table',
-      'workbook',
-      'publish',
-      'regions',
-      'indicators',
-      'compare',
-      'gap',
-      'progress',
-      'required',
-      'info',
-    ],
+    commands: TABLE_COMMANDS,
   },
   sheet: {
     type: 'string',
     value: ['工作表', 'sheet'],
     help: ['xlsx 规划表所在的工作表（默认第一个）', 'the worksheet of an xlsx plan table (the first by default)'],
-    commands: [
-      'eval',
-      'target',
-      'baseline',
-      'status',
-      'table',
-      'workbook',
-      'publish',
-      'regions',
-      'indicators',
-      'compare',
-      'gap',
-      'progress',
-      'required',
-      'info',
-    ],
+    commands: TABLE_COMMANDS,
   },
   data: {
     type: 'string',

@@ -53,9 +53,6 @@ export function a1(row: number, col: number): string {
  */
 export const TEXT_FORMAT = '@';
 
-/** Content that is text (not empty, not a formula): it goes into a cell with TEXT_FORMAT. */
-export const isText = (v: unknown): v is string => typeof v === 'string' && v !== '' && !v.startsWith('=');
-
 /** A1 address of a block, 0-based row and column: what ExcelApi 1.1's getRange takes (getRangeByIndexes is 1.7). */
 export function area(row: number, col: number, rows: number, cols: number): string {
   const first = a1(row, col);

@@ -5,12 +5,14 @@
  * format first, so each reads back as written.
  */
 import { cellTexts, planWithImported } from '../../../src/core/exchange/importedPlans';
-import { isText } from '../../../src/core/sheet/cells';
 import { regionLayout, type SheetLayout } from '../../../src/core/sheet/layout';
 import { Plan } from '../../../src/core/plan/plan';
 import { dataset } from '../../../src/data/index';
 import { configureHost } from '../../../src/hosts/excel/requirements';
 import { officeActions } from '../../../src/hosts/excel/actions';
+
+/** A layout cell that is text (not empty, not a formula). */
+const isText = (v: unknown): v is string => typeof v === 'string' && v !== '' && !v.startsWith('=');
 import { FakeExcelNamespace, FakeHost, type FakeWorksheet } from '../../fakes/fakeExcel';
 
 (globalThis as unknown as { Excel: unknown }).Excel = FakeExcelNamespace;
