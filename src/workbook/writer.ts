@@ -19,6 +19,8 @@ import { overviewLayout, sheetRef, type OverviewLayout, type OverviewSource } fr
 import { describePeriod, isSeedPeriod, periodOf, type Dataset, type Region, type Value } from '../core/plan/model';
 import { describeDefinition, type Lang } from '../core/plan/plan';
 import type { MethodId } from '../core/progress/methods';
+import { MET_LABELS, ROW_STATUS_LABELS, ROW_STATUSES } from '../core/progress/assessment';
+import { heightOf, linesIn, shown, textUnits } from './print';
 
 const argb = (hex: string): string => `FF${hex}`;
 
@@ -26,8 +28,107 @@ function solid(hex: string): ExcelJS.Fill {
   return { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(hex) } };
 }
 
-/** Printed widths (characters) of the columns whose text wraps well. */
-const PRINT_WIDTHS: Partial<Record<ColumnKey, number>> = { name: 26, targetRaw: 14, marks: 10, source: 9 };
+/**
+ * The widest a text column prints (units of a digit's width); its text wraps within. Other columns are as wide as
+ * their widest content: numbers are never wrapped, so a number column fits its longest figure.
+ */
+const TEXT_WIDTHS: Partial<Record<ColumnKey, number>> = { name: 17, unit: 6, targetRaw: 13, status: 9, marks: 10, source: 8 };
+
+/** Room between a column's widest content and its border, so that a number never meets the next column's text. */
+const PAD = 1.6;
+
+/** What one indent takes of a column's width (units). */
+const INDENT = 1.8;
+
+/** The columns that show figures in the row's format, whose widths follow the row's baseline and target. */
+const figureColumn = (key: ColumnKey): boolean => /^(v\d|target$|actual|expected)/.test(key);
+
+/**
+ * Printed widths of a region sheet's columns, sized to their content: a figure column as wide as the widest of the
+ * figures it holds or will hold (an actual or expected value lies about between the row's baseline and target, and
+ * is shown in the row's format), a text column as wide as its text up to its cap, every column at least as wide as the
+ * longest word of its header wraps to (a CJK header wraps between any two characters).
+ */
+export function printWidths(layout: SheetLayout, lang: Lang): number[] {
+  return layout.columns.map((column, i) => {
+    if (column.helper) return column.width;
+    const key = column.key;
+    const texts = layout.rows.map((row) => {
+      const v = row.cells[i];
+      if (figureColumn(key)) {
+        const figures = layout.columns.flatMap((c, j) => (/^(v\d|target$)/.test(c.key) && typeof row.cells[j] === 'number' ? [row.cells[j] as number] : []));
+        return figures.map((x) => shown(x, key === 'target' ? (cellFormat(layout, row, i) ?? row.numberFormat) : row.numberFormat));
+      }
+      return typeof v === 'number' ? [shown(v, cellFormat(layout, row, i))] : typeof v === 'string' && !row.formulas[i] ? [v] : [];
+    });
+    const labels = reportLabels(key, lang);
+    const content = Math.max(0, ...texts.flat().map((t) => textUnits(t)), ...labels.map((t) => textUnits(t)));
+    // A header's words (Latin ones) do not break; two CJK characters is the least a header column shows a line of.
+    const headerWord = Math.max(4.2, ...layout.header[i].split(/[\s\u4e00-\u9fff（）]+/).map((w) => textUnits(w, 11)));
+    const cap = TEXT_WIDTHS[key];
+    const wanted = content + PAD + (bodyAlignment(layout, i).indent ? INDENT : 0);
+    return Math.round(Math.max(headerWord + 1, cap !== undefined ? Math.min(cap, wanted) : wanted) * 10) / 10;
+  });
+}
+
+/** What a report column's formulas may show (its labels and widest figures), for its width. */
+function reportLabels(key: ColumnKey, lang: Lang): string[] {
+  if (key === 'status') return ROW_STATUSES.map((s) => ROW_STATUS_LABELS[s][lang]);
+  if (key.startsWith('met')) return Object.values(MET_LABELS).map((l) => l[lang]);
+  if (key === 'lastYear') return ['2025'];
+  if (key === 'progress') return ['-100%'];
+  if (key.startsWith('reached')) return ['100.0%'];
+  return [];
+}
+
+/** Body cells: figures right, labels centred, texts wrapped at the left; all from the top of the row. */
+function bodyAlignment(layout: SheetLayout, col: number): Partial<ExcelJS.Alignment> {
+  const key = layout.columns[col].key;
+  // A text right of a figure starts one indent in, so that the figure (right-aligned) never meets it.
+  const before = layout.columns.slice(0, col).filter((c) => !c.helper).pop();
+  const indent = before && figureColumn(before.key) ? { indent: 1 } : {};
+  if (figureColumn(key) || key === 'progress' || key.startsWith('reached') || key === 'lastYear') return { vertical: 'top', horizontal: 'right' };
+  if (key === 'status' || key.startsWith('met') || key === 'row') return { vertical: 'top', horizontal: 'center', wrapText: true };
+  return { vertical: 'top', horizontal: 'left', wrapText: true, ...indent };
+}
+
+/**
+ * The legend below the subtitle, on rows of its own: the flag colours in row 3, each key in a span of columns wide
+ * enough for it, with its fill; the notes (ranks, rows on a path of their own) in row 4, one a line, across the
+ * printed width.
+ */
+function writeLegend(ws: ExcelJS.Worksheet, layout: SheetLayout, widths: number[], visible: number[]): void {
+  const keys = layout.legend.filter((l, i) => i === 0 || l.fill !== 'FFFFFF');
+  const notes = layout.legend.filter((l, i) => i > 0 && l.fill === 'FFFFFF');
+  const last = visible[visible.length - 1];
+  let at = 0; // index into visible
+  let lines = 1;
+  keys.forEach((l, k) => {
+    if (at >= visible.length) return;
+    const from = visible[at];
+    let width = 0;
+    const need = textUnits(l.text) + 2;
+    // The last key takes what is left of the row; the others as many columns as their text needs.
+    while (at < visible.length && (k === keys.length - 1 ? true : width < need)) width += widths[visible[at++]];
+    const to = at < visible.length ? visible[at] - 1 : last;
+    if (to > from) ws.mergeCells(3, from + 1, 3, to + 1);
+    const c = ws.getCell(3, from + 1);
+    c.value = l.text;
+    c.alignment = { wrapText: true, vertical: 'middle' };
+    if (l.fill !== 'FFFFFF') c.fill = solid(l.fill);
+    lines = Math.max(lines, linesIn(l.text, width));
+  });
+  ws.getRow(3).height = heightOf(lines);
+  if (notes.length) {
+    const text = notes.map((n) => n.text).join('\n');
+    ws.mergeCells(4, 1, 4, last + 1);
+    const c = ws.getCell(4, 1);
+    c.value = text;
+    c.alignment = { wrapText: true, vertical: 'top' };
+    const printed = visible.reduce((sum, i) => sum + widths[i], 0);
+    ws.getRow(4).height = heightOf(linesIn(text, printed));
+  }
+}
 
 /** Colour of the data bars on the progress column. */
 export const BAR_COLOUR = '5B9BD5';
@@ -45,12 +146,20 @@ export function printAsReport(ws: ExcelJS.Worksheet, opts: { titleRows?: string;
     fitToWidth: 1,
     fitToHeight: 0,
     horizontalCentered: opts.landscape !== false,
-    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+    margins: { left: 0.25, right: 0.25, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
     ...(opts.titleRows ? { printTitlesRow: opts.titleRows } : {}),
   };
   const page = opts.lang === 'zh' ? '第 &P 页，共 &N 页' : 'Page &P of &N';
   const version = opts.lang === 'zh' ? `数据版本 ${opts.version}` : `Data version ${opts.version}`;
   ws.headerFooter = { oddFooter: `&L&A&C${page}&R${version}`, evenFooter: `&L&A&C${page}&R${version}` };
+}
+
+/**
+ * The print area from A1 to the last printed column (zero-based) and row. ExcelJS puts a "$" before each end only, so
+ * the rows carry their own: LibreOffice reads "$A1" as no print area at all.
+ */
+function printArea(lastCol: number, lastRow: number): string {
+  return `A$1:${colLetter(lastCol)}$${lastRow}`;
 }
 
 /** One region's sheet, exactly as the layout says. */
@@ -61,12 +170,8 @@ export function writeRegionSheet(wb: ExcelJS.Workbook, layout: SheetLayout, vers
   ws.getCell('A1').value = layout.title;
   ws.getCell('A1').font = { bold: true, size: 14 };
   ws.getCell('A2').value = layout.subtitle;
-  ws.getCell('A2').font = { size: 9, color: { argb: 'FF595959' } };
-  layout.legend.forEach((l, i) => {
-    const c = ws.getCell(3, 1 + i * 2);
-    c.value = l.text;
-    if (l.fill !== 'FFFFFF') c.fill = solid(l.fill);
-  });
+  // Text no smaller than the table's: the sheet prints at about 75 %, and 8 pt is the least a page should show.
+  ws.getCell('A2').font = { color: { argb: 'FF595959' } };
 
   // The indicator table as the pane inserts it: an Excel table (sortable, filterable) from the header row down.
   ws.addTable({
@@ -78,12 +183,16 @@ export function writeRegionSheet(wb: ExcelJS.Workbook, layout: SheetLayout, vers
     // Only the formulas the layout built are formulas; every other text is stored as text, whatever it begins with.
     rows: layout.rows.map((row) => row.cells.map((c, i) => (row.formulas[i] && typeof c === 'string' ? { formula: c.slice(1) } : c))),
   });
+  const widths = printWidths(layout, lang);
+  const visible = layout.columns.flatMap((c, i) => (c.helper ? [] : [i]));
+  const lastVisible = visible[visible.length - 1];
   const header = ws.getRow(layout.headerRow);
   header.eachCell((c) => {
     c.font = { bold: true };
     c.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
   });
-  header.height = 32;
+  // Tall enough for the longest header wrapped in its column (LibreOffice and Excel size plain rows themselves).
+  header.height = heightOf(Math.max(...visible.map((i) => linesIn(layout.header[i], widths[i]))));
   layout.rows.forEach((row, i) => {
     const r = ws.getRow(layout.headerRow + 1 + i);
     row.cells.forEach((_content, col) => {
@@ -92,24 +201,32 @@ export function writeRegionSheet(wb: ExcelJS.Workbook, layout: SheetLayout, vers
       if (format) c.numFmt = format;
       if (layout.inputColumns.includes(col)) c.fill = solid(FILL.input);
       if (layout.helperColumns.includes(col)) c.font = { color: { argb: argb(FONT.helper) }, size: 9 };
+      c.alignment = bodyAlignment(layout, col);
     });
+    // Tall enough for its longest wrapped text (or status label, whichever a person's figures bring): a row height
+    // is kept as written, and not every program sizes rows to wrapped text on its own.
+    const lines = visible.map((col) => {
+      const v = row.cells[col];
+      const key = layout.columns[col].key;
+      const texts = key === 'status' ? reportLabels(key, lang) : typeof v === 'string' && !row.formulas[col] ? [v] : [];
+      const room = widths[col] - (bodyAlignment(layout, col).indent ? INDENT : 0);
+      return Math.max(1, ...texts.map((t) => linesIn(t, room)));
+    });
+    r.height = heightOf(Math.max(...lines));
   });
-
-  // Narrower than on screen where text can wrap, so that one page wide stays readable (about 50 % on A4).
-  layout.widths.forEach((w, i) => {
-    const key = layout.columns[i].key;
-    const narrow = PRINT_WIDTHS[key] ?? (/^(actual|expected)/.test(key) ? 9 : undefined);
-    ws.getColumn(i + 1).width = narrow !== undefined ? Math.min(w, narrow) : w;
-    if (narrow !== undefined && !/^(actual|expected)/.test(key)) ws.getColumn(i + 1).alignment = { wrapText: true, vertical: 'top' };
-  });
-  // Helper columns are for the formulas, not for the reader: hidden on screen and on paper (unhide to see them).
+  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  // Helper columns are for the formulas, not for the reader: hidden on screen and on paper (unhide to see them), and
+  // left out of the print area.
   for (const i of layout.helperColumns) ws.getColumn(i + 1).hidden = true;
-  // The subtitle wraps within the printed width instead of running off the page.
-  const lastVisible = layout.columns.length - 1 - [...layout.columns].reverse().findIndex((c) => !c.helper);
+  const printed = widths.reduce((sum, w, i) => (i <= lastVisible && !layout.columns[i].helper ? sum + w : sum), 0);
+  // Title, subtitle and legend each span the printed width and wrap there, so no text runs into another.
+  ws.mergeCells(1, 1, 1, lastVisible + 1);
   ws.mergeCells(2, 1, 2, lastVisible + 1);
   ws.getCell('A2').alignment = { wrapText: true, vertical: 'top' };
-  ws.getRow(2).height = 26;
+  ws.getRow(2).height = heightOf(linesIn(layout.subtitle, printed));
+  writeLegend(ws, layout, widths, visible);
   printAsReport(ws, { titleRows: `${layout.headerRow}:${layout.headerRow}`, version, lang });
+  ws.pageSetup.printArea = printArea(lastVisible, layout.headerRow + Math.max(layout.rows.length, 1));
   // A bar in each progress cell (0 % to 100 % of the way from baseline to target).
   const progress = colLetter(layout.origin.col + colIndex('progress', layout.columns));
   const firstBody = layout.headerRow + 1;
@@ -180,7 +297,7 @@ export function writeOverviewSheet(wb: ExcelJS.Workbook, layout: OverviewLayout,
     ws.mergeCells(r, 1, r, width);
     ws.getCell(r, 1).alignment = { wrapText: true, vertical: 'top' };
     ws.getCell(r, 1).font = { size: 9 };
-    ws.getRow(r).height = 30;
+    ws.getRow(r).height = heightOf(linesIn(n, layout.widths.reduce((a, b) => a + b, 0), 9), 9);
   });
   layout.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   // The share met, as a bar too.
@@ -290,10 +407,58 @@ function writeSources(wb: ExcelJS.Workbook, regions: Region[], lang: Lang, versi
       }
     }
   }
-  [6, 24, 10, 18, 9, 6, 20, 5, 6, 60, 40, 60].forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  for (const c of [2, 4, 10, 11, 12]) ws.getColumn(c).alignment = { wrapText: true, vertical: 'top' };
+  // Sized to the content: file names, figures and kinds whole on one line, the texts wrapped within their caps.
+  sizeToContent(ws, [5, 14, 9, 12, 10, 5, 0, 4, 0, 56, 40, 30], head.length - 1);
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: ws.rowCount, column: head.length } };
   printAsReport(ws, { titleRows: '1:1', version, lang });
+  // The definition is the indicator's, the same on each of its rows: on screen, not printed once a row (which would
+  // double the pages); the printed report names each indicator, and PLAN.INFO or this column give its definition.
+  ws.pageSetup.printArea = printArea(head.length - 2, ws.rowCount);
+}
+
+/**
+ * Columns sized to the text they show (the header row's words included), those with a cap (`caps[i]` > 0) no wider
+ * and their text wrapped within; every row as tall as its most wrapped cell.
+ */
+function sizeToContent(ws: ExcelJS.Worksheet, caps: number[], printed = caps.length): void {
+  const text = (c: ExcelJS.Cell): string =>
+    typeof c.value === 'number' ? shown(c.value, c.numFmt) : c.value === null || c.value === undefined ? '' : String(c.value);
+  // Figures stand right; every text column after the first starts one indent in (about one unit), so that no text
+  // meets the figure or the wrapped text of the column before it.
+  const figures = caps.map((_cap, i) => {
+    let numbers = 0;
+    let texts = 0;
+    ws.getColumn(i + 1).eachCell((c, r) => {
+      if (r > 1 && typeof c.value === 'number') numbers++;
+      else if (r > 1 && c.value) texts++;
+    });
+    return numbers > 0 && texts === 0;
+  });
+  const indented = figures.map((figure, i) => i > 0 && !figure);
+  const widths = caps.map((cap, i) => {
+    let widest = 0;
+    ws.getColumn(i + 1).eachCell((c, r) => {
+      const t = text(c);
+      widest = Math.max(widest, r === 1 ? Math.max(...t.split(/[\u4e00-\u9fff]/).map((w) => textUnits(w)), 4.2) : textUnits(t));
+    });
+    const wanted = widest + PAD + (indented[i] ? INDENT : 0);
+    return Math.round((cap > 0 ? Math.min(cap, wanted) : wanted) * 10) / 10;
+  });
+  widths.forEach((w, i) => {
+    const column = ws.getColumn(i + 1);
+    column.width = w;
+    const alignment: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'top', ...(indented[i] ? { horizontal: 'left', indent: 1 } : {}) };
+    column.alignment = alignment;
+    column.eachCell((c) => (c.alignment = alignment));
+  });
+  // Rows as tall as the printed columns need (those past `printed` show on screen only).
+  ws.eachRow((row) => {
+    let lines = 1;
+    row.eachCell(
+      (c, col) => (lines = col <= printed ? Math.max(lines, linesIn(text(c), widths[col - 1] - (indented[col - 1] ? INDENT : 0))) : lines),
+    );
+    row.height = heightOf(lines);
+  });
 }
 
 function writeCover(wb: ExcelJS.Workbook, d: Dataset, regions: Region[], lang: Lang): void {

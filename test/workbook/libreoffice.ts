@@ -11,10 +11,11 @@ export function soffice(args: string[]): void {
 
 /**
  * Recalculate `file` (an .xlsx) in LibreOffice and write every sheet as UTF-8 CSV into `dir` (`<name>-<sheet>.csv`);
- * returns a reader of one sheet's rows, as LibreOffice computed and formatted them.
+ * returns a reader of one sheet's rows, as LibreOffice computed them: numbers in full, or with `asShown` as the cells
+ * show them (their number formats applied, as printed).
  */
-export function recalculatedSheets(file: string, dir: string): (sheet: string) => string[][] {
-  soffice(['--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', dir, file]);
+export function recalculatedSheets(file: string, dir: string, asShown = false): (sheet: string) => string[][] {
+  soffice(['--convert-to', `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,${asShown},false,false,-1`, '--outdir', dir, file]);
   const name = basename(file).replace(/\.xlsx$/, '');
   return (sheet) => {
     const hit = readdirSync(dir).find((f) => f === `${name}-${sheet}.csv`);
