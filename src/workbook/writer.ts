@@ -103,13 +103,13 @@ function writeLegend(ws: ExcelJS.Worksheet, layout: SheetLayout, widths: number[
   const last = visible[visible.length - 1];
   let at = 0; // index into visible
   let lines = 1;
-  keys.forEach((l, k) => {
+  keys.forEach((l) => {
     if (at >= visible.length) return;
     const from = visible[at];
     let width = 0;
     const need = textUnits(l.text) + 2;
-    // The last key takes what is left of the row; the others as many columns as their text needs.
-    while (at < visible.length && (k === keys.length - 1 ? true : width < need)) width += widths[visible[at++]];
+    // As many columns as the key's text needs; the row past the last key stays blank.
+    while (at < visible.length && width < need) width += widths[visible[at++]];
     const to = at < visible.length ? visible[at] - 1 : last;
     if (to > from) ws.mergeCells(3, from + 1, 3, to + 1);
     const c = ws.getCell(3, from + 1);
@@ -478,11 +478,11 @@ function writeCover(wb: ExcelJS.Workbook, d: Dataset, regions: Region[], lang: L
         '江西省及九江、吉安、上饶、赣州“十四五”科技创新规划主要指标',
         `数据版本 ${d.version}（校验码 ${d.checksum}）`,
         '',
-        '内容：每个地区一张工作表，列出规划指标的基期值（2019、2020年）、2025年目标（原文及数值）、2021–2025年序时进度值（普通公式，线性路径），以及供填写的各年实际值列。',
+        '内容：每个地区一张工作表，列出规划指标的基期值（2019、2020年）、2025年目标（原文及数值）、2021–2025年各年应达值（按序时进度的线性路径，普通公式），以及供填写的各年实际值列。',
         '用法：在“实际”列填写当年实际值，落后于序时进度的单元格会自动标色（黄色：略滞后；红色：滞后或逆向）。排位类指标越小越好，已按方向判断。',
         '“总览”表按地区统计各进展状态的指标数和2025年终期评估（达标/未达标），为随实际值更新的公式；各地区表的“进展状态”“进度”“2025年是否达标”“2025年目标完成率”列同样为公式。',
         '本文件不含宏或加载项函数，可在 WPS、LibreOffice 及各版本 Excel 中使用。',
-        '“来源与冲突”表列出每个数值在规划原文中的文件、行号和引文；正文与表格不一致之处均列为“冲突”，表格数值为准，正文表述一并保留。',
+        '“来源与冲突”表列出每个数值在规划原文中的文件、行号和引文；正文与表格不一致之处均列为“冲突”，表格数值为准，正文表述一并保留。其“指标定义”列在屏幕上查看，不打印。',
         '',
         '地区与规划：',
         ...regions.map(
@@ -498,7 +498,7 @@ function writeCover(wb: ExcelJS.Workbook, d: Dataset, regions: Region[], lang: L
         'Fill the actual columns: values behind the expected path are coloured (amber: slightly behind; red: behind or moving away). Ranks: lower is better.',
         '"Overview" counts, region by region, the indicators at each status and the 2025 final assessment (met / not met), as formulas that follow the actual values; so are the status, progress, 2025 met and share-of-target columns of the region sheets.',
         'No macros, no add-in functions: works in WPS, LibreOffice and any Excel.',
-        '"Sources and conflicts" lists the file, line and quote of every figure; where the text and the table disagree both are kept, the table is the value.',
+        '"Sources and conflicts" lists the file, line and quote of every figure; where the text and the table disagree both are kept, the table is the value. Its Definition column shows on screen and is not printed.',
         '',
         'Regions and plans:',
         ...regions.map(

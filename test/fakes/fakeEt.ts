@@ -307,6 +307,8 @@ export class FakeSheet implements EtWorksheet {
   readonly tables: FakeListObject[] = [];
   readonly rules: Rule[] = [];
   readonly widths = new Map<number, number>();
+  /** Hidden columns (1-based), as set through Range.EntireColumn.Hidden. */
+  readonly hidden = new Set<number>();
   readonly wrap = new Set<string>();
   selection: Rect = { row: 1, col: 1, rows: 1, cols: 1 };
   freeze: { rows: number; columns: number } | null = null;
@@ -612,6 +614,20 @@ export class FakeRange implements EtRange {
   set ColumnWidth(v: number) {
     if (typeof v !== 'number' || v < 0 || v > 255) throw new EtError(`ColumnWidth must be 0–255, not ${JSON.stringify(v)}`);
     for (let c = this.rect.col; c < this.rect.col + this.rect.cols; c++) this.sheet.widths.set(c, v);
+    this.sheet.wb.writes++;
+  }
+  /** The whole columns of the range (ET's Range.EntireColumn), whose Hidden can be set. */
+  get EntireColumn(): FakeRange {
+    return new FakeRange(this.sheet, { row: 1, col: this.rect.col, rows: MAX_ROWS, cols: this.rect.cols }, 'columns');
+  }
+  get Hidden(): boolean {
+    for (let c = this.rect.col; c < this.rect.col + this.rect.cols; c++) if (!this.sheet.hidden.has(c)) return false;
+    return true;
+  }
+  /** As in Excel's object model: only whole columns (EntireColumn) take Hidden; the fake knows no hidden rows. */
+  set Hidden(v: boolean) {
+    if (this.rect.row !== 1 || this.rect.rows !== MAX_ROWS) throw new EtError('Hidden: set it on EntireColumn');
+    for (let c = this.rect.col; c < this.rect.col + this.rect.cols; c++) (v ? this.sheet.hidden.add(c) : this.sheet.hidden.delete(c));
     this.sheet.wb.writes++;
   }
   get WrapText(): boolean {

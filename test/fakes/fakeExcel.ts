@@ -629,6 +629,8 @@ export class FakeWorksheet {
   readonly rules: Rule[] = [];
   readonly merged: Area[] = [];
   readonly widths = new Map<number, number>();
+  /** Columns (zero-based) hidden through Range.columnHidden. */
+  readonly hiddenColumns = new Set<number>();
   frozen: { rows: number; cols: number } | null = null;
   /** What the page layout (ExcelApi 1.9) was set to through the API. */
   readonly print: PrintSetup = { footers: {} };
@@ -1041,6 +1043,15 @@ export class FakeRange {
         };
       },
     };
+  }
+
+  /** Excel hides the whole columns the range spans (ExcelApi 1.2). */
+  set columnHidden(v: boolean) {
+    this.host.uses('Excel.Range.columnHidden');
+    if (this.host.live()) for (let c = 0; c < this.nCols; c++) (v ? this.sheet.hiddenColumns.add(this.col + c) : this.sheet.hiddenColumns.delete(this.col + c));
+  }
+  get columnHidden(): boolean {
+    return Array.from({ length: this.nCols }, (_x, c) => this.sheet.hiddenColumns.has(this.col + c)).every(Boolean);
   }
 
   /** The A1 address without a load, for the fake's own records. */

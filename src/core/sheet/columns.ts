@@ -54,12 +54,17 @@ export interface Column {
   helper?: boolean;
   /** A number format of the column's own (shares of the way as per cent), instead of the indicator's. */
   numberFormat?: string;
+  /** Headers the column had in earlier versions, by which tables inserted then are still found. */
+  formerly?: string[];
 }
 
 export const Y = (y: number): Record<Lang, string> => ({ zh: `${y}年实际`, en: `${y} actual` });
-export const E = (y: number): Record<Lang, string> => ({ zh: `${y}年序时进度`, en: `${y} expected` });
+// The expected columns hold values (what the row should have reached that year), so their headers say 应达值; the
+// method (序时进度, the linear path) is named in the subtitle and legend. Tables inserted before were headed
+// 序时进度 / 复合路径值: `formerly` keeps finding those.
+export const E = (y: number): Record<Lang, string> => ({ zh: `${y}年应达值`, en: `${y} expected` });
 // A sheet made by the compound-growth method: its expected columns hold the compound path, and say so.
-export const EC = (y: number): Record<Lang, string> => ({ zh: `${y}年复合路径值`, en: `${y} expected (compound)` });
+export const EC = (y: number): Record<Lang, string> => ({ zh: `${y}年应达值（复合路径）`, en: `${y} expected (compound)` });
 
 // The report columns (issue 12): where each row stands at its latest actual, and the final assessment in the
 // plan's target year. Ordinary formulas over the row's own cells (src/core/progress/assessment.ts), so the 总览 sheet can
@@ -75,7 +80,7 @@ export function reportColumns(target: number): Column[] {
     { key: `met${target}`, header: { zh: `${target}年是否达标`, en: `${target} met?` }, width: 8 },
     { key: `reached${target}`, header: { zh: `${target}年目标完成率`, en: `${target} share of target` }, width: 9, numberFormat: '0.0%' },
     { key: 'lastActual', header: { zh: '最新实际值', en: 'Latest actual' }, width: 9, helper: true },
-    { key: 'lastExpected', header: { zh: '最新序时值', en: 'Latest expected' }, width: 9, helper: true },
+    { key: 'lastExpected', header: { zh: '最新应达值', en: 'Latest expected' }, width: 9, helper: true, formerly: ['最新序时值'] },
   ];
 }
 
@@ -160,7 +165,12 @@ export function columnsFor(p: Period, method: MethodId = 'linear'): Column[] {
       { key: 'targetRaw', header: { zh: `${T}年目标（原文）`, en: `${T} target (as written)` }, width: 22 },
       { key: 'target', header: { zh: `${T}年目标值`, en: `${T} target value` }, width: 12 },
       ...years.map((y): Column => ({ key: `actual${y}`, header: Y(y), width: 11, input: true })),
-      ...years.map((y): Column => ({ key: `expected${y}`, header: compound ? EC(y) : E(y), width: 12 })),
+      ...years.map((y): Column => ({
+        key: `expected${y}`,
+        header: compound ? EC(y) : E(y),
+        width: 12,
+        formerly: [compound ? `${y}年复合路径值` : `${y}年序时进度`],
+      })),
       ...reportColumns(T),
       { key: 'direction', header: { zh: '方向', en: 'Direction' }, width: 6, helper: true },
       { key: 'base', header: { zh: '进度基准', en: 'Progress base' }, width: 9, helper: true },

@@ -223,7 +223,7 @@ export function regionLayout(
     columns,
     title: `${region.planTitle}${region.issuingNumber ? `（${region.issuingNumber}）` : ''}${zh ? ' 主要指标' : ' — indicators'}`,
     subtitle: zh
-      ? `${described}数据版本 ${dataVersion}；来源：${region.seed}（“来源”列为${region.imported ? '单元格' : '行号'}）。请在“实际”列填写各年实际值；${method === 'cagr' ? '目标与复合路径值列' : '目标与序时进度列'}${mode === 'linked' ? '为 PLAN 函数，随数据更新' : '为普通公式，无需加载项'}。${judged}`
+      ? `${described}数据版本 ${dataVersion}；来源：${region.seed}（“来源”列为${region.imported ? '单元格' : '行号'}）。请在“实际”列填写各年实际值；${method === 'cagr' ? '目标与应达值（复合路径）列' : '目标与应达值列'}${mode === 'linked' ? '为 PLAN 函数，随数据更新' : '为普通公式，无需加载项'}。${judged}`
       : `${described}Data version ${dataVersion}; source: ${region.seed} (${region.imported ? 'cells' : 'line numbers'} in "Source"). Fill the actual columns; ${mode === 'linked' ? 'target and expected columns are PLAN formulas that follow the data' : 'target and expected columns are ordinary formulas, no add-in needed'}.${judged}`,
     legend: [
       { text: zh ? `图例（方法：${METHODS[method].zh}）：` : `Legend (method: ${METHODS[method].en}):`, fill: 'FFFFFF' },
@@ -321,7 +321,8 @@ export function flagRules(
 
 /** Where a column stands in a table's header row as it is now (a table inserted in either language), or -1. */
 export function positionIn(header: unknown[], c: Column): number {
-  return header.findIndex((h) => h === c.header.zh || h === c.header.en);
+  const at = header.findIndex((h) => h === c.header.zh || h === c.header.en);
+  return at >= 0 || !c.formerly ? at : header.findIndex((h) => c.formerly!.includes(String(h)));
 }
 
 /** Where a column of a plan's sheet stands in a table's header row as it is now, or -1. */

@@ -13,7 +13,7 @@
  *   ExcelApi 1.1  Range values/formulas/address/rowIndex/columnIndex/worksheet, getCell, getOffsetRange,
  *                 getBoundingRect, format.fill color and clear(), conditional formats need 1.6, freezePanes 1.7,
  *                 worksheets.add/getItem, tables.add, getSelectedRange
- *   ExcelApi 1.2  Range.getRowsBelow, format.columnWidth
+ *   ExcelApi 1.2  Range.getRowsBelow, format.columnWidth, columnHidden
  *   ExcelApi 1.4  worksheets.getItemOrNullObject, TableRowCollection.add with several rows (1.1: one row per call)
  *   ExcelApi 1.5  workbook.customXmlParts (add, getXml, setXml, delete, items/namespaceUri)
  *   ExcelApi 1.7  getActiveCell
@@ -140,6 +140,9 @@ function queueLayout(ws: Excel.Worksheet, layout: SheetLayout, tableName: string
   }
 
   if (supports('ExcelApi 1.2')) layout.widths.forEach((w, i) => (at(headerRow, i).format.columnWidth = w * 7));
+  // A sheet of its own: the helper columns are for the formulas, hidden on screen and on paper (ExcelApi 1.2), as in
+  // WPS and the portable workbook. Not at a selection elsewhere: whole columns there may hold a person's own cells.
+  if (supports('ExcelApi 1.2') && r0 === 1 && c0 === 0) for (const i of layout.helperColumns) at(headerRow, i).columnHidden = true;
   at(headerRow, 0, 1, width).format.wrapText = true;
   // Printed as a report: landscape, one page wide, the header row on every page (ExcelApi 1.9).
   if (supports('ExcelApi 1.9') && r0 === 1 && c0 === 0) queuePrintSetup(ws, headerRow, layout.subtitle.slice(0, 100));

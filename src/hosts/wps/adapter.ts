@@ -234,6 +234,10 @@ function writeLayout(app: EtApplication, ws: EtWorksheet, layout: SheetLayout, t
   layout.widths.forEach((w, i) => (at(headerRow, i).ColumnWidth = w));
   at(headerRow, 0, 1, width).WrapText = true;
   if (r0 === 1 && c0 === 0) {
+    // A sheet of its own: the helper columns (direction, progress base, latest values, indicator id) are for the
+    // formulas, hidden on screen and on paper as in Excel and the portable workbook. Not at a selection elsewhere:
+    // whole columns there may hold a person's own cells.
+    for (const i of layout.helperColumns) at(headerRow, i).EntireColumn.Hidden = true;
     const win = app.ActiveWindow;
     win.FreezePanes = false;
     win.SplitRow = layout.freeze.rows;

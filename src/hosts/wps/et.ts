@@ -38,6 +38,10 @@ export interface EtRange {
   readonly FormatConditions: EtFormatConditions;
   ColumnWidth: number;
   WrapText: boolean;
+  /** The whole columns the range spans; their Hidden hides them on screen and on paper. */
+  readonly EntireColumn: EtRange;
+  /** Settable on whole columns or rows only. */
+  Hidden: boolean;
   /** The cell at 1-based (row, column) relative to this range. */
   Item(RowIndex: number, ColumnIndex?: number): EtRange;
   Resize(RowSize?: number, ColumnSize?: number): EtRange;

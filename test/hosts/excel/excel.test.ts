@@ -39,6 +39,10 @@ describe('insert', () => {
     expect(ws.value(r - 1, colIndex('expected2023'))).toBe(1600);
     expect(ws.frozen).toEqual({ rows: 5, cols: 2 });
     expect(host.active.name).toBe('赣州指标');
+    // Helper columns hidden (ExcelApi 1.2), and only they; expected values headed as such.
+    const helpers = SEED_COLUMNS.flatMap((c, i) => (c.helper ? [i] : []));
+    expect([...ws.hiddenColumns].sort((a, b) => a - b)).toEqual(helpers);
+    expect(ws.value(4, colIndex('expected2023'))).toBe('2023年应达值');
   });
 
   test('linked mode: PLAN formulas that compute the same numbers', async () => {

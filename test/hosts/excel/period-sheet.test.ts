@@ -183,7 +183,7 @@ test('a cagr sheet: the expected columns hold the compound path through the stag
     const host = new FakeHost();
     await officeActions(plan, 'zh', host.run).insertNew(['南昌'], mode, 'cagr');
     const ws = host.sheet(SHEET);
-    expect(ws.value(4, c(2025))).toBe('2025年复合路径值');
+    expect(ws.value(4, c(2025))).toBe('2025年应达值（复合路径）');
     const got = [2025, 2026, 2027, 2028].map((y) => ws.value(rowOf('provincial_new_rd_institutions'), c(y)) as number);
     got.forEach((g, i) => expect(g).toBeCloseTo(want[i], 6));
     // Refresh made by the same method: nothing to change.

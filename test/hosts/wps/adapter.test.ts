@@ -65,6 +65,9 @@ describe('insert on a new sheet', () => {
       })),
     );
     expect(ws.widths.get(2)).toBe(SEED_COLUMNS[1].width);
+    // The helper columns are hidden (1-based), and only they; the header names the expected values as such.
+    expect([...ws.hidden].sort((a, b) => a - b)).toEqual(l.helperColumns.map((i) => i + 1));
+    expect(l.header[colIndex('expected2023')]).toBe('2023年应达值');
     expect(ws.freeze).toEqual(l.freeze);
     expect(et.ActiveSheet.Name).toBe('赣州指标');
   });
@@ -104,6 +107,8 @@ describe('insert at the selection', () => {
     const r = 8 + plan.region('赣州').entries.findIndex((e) => e.indicator.id === 'high_tech_enterprises');
     expect(ws.at(`${letter('expected2023', 2)}${r}`)?.formula).toBe(l.rows[r - 8].cells[colIndex('expected2023')]);
     expect(ws.freeze).toBeNull();
+    // At a selection the person's whole columns are left alone: nothing is hidden.
+    expect(ws.hidden.size).toBe(0);
     // The person's selection is where it was.
     expect(ws.selection).toEqual(parseA1('C3'));
   });
