@@ -32,13 +32,13 @@ function solid(hex: string): ExcelJS.Fill {
  * The widest a text column prints (units of a digit's width); its text wraps within. Other columns are as wide as
  * their widest content: numbers are never wrapped, so a number column fits its longest figure.
  */
-const TEXT_WIDTHS: Partial<Record<ColumnKey, number>> = { name: 17, unit: 6, targetRaw: 13, status: 9, marks: 10, source: 8 };
+const TEXT_WIDTHS: Partial<Record<ColumnKey, number>> = { name: 16, unit: 6, targetRaw: 12, status: 9, marks: 9, source: 8 };
 
 /** Room between a column's widest content and its border, so that a number never meets the next column's text. */
-const PAD = 1.6;
+const PAD = 1.3;
 
 /** What one indent takes of a column's width (units). */
-const INDENT = 1.8;
+const INDENT = 1.6;
 
 /** The columns that show figures in the row's format, whose widths follow the row's baseline and target. */
 const figureColumn = (key: ColumnKey): boolean => /^(v\d|target$|actual|expected)/.test(key);
@@ -84,9 +84,9 @@ function reportLabels(key: ColumnKey, lang: Lang): string[] {
 /** Body cells: figures right, labels centred, texts wrapped at the left; all from the top of the row. */
 function bodyAlignment(layout: SheetLayout, col: number): Partial<ExcelJS.Alignment> {
   const key = layout.columns[col].key;
-  // A text right of a figure starts one indent in, so that the figure (right-aligned) never meets it.
+  // A text right of a figure or of another wrapped text starts one indent in, so that neither meets it.
   const before = layout.columns.slice(0, col).filter((c) => !c.helper).pop();
-  const indent = before && figureColumn(before.key) ? { indent: 1 } : {};
+  const indent = before && before.key !== 'row' ? { indent: 1 } : {};
   if (figureColumn(key) || key === 'progress' || key.startsWith('reached') || key === 'lastYear') return { vertical: 'top', horizontal: 'right' };
   if (key === 'status' || key.startsWith('met') || key === 'row') return { vertical: 'top', horizontal: 'center', wrapText: true };
   return { vertical: 'top', horizontal: 'left', wrapText: true, ...indent };
@@ -192,7 +192,8 @@ export function writeRegionSheet(wb: ExcelJS.Workbook, layout: SheetLayout, vers
     c.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
   });
   // Tall enough for the longest header wrapped in its column (LibreOffice and Excel size plain rows themselves).
-  header.height = heightOf(Math.max(...visible.map((i) => linesIn(layout.header[i], widths[i]))));
+  // Headers are bold and centred, which wrap a little less tightly: measured a unit narrower.
+  header.height = heightOf(Math.max(...visible.map((i) => linesIn(layout.header[i], widths[i] - 1))));
   layout.rows.forEach((row, i) => {
     const r = ws.getRow(layout.headerRow + 1 + i);
     row.cells.forEach((_content, col) => {
@@ -408,7 +409,7 @@ function writeSources(wb: ExcelJS.Workbook, regions: Region[], lang: Lang, versi
     }
   }
   // Sized to the content: file names, figures and kinds whole on one line, the texts wrapped within their caps.
-  sizeToContent(ws, [5, 14, 9, 12, 10, 5, 0, 4, 0, 56, 40, 30], head.length - 1);
+  sizeToContent(ws, [5, 13, 9, 11, 10, 5, 0, 4, 0, 52, 38, 30], head.length - 1);
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: ws.rowCount, column: head.length } };
   printAsReport(ws, { titleRows: '1:1', version, lang });
   // The definition is the indicator's, the same on each of its rows: on screen, not printed once a row (which would

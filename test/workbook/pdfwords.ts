@@ -48,6 +48,14 @@ export class Texts {
   within(s: string): boolean {
     return this.joined.includes(squeeze(s));
   }
+  /** True when one text holds both `a` and `b` (two lines of one wrapped text). */
+  together(a: string, b: string): boolean {
+    const [x, y] = [squeeze(a), squeeze(b)];
+    return this.texts.some((t) => {
+      const s = squeeze(t);
+      return s.includes(x) && s.includes(y);
+    });
+  }
 }
 
 const sameLine = (a: Word, b: Word): boolean => Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) >= 0.5 * Math.min(a.y1 - a.y0, b.y1 - b.y0);
@@ -81,8 +89,7 @@ export function touchingPairs(words: Word[], texts: Texts, gap = 2): [Word, Word
         const [left, right] = a.x0 <= b.x0 ? [a, b] : [b, a];
         if (sameLine(a, b) && texts.within(left.text + right.text)) continue; // one text, e.g. a CJK run then Latin
         // One text wrapped: its next line may reach a little into the box of the line above.
-        const [upper, lower] = a.y0 <= b.y0 ? [a, b] : [b, a];
-        if (!sameLine(a, b) && texts.within(upper.text + lower.text)) continue;
+        if (!sameLine(a, b) && texts.together(a.text, b.text)) continue;
         out.push([left, right]);
       }
     }
@@ -160,10 +167,19 @@ export async function checkPrint(xlsx: string, dir: string): Promise<PrintCheck>
   // The footer: sheet name on the left, "第 n 页，共 m 页" in the middle, the data version on the right.
   const sheetOf = new Map<number, string>();
   for (let p = 1; p <= pages; p++) {
-    const bottom = words.filter((w) => w.page === p).sort((a, b) => b.y0 - a.y0 || a.x0 - b.x0)[0];
-    if (bottom && names.includes(bottom.text)) sheetOf.set(p, bottom.text);
+    const on = words.filter((w) => w.page === p);
+    const bottom = Math.max(...on.map((w) => w.y0));
+    const left = on
+      .filter((w) => w.y0 > bottom - 1 && w.x0 < 200)
+      .sort((a, b) => a.x0 - b.x0)
+      .map((w) => w.text)
+      .join(' ');
+    if (names.includes(left)) sheetOf.set(p, left);
   }
-  const footer = [...names, ...Array.from({ length: pages }, (_x, i) => `第 ${i + 1} 页，共 ${pages} 页`)];
+  const footer = [
+    ...names,
+    ...Array.from({ length: pages }, (_x, i) => [`第 ${i + 1} 页，共 ${pages} 页`, `Page ${i + 1} of ${pages}`]).flat(),
+  ];
   const cells: { sheet: string; ref: string; text: string; visible: boolean }[] = [];
   for (const ws of wb.worksheets) {
     const rows = read(ws.name);

@@ -1,0 +1,85 @@
+/**
+ * The printed report (issue 33): the portable workbook rendered to PDF by LibreOffice, read back word by word with
+ * `pdftotext -bbox`, and checked as a reader would: no word made of two cells' texts (`1,0002000`), no two words of
+ * different cells touching or overlapping, every printed cell's text whole, no font under 8 pt, helper columns not
+ * printed, the header row on every page, and a long sheet broken by rows over several pages instead of shrunk.
+ * For the workbook `npx plan workbook` writes, and for one by cagr with an imported 十五五 plan (other legend and
+ * headers, other years).
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { dataset } from '../../src/data/index';
+import { buildWorkbook } from '../../src/workbook/writer';
+import { regionLayout } from '../../src/core/sheet/layout';
+import { importPlanTable } from '../../src/core/exchange/import';
+import type { Region } from '../../src/core/plan/model';
+import type { Lang } from '../../src/core/plan/plan';
+import type { MethodId } from '../../src/core/progress/methods';
+import { checkPrint, type PrintCheck } from './pdfwords';
+
+const d = dataset();
+const nanchang = importPlanTable(
+  parse(readFileSync(join(__dirname, '..', 'fixtures', '南昌十五五科技创新规划指标.csv'), 'utf8'), { bom: true, relax_column_count: true }) as string[][],
+  { file: '南昌十五五科技创新规划指标.csv', region: '南昌', catalogue: d.catalogue },
+);
+
+const cases: [string, Region[], Lang, MethodId][] = [
+  ['the workbook as written (zh, linear)', d.regions, 'zh', 'linear'],
+  ['by cagr, with an imported 十五五 plan', [...d.regions, nanchang], 'zh', 'cagr'],
+];
+
+describe.each(cases)('%s', (_name, regions, lang, method) => {
+  let print: PrintCheck;
+  const layouts = regions.map((r) => regionLayout(r, 'plain', lang, d.version, undefined, method));
+  const pagesOf = (sheet: string): number[] => [...print.sheetOf].filter(([, s]) => s === sheet).map(([p]) => p);
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plan-print-'));
+    const file = join(dir, 'report.xlsx');
+    await buildWorkbook(d, regions, lang, method).xlsx.writeFile(file);
+    print = await checkPrint(file, dir);
+  });
+
+  test('every page is one sheet’s, named in its footer', () => {
+    expect(print.pages).toBeGreaterThan(regions.length + 2);
+    expect(print.sheetOf.size).toBe(print.pages);
+  });
+
+  test('no word runs two cells together, and no two words of different cells touch or overlap', () => {
+    expect(print.merged.map((w) => `p${w.page} ${w.text}`)).toEqual([]);
+    expect(print.touching.map(([a, b]) => `p${a.page} ${a.text} | ${b.text}`)).toEqual([]);
+  });
+
+  test('every printed cell’s text is there whole', () => {
+    expect(print.cut).toEqual([]);
+  });
+
+  test('no text under 8 pt on any page', () => {
+    expect(print.smallest.size).toBe(print.pages);
+    for (const [page, size] of print.smallest) expect([page, size >= 7.95]).toEqual([page, true]);
+  });
+
+  test('region sheets: header row on every page, helper columns not printed, expected values headed as such', () => {
+    for (const layout of layouts) {
+      const pages = pagesOf(layout.sheetName);
+      expect(pages.length).toBeGreaterThan(0);
+      const first = layout.header[0]; // 序号 / No.
+      for (const p of pages) expect([p, print.words.some((w) => w.page === p && w.text === first)]).toEqual([p, true]);
+      const words = new Set(print.words.filter((w) => pages.includes(w.page)).map((w) => w.text));
+      for (const i of layout.helperColumns) expect([layout.header[i], words.has(layout.header[i])]).toEqual([layout.header[i], false]);
+      // Indicator ids (a helper column) are not printed either.
+      for (const row of layout.rows) expect(words.has(row.id)).toBe(false);
+    }
+    const expected = print.words.filter((w) => (lang === 'zh' ? w.text.includes('应达值') : w.text === 'expected'));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(print.words.some((w) => /序时进度$|复合路径值$/.test(w.text) && /^\d{4}年/.test(w.text))).toBe(false);
+  });
+
+  test('a long sheet breaks by rows over pages instead of shrinking onto one', () => {
+    const longest = layouts.reduce((a, b) => (b.rows.length > a.rows.length ? b : a));
+    expect(longest.rows.length).toBeGreaterThanOrEqual(50);
+    expect(pagesOf(longest.sheetName).length).toBeGreaterThanOrEqual(2);
+  });
+});
