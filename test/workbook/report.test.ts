@@ -251,14 +251,17 @@ test('number formats follow the kind: counts and ranks whole, shares with the pl
   expect(fmt('吉安', 'rd_intensity')).toBe('0.00');
 });
 
-test('LibreOffice prints the whole workbook in 30 pages or fewer', async () => {
+// At 8 pt or more (test/workbook/print.test.ts), with rows as tall as their wrapped text, the report is about 55 pages
+// (12 when it was shrunk to one page wide at 4 pt): 来源与冲突 alone is two thirds of it. The bound catches a layout
+// that runs away (a column printed once a page, rows of blank lines).
+test('LibreOffice prints the whole workbook in 70 pages or fewer', async () => {
   const out = mkdtempSync(join(tmpdir(), 'plan-pdf-'));
   await buildWorkbook(d, d.regions).xlsx.writeFile(join(out, 'book.xlsx'));
   soffice(['--convert-to', 'pdf', '--outdir', out, join(out, 'book.xlsx')]);
   const pdf = readFileSync(join(out, 'book.pdf')).toString('latin1');
   const pages = (pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
   expect(pages).toBeGreaterThanOrEqual(d.regions.length + 2);
-  expect(pages).toBeLessThanOrEqual(30);
+  expect(pages).toBeLessThanOrEqual(70);
 });
 
 test('direction-aware in LibreOffice too: ranks, lower bounds, ranges, increments, rates without a baseline', async () => {

@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { dataset } from '../../src/data/index';
-import { colIndex, colLetter, regionLayout, sheetNameFor } from '../../src/core/sheet/layout';
+import { colIndex, colLetter, regionLayout, SEED_COLUMNS, sheetNameFor } from '../../src/core/sheet/layout';
 import { expectedValue } from '../../src/core/progress/trajectory';
 import { recalculatedSheets } from './libreoffice';
-import { buildWorkbook } from '../../src/workbook/writer';
+import { buildWorkbook, printWidths } from '../../src/workbook/writer';
 import { shiftFormula } from '../fakes/fakeExcel';
 
 const d = dataset();
@@ -58,9 +58,10 @@ test('a region sheet: title, header, values, formulas, formats, widths, frozen p
   );
   expect(exp.formula).not.toContain('PLAN.');
   expect(row.getCell(col('actual2023')).value).toBeNull();
-  // Printed one page wide: the name column is narrower than on screen and wraps.
-  expect(ws.getColumn(col('name')).width).toBe(26);
-  expect(ws.getColumn(col('name')).alignment).toMatchObject({ wrapText: true });
+  // Printed one page wide: the name column is narrower than on screen (its print width, printWidths) and its cells wrap.
+  expect(ws.getColumn(col('name')).width).toBe(printWidths(regionLayout(d.regions[4], 'plain', 'zh', d.version), 'zh')[colIndex('name')]);
+  expect(ws.getColumn(col('name')).width).toBeLessThan(SEED_COLUMNS[colIndex('name')].width);
+  expect(row.getCell(col('name')).alignment).toMatchObject({ wrapText: true });
   expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 5 });
   const table = ws.getTable('PLAN_P_Ganzhou') as unknown as { table: { tableRef: string; headerRow: boolean } };
   const lastCol = colLetter(colIndex('id'));
