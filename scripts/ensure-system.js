@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Before `npm test`: the tests open the workbook in LibreOffice and the pane in Chromium. Installs them
-// (Debian packages) when missing and this user may; otherwise says exactly what to install. Never skips tests.
+// Before `npm test`: the tests open the workbook in LibreOffice (and read its PDF with poppler) and the pane in
+// Chromium. Installs them (Debian packages) when missing and this user may; otherwise says exactly what to install.
+// Never skips tests.
 const { execSync } = require('node:child_process');
 const { existsSync } = require('node:fs');
 
@@ -16,11 +17,16 @@ const has = (cmd) => {
   }
 };
 const cjkFonts = () => existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc');
+// Carlito has Calibri's metrics (the workbook's font): LibreOffice then sizes columns and pages as Excel does, which
+// the print test (test/workbook/print.test.ts) measures.
+const carlito = () => existsSync('/usr/share/fonts/truetype/crosextra/Carlito-Regular.ttf');
 
 const missing = [];
 if (!existsSync(chromium)) missing.push('chromium');
 if (!cjkFonts()) missing.push('fonts-noto-cjk');
 if (!has('soffice')) missing.push('libreoffice-calc');
+if (!carlito()) missing.push('fonts-crosextra-carlito');
+if (!has('pdftotext') || !has('pdftoppm')) missing.push('poppler-utils');
 if (missing.length === 0) process.exit(0);
 
 const root = typeof process.getuid === 'function' && process.getuid() === 0;

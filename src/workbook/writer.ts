@@ -56,7 +56,9 @@ export function printWidths(layout: SheetLayout, lang: Lang): number[] {
     const texts = layout.rows.map((row) => {
       const v = row.cells[i];
       if (figureColumn(key)) {
-        const figures = layout.columns.flatMap((c, j) => (/^(v\d|target$)/.test(c.key) && typeof row.cells[j] === 'number' ? [row.cells[j] as number] : []));
+        const figures = layout.columns.flatMap((c, j) =>
+          /^(v\d|target$)/.test(c.key) && typeof row.cells[j] === 'number' ? [row.cells[j] as number] : [],
+        );
         return figures.map((x) => shown(x, key === 'target' ? (cellFormat(layout, row, i) ?? row.numberFormat) : row.numberFormat));
       }
       return typeof v === 'number' ? [shown(v, cellFormat(layout, row, i))] : typeof v === 'string' && !row.formulas[i] ? [v] : [];
@@ -85,9 +87,13 @@ function reportLabels(key: ColumnKey, lang: Lang): string[] {
 function bodyAlignment(layout: SheetLayout, col: number): Partial<ExcelJS.Alignment> {
   const key = layout.columns[col].key;
   // A text right of a figure or of another wrapped text starts one indent in, so that neither meets it.
-  const before = layout.columns.slice(0, col).filter((c) => !c.helper).pop();
+  const before = layout.columns
+    .slice(0, col)
+    .filter((c) => !c.helper)
+    .pop();
   const indent = before && before.key !== 'row' ? { indent: 1 } : {};
-  if (figureColumn(key) || key === 'progress' || key.startsWith('reached') || key === 'lastYear') return { vertical: 'top', horizontal: 'right' };
+  if (figureColumn(key) || key === 'progress' || key.startsWith('reached') || key === 'lastYear')
+    return { vertical: 'top', horizontal: 'right' };
   if (key === 'status' || key.startsWith('met') || key === 'row') return { vertical: 'top', horizontal: 'center', wrapText: true };
   return { vertical: 'top', horizontal: 'left', wrapText: true, ...indent };
 }
@@ -298,7 +304,14 @@ export function writeOverviewSheet(wb: ExcelJS.Workbook, layout: OverviewLayout,
     ws.mergeCells(r, 1, r, width);
     ws.getCell(r, 1).alignment = { wrapText: true, vertical: 'top' };
     ws.getCell(r, 1).font = { size: 9 };
-    ws.getRow(r).height = heightOf(linesIn(n, layout.widths.reduce((a, b) => a + b, 0), 9), 9);
+    ws.getRow(r).height = heightOf(
+      linesIn(
+        n,
+        layout.widths.reduce((a, b) => a + b, 0),
+        9,
+      ),
+      9,
+    );
   });
   layout.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   // The share met, as a bar too.
@@ -448,7 +461,11 @@ function sizeToContent(ws: ExcelJS.Worksheet, caps: number[], printed = caps.len
   widths.forEach((w, i) => {
     const column = ws.getColumn(i + 1);
     column.width = w;
-    const alignment: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'top', ...(indented[i] ? { horizontal: 'left', indent: 1 } : {}) };
+    const alignment: Partial<ExcelJS.Alignment> = {
+      wrapText: true,
+      vertical: 'top',
+      ...(indented[i] ? { horizontal: 'left', indent: 1 } : {}),
+    };
     column.alignment = alignment;
     column.eachCell((c) => (c.alignment = alignment));
   });

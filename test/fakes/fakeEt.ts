@@ -627,7 +627,10 @@ export class FakeRange implements EtRange {
   /** As in Excel's object model: only whole columns (EntireColumn) take Hidden; the fake knows no hidden rows. */
   set Hidden(v: boolean) {
     if (this.rect.row !== 1 || this.rect.rows !== MAX_ROWS) throw new EtError('Hidden: set it on EntireColumn');
-    for (let c = this.rect.col; c < this.rect.col + this.rect.cols; c++) (v ? this.sheet.hidden.add(c) : this.sheet.hidden.delete(c));
+    for (let c = this.rect.col; c < this.rect.col + this.rect.cols; c++) {
+      if (v) this.sheet.hidden.add(c);
+      else this.sheet.hidden.delete(c);
+    }
     this.sheet.wb.writes++;
   }
   get WrapText(): boolean {

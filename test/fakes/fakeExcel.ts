@@ -1048,7 +1048,11 @@ export class FakeRange {
   /** Excel hides the whole columns the range spans (ExcelApi 1.2). */
   set columnHidden(v: boolean) {
     this.host.uses('Excel.Range.columnHidden');
-    if (this.host.live()) for (let c = 0; c < this.nCols; c++) (v ? this.sheet.hiddenColumns.add(this.col + c) : this.sheet.hiddenColumns.delete(this.col + c));
+    if (!this.host.live()) return;
+    for (let c = 0; c < this.nCols; c++) {
+      if (v) this.sheet.hiddenColumns.add(this.col + c);
+      else this.sheet.hiddenColumns.delete(this.col + c);
+    }
   }
   get columnHidden(): boolean {
     return Array.from({ length: this.nCols }, (_x, c) => this.sheet.hiddenColumns.has(this.col + c)).every(Boolean);

@@ -21,7 +21,10 @@ import { checkPrint, type PrintCheck } from './pdfwords';
 
 const d = dataset();
 const nanchang = importPlanTable(
-  parse(readFileSync(join(__dirname, '..', 'fixtures', '南昌十五五科技创新规划指标.csv'), 'utf8'), { bom: true, relax_column_count: true }) as string[][],
+  parse(readFileSync(join(__dirname, '..', 'fixtures', '南昌十五五科技创新规划指标.csv'), 'utf8'), {
+    bom: true,
+    relax_column_count: true,
+  }) as string[][],
   { file: '南昌十五五科技创新规划指标.csv', region: '南昌', catalogue: d.catalogue },
 );
 
