@@ -8,6 +8,7 @@ import { Plan } from '../plan/plan';
 import type { AuthoredEntry, AuthoredRegion, AuthoredValue } from '../../data/types';
 
 import {
+  ACTUAL_DETAILS,
   ACTUAL_YEARS,
   baselineText,
   fileOf,
@@ -480,7 +481,9 @@ export function readPackage(files: (path: string) => string | undefined, catalog
         `年份 ${year} 不在 ${ACTUAL_YEARS.min}–${ACTUAL_YEARS.max}`,
         `year ${year} is outside ${ACTUAL_YEARS.min}–${ACTUAL_YEARS.max}`,
       ]);
-    return { region: r.region, indicator: r.indicator, year, value: Number(r.value), source: r.source };
+    const a: Actual = { region: r.region, indicator: r.indicator, year, value: Number(r.value), source: r.source };
+    for (const d of ACTUAL_DETAILS) if (r[d]) a[d] = r[d];
+    return a;
   });
   const created = typeof desc.created === 'string' ? desc.created : undefined;
   return { dataset, base, imported, actuals, version: desc.version, ...(created ? { created } : {}) };
