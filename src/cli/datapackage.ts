@@ -69,7 +69,7 @@ function checkReplaceable(dir: string, names: string[]): void {
  * if missing); only its own five files are written, and never over a package edited since publication. Returns
  * their names.
  */
-export function publish(dir: string, plan: Plan, actuals: Actual[], published: Date): string[] {
+export function publish(dir: string, plan: Plan, actuals: Actual[], published: Date, actualsVersion?: string): string[] {
   const regions = plan.allRegions();
   const seen = new Map<string, string>();
   for (const r of regions) {
@@ -84,7 +84,7 @@ export function publish(dir: string, plan: Plan, actuals: Actual[], published: D
     seen.set(key, r.seed);
   }
   const d = packageDataset(CATALOGUE, regions, DATA_VERSION);
-  const files = buildPackage(d, actuals, DATA_VERSION, published, sha256, (t) => Buffer.byteLength(t, 'utf8'));
+  const files = buildPackage(d, actuals, DATA_VERSION, published, sha256, (t) => Buffer.byteLength(t, 'utf8'), actualsVersion);
   checkReplaceable(dir, Object.keys(files));
   mkdirSync(dir, { recursive: true });
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text, 'utf8');

@@ -4,10 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { setLanguage } from '../functions/impl';
-import { publicationDate, publish, readActualsFile } from './datapackage';
+import { publicationDate, publish } from './datapackage';
 import { join } from 'node:path';
 import { exportDataset } from '../core/exchange/export';
-import { methodOf, UsageError, type CommandSpec } from './spec';
+import { actualsInUse, methodOf, UsageError, type CommandSpec } from './spec';
 
 export const FILE_COMMANDS: Record<string, CommandSpec> = {
   export: {
@@ -60,10 +60,12 @@ export const FILE_COMMANDS: Record<string, CommandSpec> = {
     args: [],
     help: ['生成便携工作簿 .xlsx', 'write the portable workbook (.xlsx)'],
     example: 'plan workbook -o 江西科技规划指标.xlsx',
-    run: async ({ plan, io, values, lang, packageActuals }) => {
+    run: async (c) => {
+      const { plan, io, values, lang } = c;
       const { buildWorkbook } = await import('../workbook/writer');
-      // Official actuals go into the actual cells, in the official blue: from --actuals, else the --data package's.
-      const actuals = values.actuals !== undefined ? readActualsFile(values.actuals as string, plan) : (packageActuals ?? []);
+      // Official actuals go into the actual cells, in the official blue: from --actuals, else the --data package's,
+      // else the compiled-in public ones.
+      const { actuals } = actualsInUse(c);
       const regions = values.region ? [plan.regionByRef(values.region as string)] : plan.allRegions();
       const file = (values.output as string | undefined) ?? (lang === 'zh' ? '江西科技规划指标.xlsx' : 'jiangxi-plan-indicators.xlsx');
       if (!file.toLowerCase().endsWith('.xlsx')) {
@@ -87,11 +89,13 @@ export const FILE_COMMANDS: Record<string, CommandSpec> = {
     args: [],
     help: ['发布数据包（Frictionless Data Package）', 'publish the data package (Frictionless Data Package)'],
     example: 'plan publish --out data',
-    run: ({ plan, io, values, lang }) => {
+    run: (c) => {
+      const { plan, io, values, lang } = c;
       if (values.out === undefined) throw new UsageError('publish 需要 --out 目录', 'publish needs --out dir', 'publish');
-      const actuals = values.actuals !== undefined ? readActualsFile(values.actuals as string, plan) : [];
+      // The compiled-in public actuals go with the plans, with their version; an --actuals file replaces them.
+      const { actuals, version } = actualsInUse(c);
       const dir = values.out as string;
-      const files = publish(dir, plan, actuals, publicationDate(io.env ?? process.env));
+      const files = publish(dir, plan, actuals, publicationDate(io.env ?? process.env), version);
       io.out(`${lang === 'zh' ? '已写入' : 'written'}: ${files.map((f) => join(dir, f)).join(', ')}`);
       return 0;
     },

@@ -29,6 +29,7 @@ import {
 } from './spec';
 import { QUERY_COMMANDS } from './queries';
 import { FILE_COMMANDS } from './files';
+import { ACTUAL_COMMANDS } from './actuals';
 
 export { displayWidth, formatTable, OPTIONS, type Io } from './spec';
 
@@ -101,6 +102,7 @@ function parseLang(value: string): Lang | undefined {
 
 const COMMANDS: Record<string, CommandSpec> = {
   ...QUERY_COMMANDS,
+  ...ACTUAL_COMMANDS,
   ...FILE_COMMANDS,
   help: {
     args: [{ name: ['命令', 'command'], hint: ['要查看用法的命令', 'the command to explain'], optional: true }],

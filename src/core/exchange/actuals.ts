@@ -126,7 +126,8 @@ export function describeActual(entry: Entry, a: Actual, lang: 'zh' | 'en'): stri
   const detailed = a.publisher || a.url || a.quote;
   for (const f of (detailed ? ACTUAL_DETAILS : (['source', ...ACTUAL_DETAILS] as const)) as readonly (keyof typeof labels)[]) {
     const v = actualField(entry, a, f);
-    if (v !== '') rows.push([labels[f][zh ? 0 : 1], String(v)]);
+    // The reprint column says "转载：<who>" itself.
+    if (v !== '') rows.push([labels[f][zh ? 0 : 1], String(v).replace(/^转载：/, '')]);
   }
   return rows.map(([k, v]) => `${k}${zh ? '：' : ': '}${v}`).join('\n');
 }
