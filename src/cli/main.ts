@@ -8,7 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import { distance } from 'fastest-levenshtein';
-import { usePlan } from '../functions/impl';
+import { useActuals, usePlan } from '../functions/impl';
 import { loadPackageDir } from './datapackage';
 import { planWithTables, readPlanFile, type PlanFile } from './plans';
 import { dataset } from '../data/index';
@@ -314,6 +314,8 @@ export function run(argv: string[], terminal: Io): number | Promise<number> {
         p.values.sheet as string | undefined,
       );
       usePlan(files.length || loaded ? plan : undefined);
+      // PLAN.ACTUAL in `plan eval` answers from the package's actuals under --data, as the commands do.
+      useActuals(loaded?.actuals);
       return COMMANDS[command].run({ args, values: p.values, lang, plan, io, packageActuals: loaded?.actuals });
     };
     const tables = files.map((f) => readPlanFile(f, p.values.sheet as string | undefined));

@@ -1,5 +1,5 @@
 /** What every command of `plan` is made of: its arguments, options, context and the shared text helpers. */
-import { ACTUAL, numberArg, YEAR } from '../functions/impl';
+import { ACTUAL_VALUE, numberArg, YEAR } from '../functions/impl';
 import { Plan, type Lang } from '../core/plan/plan';
 import { parseMethodId, type MethodId } from '../core/progress/methods';
 import type { Actual } from '../core/exchange/packageFormat';
@@ -229,7 +229,7 @@ export const methodOf = (values: Record<string, unknown>): MethodId => parseMeth
 
 /** A value for a command-line word that must be a number: "1,200", "19.5", "2025年". */
 export const yearArg = (text: string): number => numberArg(text, YEAR);
-export const actualArg = (text: string): number => numberArg(text, ACTUAL);
+export const actualArg = (text: string): number => numberArg(text, ACTUAL_VALUE);
 
 /** Wide characters (East Asian Width W and F): CJK, Hangul, kana, full-width forms. “”…· are narrow in terminals. */
 export const WIDE =

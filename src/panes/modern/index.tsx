@@ -1,7 +1,7 @@
 /* global Office, Excel */
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
-import { setLanguage, usePlan } from '../../functions/impl';
+import { setLanguage, useActuals, usePlan } from '../../functions/impl';
 import { planWithImported, type ImportedPlanRecord } from '../../core/exchange/importedPlans';
 import { configureHost, hostFeatures, linkedMissing, officeSetCheck } from '../../hosts/excel/requirements';
 import { App } from './App';
@@ -24,6 +24,7 @@ async function start(displayLanguage: string | undefined): Promise<void> {
   const source = await loadDataSource((url, init) => fetch(url, init), { store });
   const plan = source.plan;
   usePlan(source.kind === 'published' ? plan : undefined);
+  useActuals(source.kind === 'published' ? source.actuals : undefined);
   if (source.kind === 'published') {
     // PLAN cells computed before the package was read are computed again from it.
     void Excel.run(async (context) => {
