@@ -174,7 +174,13 @@ export function methodArg(v: Arg): MethodId {
 
 export function STATUS(region: Arg, indicator: Arg, year: Arg, actual: Arg, method?: Arg): string {
   const p = getPlan();
-  const a = p.judge(textArg(region, REGION), textArg(indicator, INDICATOR), yearArg(year), numberArg(actual, ACTUAL_VALUE), methodArg(method));
+  const a = p.judge(
+    textArg(region, REGION),
+    textArg(indicator, INDICATOR),
+    yearArg(year),
+    numberArg(actual, ACTUAL_VALUE),
+    methodArg(method),
+  );
   return p.statusLabel(a, lang);
 }
 

@@ -39,15 +39,15 @@ export const f = (name: string, type: FieldType, description: string, more: Part
 export const ACTUAL_DETAILS = ['caliber', 'publisher', 'title', 'date', 'url', 'quote', 'reprint', 'derived', 'conflict'] as const;
 export type ActualDetail = (typeof ACTUAL_DETAILS)[number];
 const ACTUAL_DETAIL_TEXT: Record<ActualDetail, string> = {
-  caliber: 'Statistical caliber the source states, where it differs from the plan',
+  caliber: 'Caliber the source states',
   publisher: 'Publisher',
-  title: 'Title as published',
-  date: 'Date published (YYYY-MM-DD or YYYY-MM)',
-  url: 'Address of the text',
-  quote: 'The sentence holding the figure, verbatim',
-  reprint: 'Empty on the publisher’s own site, else who reprinted it',
-  derived: 'Inputs and arithmetic, when the figure is computed',
-  conflict: 'Another source that disagrees',
+  title: 'Title',
+  date: 'Date published',
+  url: 'URL',
+  quote: 'The sentence with the figure, verbatim',
+  reprint: 'Who reprinted it, if not the publisher',
+  derived: 'How it was computed, if it was',
+  conflict: 'A source that disagrees',
 };
 
 /** The Table Schema of each resource, in the order the resources are listed. */
