@@ -7,6 +7,7 @@ import { configureHost, hostFeatures, linkedMissing, officeSetCheck } from '../.
 import { App } from './App';
 import { loadDataSource } from '../shared/dataSource';
 import { officeActions } from '../../hosts/excel/actions';
+import { officialActuals } from '../../data/actuals';
 
 async function start(displayLanguage: string | undefined): Promise<void> {
   const lang = setLanguage(displayLanguage);
@@ -65,7 +66,8 @@ async function start(displayLanguage: string | undefined): Promise<void> {
           current = p;
           usePlan(p);
         }}
-        source={source}
+        // The compiled-in data brings the official public actuals (data/actuals/) for 填入公开实际值, as a package does.
+        source={source.kind === 'compiled' ? { ...source, actuals: officialActuals() } : source}
       />
     </FluentProvider>,
   );
