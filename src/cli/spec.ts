@@ -173,6 +173,16 @@ export const OPTIONS: Record<string, OptionSpec> = {
     ],
     commands: ['publish', 'workbook'],
   },
+  note: {
+    type: 'string',
+    value: ['说明', 'text'],
+    help: [
+      '改动的依据（文件、文号或网址），写入经编辑数值的引文',
+      'why the figures changed (document, number or URL), written into their quote',
+    ],
+    commands: ['seal'],
+  },
+  editor: { type: 'string', value: ['姓名', 'name'], help: ['编辑人', 'who edited the package'], commands: ['seal'] },
 };
 
 /** Options every command takes. */
