@@ -12,7 +12,7 @@
  */
 import { rawInQuote } from '../plan/parse';
 import type { IndicatorDef } from '../plan/model';
-import { fileOf, PackageError, parseCsv, RESOURCES, toCsv, utf8Length, type ResourceName, type Sha256 } from './packageFormat';
+import { fileOf, PackageError, parseCsv, RESOURCES, SCHEMAS, toCsv, utf8Length, type ResourceName, type Sha256 } from './packageFormat';
 import { packageVersion } from './packageWriter';
 import { readPackage, type LoadedPackage } from './packageReader';
 
@@ -149,22 +149,15 @@ export function sealPackage(input: SealInput, catalogue: IndicatorDef[], sha256:
     return r.hash !== `sha256:${sha256(text)}` || r.bytes !== utf8Length(text) || input.reencode.includes(name);
   }).map(fileOf);
 
-  // The package with its checksums recomputed must read as it is, before anything is marked: a refusal then names
-  // the line the manager edited, in the file as they saved it.
-  const rehashed = (texts: Record<ResourceName, string>): string =>
-    JSON.stringify({
-      ...desc,
-      resources: resources.map((r) => {
-        const name = RESOURCES.find((n) => n === r?.name);
-        return name ? { ...r, hash: `sha256:${sha256(texts[name])}`, bytes: utf8Length(texts[name]) } : r;
-      }),
-    });
-  const read = (texts: Record<ResourceName, string>, descriptor: string): LoadedPackage =>
-    readPackage((p) => (p === DESC ? descriptor : texts[RESOURCES.find((n) => fileOf(n) === p) as ResourceName]), catalogue, sha256);
-  const loadedBefore = read(input.texts, rehashed(input.texts));
-
-  // values.csv, cell by cell: the reader has checked its header and each row's columns.
-  const records = parseCsv(input.texts.values, fileOf('values'));
+  // values.csv and regions.csv, cell by cell, once their header is the schema's (the reader checks the rest).
+  const table = (name: 'values' | 'regions'): { line: number; cells: string[] }[] => {
+    const records = parseCsv(input.texts[name], fileOf(name));
+    const all = SCHEMAS[name].map((x) => x.name).join(',');
+    if (records[0]?.cells.join(',') !== all)
+      throw new PackageError(fileOf(name), 1, undefined, [`表头应为 ${all}`, `the header should be ${all}`]);
+    return records;
+  };
+  const records = table('values');
   const head = records[0].cells;
   const col = (name: string): number => head.indexOf(name);
   const [REGION, INDICATOR, ROLE, FIELD, RAW, VALUE, QUOTE, NOTE, PERIOD] = [
@@ -178,7 +171,7 @@ export function sealPackage(input: SealInput, catalogue: IndicatorDef[], sha256:
     'note',
     'period',
   ].map(col);
-  const plans = parseCsv(input.texts.regions, fileOf('regions'));
+  const plans = table('regions');
   const [R, P, O] = ['region', 'period', 'origin'].map((n) => plans[0].cells.indexOf(n));
   const tablePlans = new Set(plans.filter((r) => r.cells[O] === 'table').map((r) => `${r.cells[R]}\u0000${r.cells[P]}`));
   const rows = records.slice(1);
@@ -198,6 +191,26 @@ export function sealPackage(input: SealInput, catalogue: IndicatorDef[], sha256:
     value: cells[VALUE],
   }));
 
+  // A table plan's quote is its raw (the reader's rule): set again here, so that the check below reads the edit.
+  const tableEdits = edited.filter(({ cells }) => isTable(cells));
+  for (const { cells } of tableEdits) cells[QUOTE] = cells[RAW];
+  const texts = { ...input.texts };
+  if (tableEdits.length) texts.values = toCsv([head, ...rows.map((r) => r.cells)]);
+
+  // The package with its checksums recomputed must read as it is, before anything is marked: a refusal then names
+  // the line the manager edited, in the file as they saved it.
+  const rehashed = (t: Record<ResourceName, string>): string =>
+    JSON.stringify({
+      ...desc,
+      resources: resources.map((r) => {
+        const name = RESOURCES.find((n) => n === r?.name);
+        return name ? { ...r, hash: `sha256:${sha256(t[name])}`, bytes: utf8Length(t[name]) } : r;
+      }),
+    });
+  const read = (t: Record<ResourceName, string>, descriptor: string): LoadedPackage =>
+    readPackage((p) => (p === DESC ? descriptor : t[RESOURCES.find((n) => fileOf(n) === p) as ResourceName]), catalogue, sha256);
+  const loadedBefore = read(texts, rehashed(texts));
+
   const note = oneLine(input.note);
   const editor = oneLine(input.editor);
   if (figures.length && !note) {
@@ -214,11 +227,11 @@ export function sealPackage(input: SealInput, catalogue: IndicatorDef[], sha256:
   const version = bumpVersion(from, input.date);
   const day = input.date.toISOString().slice(0, 10);
   const editedLines = new Set(edited.map((r) => r.line));
-  // A quote marked, for a plan from the seeds; a table plan's quote is its raw, as the reader requires.
+  // A quote marked, for a plan from the seeds (a table plan's is its raw, set above).
   for (const { cells } of edited) {
-    cells[QUOTE] = isTable(cells)
-      ? cells[RAW]
-      : `${cells[RAW]}${EDIT_MARK}${note}${editor ? `；编辑：${editor}` : ''}；${day}${ORIGINAL_MARK}${originalQuote(cells[QUOTE])}）`;
+    if (!isTable(cells))
+      cells[QUOTE] =
+        `${cells[RAW]}${EDIT_MARK}${note}${editor ? `；编辑：${editor}` : ''}；${day}${ORIGINAL_MARK}${originalQuote(cells[QUOTE])}）`;
   }
   // A conflict note speaks of the figure beside it ("表中为2000；数值一致"): where either was edited, it is rewritten
   // with the verdict as it now stands, and the note as it was before the first edit follows, its verdict named as past.
@@ -253,7 +266,6 @@ export function sealPackage(input: SealInput, catalogue: IndicatorDef[], sha256:
     notes.push(line);
   }
 
-  const texts = { ...input.texts };
   if (edited.length || notes.length) {
     texts.values = toCsv([head, ...rows.map((r) => r.cells)]);
     if (!files.includes(fileOf('values'))) files.push(fileOf('values'));
