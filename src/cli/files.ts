@@ -120,7 +120,11 @@ export const FILE_COMMANDS: Record<string, CommandSpec> = {
       const lines = [
         zh ? `已封存：版本 ${r.from} → ${r.version}` : `sealed: version ${r.from} → ${r.version}`,
         `${zh ? '重算校验和与大小' : 'checksums and sizes recomputed'}: ${r.files.join(', ')}`,
-        ...(r.reencoded.length ? [`${zh ? '已另存为 UTF-8（无 BOM）' : 'saved again as UTF-8 (no BOM)'}: ${r.reencoded.join(', ')}`] : []),
+        ...(r.reencoded.length
+          ? [
+              `${zh ? '已转存为不带 BOM 的 UTF-8（原为 GBK 或带 BOM）' : 'rewritten as UTF-8 without a BOM (it was GBK, or had one)'}: ${r.reencoded.join(', ')}`,
+            ]
+          : []),
         ...r.figures.map((f) =>
           zh
             ? `  经编辑：${f.region} ${f.indicator} ${f.field}：“${f.before}” → “${f.raw}”（values.csv:${f.line}）`

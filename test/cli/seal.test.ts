@@ -203,7 +203,7 @@ test('a file saved with a byte-order mark is written back as plain UTF-8, so sha
   editRow(dir, '赣州', 'high_tech_enterprises', 'target', { 5: '12000', 6: '12000' });
   writeFileSync(join(dir, 'values.csv'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(join(dir, 'values.csv'))]));
   const r = await planEn('seal', dir, '--note', NOTE);
-  expect(r.out).toContain('saved again as UTF-8 (no BOM): values.csv');
+  expect(r.out).toContain('rewritten as UTF-8 without a BOM (it was GBK, or had one): values.csv');
   const bytes = readFileSync(join(dir, 'values.csv'));
   expect(bytes[0]).not.toBe(0xef);
   expect(descriptor(dir).resources.find((x) => x.path === 'values.csv')!.hash).toBe(`sha256:${sha(bytes)}`);
