@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadPackageDir } from '../../src/cli/datapackage';
 import { figureInQuote, parseCsv, toCsv } from '../../src/core/exchange/datapackage';
+import { changesSince, describeChange } from '../../src/core/sheet/diff';
+import { loadDataSource, type Fetch } from '../../src/panes/shared/dataSource';
 import { plan as planIn, type Ran } from './shell';
 
 const PUBLISHED = '1764115200'; // 2025-11-26T00:00:00Z
@@ -147,6 +149,27 @@ test('edit 2000 → 12000: refused until sealed, then every door answers 12000 a
   expect(over.code).toBe(1);
   expect(over.err).toContain('its edits were sealed with plan seal');
   expect(snapshot(dir)).toEqual(after);
+});
+
+test('the add-in reads the sealed package and its refresh lists 2000 → 12000 before writing', async () => {
+  const dir = fresh();
+  editRow(dir, '赣州', 'high_tech_enterprises', 'target', { 5: '12000', 6: '12000' });
+  expect((await plan('seal', dir, '--note', NOTE)).code).toBe(0);
+  /** The pane's fetch, serving a folder as the web server serves data/ beside the page. */
+  const served =
+    (folder: string): Fetch =>
+    (url) => {
+      const f = join(folder, url.replace(/^data\//, ''));
+      return Promise.resolve(existsSync(f) ? new Response(readFileSync(f)) : new Response('not found', { status: 404 }));
+    };
+  const before = await loadDataSource(served(original));
+  const after = await loadDataSource(served(dir));
+  expect(after).toMatchObject({ kind: 'published', version: '1.2.1+20261203T000000Z' });
+  expect(after.refused).toBeUndefined();
+  const preview = changesSince([{ region: '赣州', dataVersion: before.version }], after.dataset, [before.dataset, after.dataset]);
+  expect(preview!.changes[0].list.map((c) => describeChange(c, 'zh'))).toEqual([
+    expect.stringMatching(/^赣州 高新技术企业数量 目标：2000 → 12000（004_.*:234）$/),
+  ]);
 });
 
 test('an unedited package: seal says so and writes nothing', async () => {
