@@ -123,6 +123,19 @@ test.each(all.map((e) => [e.where, e]))('%s', async (_where, e) => {
   if (o >= 0) expect(existsSync(words[o + 1])).toBe(r.code === 0);
 });
 
+test('the times the README states are the ones docs/development.md gives with how they were measured', () => {
+  const dev = read('docs/development.md');
+  const npmTest = /(\d+) 秒（机器空闲）/.exec(readme);
+  expect(npmTest).not.toBeNull();
+  expect(dev).toContain(`\`npm test\` on a clean clone (\`.ci/run\`) **${npmTest?.[1]} s**`);
+  expect(readme).toContain(`${npmTest?.[1]} s on a clean clone`);
+  const busy = /机器繁忙时 (\d+–\d+) 分钟/.exec(readme);
+  expect(busy).not.toBeNull();
+  expect(dev).toContain(`took ${busy?.[1]} minutes`);
+  expect(readme).toMatch(/首次约 3 分钟/);
+  expect(dev).toContain('about 3 minutes on a busy machine');
+});
+
 test('the sample CSV shown in docs/cli.md is docs/examples/sheet.csv', () => {
   const csv = blocks(read('docs/cli.md')).filter((b) => b.lang === 'csv');
   expect(csv).toHaveLength(1);
