@@ -61,6 +61,7 @@ function examples(page: string): Example[] {
   const all = blocks(read(page));
   const out: Example[] = [];
   all.forEach((b, k) => {
+    // ```sh blocks run as written; a ```shell block needs a state the page builds step by step (seal needs an edited package).
     if (b.lang !== 'sh') return;
     b.text.split('\n').forEach((line, j) => {
       if (!line.startsWith('npx plan ')) return;
