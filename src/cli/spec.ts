@@ -190,6 +190,16 @@ export const OPTIONS: Record<string, OptionSpec> = {
     help: ['显示出处：发布者、标题、日期、网址和原文', 'show the source: publisher, title, date, URL and the quote'],
     commands: ['actual'],
   },
+  note: {
+    type: 'string',
+    value: ['说明', 'text'],
+    help: [
+      '改动的依据（文件、文号或网址），写入经编辑数值的引文',
+      'why the figures changed (document, number or URL), written into their quote',
+    ],
+    commands: ['seal'],
+  },
+  editor: { type: 'string', value: ['姓名', 'name'], help: ['编辑人', 'who edited the package'], commands: ['seal'] },
 };
 
 /** Options every command takes. */
