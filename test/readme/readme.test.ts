@@ -182,3 +182,14 @@ describe('installing on the Node the README names', () => {
     expect(dev).toContain(`all ${count} that exist`);
   });
 });
+
+test('the 十四五终期评估 table in README is what `plan assess 江西 --format md` prints today', async () => {
+  const r = await plan(['assess', '江西', '--format', 'md']);
+  expect(r.code).toBe(0);
+  const table = r.out
+    .split('\n')
+    .filter((line) => line.startsWith('|'))
+    .join('\n');
+  expect(table.split('\n').length).toBeGreaterThan(20);
+  expect(read('README.md')).toContain(table);
+});
