@@ -225,6 +225,8 @@ export class FakeHost {
    * of that level fails them (ApiNotFound at the next sync), and so does this one.
    */
   readonly aboveLevel: string[] = [];
+  /** The recalculations asked for through `workbook.application.calculate`, by CalculationType. */
+  readonly calculations: string[] = [];
 
   /** Office.context.requirements.isSetSupported as this fake Excel answers it. */
   isSetSupported = (name: string, version = '1.1'): boolean => name === 'ExcelApi' && !newerThan(version, this.excelApi);
@@ -561,6 +563,8 @@ class FakeTables extends Collection<FakeTable> {
 }
 
 class FakeWorkbook {
+  /** ExcelApi 1.1: `calculate(Excel.CalculationType.full)` recomputes every formula (recorded in host.calculations). */
+  readonly application: { calculate: (type: string) => void };
   readonly worksheets: FakeWorksheets;
   readonly tables: FakeTables;
   private readonly parts: FakeXmlParts;
@@ -568,6 +572,16 @@ class FakeWorkbook {
     this.worksheets = new FakeWorksheets(host);
     this.tables = new FakeTables(host);
     this.parts = new FakeXmlParts(host);
+    this.application = {
+      calculate: (type: string) => {
+        host.uses('Excel.Application.calculate');
+        if (!host.live()) return;
+        if (!Object.values(FakeExcelNamespace.CalculationType).includes(type))
+          return host.fail('InvalidArgument', `calculate: not a CalculationType: ${type}`);
+        host.hf.rebuildAndRecalculate();
+        host.calculations.push(type);
+      },
+    };
   }
   get customXmlParts(): FakeXmlParts {
     this.host.uses('Excel.Workbook.customXmlParts');
@@ -620,8 +634,8 @@ class FakeWorksheets extends Collection<FakeWorksheet> {
 }
 
 export class FakeWorksheet {
-  /** HyperFormula's id of the sheet behind it (-1 for a sheet that is not there). */
-  readonly hfId: number;
+  /** HyperFormula's id of the sheet behind it (-1 for a sheet that is not there, or no longer: deleted). */
+  hfId: number;
   /** Excel's Worksheet.id: a GUID string that survives a rename. */
   readonly sheetId: string;
   private _name: string;
@@ -709,6 +723,21 @@ export class FakeWorksheet {
   load(): this {
     this.host.queueLoad(() => (this.nullLoaded = true));
     return this;
+  }
+  /**
+   * ExcelApi 1.1: the sheet goes, with its tables, rules and charts; Excel refuses to delete a workbook's only sheet.
+   * Another sheet becomes active if this one was.
+   */
+  delete(): void {
+    const host = this.host;
+    host.uses('Excel.Worksheet.delete');
+    if (!host.live() || this.hfId < 0) return;
+    if (host.sheets.length === 1) return host.fail('InvalidOperation', 'a workbook must keep at least one sheet');
+    host.sheets.splice(host.sheets.indexOf(this), 1);
+    for (let i = host.tables.length - 1; i >= 0; i--) if (host.tables[i].sheet === this) host.tables.splice(i, 1);
+    host.hf.removeSheet(this.hfId);
+    this.hfId = -1;
+    if (host.active === this) host.activate(host.sheets[0].name);
   }
   activate(): void {
     if (this.host.live() && this.hfId >= 0) this.host.active = this;
@@ -1189,4 +1218,7 @@ export class FakeRange {
 }
 
 /** The Excel namespace values the adapter reads (enums). */
-export const FakeExcelNamespace = { ConditionalFormatType: { custom: 'Custom' } };
+export const FakeExcelNamespace = {
+  ConditionalFormatType: { custom: 'Custom' },
+  CalculationType: { recalculate: 'Recalculate', full: 'Full', fullRebuild: 'FullRebuild' },
+};
