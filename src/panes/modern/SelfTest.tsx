@@ -1,0 +1,60 @@
+/**
+ * 自检 in the React pane (Excel and WPS): one button runs the host's self-test (PaneActions.selfTest), the report is
+ * shown as text and copied in one click. The words and the report are src/panes/shared/selfTest.ts's.
+ */
+import { Button, Textarea } from '@fluentui/react-components';
+import { useRef, useState, type ReactElement } from 'react';
+import type { Lang } from '../../core/plan/plan';
+import type { SelfTestReport } from '../shared/selfTest';
+import { reportText, selfTestWords } from '../shared/selfTest';
+import { errorText } from '../shared/messages';
+
+/** Copy `text`: the clipboard API where the webview has it, else the selected text area and execCommand. */
+export async function copyText(text: string, area: HTMLTextAreaElement | null): Promise<boolean> {
+  try {
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      await navigator.clipboard.writeText(text);
+      return true;
+    }
+  } catch {
+    // a webview that refuses the clipboard API: fall back below
+  }
+  if (!area) return false;
+  area.select();
+  return document.execCommand('copy');
+}
+
+export function SelfTest({ run, lang }: { run: () => Promise<SelfTestReport>; lang: Lang }): ReactElement {
+  const w = selfTestWords(lang);
+  const [busy, setBusy] = useState(false);
+  const [text, setText] = useState('');
+  const [copied, setCopied] = useState(false);
+  const area = useRef<HTMLTextAreaElement>(null);
+  const start = async (): Promise<void> => {
+    setBusy(true);
+    setCopied(false);
+    try {
+      setText(reportText(await run(), lang));
+    } catch (e) {
+      setText(errorText(e, lang));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="self-test" data-self-test="">
+      <p className="hint">{w.hint}</p>
+      <Button disabled={busy} onClick={() => void start()} data-action="self-test">
+        {busy ? w.busy : w.run}
+      </Button>
+      {text ? (
+        <>
+          <Textarea ref={area} readOnly value={text} rows={13} resize="vertical" style={{ width: '100%' }} data-self-test-report="" />
+          <Button onClick={() => void copyText(text, area.current).then(setCopied)} data-action="copy-report">
+            {copied ? w.copied : w.copy}
+          </Button>
+        </>
+      ) : null}
+    </section>
+  );
+}
