@@ -362,7 +362,7 @@ async function main(): Promise<void> {
 
     await step('自检: every capability ok on a scratch sheet, deleted again, nothing else touched (screenshot)', async () => {
       const text = await runSelfTest(page, excelState(page), join(results, 'selftest-zh.png'));
-      assert.match(text, /✓ 自定义函数 PLAN.TARGET: 正常/);
+      assert.match(text, /✓ 自定义函数: 正常/);
       assert.match(text, /ExcelApi 1\.17/);
     });
 

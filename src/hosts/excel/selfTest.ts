@@ -39,111 +39,103 @@ const SETS: [string, number][] = [
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+// Promise chains rather than async functions: the legacy pane bundles this for IE11, where each async function becomes
+// a long state machine (its gzip cap is tight).
+
 /** The steps, each on `sheet` (already added) in a batch of its own. */
 function steps(run: Run, sheet: string): Partial<Record<Capability, () => Promise<void>>> {
-  const onSheet = <T>(f: (ws: Excel.Worksheet, context: Excel.RequestContext) => Promise<T>): Promise<T> =>
+  const onSheet = (f: (ws: Excel.Worksheet, context: Excel.RequestContext) => Promise<void>): Promise<void> =>
     run((context) => f(context.workbook.worksheets.getItem(sheet), context));
+  /** Write `values` into `address` (queued by `write`), sync, and check what reads back there. */
+  const roundTrip = (address: string, write: (r: Excel.Range) => void, expected: unknown, what: 'values' | 'formulas' = 'values') =>
+    onSheet((ws, context) => {
+      const r = ws.getRange(address);
+      write(r);
+      r.load(['values', 'formulas']);
+      return context.sync().then(() => expectSame(r[what], expected));
+    });
   return {
-    values: () =>
-      onSheet(async (ws, context) => {
-        ws.getRange('A1:C1').values = [[1, 2.5, 'abc']];
-        const r = ws.getRange('A1:C1');
-        r.load('values');
-        await context.sync();
-        expectSame(r.values, [[1, 2.5, 'abc']]);
-      }),
+    values: () => roundTrip('A1:C1', (r) => (r.values = [[1, 2.5, 'abc']]), [[1, 2.5, 'abc']]),
     formulas: () =>
-      onSheet(async (ws, context) => {
-        ws.getRange('A2').formulas = [['=A1+B1']];
-        const r = ws.getRange('A2');
-        r.load(['values', 'formulas']);
-        await context.sync();
-        expectSame([r.values, r.formulas], [[[3.5]], [['=A1+B1']]]);
-      }),
+      roundTrip('A2', (r) => (r.formulas = [['=A1+B1']]), [['=A1+B1']], 'formulas').then(() => roundTrip('A2', () => undefined, [[3.5]])),
     // As the add-in writes every text: the text format first, then the value (src/hosts/excel/text.ts).
     text: () =>
-      onSheet(async (ws, context) => {
-        const r = ws.getRange(`A4:A${3 + TEXT_SAMPLES.length}`);
-        queueValues(
-          r,
-          TEXT_SAMPLES.map((s) => [s]),
-        );
-        r.load('values');
-        await context.sync();
-        expectSame(
-          r.values,
-          TEXT_SAMPLES.map((s) => [s]),
-        );
-      }),
+      roundTrip(
+        `A4:A${3 + TEXT_SAMPLES.length}`,
+        (r) =>
+          queueValues(
+            r,
+            TEXT_SAMPLES.map((s) => [s]),
+          ),
+        TEXT_SAMPLES.map((s) => [s]),
+      ),
     table: () =>
-      onSheet(async (ws, context) => {
-        ws.getRange('E1:F3').values = [
+      roundTrip(
+        'E1:F3',
+        (r) => {
+          r.values = [
+            ['a', 'b'],
+            [1, 2],
+            [3, 4],
+          ];
+          r.worksheet.tables.add('E1:F3', true).style = 'TableStyleLight9';
+        },
+        [
           ['a', 'b'],
           [1, 2],
           [3, 4],
-        ];
-        const t = ws.tables.add('E1:F3', true);
-        t.style = 'TableStyleLight9';
-        const body = t.getDataBodyRange();
-        body.load('values');
-        await context.sync();
-        expectSame(body.values, [
-          [1, 2],
-          [3, 4],
-        ]);
-      }),
+        ],
+      ),
     conditionalFormat: () =>
-      onSheet(async (ws, context) => {
+      onSheet((ws, context) => {
         if (!supports('ExcelApi 1.6')) throw new Unsupported('ExcelApi 1.6');
         const cf = ws.getRange('A1:A2').conditionalFormats.add(Excel.ConditionalFormatType.custom);
         cf.custom.rule.formula = '=A1>2';
         cf.custom.format.fill.color = '#FFC7CE';
-        await context.sync();
+        return context.sync();
       }),
     customXml: () =>
-      run(async (context) => {
+      run((context) => {
         if (!supports('ExcelApi 1.5')) throw new Unsupported('ExcelApi 1.5');
-        const xml = `<selftest xmlns="${SELFTEST_NS}"><t>004:228</t></selftest>`;
-        const part = context.workbook.customXmlParts.add(xml);
+        const part = context.workbook.customXmlParts.add(`<selftest xmlns="${SELFTEST_NS}"><t>004:228</t></selftest>`);
         const back = part.getXml();
-        await context.sync();
-        part.delete();
-        await context.sync();
-        expectSame(back.value.indexOf('<t>004:228</t>') >= 0, true);
+        return context.sync().then(() => {
+          part.delete();
+          return context.sync().then(() => expectSame(back.value.indexOf('<t>004:228</t>') >= 0, true));
+        });
       }),
     pageLayout: () =>
-      onSheet(async (ws, context) => {
+      onSheet((ws, context) => {
         if (!supports('ExcelApi 1.9')) throw new Unsupported('ExcelApi 1.9');
         ws.pageLayout.orientation = 'Landscape';
         ws.pageLayout.setPrintTitleRows('$1:$1');
-        await context.sync();
+        return context.sync();
       }),
     // As the overview draws its chart: category names and getRangeByIndexes need ExcelApi 1.7.
     chart: () =>
-      onSheet(async (ws, context) => {
+      onSheet((ws, context) => {
         if (!supports('ExcelApi 1.7')) throw new Unsupported('ExcelApi 1.7');
         const chart = ws.charts.add('BarStacked', ws.getRangeByIndexes(0, 5, 3, 1), 'Columns');
         chart.axes.categoryAxis.setCategoryNames(ws.getRangeByIndexes(1, 4, 2, 1));
         chart.setPosition(ws.getRange('H1'), ws.getRange('M10'));
-        await context.sync();
+        return context.sync();
       }),
-    // Custom functions compute on their own time: the cell may say #BUSY! for a while.
+    // Custom functions compute on their own time: the cell may say #BUSY! for a while (read again, up to 5 s).
     customFunction: () =>
-      onSheet(async (ws, context) => {
+      onSheet((ws, context) => {
         if (!supports('CustomFunctionsRuntime 1.3') || !supports('SharedRuntime 1.1'))
           throw new Unsupported('CustomFunctionsRuntime 1.3, SharedRuntime 1.1');
-        ws.getRange('C2').formulas = [[FUNCTION_CALL]];
-        await context.sync();
-        let got: unknown = null;
-        for (let i = 0; i < 20; i++) {
-          const r = ws.getRange('C2');
-          r.load('values');
-          await context.sync();
-          got = r.values[0][0];
-          if (got !== '#BUSY!') break;
-          await sleep(250);
-        }
-        expectSame(got, functionExpected());
+        const cell = ws.getRange('C2');
+        cell.formulas = [[FUNCTION_CALL]];
+        const read = (tries: number): Promise<void> => {
+          cell.load('values');
+          return context.sync().then(() => {
+            const got = cell.values[0][0];
+            if (got !== '#BUSY!' || tries <= 0) return expectSame(got, functionExpected());
+            return sleep(250).then(() => read(tries - 1));
+          });
+        };
+        return read(20);
       }),
   };
 }
@@ -152,38 +144,38 @@ function steps(run: Run, sheet: string): Partial<Record<Capability, () => Promis
  * Add a scratch sheet (a name no sheet has), run every step on it, delete it, and report. The sheet is added without
  * being activated, so the person's active sheet and selection stay as they are.
  */
-export async function selfTest(
-  run: Run,
-  dataVersion: string,
-  diagnostics: Diagnostics | undefined,
-  now = new Date(),
-): Promise<SelfTestReport> {
-  const info = {
-    host: (diagnostics && diagnostics.host) || 'Excel',
-    version: (diagnostics && diagnostics.version) || '?',
-    platform: (diagnostics && diagnostics.platform) || '?',
-    sets: highestSets((name, v) => supports(`${name} ${v}`), SETS),
-  };
-  const sheet = await run(async (context) => {
+export function selfTest(run: Run, dataVersion: string, diagnostics: Diagnostics | undefined, now = new Date()): Promise<SelfTestReport> {
+  const d = diagnostics || {};
+  return run((context) => {
     const sheets = context.workbook.worksheets;
     sheets.load('items/name');
-    await context.sync();
-    const name = scratchName(
-      sheets.items.map((s) => s.name),
-      now,
-    );
-    sheets.add(name);
-    await context.sync();
-    return name;
-  });
-  const done = await runSteps(
-    steps(run, sheet),
-    () =>
-      run(async (context) => {
-        context.workbook.worksheets.getItem(sheet).delete();
-        await context.sync();
-      }),
-    '',
+    return context.sync().then(() => {
+      const name = scratchName(
+        sheets.items.map((s) => s.name),
+        now,
+      );
+      sheets.add(name);
+      return context.sync().then(() => name);
+    });
+  }).then((sheet) =>
+    runSteps(
+      steps(run, sheet),
+      () =>
+        run((context) => {
+          context.workbook.worksheets.getItem(sheet).delete();
+          return context.sync();
+        }),
+      '',
+    ).then((done) => ({
+      host: d.host || 'Excel',
+      version: d.version || '?',
+      platform: d.platform || '?',
+      sets: highestSets((name, v) => supports(`${name} ${v}`), SETS),
+      sheet,
+      results: done.results,
+      cleanup: done.cleanup,
+      dataVersion,
+      when: now.toISOString(),
+    })),
   );
-  return { ...info, sheet, results: done.results, cleanup: done.cleanup, dataVersion, when: now.toISOString() };
 }

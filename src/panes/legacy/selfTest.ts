@@ -1,6 +1,6 @@
 /**
- * 自检 in the legacy pane (IE11, EdgeHTML): a button, the report in a read-only text area, and 复制报告, which copies
- * through the clipboard API where there is one, else by selecting the text area and execCommand('copy') (IE11).
+ * 自检 in the legacy pane (IE11, EdgeHTML): a button, the report in a read-only text area, and 复制报告, which selects
+ * the text area and copies it with execCommand('copy'), as IE11 and EdgeHTML can (the React pane uses the clipboard API).
  */
 import type { Lang } from '../../core/plan/plan';
 import type { PaneActions } from '../shared/actions';
@@ -14,36 +14,27 @@ export function appendSelfTest(pane: HTMLElement, actions: PaneActions, lang: La
   const box = document.createElement('div');
   box.setAttribute('data-self-test', '');
   box.innerHTML =
-    '<p class="hint"></p><button type="button" data-action="self-test"></button><textarea readonly rows="13" style="width:100%;display:none" data-self-test-report></textarea><button type="button" data-action="copy-report" style="display:none"></button>';
+    '<button type="button" data-action="self-test"></button><textarea readonly rows="13" style="width:100%;display:none" data-self-test-report></textarea><button type="button" data-action="copy-report" style="display:none"></button>';
   pane.appendChild(box);
-  const [hint, button, area, copy] = [0, 1, 2, 3].map((i) => box.childNodes[i] as HTMLElement);
-  const text = area as HTMLTextAreaElement;
-  hint.appendChild(document.createTextNode(w.hint));
-  button.appendChild(document.createTextNode(w.run));
-  copy.appendChild(document.createTextNode(w.copy));
+  const button = box.childNodes[0] as HTMLButtonElement;
+  const area = box.childNodes[1] as HTMLTextAreaElement;
+  const copy = box.childNodes[2] as HTMLElement;
+  button.innerText = w.run;
   const show = (t: string): void => {
-    text.value = t;
-    text.style.display = copy.style.display = '';
-    copy.firstChild!.nodeValue = w.copy;
-    (button as HTMLButtonElement).disabled = false;
+    area.value = t;
+    area.style.display = copy.style.display = '';
+    copy.innerText = w.copy;
+    button.disabled = false;
   };
-  button.addEventListener('click', () => {
-    (button as HTMLButtonElement).disabled = true;
+  button.onclick = () => {
+    button.disabled = true;
     run().then(
       (r) => show(reportText(r, lang)),
       (e: unknown) => show(errorText(e, lang)),
     );
-  });
-  copy.addEventListener('click', () => {
-    const done = (): void => {
-      copy.firstChild!.nodeValue = w.copied;
-    };
-    const clip = (navigator as { clipboard?: { writeText?: (t: string) => Promise<void> } }).clipboard;
-    const fallback = (): void => {
-      text.select();
-      if (document.execCommand('copy')) done();
-    };
-    if (clip && clip.writeText) clip.writeText(text.value).then(done, fallback);
-    else fallback();
-  });
+  };
+  copy.onclick = () => {
+    area.select();
+    if (document.execCommand('copy')) copy.innerText = w.copied;
+  };
 }

@@ -24,6 +24,12 @@ export async function copyText(text: string, area: HTMLTextAreaElement | null): 
   return document.execCommand('copy');
 }
 
+const HINT = {
+  zh: '在新的临时工作表上试用本加载项用到的每项功能，然后删除该表；不改动其他工作表。请把报告发给我们。',
+  en: 'Tries every capability the add-in uses on a new scratch sheet, then deletes it; no other sheet is touched. Please send us the report.',
+};
+const BUSY = { zh: '正在自检…', en: 'Testing…' };
+
 export function SelfTest({ run, lang }: { run: () => Promise<SelfTestReport>; lang: Lang }): ReactElement {
   const w = selfTestWords(lang);
   const [busy, setBusy] = useState(false);
@@ -43,9 +49,9 @@ export function SelfTest({ run, lang }: { run: () => Promise<SelfTestReport>; la
   };
   return (
     <section className="self-test" data-self-test="">
-      <p className="hint">{w.hint}</p>
+      <p className="hint">{HINT[lang]}</p>
       <Button disabled={busy} onClick={() => void start()} data-action="self-test">
-        {busy ? w.busy : w.run}
+        {busy ? BUSY[lang] : w.run}
       </Button>
       {text ? (
         <>

@@ -22,15 +22,15 @@ export const CAPABILITIES = [
 export type Capability = (typeof CAPABILITIES)[number];
 
 const LABELS: Record<Capability, [string, string]> = {
-  values: ['写入与读回数值', 'write and read values'],
-  formulas: ['写入公式并计算', 'write a formula, read its result'],
-  text: ['文本保持为文本（004:228、2-5 等）', 'texts stay text (004:228, 2-5, …)'],
+  values: ['数值', 'values'],
+  formulas: ['公式', 'formulas'],
+  text: ['文本保持为文本', 'texts stay text'],
   table: ['表格', 'table'],
   conditionalFormat: ['条件格式', 'conditional format'],
-  customXml: ['工作簿内记录（自定义 XML 部件）', 'records in the workbook (custom XML part)'],
+  customXml: ['自定义 XML 部件', 'custom XML part'],
   pageLayout: ['打印设置', 'page layout'],
   chart: ['图表', 'chart'],
-  customFunction: ['自定义函数 PLAN.TARGET', 'custom function PLAN.TARGET'],
+  customFunction: ['自定义函数', 'custom function'],
 };
 
 /** Texts a host would read as a time, a date, a negative, a number, a boolean or a formula if written as typed. */
@@ -134,34 +134,31 @@ export function highestSets(check: (name: string, version: string) => boolean, s
 /**
  * Run the steps in order, each on its own (one that throws does not stop the others), then `cleanup` (deleting the
  * scratch sheet) whatever happened. A capability without a step is reported as not supported by `missing`.
+ * Promise chains, not async functions: the legacy pane's IE11 bundle stays small.
  */
-export async function runSteps(
+export function runSteps(
   steps: Partial<Record<Capability, () => Promise<void>>>,
   cleanup: () => Promise<void>,
   missing: string,
 ): Promise<{ results: SelfTestReport['results']; cleanup: Outcome }> {
   const results: SelfTestReport['results'] = [];
-  for (let i = 0; i < CAPABILITIES.length; i++) {
-    const c = CAPABILITIES[i];
-    const step = steps[c];
-    let outcome: Outcome = { state: 'unsupported', need: missing };
-    if (step) {
-      try {
-        await step();
-        outcome = { state: 'ok' };
-      } catch (e) {
-        outcome = outcomeOf(e);
-      }
-    }
-    results.push({ capability: c, outcome });
-  }
-  let done: Outcome = { state: 'ok' };
-  try {
-    await cleanup();
-  } catch (e) {
-    done = outcomeOf(e);
-  }
-  return { results, cleanup: done };
+  const attempt = (f: (() => Promise<void>) | undefined, none: Outcome): Promise<Outcome> =>
+    f
+      ? new Promise<void>((resolve) => resolve(f())).then(
+          (): Outcome => ({ state: 'ok' }),
+          (e: unknown) => outcomeOf(e),
+        )
+      : Promise.resolve(none);
+  const next = (i: number): Promise<void> =>
+    i < CAPABILITIES.length
+      ? attempt(steps[CAPABILITIES[i]], { state: 'unsupported', need: missing }).then((outcome) => {
+          results.push({ capability: CAPABILITIES[i], outcome });
+          return next(i + 1);
+        })
+      : Promise.resolve();
+  return next(0)
+    .then(() => attempt(cleanup, { state: 'ok' }))
+    .then((done) => ({ results, cleanup: done }));
 }
 
 function outcomeText(o: Outcome, zh: boolean): string {
@@ -189,21 +186,7 @@ export function reportText(r: SelfTestReport, lang: Lang): string {
   return lines.join('\n');
 }
 
-/** The pane's words for the self-test. */
-export function selfTestWords(lang: Lang): { run: string; copy: string; copied: string; busy: string; hint: string } {
-  return lang === 'zh'
-    ? {
-        run: '自检',
-        copy: '复制报告',
-        copied: '已复制',
-        busy: '正在自检…',
-        hint: '在新的临时工作表上试用本加载项用到的每项功能，然后删除该表；不改动其他工作表。请把报告发给我们。',
-      }
-    : {
-        run: 'Self-test',
-        copy: 'Copy report',
-        copied: 'Copied',
-        busy: 'Testing…',
-        hint: 'Tries every capability the add-in uses on a new scratch sheet, then deletes it; no other sheet is touched. Please send us the report.',
-      };
+/** The pane's words for the self-test (the modern pane adds a line on what it does: src/panes/modern/SelfTest.tsx). */
+export function selfTestWords(lang: Lang): { run: string; copy: string; copied: string } {
+  return lang === 'zh' ? { run: '自检', copy: '复制报告', copied: '已复制' } : { run: 'Self-test', copy: 'Copy report', copied: 'Copied' };
 }

@@ -140,7 +140,7 @@ async function main(): Promise<void> {
       () => inEt((e) => JSON.stringify([e.wb.sheets.map((s) => [s.name, s.snapshot()]), e.wb.active.name, e.wb.parts.length])),
       selfShot,
     );
-    assert.match(report, /✓ 文本保持为文本/);
+    assert.match(report, /✓ 文本保持为文本: 正常/);
     console.log(`  ✓ 自检: every capability used in WPS ok, the scratch sheet deleted, nothing else touched (${selfShot})`);
 
     await inEt((e) => {
