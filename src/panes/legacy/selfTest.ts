@@ -14,7 +14,7 @@ export function appendSelfTest(pane: HTMLElement, actions: PaneActions, lang: La
   const box = document.createElement('div');
   box.setAttribute('data-self-test', '');
   box.innerHTML =
-    '<button type="button" data-action="self-test"></button><textarea readonly rows="13" style="width:100%;display:none" data-self-test-report></textarea><button type="button" data-action="copy-report" style="display:none"></button>';
+    '<button type="button" data-action="self-test"></button><textarea readonly rows="16" style="width:100%;display:none" data-self-test-report></textarea><button type="button" data-action="copy-report" style="display:none"></button>';
   pane.appendChild(box);
   const button = box.childNodes[0] as HTMLButtonElement;
   const area = box.childNodes[1] as HTMLTextAreaElement;

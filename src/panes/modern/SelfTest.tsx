@@ -55,7 +55,7 @@ export function SelfTest({ run, lang }: { run: () => Promise<SelfTestReport>; la
       </Button>
       {text ? (
         <>
-          <Textarea ref={area} readOnly value={text} rows={13} resize="vertical" style={{ width: '100%' }} data-self-test-report="" />
+          <Textarea ref={area} readOnly value={text} rows={16} resize="vertical" style={{ width: '100%' }} data-self-test-report="" />
           <Button onClick={() => void copyText(text, area.current).then(setCopied)} data-action="copy-report">
             {copied ? w.copied : w.copy}
           </Button>
