@@ -18,6 +18,7 @@ import { colIndex, colLetter } from '../../src/core/sheet/layout';
 import { DATA_VERSION, dataset } from '../../src/data/index';
 import { buildForTests, TEST_DIST } from '../build/dist';
 import { editTarget, publish } from '../packages';
+import { runSelfTest } from './selftest';
 
 const root = join(__dirname, '..', '..');
 const results = join(root, 'test-results');
@@ -102,6 +103,15 @@ async function openPane(browser: Browser, url: string, userAgent: string, query:
 }
 
 const loaded = (requests: string[], url: string, path: string): boolean => requests.includes(url + path);
+
+/** The fake Excel's workbook in the page: every cell, sheet name and table (for the self-test's before and after). */
+const excelState = (page: Page) => (): Promise<string> =>
+  page.evaluate(() => {
+    const h = (
+      window as unknown as { __host: { snapshot(): Map<string, unknown>; sheets: { name: string }[]; tables: { name: string }[] } }
+    ).__host;
+    return JSON.stringify([[...h.snapshot().entries()], h.sheets.map((s) => s.name), h.tables.map((t) => t.name)]);
+  });
 
 async function main(): Promise<void> {
   assert.ok(existsSync(executablePath), `Chromium not found at ${executablePath}: apt-get install -y chromium fonts-noto-cjk`);
@@ -350,6 +360,12 @@ async function main(): Promise<void> {
       },
     );
 
+    await step('自检: every capability ok on a scratch sheet, deleted again, nothing else touched (screenshot)', async () => {
+      const text = await runSelfTest(page, excelState(page), join(results, 'selftest-zh.png'));
+      assert.match(text, /✓ 自定义函数: 正常/);
+      assert.match(text, /ExcelApi 1\.17/);
+    });
+
     await step('build a formula and write it into the active cell', async () => {
       await page.evaluate(() => {
         (window as unknown as { __host: { selection: object } }).__host.selection = { sheet: 'Sheet1', row: 30, col: 0, rows: 1, cols: 1 };
@@ -489,6 +505,9 @@ async function main(): Promise<void> {
             assert.match(await legacy.locator('[data-notice]').innerText(), /已被手动修改/);
             assert.equal(await value(), 2222);
             await legacy.screenshot({ path: join(results, 'pane-legacy.png'), fullPage: true });
+            // 自检 at ExcelApi 1.1: what the host lacks is said, nothing fails, nothing else is touched.
+            const text = await runSelfTest(legacy, excelState(legacy), join(results, 'selftest-legacy.png'));
+            assert.match(text, /– 条件格式: 此宿主不支持（ExcelApi 1\.6）/);
             await legacy.click('[data-action="overwrite"]');
             await legacy.waitForSelector('[data-action="overwrite"]', { state: 'hidden' });
             assert.equal(await value(), 2100);

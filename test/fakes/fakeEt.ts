@@ -11,7 +11,10 @@
  * - table names: letters, digits, _ and ., starting with a letter or _, unique in the workbook, not a cell address;
  * - a table cannot overlap another table or merged cells; part of a merged area cannot be written;
  * - `Select` fails on a sheet that is not active; a conditional format's relative references are read from the
- *   active cell at the time of `FormatConditions.Add` (recorded as `anchor`), as in Excel's VBA model.
+ *   active cell at the time of `FormatConditions.Add` (recorded as `anchor`), as in Excel's VBA model;
+ * - a string written to `Value2` or `Formula` is read as if typed (./typed.ts: 2-5 a date, 004:228 a time, (100) a
+ *   negative, 007 a number…) unless the cell's NumberFormat is text ("@") or the string starts with an apostrophe;
+ * - `Worksheet.Delete` with `DisplayAlerts` on throws: WPS would stop and ask the person.
  */
 import type {
   EtApplication,
@@ -30,6 +33,7 @@ import type {
   EtWorkbook,
   EtWorksheet,
 } from '../../src/hosts/wps/et';
+import { asTyped } from './typed';
 
 /**
  * The formula ET makes of a text written through `Value2` or `Formula`, as if typed, or null for a constant: "=…"; "+…"
@@ -248,6 +252,8 @@ export class FakeWorkbook implements EtWorkbook {
   readonly Worksheets: FakeSheets;
   /** Count of calls that wrote something, by kind: a test asserts a refusal wrote nothing. */
   writes = 0;
+  /** Application.DisplayAlerts: while on, a call that would ask the person (Delete) throws. */
+  displayAlerts = true;
   evaluate: (sheet: FakeSheet, formula: string, row: number, col: number) => EtValue = () => '';
 
   constructor(names: string[] = ['Sheet1']) {
@@ -361,6 +367,16 @@ export class FakeSheet implements EtWorksheet {
   Activate(): void {
     this.wb.active = this;
   }
+  /** The sheet goes with its tables and rules; WPS asks first unless DisplayAlerts is off, and keeps a last sheet. */
+  Delete(): void {
+    if (this.wb.displayAlerts) throw new EtError('Worksheet.Delete: WPS asks the person first (DisplayAlerts is on)');
+    const i = this.wb.sheets.indexOf(this);
+    if (i < 0) throw new EtError('Worksheet.Delete: the sheet was already deleted');
+    if (this.wb.sheets.length === 1) throw new EtError('Worksheet.Delete: a workbook keeps at least one sheet');
+    this.wb.sheets.splice(i, 1);
+    if (this.wb.active === this) this.wb.active = this.wb.sheets[Math.min(i, this.wb.sheets.length - 1)];
+    this.wb.writes++;
+  }
 
   // Test helpers (not part of ET).
   cell(row: number, col: number): CellData | undefined {
@@ -469,6 +485,7 @@ export class FakeRange implements EtRange {
       if (x === NA) c.value = '#N/A';
       else if (typeof x === 'string' && enteredFormula(x)) c.formula = enteredFormula(x)!;
       else if (typeof x === 'string' && x.startsWith("'")) c.value = x.slice(1);
+      else if (typeof x === 'string' && x !== '' && c.numberFormat !== '@') c.value = asTyped(x) as EtValue;
       else if (x !== '') c.value = x;
     });
     this.sheet.wb.writes++;
@@ -487,7 +504,7 @@ export class FakeRange implements EtRange {
       if (x === NA) c.value = '#N/A';
       else if (typeof x === 'string' && enteredFormula(x)) c.formula = enteredFormula(x)!;
       else if (typeof x === 'string' && x.startsWith("'")) c.value = x.slice(1);
-      else if (typeof x === 'string' && x.trim() !== '' && Number.isFinite(Number(x))) c.value = Number(x);
+      else if (typeof x === 'string' && x !== '' && c.numberFormat !== '@') c.value = asTyped(x) as EtValue;
       else if (x !== '' && x !== null && x !== undefined) c.value = x;
     });
     this.sheet.wb.writes++;
@@ -837,6 +854,15 @@ export class FakeEt implements EtApplication {
   get Selection(): FakeRange {
     return new FakeRange(this.wb.active, this.wb.active.selection);
   }
+  get DisplayAlerts(): boolean {
+    return this.wb.displayAlerts;
+  }
+  set DisplayAlerts(v: boolean) {
+    this.wb.displayAlerts = !!v;
+  }
+  readonly Name = 'WPS 表格';
+  readonly Version = '12.1';
+  readonly Build = '12.1.0.20540';
   /** Full recalculations asked for (the fake computes nothing: `evaluate` answers when a cell is read). */
   calculations = 0;
   CalculateFull(): void {

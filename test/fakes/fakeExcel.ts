@@ -27,6 +27,7 @@ import { DetailedCellError, type HyperFormula } from 'hyperformula';
 import { colLetter } from '../../src/core/sheet/layout';
 import { createEngine } from '../../src/hyperformula/engine';
 import { conditionLevel, levelOf, tagOf } from './officeLevels';
+import { asTyped } from './typed';
 
 type Raw = string | number | boolean | null;
 
@@ -142,62 +143,7 @@ export interface CellState {
   fill: string;
 }
 
-const DAY_MS = 86_400_000;
-/** Excel's serial number of a date (days since 1899-12-30), or null when there is no such day. */
-function serial(y: number, m: number, d: number): number | null {
-  const t = Date.UTC(y, m - 1, d);
-  const back = new Date(t);
-  if (m < 1 || m > 12 || back.getUTCMonth() !== m - 1 || back.getUTCDate() !== d) return null;
-  return Math.round((t - Date.UTC(1899, 11, 30)) / DAY_MS);
-}
-
-/** A plain number as Excel reads one typed: digits (leading zeros dropped), thousands commas, a decimal point, 1E5. */
-function plainNumber(s: string): number | null {
-  if (!/\d/.test(s) || !/^[+-]?(?:\d{1,3}(?:,\d{3})+|\d*)(?:\.\d*)?(?:[eE][+-]?\d+)?$/.test(s)) return null;
-  return Number(s.replace(/,/g, ''));
-}
-
-/**
- * What Excel makes of a string typed into a cell of General format, or written to `Range.values` or `formulas`
- * (the Office JS reference: a string is entered as if typed; one starting with "=", "+" or "-" is read as a
- * formula; locale-shaped dates are read in the host's locale, modelled here as en-US):
- * - TRUE / FALSE in any case → a boolean; 1E5, 004, 1,000, +5 → numbers (leading zeros dropped);
- * - 5% → 0.05; (100) → -100;
- * - times 4:28, 4:28:30, 004:228 → the fraction of a day (hours and minutes may run over, as Excel allows);
- * - dates 1-2, 3/4 (month-day of this year), 3/4/2025, 2025-3-4 → the date's serial number;
- * - another string starting with "+" or "-" → a formula (often an error); a leading apostrophe → the rest as text;
- * - anything else stays text.
- */
-export function asTyped(s: string): Raw {
-  if (s === '' || s.startsWith('=')) return s;
-  if (s.startsWith("'")) return s.slice(1);
-  // "@SUM(A1)": Excel reads a leading @ as the start of a formula (it adds the "=").
-  if (s.length > 1 && s.startsWith('@')) return `=${s.slice(1)}`;
-  const t = s.trim();
-  if (/^(true|false)$/i.test(t)) return t.toUpperCase() === 'TRUE';
-  const n = plainNumber(t);
-  if (n !== null) return n;
-  const neg = t.match(/^\((.+)\)$/);
-  if (neg && !/^[+-]/.test(neg[1]) && plainNumber(neg[1]) !== null) return -plainNumber(neg[1])!;
-  const pct = t.match(/^(.+?)\s*%$/);
-  if (pct && plainNumber(pct[1]) !== null) return plainNumber(pct[1])! / 100;
-  const time = t.match(/^(\d+):(\d+)(?::(\d+(?:\.\d+)?))?$/);
-  if (time) return (Number(time[1]) * 3600 + Number(time[2]) * 60 + Number(time[3] ?? 0)) / 86400;
-  const thisYear = new Date().getFullYear();
-  const md = t.match(/^(\d{1,2})[-/](\d{1,2})$/);
-  const mdy = t.match(/^(\d{1,2})[-/](\d{1,2})[-/](\d{4}|\d{2})$/);
-  const ymd = t.match(/^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/);
-  const date = md
-    ? serial(thisYear, Number(md[1]), Number(md[2]))
-    : mdy
-      ? serial(mdy[3].length === 2 ? 2000 + Number(mdy[3]) : Number(mdy[3]), Number(mdy[1]), Number(mdy[2]))
-      : ymd
-        ? serial(Number(ymd[1]), Number(ymd[2]), Number(ymd[3]))
-        : null;
-  if (date !== null) return date;
-  if (/^[+-]/.test(t)) return `=${t}`;
-  return s;
-}
+export { asTyped } from './typed';
 
 /** Requirement-set versions compared as numbers: 1.10 is newer than 1.9. */
 export function newerThan(a: string, b: string): boolean {
@@ -225,6 +171,8 @@ export class FakeHost {
    * of that level fails them (ApiNotFound at the next sync), and so does this one.
    */
   readonly aboveLevel: string[] = [];
+  /** The recalculations asked for through `workbook.application.calculate`, by CalculationType. */
+  readonly calculations: string[] = [];
 
   /** Office.context.requirements.isSetSupported as this fake Excel answers it. */
   isSetSupported = (name: string, version = '1.1'): boolean => name === 'ExcelApi' && !newerThan(version, this.excelApi);
@@ -561,6 +509,8 @@ class FakeTables extends Collection<FakeTable> {
 }
 
 class FakeWorkbook {
+  /** ExcelApi 1.1: `calculate(Excel.CalculationType.full)` recomputes every formula (recorded in host.calculations). */
+  readonly application: { calculate: (type: string) => void };
   readonly worksheets: FakeWorksheets;
   readonly tables: FakeTables;
   private readonly parts: FakeXmlParts;
@@ -568,6 +518,16 @@ class FakeWorkbook {
     this.worksheets = new FakeWorksheets(host);
     this.tables = new FakeTables(host);
     this.parts = new FakeXmlParts(host);
+    this.application = {
+      calculate: (type: string) => {
+        host.uses('Excel.Application.calculate');
+        if (!host.live()) return;
+        if (!Object.values(FakeExcelNamespace.CalculationType).includes(type))
+          return host.fail('InvalidArgument', `calculate: not a CalculationType: ${type}`);
+        host.hf.rebuildAndRecalculate();
+        host.calculations.push(type);
+      },
+    };
   }
   get customXmlParts(): FakeXmlParts {
     this.host.uses('Excel.Workbook.customXmlParts');
@@ -620,8 +580,8 @@ class FakeWorksheets extends Collection<FakeWorksheet> {
 }
 
 export class FakeWorksheet {
-  /** HyperFormula's id of the sheet behind it (-1 for a sheet that is not there). */
-  readonly hfId: number;
+  /** HyperFormula's id of the sheet behind it (-1 for a sheet that is not there, or no longer: deleted). */
+  hfId: number;
   /** Excel's Worksheet.id: a GUID string that survives a rename. */
   readonly sheetId: string;
   private _name: string;
@@ -711,6 +671,21 @@ export class FakeWorksheet {
   load(): this {
     this.host.queueLoad(() => (this.nullLoaded = true));
     return this;
+  }
+  /**
+   * ExcelApi 1.1: the sheet goes, with its tables, rules and charts; Excel refuses to delete a workbook's only sheet.
+   * Another sheet becomes active if this one was.
+   */
+  delete(): void {
+    const host = this.host;
+    host.uses('Excel.Worksheet.delete');
+    if (!host.live() || this.hfId < 0) return;
+    if (host.sheets.length === 1) return host.fail('InvalidOperation', 'a workbook must keep at least one sheet');
+    host.sheets.splice(host.sheets.indexOf(this), 1);
+    for (let i = host.tables.length - 1; i >= 0; i--) if (host.tables[i].sheet === this) host.tables.splice(i, 1);
+    host.hf.removeSheet(this.hfId);
+    this.hfId = -1;
+    if (host.active === this) host.activate(host.sheets[0].name);
   }
   activate(): void {
     if (this.host.live() && this.hfId >= 0) this.host.active = this;
@@ -1204,4 +1179,7 @@ export class FakeRange {
 }
 
 /** The Excel namespace values the adapter reads (enums). */
-export const FakeExcelNamespace = { ConditionalFormatType: { custom: 'Custom' } };
+export const FakeExcelNamespace = {
+  ConditionalFormatType: { custom: 'Custom' },
+  CalculationType: { recalculate: 'Recalculate', full: 'Full', fullRebuild: 'FullRebuild' },
+};

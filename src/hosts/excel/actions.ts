@@ -1,4 +1,4 @@
-/* global Excel */
+/* global Excel, Office */
 /** The pane's actions carried out in Excel through the adapter in src/hosts/excel. */
 import { regionLayout, type Mode } from '../../core/sheet/layout';
 import { recordedRegions, regionOfTable, summarizeRefresh, tableLayoutFor } from '../../core/sheet/refresh';
@@ -19,6 +19,7 @@ import {
 import { clearMarks, markCells, readSelection } from './marks';
 import { fillOfficialActuals, insertOverview, readActuals } from './overview';
 import { Occupied, Refused, type PaneActions } from '../../panes/shared/actions';
+import { selfTest, type Diagnostics } from './selfTest';
 
 /** The adapter's refusals as the pane's: `Occupied` (the pane asks), `Refused` (the pane explains). */
 async function toPane<T>(op: () => Promise<T>): Promise<T> {
@@ -28,6 +29,16 @@ async function toPane<T>(op: () => Promise<T>): Promise<T> {
     if (e instanceof NeedsConfirmation) throw new Occupied(e.address, e.refusal, e.sheet);
     if (e instanceof MarksRefused) throw new Refused(e.refusal, e.sheet);
     throw e;
+  }
+}
+
+/** What Office says of the host it runs in (Office.context.diagnostics); nothing outside Office, as in the tests. */
+function diagnostics(): Diagnostics | undefined {
+  try {
+    const d = typeof Office !== 'undefined' && Office.context ? Office.context.diagnostics : undefined;
+    return d ? { host: String(d.host), version: d.version, platform: String(d.platform) } : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -77,5 +88,6 @@ export function officeActions(
     markCells: (selection, cells) => toPane(() => run((ctx) => markCells(ctx, selection, cells))),
     clearMarks: () => run((ctx) => clearMarks(ctx)),
     writeFormula: (formula: string, replace: boolean) => toPane(() => run((ctx) => writeFormulaToActiveCell(ctx, formula, replace))),
+    selfTest: () => selfTest(run, version, diagnostics()),
   };
 }

@@ -12,6 +12,7 @@ import {
   freeTableName,
   hostValue,
   isFreeCell,
+  TEXT_FORMAT,
   refusalFor,
   refusalText,
   type BlockFacts,
@@ -162,18 +163,33 @@ function runs(indexes: number[]): [number, number][] {
   return out;
 }
 
+/** ET's text number format: a string written to a cell in it stays that string (TEXT_FORMAT, as in Excel). */
+export const TEXT = TEXT_FORMAT;
+
 /**
- * Write a block of layout cells whose top-left is the 0-based (row, col): every text and number through `Value2` (a text
- * ET would parse behind an apostrophe, so it stays text), then each run of formulas the layout built through `Formula`.
+ * Write a block of layout cells whose top-left is the 0-based (row, col). ET, like Excel, reads a string written to
+ * `Value2` as if typed (2-5 a date, 004:228 a time, (100) a negative, 007 the number 7; docs/wps-api-audit.md), so each
+ * run of text cells gets the text format first; then every text and number through `Value2` (a text ET would take
+ * for a formula behind an apostrophe too), then each run of formulas the layout built through `Formula`.
  */
-function writeCells(ws: EtWorksheet, row: number, col: number, cells: (string | number | null)[][], formulas: boolean[][]): void {
+export function writeCells(ws: EtWorksheet, row: number, col: number, cells: (string | number | null)[][], formulas: boolean[][]): void {
   if (!cells.length) return;
+  cells.forEach((r, i) => {
+    const texts = r.flatMap((c, j) => (typeof c === 'string' && !formulas[i][j] ? [j] : []));
+    for (const [first, count] of runs(texts)) block(ws, row + i, col + first, 1, count).NumberFormat = TEXT;
+  });
   block(ws, row, col, cells.length, cells[0].length).Value2 = cells.map((r, i) => r.map((c, j) => (formulas[i][j] ? '' : hostValue(c))));
   cells.forEach((r, i) => {
     const built = r.flatMap((c, j) => (formulas[i][j] && typeof c === 'string' ? [j] : []));
     for (const [first, count] of runs(built))
       block(ws, row + i, col + first, 1, count).Formula = [r.slice(first, first + count) as string[]];
   });
+}
+
+/** One text into one cell (or the same text into a block), in the text format so that it stays as written. */
+function writeText(range: EtRange, text: string): void {
+  range.NumberFormat = TEXT;
+  range.Value2 = hostValue(text);
 }
 
 /** Write one layout onto `ws` (whose block the caller has checked, or which is new). */
@@ -185,22 +201,24 @@ function writeLayout(app: EtApplication, ws: EtWorksheet, layout: SheetLayout, t
   const at = (row: number, col: number, rows = 1, cols = 1): EtRange => block(ws, row - 1, c0 + col, rows, cols);
 
   const title = at(r0, 0);
-  title.Value2 = hostValue(layout.title);
+  writeText(title, layout.title);
   title.Font.Bold = true;
   title.Font.Size = 14;
   const sub = at(r0 + 1, 0);
-  sub.Value2 = hostValue(layout.subtitle);
+  writeText(sub, layout.subtitle);
   sub.Font.Size = 9;
   sub.Font.Color = bgr('595959');
   layout.legend.forEach((l, i) => {
     const c = at(r0 + 2, i * 2);
-    c.Value2 = hostValue(l.text);
+    writeText(c, l.text);
     if (l.fill !== 'FFFFFF') c.Interior.Color = bgr(l.fill);
   });
 
   const headerRow = layout.headerRow;
   const n = layout.rows.length;
-  at(headerRow, 0, 1, width).Value2 = [layout.header.map(hostValue)];
+  const head = at(headerRow, 0, 1, width);
+  head.NumberFormat = TEXT;
+  head.Value2 = [layout.header.map(hostValue)];
   writeCells(
     ws,
     headerRow,

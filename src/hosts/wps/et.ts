@@ -105,6 +105,8 @@ export interface EtWorksheet {
   readonly ListObjects: EtListObjects;
   Range(Cell1: string | EtRange, Cell2?: string | EtRange): EtRange;
   Activate(): void;
+  /** Asks the person first unless Application.DisplayAlerts is false. */
+  Delete(): void;
 }
 
 export interface EtSheets {
@@ -149,6 +151,12 @@ export interface EtApplication {
   readonly Selection: EtRange;
   /** Recalculate every formula of the open workbooks (after the plans the PLAN functions answer from changed). */
   CalculateFull?(): void;
+  /** false: calls such as Worksheet.Delete do not stop to ask the person (typed `number` in wps-jsapi). */
+  DisplayAlerts: boolean;
+  /** The application's name, version and build, for the self-test's report (typed `string`/`number` in wps-jsapi). */
+  readonly Name?: string;
+  readonly Version?: string | number;
+  readonly Build?: string | number;
 }
 
 /** WPS's ET Application, when this page runs inside WPS 表格 (the pane's page or the add-in's main page). */

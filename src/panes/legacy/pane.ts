@@ -15,6 +15,7 @@ import { describeDataSource, type DataSource } from '../shared/dataSource';
 import { errorText, type Notice } from '../shared/messages';
 import { strings } from '../shared/i18n';
 import { applyRefresh, beforeRefresh } from './refresh';
+import { appendSelfTest } from './selfTest';
 
 const WORDS = {
   zh: {
@@ -230,4 +231,5 @@ export function renderLegacy(root: HTMLElement, o: LegacyOptions): void {
   });
   overwrite.addEventListener('click', () => attempt(() => apply(true)));
   drawRegion();
+  appendSelfTest(pane, o.actions, o.lang);
 }

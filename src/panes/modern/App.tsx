@@ -38,6 +38,7 @@ import { describeDataSource, previewText, type DataSource } from '../shared/data
 import { changesSince, newerThanInUse } from '../../core/sheet/diff';
 import { dataset as compiledDataset } from '../../data/index';
 import { NoticeBar, RegionTable } from './RegionTable';
+import { SelfTest } from './SelfTest';
 
 export { Occupied, Refused, type MarkCell, type PaneActions, type RefreshSummary, type Selection } from '../shared/actions';
 
@@ -395,6 +396,8 @@ export function App({ plan: basePlan, actions, lang, linkedMissing, importedPlan
           </Button>
         </div>
       ) : null}
+
+      {actions.selfTest ? <SelfTest run={actions.selfTest} lang={lang} /> : null}
 
       <Dialog open={ask !== null} onOpenChange={(_e, d) => !d.open && setAsk(null)}>
         <DialogSurface>

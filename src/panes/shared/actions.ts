@@ -9,6 +9,7 @@ import type { RegionActuals } from '../../core/sheet/overview';
 import type { Actual } from '../../core/exchange/datapackage';
 import type { ImportedPlanRecord } from '../../core/exchange/importedPlans';
 import type { RecordedTable } from '../../core/sheet/diff';
+import type { SelfTestReport } from './selfTest';
 
 export interface Selection {
   /** The sheet the values were read from (marks are painted there, whichever sheet is active by then). */
@@ -79,6 +80,8 @@ export interface PaneActions {
   fillOfficialActuals?(actuals: Actual[]): Promise<{ filled: string[]; kept: string[] }>;
   /** The plan tables kept in this workbook. */
   loadImportedPlans?(): Promise<ImportedPlanRecord[]>;
+  /** 自检: try each capability on a new scratch sheet, delete it, report (./selfTest.ts). No other sheet is touched. */
+  selfTest?(): Promise<SelfTestReport>;
 }
 
 /** An operation refused because cells are not free; the pane asks before doing anything else. */

@@ -13,6 +13,7 @@ import { wpsActions } from '../../hosts/wps/actions';
 import { findEt } from '../../hosts/wps/et';
 import { linkedMissing } from '../../hosts/wps/functions';
 import { wpsDigest, wpsFetch } from '../../hosts/wps/net';
+import { wpsSelfTest } from '../../hosts/wps/selfTest';
 import { officialActuals } from '../../data/actuals';
 
 export { findEt } from '../../hosts/wps/et';
@@ -42,6 +43,9 @@ async function start(): Promise<void> {
   // The plans the pane shows now (the data in use, with the tables imported into this workbook): the actions follow it.
   let current = plan;
   const actions = wpsActions(plan, lang, app, () => current);
+  // 自检: the PLAN functions are tried where this WPS has add-in custom functions.
+  actions.selfTest = () =>
+    wpsSelfTest(app, plan.dataset.version, !linkedMissing(window as unknown as Parameters<typeof linkedMissing>[0], lang));
   // Plan tables imported earlier in this workbook come back; one that no longer reads is left out (the pane starts).
   const imported: ImportedPlanRecord[] = await (async () => {
     try {

@@ -20,6 +20,7 @@ import { colIndex, colLetter, SEED_COLUMNS } from '../../../src/core/sheet/layou
 import { DATA_VERSION, dataset } from '../../../src/data/index';
 import { IMPORTED_NS } from '../../../src/core/exchange/importedPlans';
 import { publishCorrected } from '../../packages';
+import { runSelfTest } from '../../e2e/selftest';
 
 const root = join(__dirname, '..', '..', '..');
 const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -64,7 +65,12 @@ function serve(dir: string): Promise<{ server: Server; url: string }> {
 interface Et {
   wb: {
     parts: { NamespaceURI: string; XML: string }[];
-    sheets: { name: string; tables: { name: string; rect: { row: number; col: number; rows: number; cols: number } }[] }[];
+    sheets: {
+      name: string;
+      tables: { name: string; rect: { row: number; col: number; rows: number; cols: number } }[];
+      snapshot(): string;
+    }[];
+    active: { name: string };
   };
   sheet(n: string): { type(a1: string, v: unknown): void; at(a1: string): { value?: unknown; formula?: string } | undefined };
   select(sheet: string, a1: string): void;
@@ -127,6 +133,15 @@ async function main(): Promise<void> {
     assert.equal(target, '=PLAN.TARGET("赣州","high_tech_enterprises",2025)');
     await page.screenshot({ path: shot, fullPage: true });
     console.log(`  ✓ insert: the fake workbook holds sheet 赣州指标 with table PLAN_L_Ganzhou; the pane says so (${shot})`);
+
+    const selfShot = join(root, 'test-results', 'selftest-wps.png');
+    const report = await runSelfTest(
+      page,
+      () => inEt((e) => JSON.stringify([e.wb.sheets.map((s) => [s.name, s.snapshot()]), e.wb.active.name, e.wb.parts.length])),
+      selfShot,
+    );
+    assert.match(report, /✓ 文本保持为文本: 正常/);
+    console.log(`  ✓ 自检: every capability used in WPS ok, the scratch sheet deleted, nothing else touched (${selfShot})`);
 
     await inEt((e) => {
       e.sheet('Sheet1').type('C3', '我的数据');
