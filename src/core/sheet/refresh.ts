@@ -208,11 +208,15 @@ export function regionOfTable(plan: Plan, tableName: string): { region: Region; 
 export function recordedRegions(
   plan: Plan,
   tables: { table: string; dataVersion?: string }[],
-): { region: string | null; dataVersion?: string }[] {
-  return tables.map(({ table, dataVersion }) => ({
-    region: regionOfTable(plan, table)?.region.name ?? null,
-    ...(dataVersion ? { dataVersion } : {}),
-  }));
+): { region: string | null; ref?: string; dataVersion?: string }[] {
+  return tables.map(({ table, dataVersion }) => {
+    const region = regionOfTable(plan, table)?.region ?? null;
+    return {
+      region: region?.name ?? null,
+      ...(region ? { ref: plan.refOf(region) } : {}),
+      ...(dataVersion ? { dataVersion } : {}),
+    };
+  });
 }
 
 /** What a host adapter's refresh did to one table. */

@@ -24,7 +24,8 @@ import { unitLabel } from '../../core/plan/units';
 /** The message bar under the buttons. */
 export function NoticeBar({ notice }: { notice: NonNullable<Notice> }): ReactElement {
   return (
-    <MessageBar intent={notice.kind} className="notice" data-notice={notice.kind}>
+    // Multiline: a notice wraps to the pane's width, never cut short with an ellipsis.
+    <MessageBar intent={notice.kind} layout="multiline" className="notice" data-notice={notice.kind}>
       <MessageBarBody>{notice.text}</MessageBarBody>
     </MessageBar>
   );
@@ -94,9 +95,11 @@ export function RegionTable({ region, lang }: { region: Region; lang: Lang }): R
                   <span>{lang === 'zh' ? e.name : e.indicator.en}</span>
                 </Tooltip>
                 {e.row === undefined ? (
-                  <Badge size="small" appearance="outline">
-                    {t.prose}
-                  </Badge>
+                  <Tooltip content={t.proseHelp} relationship="description">
+                    <Badge size="small" appearance="outline" title={t.proseHelp} data-prose="">
+                      {t.prose}
+                    </Badge>
+                  </Tooltip>
                 ) : null}
                 {years.some((y) => e.values[y]?.estimate) ? (
                   <Badge size="small" color="informative">
