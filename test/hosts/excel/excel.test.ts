@@ -202,7 +202,7 @@ describe('build a formula', () => {
 test('a table inserted in English refreshes from a Chinese pane, and the other way round', async () => {
   const host = new FakeHost();
   await insertOnNewSheets(host.context() as never, [regionLayout(plan.region('吉安'), 'plain', 'en', plan.dataset.version)]);
-  const ws = host.sheet('吉安指标');
+  const ws = host.sheet('Ji\'an indicators');
   ws.setContent(5, colIndex('target'), 1);
   ws.setContent(5, colIndex('actual2022'), 7);
   const res = await refreshTables(

@@ -41,7 +41,7 @@ test('insert overview: one row per region table, live counts equal to the core�
   // A clerk types actuals: 赣州 high-tech enterprises 2025 = 2100 (met), 九江 (an English table) one behind.
   host.type('赣州指标', `${colLetter(colIndex('actual2025'))}${rowOf('赣州', 'high_tech_enterprises')}`, 2100);
   const jj = plan.region('九江').entries.find((e) => e.values[2020]?.value && e.target?.value && e.indicator.kind === 'level')!;
-  host.type('九江指标', `${colLetter(colIndex('actual2023'))}${rowOf('九江', jj.indicator.id)}`, jj.values[2020]!.value!);
+  host.type('Jiujiang indicators', `${colLetter(colIndex('actual2023'))}${rowOf('九江', jj.indicator.id)}`, jj.values[2020]!.value!);
   const gz = overviewCounts(plan.region('赣州'), { high_tech_enterprises: { 2025: 2100 } });
   const jjc = overviewCounts(plan.region('九江'), { [jj.indicator.id]: { 2023: jj.values[2020]!.value! } });
   expect(counts(4)).toEqual([plan.region('赣州').entries.length, ...ROW_STATUSES.map((s) => gz.byStatus[s])]);
