@@ -65,7 +65,7 @@ export function renderLegacy(root: HTMLElement, o: LegacyOptions): void {
   for (let i = 0; i < regions.length; i++) {
     const r = regions[i];
     const p = periodOf(r);
-    const label = `${o.lang === 'zh' ? r.name : r.en} — ${r.planTitle}${isSeedPeriod(p) ? '' : ` (${describePeriod(p)})`}`;
+    const label = `${o.lang === 'zh' ? `${r.name} — ${r.planTitle}` : r.en || r.name}${isSeedPeriod(p) ? '' : ` (${describePeriod(p)})`}`;
     select.appendChild(el('option', { value: o.plan.refOf(r) }, label) as HTMLOptionElement);
   }
   const main = o.plan.regions();

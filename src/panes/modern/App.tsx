@@ -206,7 +206,8 @@ export function App({ plan: basePlan, actions, lang, linkedMissing, importedPlan
         <Select value={region} onChange={(_e, d) => setRegion(d.value)} aria-label={t.region}>
           {regions.map((r) => (
             <option key={plan.refOf(r)} value={plan.refOf(r)}>
-              {`${lang === 'zh' ? r.name : r.en} — ${r.planTitle}${isSeedPeriod(periodOf(r)) ? '' : ` (${describePeriod(periodOf(r))})`}`}
+              {/* English: the region and its years; the plan's Chinese title is under 数据来源与版本. */}
+              {`${lang === 'zh' ? `${r.name} — ${r.planTitle}` : r.en || r.name}${isSeedPeriod(periodOf(r)) ? '' : ` (${describePeriod(periodOf(r))})`}`}
             </option>
           ))}
         </Select>
@@ -278,7 +279,7 @@ export function App({ plan: basePlan, actions, lang, linkedMissing, importedPlan
       <details className="about" data-about="">
         <summary>{t.aboutData}</summary>
         <p className="plan-meta">
-          {`${current.planTitle}${current.issuingNumber ? `（${current.issuingNumber}）` : ''} · ${current.seed} · ${t.version(plan.dataset.version)}`}
+          {`${lang === 'zh' ? `${current.planTitle}${current.issuingNumber ? `（${current.issuingNumber}）` : ''}` : `“${current.planTitle}${current.issuingNumber ? ` ${current.issuingNumber}` : ''}”`} · ${current.seed} · ${t.version(plan.dataset.version)}`}
         </p>
         {source && !source.refused ? (
           <p className="data-source" data-source={source.kind}>

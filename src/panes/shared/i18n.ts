@@ -73,7 +73,8 @@ const zh = {
   writeFormula: '写入活动单元格',
   written: (a: string) => `已写入 ${a}`,
   failed: (m: string) => `操作失败：${m}`,
-  version: (v: string) => `数据版本 ${v}`,
+  // A version with imported plans (Plan.withImported: `1.2.0+1 imported`) said in Chinese; the recorded string is unchanged.
+  version: (v: string) => `数据版本 ${v.replace(/\+(\d+) imported$/, '（另含 $1 张导入的规划表）')}`,
   legend: '黄色：略滞后；红色：滞后或逆向（排位类越小越好）',
   prose: '正文',
   proseHelp: '“正文”：该指标的目标写在规划正文中，不在规划的指标表里。',
