@@ -122,7 +122,8 @@ export function describeSource(v: { source: Value['source'] }): string {
 export function describeConflict(c: Conflict, lang: Lang): string {
   const field = c.field === 'target' ? (lang === 'zh' ? '目标' : 'target') : c.field;
   // The note is our reading, written in Chinese; in English the conflict is said from its fields, the quote kept.
-  if (lang === 'en') return `${field}: elsewhere the plan states “${c.raw}”, which differs from the figure used [${c.source.seed}:${c.source.line}]`;
+  if (lang === 'en')
+    return `${field}: elsewhere the plan states “${c.raw}”, which differs from the figure used [${c.source.seed}:${c.source.line}]`;
   return `${field}: “${c.raw}” — ${c.note} [${c.source.seed}:${c.source.line}]`;
 }
 

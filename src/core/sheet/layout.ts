@@ -252,7 +252,9 @@ export function regionLayout(
             return note
               ? [
                   {
-                    text: zh ? `${e.name}：${note.zh.replace(/^注：/, '')}` : `${e.indicator.en || e.name}: ${note.en.replace(/^Note: /, '')}`,
+                    text: zh
+                      ? `${e.name}：${note.zh.replace(/^注：/, '')}`
+                      : `${e.indicator.en || e.name}: ${note.en.replace(/^Note: /, '')}`,
                     fill: 'FFFFFF',
                   },
                 ]

@@ -224,7 +224,12 @@ export function overviewSources(tables: FoundTable[], lang: Lang, regionOf: (tab
       const L = colLetter(t.col + c);
       return `${sheetRef(t.sheet)}!$${L}$${t.row + 1}:$${L}$${t.row + t.rows}`;
     };
-    sources.push({ label: lang === 'zh' ? region.name : region.en || region.name, statusRange: range(status), metRange: range(met), targetYear });
+    sources.push({
+      label: lang === 'zh' ? region.name : region.en || region.name,
+      statusRange: range(status),
+      metRange: range(met),
+      targetYear,
+    });
   }
   return sources;
 }

@@ -4,13 +4,7 @@
  * (PLAN_…) the workbook holds, wherever they stand, with live COUNTIFS over their status and 2025-met columns;
  * the pane's progress view reads a region's actual values back. Everything is queued first, then one sync.
  */
-import {
-  FONT,
-  isTableOf,
-  parseTableName,
-  placeOfficialActuals,
-  type OfficialActual,
-} from '../../core/sheet/layout';
+import { FONT, isTableOf, parseTableName, placeOfficialActuals, type OfficialActual } from '../../core/sheet/layout';
 import type { Region } from '../../core/plan/model';
 import { actualsOf, overviewLayout, overviewSources, type OverviewLayout, type RegionActuals } from '../../core/sheet/overview';
 import type { Lang } from '../../core/plan/plan';

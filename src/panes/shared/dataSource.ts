@@ -201,7 +201,8 @@ export function previewText(p: RefreshPreview, inUse: string, lang: 'zh' | 'en')
     parts.push('是否刷新？手工修改的单元格不会被改动。');
   } else {
     const known = p.unknown.filter((v) => v);
-    if (froms.length || known.length) parts.push(`The tables used data version ${[...froms, ...known].join(', ')}; ${inUse} is now in use.`);
+    if (froms.length || known.length)
+      parts.push(`The tables used data version ${[...froms, ...known].join(', ')}; ${inUse} is now in use.`);
     if (p.changes.length) parts.push(items.length ? `${items.length} figures changed:` : 'No figure of these regions changed.');
     if (known.length) parts.push(`The figures of version ${known.join(', ')} are not at hand, so the changes cannot be listed.`);
     if (p.unknown.includes(''))

@@ -178,7 +178,8 @@ const en: Strings = {
   legendAmber: 'amber: slightly behind',
   legendRed: 'red: behind or moving away',
   legendRank: 'ranks: lower is better',
-  skipped: (names: string[]) => `Already in the workbook, not inserted again ("Refresh inserted tables" updates them): ${names.join(', ')}.`,
+  skipped: (names: string[]) =>
+    `Already in the workbook, not inserted again ("Refresh inserted tables" updates them): ${names.join(', ')}.`,
   nothingNew: 'Every region is already in the workbook; no table was inserted.',
   askTitleNewSheet: 'The selected cells are not empty: insert on a new sheet instead?',
   askTitleReplace: 'The active cell is not empty: replace it?',

@@ -36,7 +36,9 @@ test.each(plan.allRegions().map((r) => [r.name, r] as const))('%s: the English l
     ['subtitle', l.subtitle],
     ...l.legend.map((x, i) => [`legend ${i}`, x.text] as [string, unknown]),
     ...l.header.map((h, i) => [`header ${i}`, h] as [string, unknown]),
-    ...l.rows.flatMap((r) => r.cells.flatMap((c, i) => (quotedCols.has(i) || r.formulas[i] ? [] : [[`${r.id} col ${i}`, c] as [string, unknown]]))),
+    ...l.rows.flatMap((r) =>
+      r.cells.flatMap((c, i) => (quotedCols.has(i) || r.formulas[i] ? [] : [[`${r.id} col ${i}`, c] as [string, unknown]])),
+    ),
   ];
   expect(cjkIn(texts)).toEqual([]);
   // And it does say the indicator's English name and unit where the Chinese sheet says the Chinese ones.
@@ -54,7 +56,8 @@ test.each(['plain', 'linked'] as Mode[])('inserted in English (%s) on the fake E
   const quotedCols = new Set(l.columns.flatMap((c, i) => (c.key === 'targetRaw' || /^v\d{4}$/.test(c.key) ? [i] : [])));
   const texts: [string, unknown][] = [];
   for (let r = 0; r < l.headerRow + l.rows.length; r++)
-    for (let c = 0; c < l.columns.length; c++) if (!(r >= l.headerRow && quotedCols.has(c))) texts.push([`R${r + 1}C${c + 1}`, ws.value(r, c)]);
+    for (let c = 0; c < l.columns.length; c++)
+      if (!(r >= l.headerRow && quotedCols.has(c))) texts.push([`R${r + 1}C${c + 1}`, ws.value(r, c)]);
   expect(cjkIn(texts)).toEqual([]);
   // The header and the sheet's computed status labels are the English ones.
   expect(ws.value(l.headerRow - 1, colIndex('name', l.columns))).toBe('Indicator');
