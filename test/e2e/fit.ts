@@ -16,30 +16,35 @@ export interface Fit {
   insert: { top: number; bottom: number; right: number };
 }
 
+interface Box {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
 /** What was measured, for the report; throws on the first pane that does not fit. */
 export const measured: Fit[] = [];
 
 async function measure(page: Page, pane: string, width: number, tab: string, insert: string, region: string): Promise<Fit> {
   await page.evaluate(() => window.scrollTo(0, 0));
-  const m = await page.evaluate(
-    ([insertSel, regionSel]) => {
-      const se = document.scrollingElement!;
-      const box = (sel: string) => {
-        const e = document.querySelector(sel);
-        if (!e) return null;
-        const r = e.getBoundingClientRect();
-        return { top: r.top, bottom: r.bottom, left: r.left, right: r.right };
-      };
-      return {
-        scrollWidth: se.scrollWidth,
-        clientWidth: se.clientWidth,
-        height: innerHeight,
-        insert: box(insertSel),
-        region: box(regionSel),
-      };
-    },
-    [insert, region] as const,
-  );
+  // A string, not a function: tsx names inner functions with a helper (__name) the page does not have.
+  const m = (await page.evaluate(`(() => {
+    const se = document.scrollingElement;
+    const box = function (sel) {
+      const e = document.querySelector(sel);
+      if (!e) return null;
+      const r = e.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, left: r.left, right: r.right };
+    };
+    return { scrollWidth: se.scrollWidth, clientWidth: se.clientWidth, height: innerHeight, insert: box(${JSON.stringify(insert)}), region: box(${JSON.stringify(region)}) };
+  })()`)) as {
+    scrollWidth: number;
+    clientWidth: number;
+    height: number;
+    insert: Box | null;
+    region: Box | null;
+  };
   const where = `${pane} at ${width} px, tab ${tab}`;
   assert.ok(m.insert, `${where}: no insert button`);
   assert.ok(m.region, `${where}: no region picker`);
