@@ -182,12 +182,24 @@ export function recordOf(layout: SheetLayout, table: string, sheet: string): Tab
  * formulas, plain ones numbers, and the status column judges by the table's method: refresh keeps whatever the table
  * was made as. Every host adapter refreshes with it.
  */
-export type LayoutFor = (tableName: string, origin: Origin, method?: MethodId) => SheetLayout | null;
+export type LayoutFor = (tableName: string, origin: Origin, method?: MethodId, header?: unknown[]) => SheetLayout | null;
+
+/**
+ * The language a table was written in, told by its header (the indicator column's "Indicator" or "指标"); `lang`
+ * when the header says neither. A refresh keeps it: an English sheet refreshed from a Chinese pane stays English, and
+ * its names are not counted as changed figures.
+ */
+export function tableLang(header: unknown[] | undefined, lang: Lang): Lang {
+  if (!header) return lang;
+  if (header.includes('Indicator')) return 'en';
+  if (header.includes('指标')) return 'zh';
+  return lang;
+}
 
 export function tableLayoutFor(plan: Plan, lang: Lang, version: string): LayoutFor {
-  return (tableName, origin, method) => {
+  return (tableName, origin, method, header) => {
     const found = regionOfTable(plan, tableName);
-    return found ? regionLayout(found.region, found.mode, lang, version, origin, method) : null;
+    return found ? regionLayout(found.region, found.mode, tableLang(header, lang), version, origin, method) : null;
   };
 }
 
