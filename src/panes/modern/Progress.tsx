@@ -291,7 +291,8 @@ export function Progress({
           <Text weight="semibold">{t.qualitative}</Text>
           <ul>
             {words.map((e) => (
-              <li key={e.indicator.id} data-indicator={e.indicator.id}>{`${name(e)}: ${e.target?.raw ?? '—'}`}</li>
+              // The target as the plan wrote it: quoted, it is the plan's own words (Chinese in an English pane too).
+              <li key={e.indicator.id} data-indicator={e.indicator.id}>{`${name(e)}: ${e.target ? `“${e.target.raw}”` : '—'}`}</li>
             ))}
           </ul>
         </>
