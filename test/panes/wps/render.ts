@@ -107,7 +107,8 @@ async function main(): Promise<void> {
     console.log('  ✓ the pane renders in WPS (fake ET host) with the region table');
     const line = page.locator('.data-source');
     assert.equal(await line.getAttribute('data-source'), 'published');
-    assert.equal(await line.innerText(), `使用数据：${DATA_VERSION}+20251127T000000Z · 2025-11-27 · 已发布`);
+    // In the closed 数据来源与版本 area: its text, not what is on screen.
+    assert.equal(await line.textContent(), `使用数据：${DATA_VERSION}+20251127T000000Z · 2025-11-27 · 已发布`);
     assert.match(await page.locator('[data-indicator="high_tech_enterprises"]').innerText(), /2100/);
     console.log('  ✓ the package published beside the pane is in use: version, date, 已发布; its corrected figure shown');
     await checkFit(page, 'WPS zh');
