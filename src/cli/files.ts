@@ -1,13 +1,13 @@
 /**
- * `plan` commands that read or write files: export, eval, workbook, publish. HyperFormula and ExcelJS are loaded only
+ * `plan` commands that read or write files: export, eval, workbook, publish, seal. HyperFormula and ExcelJS are loaded only
  * by the command that needs them, so that a question (`plan target …`) starts as fast as Node itself allows.
  */
 import { readFileSync } from 'node:fs';
 import { setLanguage } from '../functions/impl';
-import { publicationDate, publish, readActualsFile } from './datapackage';
+import { publicationDate, publish, sealDir } from './datapackage';
 import { join } from 'node:path';
 import { exportDataset } from '../core/exchange/export';
-import { methodOf, UsageError, type CommandSpec } from './spec';
+import { actualsInUse, methodOf, UsageError, type CommandSpec } from './spec';
 
 export const FILE_COMMANDS: Record<string, CommandSpec> = {
   export: {
@@ -60,10 +60,12 @@ export const FILE_COMMANDS: Record<string, CommandSpec> = {
     args: [],
     help: ['生成便携工作簿 .xlsx', 'write the portable workbook (.xlsx)'],
     example: 'plan workbook -o 江西科技规划指标.xlsx',
-    run: async ({ plan, io, values, lang, packageActuals }) => {
+    run: async (c) => {
+      const { plan, io, values, lang } = c;
       const { buildWorkbook } = await import('../workbook/writer');
-      // Official actuals go into the actual cells, in the official blue: from --actuals, else the --data package's.
-      const actuals = values.actuals !== undefined ? readActualsFile(values.actuals as string, plan) : (packageActuals ?? []);
+      // Official actuals go into the actual cells, in the official blue: from --actuals, else the --data package's,
+      // else the compiled-in public ones.
+      const { actuals } = actualsInUse(c);
       const regions = values.region ? [plan.regionByRef(values.region as string)] : plan.allRegions();
       const file = (values.output as string | undefined) ?? (lang === 'zh' ? '江西科技规划指标.xlsx' : 'jiangxi-plan-indicators.xlsx');
       if (!file.toLowerCase().endsWith('.xlsx')) {
@@ -87,12 +89,61 @@ export const FILE_COMMANDS: Record<string, CommandSpec> = {
     args: [],
     help: ['发布数据包（Frictionless Data Package）', 'publish the data package (Frictionless Data Package)'],
     example: 'plan publish --out data',
-    run: ({ plan, io, values, lang }) => {
+    run: (c) => {
+      const { plan, io, values, lang } = c;
       if (values.out === undefined) throw new UsageError('publish 需要 --out 目录', 'publish needs --out dir', 'publish');
-      const actuals = values.actuals !== undefined ? readActualsFile(values.actuals as string, plan) : [];
+      // The compiled-in public actuals go with the plans, with their version; an --actuals file replaces them.
+      const { actuals, version } = actualsInUse(c);
       const dir = values.out as string;
-      const files = publish(dir, plan, actuals, publicationDate(io.env ?? process.env));
+      const files = publish(dir, plan, actuals, publicationDate(io.env ?? process.env), version);
       io.out(`${lang === 'zh' ? '已写入' : 'written'}: ${files.map((f) => join(dir, f)).join(', ')}`);
+      return 0;
+    },
+  },
+  seal: {
+    args: [
+      { name: ['目录', 'dir'], hint: ['plan publish 写出、经人工编辑的数据包目录', 'a package folder plan publish wrote, edited by hand'] },
+    ],
+    help: ['编辑数据包后重新封存：校验和、版本、经编辑的数值', 'seal an edited data package: checksums, version, edited figures'],
+    example: 'plan seal pkg --note "据市科技局2023年调整文件" --editor 李四',
+    run: ({ io, values, lang, args }) => {
+      const zh = lang === 'zh';
+      const r = sealDir(args[0], {
+        note: values.note as string | undefined,
+        editor: values.editor as string | undefined,
+        date: publicationDate(io.env ?? process.env),
+      });
+      if (!r.changed) {
+        io.out(
+          zh
+            ? `数据包未改动，无需封存（版本 ${r.version}）；没有写入任何文件`
+            : `the package is unchanged; nothing to seal (version ${r.version}), nothing written`,
+        );
+        return 0;
+      }
+      const lines = [
+        zh ? `已封存：版本 ${r.from} → ${r.version}` : `sealed: version ${r.from} → ${r.version}`,
+        `${zh ? '重算校验和与大小' : 'checksums and sizes recomputed'}: ${r.files.join(', ')}`,
+        ...(r.reencoded.length
+          ? [
+              `${zh ? '已转存为不带 BOM 的 UTF-8（原为 GBK 或带 BOM）' : 'rewritten as UTF-8 without a BOM (it was GBK, or had one)'}: ${r.reencoded.join(', ')}`,
+            ]
+          : []),
+        ...r.figures.map((f) =>
+          zh
+            ? `  经编辑：${f.region} ${f.indicator} ${f.field}：“${f.before}” → “${f.raw}”（values.csv:${f.line}）`
+            : `  edited: ${f.region} ${f.indicator} ${f.field}: "${f.before}" → "${f.raw}" (values.csv:${f.line})`,
+        ),
+        ...(r.notes.length ? [`${zh ? '已更新冲突说明' : 'conflict notes rewritten'}: values.csv:${r.notes.join(', ')}`] : []),
+        ...(r.checksumChanged && !r.figures.length
+          ? [
+              zh
+                ? '数值与 datasetChecksum 不符（引文未显示改动）：已按现值封存'
+                : 'the figures did not match datasetChecksum (no quote shows the edit): sealed as they stand',
+            ]
+          : []),
+      ];
+      io.out(lines.join('\n'));
       return 0;
     },
   },

@@ -8,7 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import { distance } from 'fastest-levenshtein';
-import { usePlan } from '../functions/impl';
+import { useActuals, usePlan } from '../functions/impl';
 import { loadPackageDir } from './datapackage';
 import { planWithTables, readPlanFile, type PlanFile } from './plans';
 import { dataset } from '../data/index';
@@ -29,6 +29,7 @@ import {
 } from './spec';
 import { QUERY_COMMANDS } from './queries';
 import { FILE_COMMANDS } from './files';
+import { ACTUAL_COMMANDS } from './actuals';
 
 export { displayWidth, formatTable, OPTIONS, type Io } from './spec';
 
@@ -101,6 +102,7 @@ function parseLang(value: string): Lang | undefined {
 
 const COMMANDS: Record<string, CommandSpec> = {
   ...QUERY_COMMANDS,
+  ...ACTUAL_COMMANDS,
   ...FILE_COMMANDS,
   help: {
     args: [{ name: ['命令', 'command'], hint: ['要查看用法的命令', 'the command to explain'], optional: true }],
@@ -312,6 +314,8 @@ export function run(argv: string[], terminal: Io): number | Promise<number> {
         p.values.sheet as string | undefined,
       );
       usePlan(files.length || loaded ? plan : undefined);
+      // PLAN.ACTUAL in `plan eval` answers from the package's actuals under --data, as the commands do.
+      useActuals(loaded?.actuals);
       return COMMANDS[command].run({ args, values: p.values, lang, plan, io, packageActuals: loaded?.actuals });
     };
     const tables = files.map((f) => readPlanFile(f, p.values.sheet as string | undefined));

@@ -6,9 +6,11 @@ import { regionRows } from '../core/plan/rows';
 import { parseMethod, pathRateNote } from '../core/progress/trajectory';
 import { METHODS } from '../core/progress/methods';
 import { acrossRegions, resolveAcross } from '../core/plan/compare';
-import { describeDefinition } from '../core/plan/plan';
+import { describeDefinition, parseInfoField } from '../core/plan/plan';
+import { actualConflictLines } from './actuals';
 import {
   actualArg,
+  actualsInUse,
   formatTable,
   INDICATOR,
   methodOf,
@@ -230,7 +232,14 @@ export const QUERY_COMMANDS: Record<string, CommandSpec> = {
     args: [REGION, INDICATOR, { name: ['字段', 'field'], hint: ['unit、source、conflicts、quote…', 'unit, source, conflicts, quote, …'] }],
     help: ['指标信息：单位、来源、冲突…', 'unit, source, conflicts, …'],
     example: 'plan info 赣州 高新技术企业 conflicts',
-    run: (c) => withNote(c, String(c.plan.info(c.args[0], c.args[1], c.args[2], c.lang))),
+    run: (c) => {
+      const answer = String(c.plan.info(c.args[0], c.args[1], c.args[2], c.lang));
+      if (parseInfoField(c.args[2]) !== 'conflicts') return withNote(c, answer);
+      // Beside the plan's own conflicts, the public sources of its actual values that disagree (data/actuals/conflicts.csv).
+      const more = actualConflictLines(c.plan.entry(c.args[0], c.args[1]), actualsInUse(c).actuals, c.lang);
+      const none = c.lang === 'zh' ? '无' : 'none';
+      return withNote(c, [...(answer === none && more.length ? [] : [answer]), ...more].join('\n'));
+    },
   },
   compare: {
     args: [INDICATOR],

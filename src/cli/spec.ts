@@ -1,8 +1,10 @@
 /** What every command of `plan` is made of: its arguments, options, context and the shared text helpers. */
-import { ACTUAL, numberArg, YEAR } from '../functions/impl';
+import { ACTUAL_VALUE, numberArg, YEAR } from '../functions/impl';
 import { Plan, type Lang } from '../core/plan/plan';
-import type { OfficialActual } from '../core/sheet/layout';
 import { parseMethodId, type MethodId } from '../core/progress/methods';
+import type { Actual } from '../core/exchange/packageFormat';
+import { ACTUALS_VERSION, officialActuals } from '../data/actuals';
+import { readActualsFile } from './datapackage';
 
 export interface Io {
   out: (text: string) => void;
@@ -42,8 +44,8 @@ export interface Ctx {
   lang: Lang;
   plan: Plan;
   io: Io;
-  /** The official actuals of the published package given with --data (none otherwise). */
-  packageActuals?: OfficialActual[];
+  /** The official actuals of the published package given with --data (undefined without --data). */
+  packageActuals?: Actual[];
 }
 
 export interface CommandSpec {
@@ -80,6 +82,8 @@ const TABLE_COMMANDS = [
   'progress',
   'required',
   'info',
+  'assess',
+  'actual',
 ];
 
 /** Options by name. Adding one is one line: its type, what it means and the commands that take it. */
@@ -100,7 +104,7 @@ export const OPTIONS: Record<string, OptionSpec> = {
       '进度方法：linear（序时进度，默认）、cagr、eurostat（增长率比）、trend（无目标趋势）',
       'method: linear (time-elapsed, default), cagr, eurostat (growth-rate ratio), trend',
     ],
-    commands: ['status', 'gap', 'progress', 'workbook'],
+    commands: ['status', 'gap', 'progress', 'workbook', 'assess'],
   },
   json: { type: 'boolean', help: ['以 JSON 输出', 'as JSON'], commands: ['export'] },
   csv: {
@@ -156,6 +160,8 @@ export const OPTIONS: Record<string, OptionSpec> = {
       'regions',
       'export',
       'workbook',
+      'assess',
+      'actual',
     ],
   },
   out: {
@@ -168,11 +174,32 @@ export const OPTIONS: Record<string, OptionSpec> = {
     type: 'string',
     value: ['文件.csv', 'file.csv'],
     help: [
-      '官方实际值：列 region,indicator,year,value,source（见 README）',
-      'official actuals: columns region,indicator,year,value,source (see README)',
+      '官方实际值：列 region,indicator,year,value,source（见 docs/assessment.md），代替内置的公开实际值',
+      'official actuals: columns region,indicator,year,value,source (docs/assessment.md), instead of the compiled-in ones',
     ],
-    commands: ['publish', 'workbook'],
+    commands: ['publish', 'workbook', 'assess', 'actual', 'info'],
   },
+  format: {
+    type: 'string',
+    value: ['text|csv|md', 'text|csv|md'],
+    help: ['输出格式：text（默认）、csv 或 md（Markdown 表格）', 'output format: text (default), csv or md (a Markdown table)'],
+    commands: ['assess'],
+  },
+  source: {
+    type: 'boolean',
+    help: ['显示出处：发布者、标题、日期、网址和原文', 'show the source: publisher, title, date, URL and the quote'],
+    commands: ['actual'],
+  },
+  note: {
+    type: 'string',
+    value: ['说明', 'text'],
+    help: [
+      '改动的依据（文件、文号或网址），写入经编辑数值的引文',
+      'why the figures changed (document, number or URL), written into their quote',
+    ],
+    commands: ['seal'],
+  },
+  editor: { type: 'string', value: ['姓名', 'name'], help: ['编辑人', 'who edited the package'], commands: ['seal'] },
 };
 
 /** Options every command takes. */
@@ -197,12 +224,22 @@ export class UsageError extends Error {
   }
 }
 
+/**
+ * The official actuals a command uses: an --actuals file replaces the others; else, with --data, the published
+ * package's; else the compiled-in ones (data/actuals/, with their version).
+ */
+export function actualsInUse(c: Pick<Ctx, 'values' | 'plan' | 'packageActuals'>): { actuals: Actual[]; version?: string } {
+  if (c.values.actuals !== undefined) return { actuals: readActualsFile(c.values.actuals as string, c.plan) };
+  if (c.packageActuals) return { actuals: c.packageActuals };
+  return { actuals: officialActuals(), version: ACTUALS_VERSION };
+}
+
 /** The progress method: --method, or --path (its older spelling for linear|cagr). */
 export const methodOf = (values: Record<string, unknown>): MethodId => parseMethodId((values.method ?? values.path) as string | undefined);
 
 /** A value for a command-line word that must be a number: "1,200", "19.5", "2025年". */
 export const yearArg = (text: string): number => numberArg(text, YEAR);
-export const actualArg = (text: string): number => numberArg(text, ACTUAL);
+export const actualArg = (text: string): number => numberArg(text, ACTUAL_VALUE);
 
 /** Wide characters (East Asian Width W and F): CJK, Hangul, kana, full-width forms. “”…· are narrow in terminals. */
 export const WIDE =

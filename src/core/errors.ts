@@ -11,7 +11,8 @@ export type PlanErrorCode =
   | 'BAD_ARGUMENT'
   | 'NO_BASELINE'
   | 'NO_TARGET'
-  | 'QUALITATIVE';
+  | 'QUALITATIVE'
+  | 'NO_ACTUAL';
 
 /** Codes that mean "no such thing" (Excel: #N/A) rather than "that argument is malformed" (Excel: #VALUE!). */
 export const NOT_FOUND_CODES: ReadonlySet<PlanErrorCode> = new Set([
@@ -24,6 +25,7 @@ export const NOT_FOUND_CODES: ReadonlySet<PlanErrorCode> = new Set([
   'NO_BASELINE',
   'NO_TARGET',
   'QUALITATIVE',
+  'NO_ACTUAL',
 ]);
 
 export class PlanError extends Error {

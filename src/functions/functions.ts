@@ -117,6 +117,19 @@ export function info(region: any, indicator: any, field?: any): string | number 
 }
 
 /**
+ * 官方公开实际值（省略年份为最新一年），或其出处字段：value、year、unit、source、caliber、publisher、title、date、url、quote、reprint、derived、conflict。
+ * @customfunction ACTUAL
+ * @param region 地区名称
+ * @param indicator 指标名称
+ * @param [year] 实际值所属年份，省略为有公开数的最新一年
+ * @param [field] 字段名，省略为 value（数值）
+ * @returns 实际值或出处
+ */
+export function actual(region: any, indicator: any, year?: any, field?: any): string | number {
+  return call(() => impl.ACTUAL(region, indicator, year, field));
+}
+
+/**
  * 有规划数据的地区列表。
  * @customfunction REGIONS
  * @returns 地区
@@ -154,6 +167,7 @@ export const ASSOCIATIONS = {
   PROGRESS: progress,
   REQUIRED: required,
   INFO: info,
+  ACTUAL: actual,
   REGIONS: regions,
   INDICATORS: indicators,
   TABLE: table,

@@ -86,6 +86,16 @@ export const HELP_EN: Record<string, FunctionHelp> = {
       'Indicator information: unit, name, qualifier, raw, source, seed, line, quote, conflicts, path, direction, kind, estimate, remark, version, definition, range (both ends of a range target, e.g. 36–39).',
     parameters: { region: 'region', indicator: 'indicator name', field: 'field; source if omitted' },
   },
+  ACTUAL: {
+    description:
+      'An official public actual value (the latest year with one if the year is omitted), or a field of its source: value, year, unit, source, caliber, publisher, title, date, url, quote, reprint, derived, conflict.',
+    parameters: {
+      region: 'region',
+      indicator: 'indicator name',
+      year: 'year of the figure; the latest with a public figure if omitted',
+      field: 'field; value if omitted',
+    },
+  },
   REGIONS: { description: 'The regions with a plan in the data.', parameters: {} },
   INDICATORS: {
     description: "The indicators of a region's plan, or the whole catalogue when the region is omitted.",

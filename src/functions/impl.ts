@@ -9,8 +9,12 @@ import { regionRows, type Cell } from '../core/plan/rows';
 import { parseMethod } from '../core/progress/trajectory';
 import { parseMethodId, type MethodId } from '../core/progress/methods';
 import { dataset } from '../data/index';
+import { officialActuals } from '../data/actuals';
+import type { Actual } from '../core/exchange/packageFormat';
+import { actualField, findActual, parseActualField } from '../core/exchange/actuals';
 
 let plan: Plan | undefined;
+let actuals: Actual[] | undefined;
 let lang: Lang = 'zh';
 
 export function getPlan(): Plan {
@@ -21,6 +25,11 @@ export function getPlan(): Plan {
 /** Answer from `p` (a published package's data, and/or imported plans beside the seed plans, see Plan.withImported); undefined goes back to the compiled-in dataset. */
 export function usePlan(p: Plan | undefined): void {
   plan = p;
+}
+
+/** Answer PLAN.ACTUAL from these official actuals (a published package's, an --actuals file's); undefined goes back to the compiled-in ones. */
+export function useActuals(a: Actual[] | undefined): void {
+  actuals = a;
 }
 
 /** The language of results and messages: Chinese for a Chinese Office display language, else English. */
@@ -122,10 +131,16 @@ export const YEAR: What = [
   '规划时期内的年份（十四五为2019–2025）',
   'a year of the plan’s period (2019–2025 for the 14th Five-Year plans)',
 ];
-export const ACTUAL: What = ['实际值', 'actual value', '当年的实际数值', 'the figure for that year'];
+export const ACTUAL_VALUE: What = ['实际值', 'actual value', '当年的实际数值', 'the figure for that year'];
 const PATH: What = ['路径', 'path', 'linear 或 cagr', 'linear or cagr'];
 const METHOD: What = ['方法', 'method', 'linear、cagr、eurostat 或 trend', 'linear, cagr, eurostat or trend'];
 const FIELD: What = ['字段', 'field', '如 unit、source、conflicts', 'e.g. unit, source, conflicts'];
+const ACTUAL_FIELD: What = [
+  '字段',
+  'field',
+  '如 value、year、source、quote、url、caliber',
+  'e.g. value, year, source, quote, url, caliber',
+];
 
 function yearArg(v: Arg): number {
   const y = numberArg(v, YEAR);
@@ -159,7 +174,13 @@ export function methodArg(v: Arg): MethodId {
 
 export function STATUS(region: Arg, indicator: Arg, year: Arg, actual: Arg, method?: Arg): string {
   const p = getPlan();
-  const a = p.judge(textArg(region, REGION), textArg(indicator, INDICATOR), yearArg(year), numberArg(actual, ACTUAL), methodArg(method));
+  const a = p.judge(
+    textArg(region, REGION),
+    textArg(indicator, INDICATOR),
+    yearArg(year),
+    numberArg(actual, ACTUAL_VALUE),
+    methodArg(method),
+  );
   return p.statusLabel(a, lang);
 }
 
@@ -168,7 +189,7 @@ export function GAP(region: Arg, indicator: Arg, year: Arg, actual: Arg, method?
     textArg(region, REGION),
     textArg(indicator, INDICATOR),
     yearArg(year),
-    numberArg(actual, ACTUAL),
+    numberArg(actual, ACTUAL_VALUE),
     methodArg(method),
   ).gap;
 }
@@ -177,18 +198,31 @@ export function PROGRESS(region: Arg, indicator: Arg, actual: Arg, method?: Arg,
   return getPlan().progress(
     textArg(region, REGION),
     textArg(indicator, INDICATOR),
-    numberArg(actual, ACTUAL),
+    numberArg(actual, ACTUAL_VALUE),
     methodArg(method),
     optionalYear(year),
   );
 }
 
 export function REQUIRED(region: Arg, indicator: Arg, year: Arg, actual: Arg): number {
-  return getPlan().required(textArg(region, REGION), textArg(indicator, INDICATOR), yearArg(year), numberArg(actual, ACTUAL)).value;
+  return getPlan().required(textArg(region, REGION), textArg(indicator, INDICATOR), yearArg(year), numberArg(actual, ACTUAL_VALUE)).value;
 }
 
 export function INFO(region: Arg, indicator: Arg, field?: Arg): string | number {
   return getPlan().info(textArg(region, REGION), textArg(indicator, INDICATOR), optionalText(field, FIELD) ?? 'source', lang);
+}
+
+/** An official public actual (the latest year when none is given), or a field of its source. */
+export function ACTUAL(region: Arg, indicator: Arg, year?: Arg, field?: Arg): string | number {
+  const f = parseActualField(optionalText(field, ACTUAL_FIELD) ?? 'value');
+  const found = findActual(
+    getPlan(),
+    actuals ?? officialActuals(),
+    textArg(region, REGION),
+    textArg(indicator, INDICATOR),
+    optionalYear(year),
+  );
+  return actualField(found.entry, found.actual, f);
 }
 
 export function REGIONS(): string[][] {
@@ -212,5 +246,5 @@ export function TABLE(region: Arg): (string | number)[][] {
 }
 
 /** Every function by its Excel id, for the hosts that register them. */
-export const FUNCTIONS = { TARGET, BASELINE, STATUS, GAP, PROGRESS, REQUIRED, INFO, REGIONS, INDICATORS, TABLE } as const;
+export const FUNCTIONS = { TARGET, BASELINE, STATUS, GAP, PROGRESS, REQUIRED, INFO, ACTUAL, REGIONS, INDICATORS, TABLE } as const;
 export type FunctionId = keyof typeof FUNCTIONS;

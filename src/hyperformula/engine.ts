@@ -26,6 +26,7 @@ export const ARITY: Record<FunctionId, [number, number]> = {
   PROGRESS: [3, 2],
   REQUIRED: [4, 0],
   INFO: [2, 1],
+  ACTUAL: [2, 2],
   REGIONS: [0, 0],
   INDICATORS: [0, 1],
   TABLE: [1, 0],

@@ -28,6 +28,7 @@ export const PARAMETERS: Record<FunctionId, readonly Param[]> = {
   PROGRESS: [REGION, INDICATOR, ACTUAL, METHOD, ['年份', 'year', '2024']],
   REQUIRED: [REGION, INDICATOR, YEAR, ACTUAL],
   INFO: [REGION, INDICATOR, ['字段', 'field', '"source"']],
+  ACTUAL: [REGION, INDICATOR, ['年份', 'year', '2023'], ['字段', 'field', '"quote"']],
   REGIONS: [],
   INDICATORS: [REGION],
   TABLE: [REGION],

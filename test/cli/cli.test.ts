@@ -159,7 +159,7 @@ describe('strict commands', () => {
     expect(message(typo)).toBe('未知选项 --regoin；是否指 --region？');
     // --region is for workbook and, with --plan (issue 14), for the commands that load a plan table.
     expect(message(await plan('export', '--json', '--regoin', 'x'))).toBe(
-      '未知选项 --regoin；是否指 --region？（--region 用于 workbook、eval、target、baseline、status、table、publish、regions、indicators、compare、gap、progress、required、info）',
+      '未知选项 --regoin；是否指 --region？（--region 用于 workbook、eval、target、baseline、status、table、publish、regions、indicators、compare、gap、progress、required、info、assess、actual）',
     );
     expect(message(await plan('target', '赣州', '高企', '--region', 'x'))).toBe('--region 需与 --plan 同用');
     expect(message(await planEn('target', '赣州', '高企', '--csv', 'x'))).toBe('target has no option --csv (--csv is for eval)');
@@ -191,7 +191,8 @@ describe('strict commands', () => {
       .split('\n')
       .map((l) => /^ {2}(\w+)/.exec(l)?.[1])
       .filter((n): n is string => !!n);
-    expect(names).toHaveLength(16);
+    expect(names).toHaveLength(19);
+    expect((await plan('publish', '--out', join(dir, 'pkg'))).code).toBe(0); // seal's example seals a package
     for (const name of names) {
       const line = /example: (.*)$/m.exec(commandUsage(name, 'en'))![1];
       const words = shellWords(line).slice(1);
@@ -199,6 +200,7 @@ describe('strict commands', () => {
       if (o >= 0) words[o + 1] = join(dir, words[o + 1]);
       const out = words.indexOf('--out');
       if (out >= 0) words[out + 1] = join(dir, words[out + 1]);
+      if (name === 'seal') words[1] = join(dir, words[1]);
       const r = await plan(...words);
       expect({ line, code: r.code, err: r.err }).toEqual({ line, code: 0, err: '' });
     }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { loadPackageDir } from '../../src/cli/datapackage';
 import { parseCsv, toCsv } from '../../src/core/exchange/datapackage';
 import { dataset } from '../../src/data/index';
+import { ACTUALS_VERSION, officialActuals } from '../../src/data/actuals';
 import { plan as planIn, type Ran } from './shell';
 
 const EPOCH = '1764115200'; // 2025-11-26T00:00:00Z
@@ -131,7 +132,7 @@ describe('plan publish', () => {
     );
     const dir = await published('--actuals', file);
     expect(readFileSync(join(dir, 'actuals.csv'), 'utf8')).toBe(
-      'region,indicator,year,value,source\n赣州,high_tech_enterprises,2023,1712,赣州市2023年国民经济和社会发展统计公报，第七部分\n赣州,high_tech_enterprises,2024,1850,https://www.ganzhou.gov.cn/example p.3\n',
+      'region,indicator,year,value,source,caliber,publisher,title,date,url,quote,reprint,derived,conflict\n赣州,high_tech_enterprises,2023,1712,赣州市2023年国民经济和社会发展统计公报，第七部分,,,,,,,,,\n赣州,high_tech_enterprises,2024,1850,https://www.ganzhou.gov.cn/example p.3,,,,,,,,,\n',
     );
     expect(loadPackageDir(dir).actuals).toEqual([
       {
@@ -142,6 +143,30 @@ describe('plan publish', () => {
         source: '赣州市2023年国民经济和社会发展统计公报，第七部分',
       },
       { region: '赣州', indicator: 'high_tech_enterprises', year: 2024, value: 1850, source: 'https://www.ganzhou.gov.cn/example p.3' },
+    ]);
+  });
+
+  test('without --actuals the compiled-in public actuals go into the package, with their source, quote and version', async () => {
+    const dir = await published();
+    const loaded = loadPackageDir(dir);
+    expect(loaded.actuals).toEqual(officialActuals());
+    const rd = loaded.actuals.find((a) => a.region === '江西' && a.indicator === 'rd_intensity' && a.year === 2023)!;
+    expect(rd.value).toBe(1.88);
+    expect(rd.quote).toContain('1.88%');
+    expect(rd.url).toMatch(/^https?:\/\//);
+    expect(JSON.parse(readFileSync(join(dir, 'datapackage.json'), 'utf8')).actualsVersion).toBe(ACTUALS_VERSION);
+    // and `plan actual --data` answers from the package, which an --actuals file replaces
+    expect((await plan('actual', '江西', '研发经费投入强度', '2023', '--data', dir)).out).toBe('1.88');
+    const file = join(tmp(), 'mine.csv');
+    writeFileSync(file, 'region,indicator,year,value,source\n江西,研发经费投入强度,2023,1.9,本局核定\n');
+    expect((await plan('actual', '江西', '研发经费投入强度', '2023', '--data', dir, '--actuals', file)).out).toBe('1.9');
+  });
+
+  test('a package written before the actuals carried their details (five columns) is still read', async () => {
+    const dir = await published();
+    edit(dir, 'actuals.csv', () => 'region,indicator,year,value,source\n赣州,high_tech_enterprises,2023,1712,公报\n', true);
+    expect(loadPackageDir(dir).actuals).toEqual([
+      { region: '赣州', indicator: 'high_tech_enterprises', year: 2023, value: 1712, source: '公报' },
     ]);
   });
 

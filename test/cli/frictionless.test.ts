@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { plan } from './shell';
+import { ACTUAL_DETAILS } from '../../src/core/exchange/packageFormat';
 
 interface FResource {
   name: string;
@@ -61,9 +62,11 @@ test('frictionless-js loads the published package as valid and reads every row o
     line: 234,
     seed: '004_2f23a6af36b04d93.txt',
   });
+  // The details of a source (caliber, publisher … quote) are empty where an --actuals file does not give them.
+  const none = Object.fromEntries(ACTUAL_DETAILS.map((d) => [d, null]));
   expect(rows.actuals).toEqual([
-    { region: '赣州', indicator: 'high_tech_enterprises', year: 2023, value: 1712, source: '赣州市2023年统计公报, 表3' },
-    { region: '九江', indicator: 'rd_intensity', year: 2022, value: 1.9, source: 'https://example.gov.cn/tjgb p.2' },
+    { region: '赣州', indicator: 'high_tech_enterprises', year: 2023, value: 1712, source: '赣州市2023年统计公报, 表3', ...none },
+    { region: '九江', indicator: 'rd_intensity', year: 2022, value: 1.9, source: 'https://example.gov.cn/tjgb p.2', ...none },
   ]);
   expect(rows.values.length).toBeGreaterThan(300);
   expect(rows.entries.length).toBeGreaterThan(200);

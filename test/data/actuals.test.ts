@@ -8,6 +8,8 @@ import { dataset } from '../../src/data/index';
 import { Plan } from '../../src/core/plan/plan';
 import { parseCsv } from '../../src/core/exchange/datapackage';
 import { readActualsFile } from '../../src/cli/datapackage';
+import { actualConflicts, officialActuals } from '../../src/data/actuals';
+import { generated } from '../../scripts/gen-actuals';
 
 const DIR = join(__dirname, '..', '..', 'data', 'actuals');
 const FILES = ['actuals.csv', 'conflicts.csv'] as const;
@@ -130,4 +132,20 @@ test('every conflict names a row of the other file, and that row names it back',
   }
   // every row of conflicts.csv is there because it disagrees with a row of actuals.csv
   for (const r of rows('conflicts.csv')) expect(r.conflict).not.toBe('');
+});
+
+test('the compiled-in actuals are these files as they stand (npm run gen:actuals after an edit), read whole', () => {
+  const committed = readFileSync(join(__dirname, '..', '..', 'src', 'data', 'actuals.generated.ts'), 'utf8');
+  expect(committed).toBe(generated());
+  expect(officialActuals().length).toBe(rows('actuals.csv').length);
+  expect(actualConflicts().length).toBe(rows('conflicts.csv').length);
+  for (const r of rows('actuals.csv')) {
+    const a = officialActuals().find((x) => x.region === r.region && x.indicator === r.indicator && x.year === Number(r.year))!;
+    expect({ value: a.value, quote: a.quote, url: a.url, caliber: a.caliber ?? '' }).toEqual({
+      value: Number(r.value),
+      quote: r.quote,
+      url: r.url,
+      caliber: r.caliber,
+    });
+  }
 });

@@ -55,7 +55,7 @@ const ids = (): string[] =>
 
 test.each(['taskpane.js', 'functions.js'])('%s associates each function in functions.json exactly once', (bundle) => {
   const { calls } = load(bundle, { customFunctions: true });
-  expect(ids()).toHaveLength(10);
+  expect(ids()).toHaveLength(11);
   expect(calls.map(([id]) => id).sort()).toEqual(ids().sort());
   for (const [, f] of calls) expect(typeof f).toBe('function');
 });

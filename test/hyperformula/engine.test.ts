@@ -54,3 +54,13 @@ test('English messages when the language is not Chinese', () => {
   expect(na.message).toContain('Nanchang');
   expect(evalIn([['=PLAN.STATUS("Ganzhou","high-tech enterprises",2023,1200)']])).toBe('behind');
 });
+
+test('PLAN.ACTUAL: the official figure, its source fields, and #N/A saying which years have one', () => {
+  expect(evalIn([['=PLAN.ACTUAL("江西","研发经费投入强度",2023)']])).toBe(1.88);
+  expect(evalIn([['=ROUND(PLAN.ACTUAL("江西","研发经费投入强度",2023)-PLAN.ACTUAL("江西","研发经费投入强度",2022),2)']])).toBe(0.14);
+  expect(String(evalIn([['=PLAN.ACTUAL("江西","研发经费投入强度",,"quote")']]))).toContain('1.88%');
+  const e = evalIn([['=PLAN.ACTUAL("江西","研发经费投入强度",2021)']]) as DetailedCellError;
+  expect(e).toBeInstanceOf(DetailedCellError);
+  expect(e.value).toBe('#N/A');
+  expect(e.message).toMatch(/有公开实际值的年份：2022、2023/);
+});

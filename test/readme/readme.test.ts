@@ -1,22 +1,32 @@
 /**
- * README.md keeps its promises: every `npx plan` line in its ```sh blocks is run (in-process, Chinese locale) and
- * checked against what the README shows. The convention, written after the command:
+ * README.md and the pages of docs/ keep their promises: every `npx plan` line in their ```sh blocks is run
+ * (in-process, Chinese locale) and checked against what the page shows. The convention, written after the command:
  *   # → text             exit 0 and stdout is `text` (ending in … : stdout starts with it)
  *   # → exit N: text     exit N and stderr contains `text`
  *   # ↓                  exit 0 and stdout is the next fenced block
  *   (nothing)            exit 0
- * Also: the sample CSV shown is docs/examples/sheet.csv, the PLAN formula shown in the functions table gives the
- * result shown, and the Node versions the README names install without EBADENGINE or install-script warnings.
+ * Also: the sample CSV shown in docs/cli.md is docs/examples/sheet.csv, the PLAN formulas shown in the functions
+ * tables (README, docs/functions.md) give the result shown, and the Node versions the README names install without
+ * EBADENGINE or install-script warnings (the install-script policy is told in docs/development.md).
  */
 import { createRequire } from 'node:module';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { evalFormulas, show } from '../../src/cli/eval';
 import { plan, shellWords } from '../cli/shell';
 
 const root = join(__dirname, '../..');
-const readme = readFileSync(join(root, 'README.md'), 'utf8');
+const read = (file: string): string => readFileSync(join(root, file), 'utf8');
+const readme = read('README.md');
+/** README first, then the docs pages: a later page may read a package an earlier one published. */
+const pages = [
+  'README.md',
+  ...readdirSync(join(root, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => `docs/${f}`),
+];
 
 interface Block {
   lang: string;
@@ -47,14 +57,15 @@ interface Example {
     { kind: 'stdout'; text: string } | { kind: 'exit'; code: number; text: string } | { kind: 'block'; text: string } | { kind: 'ok' };
 }
 
-function examples(): Example[] {
-  const all = blocks(readme);
+function examples(page: string): Example[] {
+  const all = blocks(read(page));
   const out: Example[] = [];
   all.forEach((b, k) => {
+    // ```sh blocks run as written; a ```shell block needs a state the page builds step by step (seal needs an edited package).
     if (b.lang !== 'sh') return;
     b.text.split('\n').forEach((line, j) => {
       if (!line.startsWith('npx plan ')) return;
-      const where = `README.md:${b.line + j + 1}`;
+      const where = `${page}:${b.line + j + 1}`;
       const note = /\s#\s*(→|↓)\s?(.*)$/.exec(line);
       let expect: Example['expect'] = { kind: 'ok' };
       if (note?.[1] === '↓') expect = { kind: 'block', text: all[k + 1].text };
@@ -68,12 +79,16 @@ function examples(): Example[] {
   return out;
 }
 
-const all = examples();
+const all = pages.flatMap(examples);
 const dir = mkdtempSync(join(tmpdir(), 'readme-'));
 
-test('the README has its examples, and each follows the convention', () => {
-  expect(all.length).toBeGreaterThanOrEqual(25);
-  expect(all.filter((e) => e.expect.kind !== 'ok').length).toBeGreaterThanOrEqual(18);
+test('README and docs have their examples, and each follows the convention', () => {
+  const inReadme = all.filter((e) => e.where.startsWith('README.md:'));
+  expect(inReadme.length).toBeGreaterThanOrEqual(20);
+  expect(inReadme.filter((e) => e.expect.kind !== 'ok').length).toBeGreaterThanOrEqual(15);
+  // The full list of commands lives in docs/cli.md.
+  expect(all.filter((e) => e.where.startsWith('docs/cli.md:')).length).toBeGreaterThanOrEqual(20);
+  expect(all.filter((e) => e.expect.kind !== 'ok').length).toBeGreaterThanOrEqual(40);
 });
 
 test.each(all.map((e) => [e.where, e]))('%s', async (_where, e) => {
@@ -109,15 +124,28 @@ test.each(all.map((e) => [e.where, e]))('%s', async (_where, e) => {
   if (o >= 0) expect(existsSync(words[o + 1])).toBe(r.code === 0);
 });
 
-test('the sample CSV shown is docs/examples/sheet.csv', () => {
-  const csv = blocks(readme).filter((b) => b.lang === 'csv');
+test('the times the README states are the ones docs/development.md gives with how they were measured', () => {
+  const dev = read('docs/development.md');
+  const npmTest = /(\d+) 秒（机器空闲）/.exec(readme);
+  expect(npmTest).not.toBeNull();
+  expect(dev).toContain(`\`npm test\` on a clean clone (\`.ci/run\`) **${npmTest?.[1]} s**`);
+  expect(readme).toContain(`${npmTest?.[1]} s on a clean clone`);
+  const busy = /机器繁忙时 (\d+–\d+) 分钟/.exec(readme);
+  expect(busy).not.toBeNull();
+  expect(dev).toContain(`took ${busy?.[1]} minutes`);
+  expect(readme).toMatch(/首次约 3 分钟/);
+  expect(dev).toContain('about 3 minutes on a busy machine');
+});
+
+test('the sample CSV shown in docs/cli.md is docs/examples/sheet.csv', () => {
+  const csv = blocks(read('docs/cli.md')).filter((b) => b.lang === 'csv');
   expect(csv).toHaveLength(1);
   expect(csv[0].text.trim()).toBe(readFileSync(join(root, 'docs/examples/sheet.csv'), 'utf8').trim());
 });
 
-test('formulas shown with their result in the functions table give that result', () => {
-  // Rows whose formula has only literal arguments ("赣州", 2025), not placeholders (region, …).
-  const rows = [...readme.matchAll(/^\| `(=PLAN\.\w+\((?:"[^"]*"|\d+|,)*\))` \| `([^`]*)`/gm)];
+test.each(['README.md', 'docs/functions.md'])('formulas shown with their result in the functions table of %s give that result', (page) => {
+  // Rows whose formula has only literal arguments ("赣州", 2025), not placeholders (region, …); prettier pads cells.
+  const rows = [...read(page).matchAll(/^\| `(=PLAN\.\w+\((?:"[^"]*"|\d+|,)*\))` +\| `([^`]*)`/gm)];
   expect(rows.length).toBeGreaterThanOrEqual(1);
   for (const [, formula, result] of rows) {
     const r = evalFormulas([formula], 'zh');
@@ -145,4 +173,23 @@ describe('installing on the Node the README names', () => {
     const withScripts = locked.filter(([, p]) => p.hasInstallScript).map(([path]) => path.replace(/^.*node_modules\//, ''));
     expect(Object.keys(pkg.allowScripts).sort()).toEqual([...new Set(withScripts)].sort());
   });
+
+  test('docs/development.md names every install script allowScripts denies, and counts them right', () => {
+    const dev = read('docs/development.md');
+    const names = Object.keys(pkg.allowScripts);
+    for (const name of names) expect({ name, named: dev.includes(`**${name}**`) }).toEqual({ name, named: true });
+    const count = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven'][names.length];
+    expect(dev).toContain(`all ${count} that exist`);
+  });
+});
+
+test('the 十四五终期评估 table in README is what `plan assess 江西 --format md` prints today', async () => {
+  const r = await plan(['assess', '江西', '--format', 'md']);
+  expect(r.code).toBe(0);
+  const table = r.out
+    .split('\n')
+    .filter((line) => line.startsWith('|'))
+    .join('\n');
+  expect(table.split('\n').length).toBeGreaterThan(20);
+  expect(read('README.md')).toContain(table);
 });

@@ -65,6 +65,7 @@ export const ARITY: Record<FunctionId, number> = {
   PROGRESS: 5,
   REQUIRED: 4,
   INFO: 3,
+  ACTUAL: 4,
   REGIONS: 0,
   INDICATORS: 1,
   TABLE: 1,

@@ -3,7 +3,7 @@
  * its region, indicator and year, in the official blue; `npm start`'s workbook is written this way.
  */
 import ExcelJS from 'exceljs';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -54,8 +54,14 @@ test('plan workbook --data DIR fills the package’s own actuals', async () => {
   expect((await blueCells(file)).size).toBeGreaterThanOrEqual(12);
 });
 
-test('without actuals nothing is blue', async () => {
-  const file = join(dir, 'plain.xlsx');
+test('without --actuals or --data the compiled-in public actuals are filled; an --actuals file with none leaves nothing blue', async () => {
+  const file = join(dir, 'default.xlsx');
   expect(await cli(['workbook', '-o', file])).toMatchObject({ code: 0 });
-  expect((await blueCells(file)).size).toBe(0);
+  const rows = parse(readFileSync(join(root, 'data', 'actuals', 'actuals.csv')), { columns: true }) as Record<string, string>[];
+  expect((await blueCells(file)).size).toBe(rows.length);
+  const none = join(dir, 'none.csv');
+  writeFileSync(none, 'region,indicator,year,value,source\n');
+  const plain = join(dir, 'plain.xlsx');
+  expect(await cli(['workbook', '-o', plain, '--actuals', none])).toMatchObject({ code: 0 });
+  expect((await blueCells(plain)).size).toBe(0);
 });

@@ -8,6 +8,8 @@
  *   values.csv    one row per figure as written: role, field, year, raw text, parsed number, seed, line, quote, cell
  *   actuals.csv   official actual values by year with their source (publication, table, page or URL)
  *
+ * A package edited by hand is sealed again (./packageSeal.ts): checksums, version, the edited figures' quotes marked.
+ *
  * A plan is keyed by its region and period, so a region may have plans of two periods (the seed 赣州 2021-2025 and
  * an imported 赣州 2026-2030). Plans from the seeds (origin `seed`) are rebuilt by the seed rules (./dataset.ts) and
  * have the seed period; plans imported from a table (origin `table`, ./import.ts) are rebuilt by the table rules with
@@ -18,3 +20,4 @@
 export * from './packageFormat';
 export * from './packageWriter';
 export * from './packageReader';
+export * from './packageSeal';

@@ -35,6 +35,21 @@ export const f = (name: string, type: FieldType, description: string, more: Part
   ...more,
 });
 
+/** What an official actual may say of its source beyond the one-line `source`, as data/actuals/actuals.csv has it. */
+export const ACTUAL_DETAILS = ['caliber', 'publisher', 'title', 'date', 'url', 'quote', 'reprint', 'derived', 'conflict'] as const;
+export type ActualDetail = (typeof ACTUAL_DETAILS)[number];
+const ACTUAL_DETAIL_TEXT: Record<ActualDetail, string> = {
+  caliber: 'Caliber the source states',
+  publisher: 'Publisher',
+  title: 'Title',
+  date: 'Date published',
+  url: 'URL',
+  quote: 'The sentence with the figure, verbatim',
+  reprint: 'Who reprinted it, if not the publisher',
+  derived: 'How it was computed, if it was',
+  conflict: 'A source that disagrees',
+};
+
 /** The Table Schema of each resource, in the order the resources are listed. */
 export const SCHEMAS: Record<'regions' | 'entries' | 'values' | 'actuals', Field[]> = {
   regions: [
@@ -107,6 +122,8 @@ export const SCHEMAS: Record<'regions' | 'entries' | 'values' | 'actuals', Field
     f('year', 'integer', 'Year of the actual value', { required: true }),
     f('value', 'number', 'The official actual value, in the unit of the plan entry', { required: true }),
     f('source', 'string', 'Publication, table, page or URL', { required: true }),
+    // Where the figure can be checked (data/actuals/README.md); a package written before them has none.
+    ...ACTUAL_DETAILS.map((d) => f(d, 'string', ACTUAL_DETAIL_TEXT[d], { added: true })),
   ],
 };
 
@@ -114,8 +131,8 @@ export type ResourceName = keyof typeof SCHEMAS;
 export const RESOURCES = Object.keys(SCHEMAS) as ResourceName[];
 export const fileOf = (r: ResourceName): string => `${r}.csv`;
 
-/** An official actual value: what `--actuals` reads and `actuals.csv` holds. */
-export interface Actual {
+/** An official actual value: what `--actuals` reads and `actuals.csv` holds; the details only where given. */
+export interface Actual extends Partial<Record<ActualDetail, string>> {
   region: string;
   indicator: string;
   year: number;
@@ -218,7 +235,7 @@ export function packageError(
 
 // ---------------------------------------------------------------- the --actuals file
 
-/** Columns of an `--actuals` file, in any order; a header row is required. */
+/** Columns of an `--actuals` file, in any order; a header row is required. ACTUAL_DETAILS and `unit` may be added. */
 export const ACTUALS_COLUMNS = ['region', 'indicator', 'year', 'value', 'source'] as const;
 
 /**
@@ -270,7 +287,9 @@ export function readActuals(
     if (seen.has(key))
       fail('year', [`${who.region} ${who.indicator} ${year}年已有一行`, `${who.region} ${who.indicator} ${year} already has a row`]);
     seen.add(key);
-    return { region: who.region, indicator: who.indicator, year, value, source: col(cells, 'source') };
+    const a: Actual = { region: who.region, indicator: who.indicator, year, value, source: col(cells, 'source') };
+    for (const d of ACTUAL_DETAILS) if (col(cells, d) !== '') a[d] = col(cells, d);
+    return a;
   });
 }
 

@@ -8,6 +8,7 @@ import { Plan } from '../plan/plan';
 import type { AuthoredEntry, AuthoredRegion, AuthoredValue } from '../../data/types';
 
 import {
+  ACTUAL_DETAILS,
   ACTUAL_YEARS,
   baselineText,
   fileOf,
@@ -161,15 +162,15 @@ export function readPackage(files: (path: string) => string | undefined, catalog
     const actual = sha256(text);
     if (actual !== m[1].toLowerCase()) {
       throw packageError(fileOf(name), undefined, 'hash', [
-        `校验和不符：datapackage.json 记为 ${m[1]}，文件实为 ${actual}；文件在发布后被改动过，或校验和未更新`,
-        `checksum mismatch: datapackage.json says ${m[1]}, the file's is ${actual}; the file changed after publication, or its checksum was not updated`,
+        `校验和不符：datapackage.json 记为 ${m[1]}，文件实为 ${actual}；文件在发布后被改动过，或校验和未更新；编辑后请运行 plan seal <目录> 重新封存`,
+        `checksum mismatch: datapackage.json says ${m[1]}, the file's is ${actual}; the file changed after publication, or its checksum was not updated; after an edit, run plan seal <dir> to seal the package again`,
       ]);
     }
     // The declared size is checked after the checksum: a file edited with its hash updated and its size not is refused.
     if (res.bytes !== undefined && res.bytes !== utf8Length(text)) {
       throw packageError(fileOf(name), undefined, 'bytes', [
-        `大小不符：datapackage.json 记为 ${String(res.bytes)} 字节，文件实为 ${utf8Length(text)} 字节；请用 plan publish 重新发布，或同时更新 bytes 与 hash`,
-        `size mismatch: datapackage.json says ${String(res.bytes)} bytes, the file has ${utf8Length(text)}; publish again with plan publish, or update both bytes and hash`,
+        `大小不符：datapackage.json 记为 ${String(res.bytes)} 字节，文件实为 ${utf8Length(text)} 字节；编辑后请运行 plan seal <目录> 重新封存（它同时更新 bytes 与 hash）`,
+        `size mismatch: datapackage.json says ${String(res.bytes)} bytes, the file has ${utf8Length(text)}; after an edit, run plan seal <dir> (it updates both bytes and hash)`,
       ]);
     }
     texts[name] = text;
@@ -480,7 +481,9 @@ export function readPackage(files: (path: string) => string | undefined, catalog
         `年份 ${year} 不在 ${ACTUAL_YEARS.min}–${ACTUAL_YEARS.max}`,
         `year ${year} is outside ${ACTUAL_YEARS.min}–${ACTUAL_YEARS.max}`,
       ]);
-    return { region: r.region, indicator: r.indicator, year, value: Number(r.value), source: r.source };
+    const a: Actual = { region: r.region, indicator: r.indicator, year, value: Number(r.value), source: r.source };
+    for (const d of ACTUAL_DETAILS) if (r[d]) a[d] = r[d];
+    return a;
   });
   const created = typeof desc.created === 'string' ? desc.created : undefined;
   return { dataset, base, imported, actuals, version: desc.version, ...(created ? { created } : {}) };

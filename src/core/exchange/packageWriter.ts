@@ -5,6 +5,7 @@ import type { Dataset, Entry, IndicatorDef, Region, Source } from '../plan/model
 import { periodOf, periodText } from '../plan/model';
 
 import {
+  ACTUAL_DETAILS,
   baselineText,
   fileOf,
   RESOURCES,
@@ -78,7 +79,10 @@ export function packageTables(d: Dataset, actuals: Actual[]): Record<ResourceNam
     regions: [head('regions'), ...regions],
     entries: [head('entries'), ...entries],
     values: [head('values'), ...d.regions.flatMap((r) => r.entries.flatMap(valueRows))],
-    actuals: [head('actuals'), ...actuals.map((a) => [a.region, a.indicator, s(a.year), s(a.value), a.source])],
+    actuals: [
+      head('actuals'),
+      ...actuals.map((a) => [a.region, a.indicator, s(a.year), s(a.value), a.source, ...ACTUAL_DETAILS.map((d) => s(a[d]))]),
+    ],
   };
 }
 
@@ -123,6 +127,8 @@ export function buildPackage(
   published: Date,
   sha256: Sha256,
   byteLength: (text: string) => number,
+  /** The version of the official actuals (data/actuals), when they are the compiled-in ones. */
+  actualsVersion?: string,
 ): Record<string, string> {
   const tables = packageTables(d, actuals);
   const files: Record<string, string> = {};
@@ -158,6 +164,7 @@ export function buildPackage(
     created: published.toISOString().replace(/\.\d+Z$/, 'Z'),
     dataVersion,
     datasetChecksum: d.checksum,
+    ...(actualsVersion ? { actualsVersion } : {}),
     resources,
   };
   files['datapackage.json'] = JSON.stringify(descriptor, null, 2) + '\n';

@@ -1,12 +1,13 @@
 /* global Office, Excel */
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
-import { setLanguage, usePlan } from '../../functions/impl';
+import { setLanguage, useActuals, usePlan } from '../../functions/impl';
 import { planWithImported, type ImportedPlanRecord } from '../../core/exchange/importedPlans';
 import { configureHost, hostFeatures, linkedMissing, officeSetCheck } from '../../hosts/excel/requirements';
 import { App } from './App';
 import { loadDataSource } from '../shared/dataSource';
 import { officeActions } from '../../hosts/excel/actions';
+import { officialActuals } from '../../data/actuals';
 
 async function start(displayLanguage: string | undefined): Promise<void> {
   const lang = setLanguage(displayLanguage);
@@ -24,6 +25,7 @@ async function start(displayLanguage: string | undefined): Promise<void> {
   const source = await loadDataSource((url, init) => fetch(url, init), { store });
   const plan = source.plan;
   usePlan(source.kind === 'published' ? plan : undefined);
+  useActuals(source.kind === 'published' ? source.actuals : undefined);
   if (source.kind === 'published') {
     // PLAN cells computed before the package was read are computed again from it.
     void Excel.run(async (context) => {
@@ -64,7 +66,8 @@ async function start(displayLanguage: string | undefined): Promise<void> {
           current = p;
           usePlan(p);
         }}
-        source={source}
+        // The compiled-in data brings the official public actuals (data/actuals/) for 填入公开实际值, as a package does.
+        source={source.kind === 'compiled' ? { ...source, actuals: officialActuals() } : source}
       />
     </FluentProvider>,
   );

@@ -13,6 +13,7 @@ import { wpsActions } from '../../hosts/wps/actions';
 import { findEt } from '../../hosts/wps/et';
 import { linkedMissing } from '../../hosts/wps/functions';
 import { wpsDigest, wpsFetch } from '../../hosts/wps/net';
+import { officialActuals } from '../../data/actuals';
 
 export { findEt } from '../../hosts/wps/et';
 
@@ -64,7 +65,8 @@ async function start(): Promise<void> {
           current = p;
           usePlan(p);
         }}
-        source={source}
+        // The compiled-in data brings the official public actuals (data/actuals/) for 填入公开实际值, as a package does.
+        source={source.kind === 'compiled' ? { ...source, actuals: officialActuals() } : source}
       />
     </FluentProvider>,
   );

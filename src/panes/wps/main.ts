@@ -3,7 +3,7 @@
  * answers the ribbon's callbacks (ribbon.xml: OnAddinLoad, OnAction, GetImage). The button opens the task pane
  * (taskpane.html, the same React pane as in Excel) with Application.CreateTaskPane, once, then shows or hides it.
  */
-import { setLanguage } from '../../functions/impl';
+import { setLanguage, useActuals } from '../../functions/impl';
 import { loadDataSource } from '../shared/dataSource';
 import { findEt } from '../../hosts/wps/et';
 import { registerWpsFunctions, WorkbookPlans, type WpsFunctionHost } from '../../hosts/wps/functions';
@@ -30,6 +30,7 @@ if (w.wps && typeof w.wps.AddCustomFunction === 'function') registerWpsFunctions
 void loadDataSource(wpsFetch(), { digest: wpsDigest() }).then((source) => {
   if (source.refused) console.warn(`data package refused: ${source.refused[0]} / ${source.refused[1]}`);
   if (source.kind !== 'published') return;
+  useActuals(source.actuals); // PLAN.ACTUAL answers from the package's official actuals, as the plans do
   plans.setBase(source.plan);
   try {
     findEt(w)?.CalculateFull?.();

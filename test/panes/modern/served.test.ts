@@ -41,8 +41,10 @@ beforeAll(async () => {
 
 afterAll(() => served.close());
 
+// The pane gives up on a server after 4 s; a loopback server answers at once, but a loaded machine may not run this
+// test for seconds, so the tests wait patiently (the 4 s default is tested in test/panes/shared/dataSource.test.ts).
 const load = (site: string, store?: Store): Promise<DataSource> =>
-  loadDataSource((url, init) => fetch(url, init), { base: `${origin}/${site}/data/`, store });
+  loadDataSource((url, init) => fetch(url, init), { base: `${origin}/${site}/data/`, store, timeoutMs: 120_000 });
 
 test('each version loads from the server; the difference between them is the edited target', async () => {
   const v1 = await load('v1');

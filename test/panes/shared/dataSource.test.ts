@@ -43,6 +43,28 @@ test('network failure or timeout: the compiled-in data', async () => {
   expect(src.refused).toBeUndefined();
 });
 
+test('the pane waits 4 s for a server, then uses the compiled-in data', async () => {
+  jest.useFakeTimers();
+  try {
+    let aborted = false;
+    const hang: Fetch = (_url, init) =>
+      new Promise((_res, rej) =>
+        init?.signal?.addEventListener('abort', () => {
+          aborted = true;
+          rej(new Error('aborted'));
+        }),
+      );
+    const loading = loadDataSource(hang);
+    await jest.advanceTimersByTimeAsync(3_999);
+    expect(aborted).toBe(false);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(aborted).toBe(true);
+    expect((await loading).kind).toBe('compiled');
+  } finally {
+    jest.useRealTimers();
+  }
+});
+
 test('a good package: published, with its version and date, and its figures', async () => {
   const files = pkg();
   const src = await loadDataSource(stub(files).fetch);

@@ -16,6 +16,7 @@ import { serializeImported } from '../../../src/core/exchange/importedPlans';
 import { linkedMissing, NAMESPACE, registerWpsFunctions, wpsFunction } from '../../../src/hosts/wps/functions';
 import { FakeEt } from '../../fakes/fakeEt';
 import { publishCorrected, serveFiles } from '../../packages';
+import { isCited } from '../../cited';
 
 setLanguage('zh-CN');
 
@@ -206,7 +207,8 @@ describe('manifest, ribbon, pages', () => {
     const found = readdirSync(dir)
       .filter((n) => /\.(js|html)$/.test(n))
       .flatMap((f) => [...readFileSync(join(dir, f), 'utf8').matchAll(/\b(?:https?|wss?):\/\/[^\s"'`)<>\\]+/g)].map((m) => m[0]));
-    expect(found.filter((u) => !NOT_FETCHED.some((re) => re.test(u)))).toEqual([]);
+    // The official actuals' sources are cited as text (test/cited.ts), never fetched.
+    expect(found.filter((u) => !NOT_FETCHED.some((re) => re.test(u)) && !isCited(u))).toEqual([]);
   });
 });
 
@@ -218,6 +220,10 @@ describe('PLAN functions in WPS (registered from the same implementations)', () 
     expect(fns.get('PLAN.TARGET')!('赣州', '高新技术企业', 2023)).toBe(call('TARGET', ['赣州', '高新技术企业', 2023]));
     expect(fns.get('PLAN.STATUS')!('赣州', '高新技术企业', 2023, 1200)).toBe('滞后');
     expect(fns.get('PLAN.REGIONS')!()).toEqual(call('REGIONS', []));
+    expect(fns.get('PLAN.ACTUAL')!('江西', '研发经费投入强度', 2023)).toBe(1.88);
+    expect(fns.get('PLAN.ACTUAL')!('江西', '研发经费投入强度', 2023, 'url')).toBe(
+      call('ACTUAL', ['江西', '研发经费投入强度', 2023, 'url']),
+    );
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     let plan: unknown;
     try {

@@ -45,10 +45,12 @@ const pageFetch =
   (url, init) =>
     fetch(new URL(url, page), init);
 
-/** What the WPS pane and main page do: the package beside the page, through wpsFetch, hashed by wpsDigest. */
+/** What the WPS pane and main page do: the package beside the page, through wpsFetch, hashed by wpsDigest; with a
+ * patient time limit, since a loaded machine may not run this test for seconds (the 4 s default is tested apart). */
 const loadAt = (site: string, g: { crypto?: { subtle?: unknown } } = {}) =>
   loadDataSource(wpsFetch({ fetch: pageFetch(`${origin}/${site}/wps/taskpane.html`), location: { protocol: 'http:' } }), {
     digest: wpsDigest(g),
+    timeoutMs: 120_000,
   });
 
 function functionsOn(plans: WorkbookPlans): Record<string, (...a: unknown[]) => unknown> {
