@@ -106,10 +106,14 @@ export function describeDefinition(e: Pick<Entry, 'indicator' | 'wording'>, lang
   const zh = lang === 'zh';
   const unit = !zh && d.unit === e.indicator.unit ? e.indicator.unitEn : d.unit;
   const parts = [zh ? d.zh : d.en, PERIOD_LABELS[d.period][lang], `${zh ? '单位：' : 'unit: '}${unit}`];
-  if (d.denominator) parts.push(`${zh ? '分母：' : 'denominator: '}${d.denominator}`);
-  if (d.statistic) parts.push(`${zh ? '统计口径：' : 'statistic: '}${d.statistic}`);
+  if (d.denominator)
+    parts.push(
+      zh ? `分母：${d.denominator}` : `denominator: ${/[\u3400-\u9fff]/.test(d.denominator) ? `“${d.denominator}”` : d.denominator}`,
+    );
+  // The statistic and the plan's wording are the sources' own words: quoted in English.
+  if (d.statistic) parts.push(zh ? `统计口径：${d.statistic}` : `statistic: “${d.statistic}”`);
   const text = parts.join(zh ? '；' : '; ');
-  return e.wording ? `${text}${zh ? '。本规划表述：' : ". This plan's wording: "}${e.wording}` : text;
+  return e.wording ? `${text}${zh ? `。本规划表述：${e.wording}` : `. This plan's wording: “${e.wording}”`}` : text;
 }
 
 export function describeSource(v: { source: Value['source'] }): string {
@@ -121,6 +125,9 @@ export function describeSource(v: { source: Value['source'] }): string {
 
 export function describeConflict(c: Conflict, lang: Lang): string {
   const field = c.field === 'target' ? (lang === 'zh' ? '目标' : 'target') : c.field;
+  // The note is our reading, written in Chinese; in English the conflict is said from its fields, the quote kept.
+  if (lang === 'en')
+    return `${field}: elsewhere the plan states “${c.raw}”, which differs from the figure used [${c.source.seed}:${c.source.line}]`;
   return `${field}: “${c.raw}” — ${c.note} [${c.source.seed}:${c.source.line}]`;
 }
 

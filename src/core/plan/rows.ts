@@ -39,7 +39,7 @@ export function marksOf(e: Entry, lang: Lang): string {
   const zh = lang === 'zh';
   const marks: string[] = [];
   // A staged target has no column of its own: the path runs through it, and the mark says what it is.
-  for (const m of e.milestones ?? []) marks.push(zh ? `${m.year}年阶段目标${m.raw}` : `${m.year} staged target ${m.raw}`);
+  for (const m of e.milestones ?? []) marks.push(zh ? `${m.year}年阶段目标${m.raw}` : `${m.year} staged target “${m.raw}”`);
   const estimates = [...stated(e), e.target].filter((v) => v?.estimate);
   if (estimates.length) marks.push(zh ? '预计数' : 'estimate');
   if (e.conflicts.length) marks.push(zh ? `冲突${e.conflicts.length}处` : `${e.conflicts.length} conflict(s)`);

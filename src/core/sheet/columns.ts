@@ -291,8 +291,9 @@ export function periodTag(region: Region): { sheet: string; table: string } {
 }
 
 /** Sheet names: at most 31 characters, none of []:*?/\ — Excel's rule. A plan of another period says its years. */
-export function sheetNameFor(region: Region): string {
-  return `${region.name}指标${periodTag(region).sheet}`.replace(/[[\]:*?/\\]/g, '').slice(0, 31);
+export function sheetNameFor(region: Region, lang: Lang = 'zh'): string {
+  const name = lang === 'zh' || !region.en ? `${region.name}指标` : `${region.en} indicators`;
+  return `${name}${periodTag(region).sheet}`.replace(/[[\]:*?/\\]/g, '').slice(0, 31);
 }
 
 /**

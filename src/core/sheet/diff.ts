@@ -88,6 +88,8 @@ export function describeChange(c: FigureChange, lang: 'zh' | 'en'): string {
 export interface RecordedTable {
   /** Region name, null when the table name names none. */
   region: string | null;
+  /** The plan's reference (Plan.refOf), so a pane can tell which plans are in the workbook already. */
+  ref?: string;
   /** Absent when the record was written before versions were kept. */
   dataVersion?: string;
 }

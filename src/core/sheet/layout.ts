@@ -18,6 +18,7 @@ import type { Entry, Region } from '../plan/model';
 import { describePeriod, isSeedPeriod, periodOf } from '../plan/model';
 import { numericMilestones } from '../progress/milestones';
 import { marksOf, sourceLines } from '../plan/rows';
+import { unitLabel } from '../plan/units';
 import { baselineOf, holdsEveryYear, ownPath, pathRateNote } from '../progress/trajectory';
 import type { Lang } from '../plan/plan';
 import { METHODS, ON_TRACK, SLIGHTLY_BEHIND, type MethodId } from '../progress/methods';
@@ -67,6 +68,7 @@ function rowCells(
   origin: Origin,
   columns: Column[],
   method: MethodId,
+  lang: Lang = 'zh',
 ): { cells: CellContent[]; formulas: boolean[] } {
   const L = (key: ColumnKey): string => colLetter(colIndex(key, columns) + origin.col);
   const cells: CellContent[] = new Array(columns.length).fill(null);
@@ -93,8 +95,10 @@ function rowCells(
   };
 
   set('row', e.row ?? null);
-  set('name', e.name);
-  set('unit', e.unit);
+  // The sheet in the pane's language: an English sheet names the indicator and its unit in English (the target as
+  // written, "目标原文", stays the plan's own words). An imported indicator the catalogue does not know keeps its name.
+  set('name', lang === 'zh' ? e.name : e.indicator.en || e.name);
+  set('unit', unitLabel(e, lang));
   for (const y of p.baselines) stated(y);
   set('targetRaw', e.target?.raw ?? null);
   const t = e.target;
@@ -144,7 +148,7 @@ function rowCells(
   }
   // The report cells are formulas the assessment builds (or empty).
   setReportCells(e, r, origin.row + HEADER_OFFSET, columns, L, (key, v) => formula(key, typeof v === 'string' ? f(v) : v), method);
-  set('marks', marksOf(e, 'zh'));
+  set('marks', marksOf(e, lang));
   // Seed plans: the seed file's number and the lines (004:12,13); an imported table: the cells its figures came from.
   const cellsOf = [...p.baselines.map((y) => e.values[y]), ...(e.milestones ?? []), e.target].flatMap((v) =>
     v?.source.cell ? [v.source.cell] : [],
@@ -170,12 +174,12 @@ export function regionLayout(
   const headerRow = origin.row + HEADER_OFFSET;
   const firstRow = headerRow + 1;
   const rows: SheetRow[] = region.entries.map((e, i) => {
-    const { cells, formulas } = rowCells(region, e, firstRow + i, mode, origin, columns, method);
+    const { cells, formulas } = rowCells(region, e, firstRow + i, mode, origin, columns, method, lang);
     return {
       id: e.indicator.id,
       cells,
       formulas,
-      cellsAt: (sheetRow: number) => rowCells(region, e, sheetRow, mode, origin, columns, method).cells,
+      cellsAt: (sheetRow: number) => rowCells(region, e, sheetRow, mode, origin, columns, method, lang).cells,
       numberFormat: numberFormatOf(e),
       ...(e.target && rangeOf(e.target) ? { targetFormat: `${numberFormatOf(e)}"–${(rangeOf(e.target) as [number, number])[1]}"` } : {}),
     };
@@ -216,12 +220,15 @@ export function regionLayout(
     mode,
     origin,
     headerRow,
-    sheetName: sheetNameFor(region),
+    sheetName: sheetNameFor(region, lang),
     tableName: tableNameFor(region, mode),
     dataVersion,
     period,
     columns,
-    title: `${region.planTitle}${region.issuingNumber ? `（${region.issuingNumber}）` : ''}${zh ? ' 主要指标' : ' — indicators'}`,
+    // In English the plan's title is quoted as written: it is the document's name.
+    title: zh
+      ? `${region.planTitle}${region.issuingNumber ? `（${region.issuingNumber}）` : ''} 主要指标`
+      : `${region.en || region.name}: indicators of the plan “${region.planTitle}${region.issuingNumber ? ` ${region.issuingNumber}` : ''}”`,
     subtitle: zh
       ? `${described}数据版本 ${dataVersion}；来源：${region.seed}（“来源”列为${region.imported ? '单元格' : '行号'}）。请在“实际”列填写各年实际值；${method === 'cagr' ? '目标与应达值（复合路径）列' : '目标与应达值列'}${mode === 'linked' ? '为 PLAN 函数，随数据更新' : '为普通公式，无需加载项'}。${judged}`
       : `${described}Data version ${dataVersion}; source: ${region.seed} (${region.imported ? 'cells' : 'line numbers'} in "Source"). Fill the actual columns; ${mode === 'linked' ? 'target and expected columns are PLAN formulas that follow the data' : 'target and expected columns are ordinary formulas, no add-in needed'}.${judged}`,
@@ -243,7 +250,14 @@ export function regionLayout(
         ? region.entries.flatMap((e) => {
             const note = pathRateNote(e);
             return note
-              ? [{ text: `${e.name}：${zh ? note.zh.replace(/^注：/, '') : note.en.replace(/^Note: /, '')}`, fill: 'FFFFFF' }]
+              ? [
+                  {
+                    text: zh
+                      ? `${e.name}：${note.zh.replace(/^注：/, '')}`
+                      : `${e.indicator.en || e.name}: ${note.en.replace(/^Note: /, '')}`,
+                    fill: 'FFFFFF',
+                  },
+                ]
               : [];
           })
         : []),

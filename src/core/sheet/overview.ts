@@ -21,7 +21,7 @@ import {
 import type { MethodId } from '../progress/methods';
 import { periodOf, SEED_PERIOD, type Region } from '../plan/model';
 import type { Lang } from '../plan/plan';
-import type { CellContent } from './layout';
+import { actualYears, headerIndex, type CellContent } from './layout';
 
 export interface OverviewCounts {
   region: string;
@@ -191,4 +191,61 @@ export function overviewLayout(sources: OverviewSource[], lang: Lang, dataVersio
           `${Ten} final assessment: met = the ${Ten.toLowerCase()} actual reaches the target (a lower bound "以上" includes the number; a range its low end; an increment is baseline + increment; ranks: lower is better). Share of target: see the region sheets.`,
         ],
   };
+}
+
+/** A region table as a host adapter found it: its name, sheet, header texts and where its body is (0-based). */
+export interface FoundTable {
+  name: string;
+  sheet: string;
+  header: unknown[];
+  /** 0-based sheet row and column of the body's first cell, and its number of rows. */
+  row: number;
+  col: number;
+  rows: number;
+}
+
+/**
+ * The overview's sources from the tables a host found, whatever host: each plan counted once (the first table of a
+ * plan found; a second table of the same plan, made by inserting it twice, would count its indicators twice), and
+ * tables without a status column (made by an older version) left out. `regionOf` names a table's plan (null: not ours).
+ */
+export function overviewSources(tables: FoundTable[], lang: Lang, regionOf: (tableName: string) => Region | null): OverviewSource[] {
+  const sources: OverviewSource[] = [];
+  const seen = new Set<Region>();
+  for (const t of tables) {
+    const region = regionOf(t.name);
+    if (!region || seen.has(region)) continue;
+    const targetYear = periodOf(region).target;
+    const status = headerIndex(region, t.header, 'status');
+    const met = headerIndex(region, t.header, `met${targetYear}`);
+    if (status < 0 || met < 0) continue;
+    seen.add(region);
+    const range = (c: number): string => {
+      const L = colLetter(t.col + c);
+      return `${sheetRef(t.sheet)}!$${L}$${t.row + 1}:$${L}$${t.row + t.rows}`;
+    };
+    sources.push({
+      label: lang === 'zh' ? region.name : region.en || region.name,
+      statusRange: range(status),
+      metRange: range(met),
+      targetYear,
+    });
+  }
+  return sources;
+}
+
+/** The actual values typed in a region table's body, by indicator id and year (numbers only). */
+export function actualsOf(region: Region, header: unknown[], body: unknown[][]): RegionActuals {
+  const idCol = headerIndex(region, header, 'id');
+  if (idCol < 0) return {};
+  const cols = actualYears(periodOf(region)).map((y) => [y, headerIndex(region, header, `actual${y}`)] as const);
+  const out: RegionActuals = {};
+  for (const row of body) {
+    const id = String(row[idCol] ?? '');
+    if (!id) continue;
+    const a: Record<number, number> = {};
+    for (const [y, c] of cols) if (c >= 0 && typeof row[c] === 'number') a[y] = row[c] as number;
+    out[id] = a;
+  }
+  return out;
 }

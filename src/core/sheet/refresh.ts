@@ -182,12 +182,24 @@ export function recordOf(layout: SheetLayout, table: string, sheet: string): Tab
  * formulas, plain ones numbers, and the status column judges by the table's method: refresh keeps whatever the table
  * was made as. Every host adapter refreshes with it.
  */
-export type LayoutFor = (tableName: string, origin: Origin, method?: MethodId) => SheetLayout | null;
+export type LayoutFor = (tableName: string, origin: Origin, method?: MethodId, header?: unknown[]) => SheetLayout | null;
+
+/**
+ * The language a table was written in, told by its header (the indicator column's "Indicator" or "指标"); `lang`
+ * when the header says neither. A refresh keeps it: an English sheet refreshed from a Chinese pane stays English, and
+ * its names are not counted as changed figures.
+ */
+export function tableLang(header: unknown[] | undefined, lang: Lang): Lang {
+  if (!header) return lang;
+  if (header.includes('Indicator')) return 'en';
+  if (header.includes('指标')) return 'zh';
+  return lang;
+}
 
 export function tableLayoutFor(plan: Plan, lang: Lang, version: string): LayoutFor {
-  return (tableName, origin, method) => {
+  return (tableName, origin, method, header) => {
     const found = regionOfTable(plan, tableName);
-    return found ? regionLayout(found.region, found.mode, lang, version, origin, method) : null;
+    return found ? regionLayout(found.region, found.mode, tableLang(header, lang), version, origin, method) : null;
   };
 }
 
@@ -208,11 +220,15 @@ export function regionOfTable(plan: Plan, tableName: string): { region: Region; 
 export function recordedRegions(
   plan: Plan,
   tables: { table: string; dataVersion?: string }[],
-): { region: string | null; dataVersion?: string }[] {
-  return tables.map(({ table, dataVersion }) => ({
-    region: regionOfTable(plan, table)?.region.name ?? null,
-    ...(dataVersion ? { dataVersion } : {}),
-  }));
+): { region: string | null; ref?: string; dataVersion?: string }[] {
+  return tables.map(({ table, dataVersion }) => {
+    const region = regionOfTable(plan, table)?.region ?? null;
+    return {
+      region: region?.name ?? null,
+      ...(region ? { ref: plan.refOf(region) } : {}),
+      ...(dataVersion ? { dataVersion } : {}),
+    };
+  });
 }
 
 /** What a host adapter's refresh did to one table. */

@@ -286,10 +286,11 @@ export async function refreshTables(context: Context, layoutFor: LayoutFor, opti
     const origin = { row: header.rowIndex + 1 - HEADER_OFFSET, col: header.columnIndex };
     const record = xml ? parseTable(xml.value) : null;
     // The method the table was made by (its record's), so its status formulas are refreshed as they were written.
-    const layout = layoutFor(t.name, origin, record?.method);
+    const headerTexts = header.values[0].map(String);
+    // The table's own language (its header's): refresh keeps what the table was made as.
+    const layout = layoutFor(t.name, origin, record?.method, headerTexts);
     if (!layout) continue;
     const sheet = ws.name;
-    const headerTexts = header.values[0].map(String);
     const plan = planRefresh(layout, headerTexts, body.formulas, body.rowIndex + 1, record, options);
     for (const w of plan.writes) {
       const cell = ws.getRange(area(body.rowIndex + w.row, body.columnIndex + w.col, 1, 1));

@@ -4,17 +4,9 @@
  * (PLAN_…) the workbook holds, wherever they stand, with live COUNTIFS over their status and 2025-met columns;
  * the pane's progress view reads a region's actual values back. Everything is queued first, then one sync.
  */
-import {
-  actualYears,
-  FONT,
-  headerIndex,
-  isTableOf,
-  parseTableName,
-  placeOfficialActuals,
-  type OfficialActual,
-} from '../../core/sheet/layout';
-import { periodOf, type Region } from '../../core/plan/model';
-import { overviewLayout, sheetRef, type OverviewLayout, type OverviewSource, type RegionActuals } from '../../core/sheet/overview';
+import { FONT, isTableOf, parseTableName, placeOfficialActuals, type OfficialActual } from '../../core/sheet/layout';
+import type { Region } from '../../core/plan/model';
+import { actualsOf, overviewLayout, overviewSources, type OverviewLayout, type RegionActuals } from '../../core/sheet/overview';
 import type { Lang } from '../../core/plan/plan';
 import { supports } from './requirements';
 import { queueCells, queueValues } from './text';
@@ -23,12 +15,6 @@ import { a1, area, isFreeCell } from '../../core/sheet/cells';
 type Context = Excel.RequestContext;
 
 const hex = (c: string): string => `#${c}`;
-
-function letter(index: number): string {
-  let s = '';
-  for (let c = index + 1; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
-}
 
 function freeName(wanted: string, taken: string[]): string {
   const lower = new Set(taken.map((n) => n.toLowerCase()));
@@ -106,23 +92,19 @@ export async function insertOverview(
   regionOf: (tableName: string) => Region | null,
 ): Promise<{ sheet: string; tables: number }> {
   const loaded = await loadTables(context, false);
-  const sources: OverviewSource[] = [];
-  for (const t of loaded) {
-    const region = regionOf(t.name);
-    if (!region) continue;
-    const header = t.header.values[0];
-    const targetYear = periodOf(region).target;
-    const status = headerIndex(region, header, 'status');
-    const met = headerIndex(region, header, `met${targetYear}`);
-    if (status < 0 || met < 0) continue;
-    const r1 = t.body.rowIndex + 1;
-    const r2 = t.body.rowIndex + t.body.rowCount;
-    const range = (col: number): string => {
-      const c = letter(t.body.columnIndex + col);
-      return `${sheetRef(t.sheet.name)}!$${c}$${r1}:$${c}$${r2}`;
-    };
-    sources.push({ label: lang === 'zh' ? region.name : region.en, statusRange: range(status), metRange: range(met), targetYear });
-  }
+  // Each plan counted once, however many of its tables the workbook holds (src/core/sheet/overview.ts).
+  const sources = overviewSources(
+    loaded.map((t) => ({
+      name: t.name,
+      sheet: t.sheet.name,
+      header: t.header.values[0],
+      row: t.body.rowIndex,
+      col: t.body.columnIndex,
+      rows: t.body.rowCount,
+    })),
+    lang,
+    regionOf,
+  );
   if (sources.length === 0) {
     throw new Error(
       '工作簿中没有带“进展状态”列的地区表，请先插入地区表（旧版插入的表请重新插入）/ no region table with a status column in this workbook: insert a region first (re-insert tables made by an older version)',
@@ -164,19 +146,7 @@ export async function readActuals(context: Context, region: Region): Promise<Reg
   const loaded = await loadTables(context, true);
   const t = loaded.find((x) => isTableOf(region, x.name));
   if (!t) return {};
-  const header = t.header.values[0];
-  const idCol = headerIndex(region, header, 'id');
-  if (idCol < 0) return {};
-  const cols = actualYears(periodOf(region)).map((y) => [y, headerIndex(region, header, `actual${y}`)] as const);
-  const out: RegionActuals = {};
-  for (const row of t.body.values) {
-    const id = String(row[idCol] ?? '');
-    if (!id) continue;
-    const a: Record<number, number> = {};
-    for (const [y, c] of cols) if (c >= 0 && typeof row[c] === 'number') a[y] = row[c] as number;
-    out[id] = a;
-  }
-  return out;
+  return actualsOf(region, t.header.values[0], t.body.values);
 }
 
 /** The font colour that tells an official actual value (filled from a published package) from a typed one. */

@@ -18,6 +18,7 @@ import { clearMarks, markCells, readSelection } from './marks';
 import type { EtApplication } from './et';
 import { planWithImported } from '../../core/exchange/importedPlans';
 import { loadImportedPlans, saveImportedPlan } from './imported';
+import { insertOverview, readActuals } from './overview';
 
 /** ET is synchronous; the pane expects promises, and the adapter's refusals as its own `Occupied` and `Refused`. */
 function run<T>(op: () => T): Promise<T> {
@@ -55,6 +56,9 @@ export function wpsActions(plan: Plan, lang: Lang, app: EtApplication, current: 
         const outcome = refreshTables(app, tableLayoutFor(current(), lang, version), options);
         return summarizeRefresh(outcome.tables, outcome.missing, lang);
       }),
+    // The progress tab's read button and 插入总览表, as in Excel (src/hosts/wps/overview.ts, the same core).
+    insertOverview: () => run(() => insertOverview(app, lang, version, (t) => regionOfTable(current(), t)?.region ?? null).sheet),
+    readActuals: (region: string) => run(() => readActuals(app, current().regionByRef(region))),
     // Official actuals from the published package: only into free actual cells, in the official colour.
     fillOfficialActuals: (actuals) => run(() => fillOfficialActuals(app, actuals, (t) => regionOfTable(current(), t)?.region ?? null)),
     // The tables' regions and recorded data versions: the pane lists what changed since then before refreshing.

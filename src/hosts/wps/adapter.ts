@@ -350,9 +350,10 @@ export function refreshTables(app: EtApplication, layoutFor: LayoutFor, options:
     const own = records.find((p) => p.NamespaceURI === tableNamespace(t.Name));
     const record = own ? parseTable(own.XML) : null;
     // The method the table was made by (its record's), so its status formulas are refreshed as they were written.
-    const layout = layoutFor(t.Name, { row: header.Row - HEADER_OFFSET, col: header.Column - 1 }, record?.method);
-    if (!layout) continue;
     const headerTexts = grid(header.Value2)[0].map((h) => String(h ?? ''));
+    // The table's own language (its header's): refresh keeps what the table was made as.
+    const layout = layoutFor(t.Name, { row: header.Row - HEADER_OFFSET, col: header.Column - 1 }, record?.method, headerTexts);
+    if (!layout) continue;
     const bodyRange = t.DataBodyRange;
     const formulas = bodyRange ? grid(bodyRange.Formula) : [];
     const body = { row: header.Row + 1, col: header.Column, rows: formulas.length };

@@ -66,26 +66,28 @@ export function renderLegacy(root: HTMLElement, o: LegacyOptions): void {
   for (let i = 0; i < regions.length; i++) {
     const r = regions[i];
     const p = periodOf(r);
-    const label = `${o.lang === 'zh' ? r.name : r.en} — ${r.planTitle}${isSeedPeriod(p) ? '' : ` (${describePeriod(p)})`}`;
+    const label = `${o.lang === 'zh' ? `${r.name} — ${r.planTitle}` : r.en || r.name}${isSeedPeriod(p) ? '' : ` (${describePeriod(p)})`}`;
     select.appendChild(el('option', { value: o.plan.refOf(r) }, label) as HTMLOptionElement);
   }
   const main = o.plan.regions();
   select.value = o.plan.refOf(main[main.length - 1]);
   pane.appendChild(label);
   pane.appendChild(select);
-  const meta = el('p', { class: 'plan-meta' });
-  pane.appendChild(meta);
-  // Which data is in use: version, date, compiled-in or published, and why a package beside the page was refused.
-  pane.appendChild(
-    el(
-      'p',
-      o.source.refused
-        ? { class: 'plan-meta data-source error', 'data-source': o.source.kind, 'data-refused': '', style: 'color:#9c0006' }
-        : { class: 'plan-meta data-source', 'data-source': o.source.kind },
-      describeDataSource(o.source, o.lang),
-    ),
-  );
   pane.appendChild(el('p', { class: 'plan-meta' }, w.plainOnly));
+  // The plan's document, seed file and data version are for whoever checks a figure: behind a toggle (IE11 has no
+  // <details>), except a refused package, which the person must see.
+  const about = el('div', { class: 'about', 'data-about': '', style: 'display:none' });
+  const aboutToggle = el('a', { href: '#', class: 'plan-meta about-toggle', 'data-action': 'about' }, `${t.aboutData} ▸`);
+  const meta = el('p', { class: 'plan-meta' });
+  about.appendChild(meta);
+  // Which data is in use: version, date, compiled-in or published, and why a package beside the page was refused.
+  const dataLine = el(
+    'p',
+    o.source.refused
+      ? { class: 'plan-meta data-source error', 'data-source': o.source.kind, 'data-refused': '', style: 'color:#9c0006' }
+      : { class: 'plan-meta data-source', 'data-source': o.source.kind },
+    describeDataSource(o.source, o.lang),
+  );
 
   const buttons = el('div', { class: 'buttons' });
   const insert = el('button', { type: 'button', 'data-action': 'insert' }, t.insertNew) as HTMLButtonElement;
@@ -100,6 +102,17 @@ export function renderLegacy(root: HTMLElement, o: LegacyOptions): void {
   pane.appendChild(buttons);
   const notice = el('div', { class: 'notice', role: 'status' });
   pane.appendChild(notice);
+  if (o.source.refused) pane.appendChild(dataLine);
+  else about.appendChild(dataLine);
+  pane.appendChild(aboutToggle);
+  pane.appendChild(about);
+  aboutToggle.addEventListener('click', (ev) => {
+    ev.preventDefault();
+    const open = about.style.display === 'none';
+    about.style.display = open ? '' : 'none';
+    aboutToggle.innerHTML = '';
+    aboutToggle.appendChild(document.createTextNode(`${t.aboutData} ${open ? '▾' : '▸'}`));
+  });
   // Before a refresh that brings other data than the tables used: what changed, then confirm or cancel.
   // Styled inline: the page's style sheet (taskpane.html) is the modern pane's too.
   const ask = el('div', {
@@ -121,7 +134,16 @@ export function renderLegacy(root: HTMLElement, o: LegacyOptions): void {
   pane.appendChild(ask);
   pane.appendChild(el('p', {}));
   pane.lastChild!.appendChild(el('a', { href: o.workbookUrl, download: '', 'data-workbook': '' }, w.workbook));
-  pane.appendChild(el('p', { class: 'legend' }, t.legend));
+  // The colours the sheet uses, as swatches beside their meaning.
+  const legend = el('p', { class: 'legend' });
+  const swatch = (fill: string, text: string): void => {
+    legend.appendChild(el('span', { class: 'swatch', style: `background:${fill}` }));
+    legend.appendChild(document.createTextNode(` ${text}; `));
+  };
+  swatch('#ffeb9c', t.legendAmber);
+  swatch('#ffc7ce', t.legendRed);
+  legend.appendChild(document.createTextNode(t.legendRank));
+  pane.appendChild(legend);
   const table = el('table', { class: 'region-table' });
   pane.appendChild(table);
 
@@ -193,18 +215,46 @@ export function renderLegacy(root: HTMLElement, o: LegacyOptions): void {
       },
     );
   };
-  const inserted = (text: string): Notice => ({ kind: 'success', text: t.inserted(text) });
+  // Whether every table in the workbook was inserted here from the data in use: the workbook held none when the pane
+  // opened. Then refresh need not ask which data they used, which a host without records cannot say.
+  let startedEmpty = false;
+  if (o.actions.recordedTables)
+    o.actions.recordedTables().then(
+      (r) => {
+        startedEmpty = r.length === 0;
+      },
+      () => undefined,
+    );
+  let insertedHere = false;
+  const inserted = (text: string): Notice => {
+    insertedHere = startedEmpty;
+    return { kind: 'success', text: t.inserted(text) };
+  };
 
-  select.addEventListener('change', drawRegion);
+  select.addEventListener('change', () => {
+    drawRegion();
+    show(null); // a notice speaks of the region it was given for
+    hideAsk();
+  });
   insert.addEventListener('click', () => attempt(() => o.actions.insertNew([select.value], 'plain').then(inserted)));
+  // Insert all: a region already in the workbook is not inserted twice; the notice names the ones skipped.
   insertAll.addEventListener('click', () =>
     attempt(() =>
-      o.actions
-        .insertNew(
-          regions.map((r) => o.plan.refOf(r)),
-          'plain',
-        )
-        .then(inserted),
+      (o.actions.recordedTables ? o.actions.recordedTables() : Promise.resolve([])).then((recorded) => {
+        const present: Record<string, boolean> = {};
+        for (let i = 0; i < recorded.length; i++) if (recorded[i].ref) present[recorded[i].ref as string] = true;
+        const todo: string[] = [];
+        const skipped: string[] = [];
+        for (let i = 0; i < regions.length; i++) {
+          const ref = o.plan.refOf(regions[i]);
+          if (present[ref]) skipped.push(o.lang === 'zh' ? regions[i].name : regions[i].en || regions[i].name);
+          else todo.push(ref);
+        }
+        const done: Promise<Notice> = todo.length
+          ? o.actions.insertNew(todo, 'plain').then(inserted)
+          : Promise.resolve({ kind: 'info', text: t.nothingNew } as Notice);
+        return done.then((n): Notice => (skipped.length && n ? { kind: 'info', text: `${n.text} ${t.skipped(skipped)}` } : n));
+      }),
     ),
   );
   // Refresh, then offer to replace the hand edits it kept (only when the person asks).
@@ -216,7 +266,7 @@ export function renderLegacy(root: HTMLElement, o: LegacyOptions): void {
   // First what changed since the tables' data version, to confirm; older data than the workbook's is refused.
   refresh.addEventListener('click', () =>
     attempt(() =>
-      beforeRefresh(o.actions, o.source, o.lang).then((before): Notice | Promise<Notice> => {
+      beforeRefresh(o.actions, o.source, o.lang, insertedHere).then((before): Notice | Promise<Notice> => {
         if (!before) return apply(false);
         if (before.kind === 'refused') return { kind: 'error', text: before.text };
         showAsk(before.text, before.items);

@@ -15,7 +15,11 @@ import { refreshNotice, type Notice } from '../shared/messages';
 /** What to do before refreshing: refuse (older data), ask (changes listed), or go straight on (null). */
 export type BeforeRefresh = { kind: 'refused'; text: string } | { kind: 'ask'; text: string; items: string[] } | null;
 
-export async function beforeRefresh(actions: PaneActions, source: DataSource, lang: Lang): Promise<BeforeRefresh> {
+/**
+ * `insertedHere`: every table in the workbook was inserted from the data in use while this pane was open. A host
+ * that keeps no record (ExcelApi 1.1) cannot say which data a table used; the pane knows, so it does not ask.
+ */
+export async function beforeRefresh(actions: PaneActions, source: DataSource, lang: Lang, insertedHere = false): Promise<BeforeRefresh> {
   if (!actions.recordedTables) return null;
   const recorded = await actions.recordedTables();
   const inUse = source.dataset;
@@ -23,6 +27,7 @@ export async function beforeRefresh(actions: PaneActions, source: DataSource, la
   if (newer) return { kind: 'refused', text: strings(lang).olderData(inUse.version, newer) };
   const preview = changesSince(recorded, inUse, await source.known());
   if (!preview) return null;
+  if (insertedHere && preview.changes.length === 0 && preview.unknown.every((v) => v === '')) return null;
   const p = previewText(preview, inUse.version, lang);
   return { kind: 'ask', text: p.text, items: p.items };
 }

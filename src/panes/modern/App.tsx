@@ -44,7 +44,8 @@ export { Occupied, Refused, type MarkCell, type PaneActions, type RefreshSummary
 
 export type { Notice } from '../shared/messages';
 export { errorText, refreshNotice } from '../shared/messages';
-type Ask = { text: string; confirm: string; run: () => Promise<void>; items?: string[] } | null;
+/** A question for the person: the dialog is titled by the question itself, not by the add-in's name. */
+type Ask = { title: string; text: string; confirm: string; run: () => Promise<void>; items?: string[] } | null;
 
 export { EntryDetail, NoticeBar } from './RegionTable';
 
@@ -69,7 +70,12 @@ export function App({ plan: basePlan, actions, lang, linkedMissing, importedPlan
   const plan = useMemo(() => (records.length ? planWithImported(basePlan.dataset, records) : basePlan), [basePlan, records]);
   // Every plan, imported ones of another period included; `region` is the chosen plan's reference (Plan.refOf).
   const regions = plan.allRegions();
-  const [region, setRegion] = useState(plan.refOf(plan.regions()[plan.regions().length - 1]));
+  const [region, setRegionRef] = useState(plan.refOf(plan.regions()[plan.regions().length - 1]));
+  // A notice speaks of the region it was given for: choosing another clears it.
+  const setRegion = (ref: string): void => {
+    setRegionRef(ref);
+    setNotice(null);
+  };
   const [mode, setMode] = useState<Mode>(linkedMissing ? 'plain' : 'linked');
   // How flags judge progress: the sheet's rules on insertion and the template check (src/core/progress/methods.ts).
   const [method, setMethod] = useState<MethodId>('linear');
@@ -106,7 +112,7 @@ export function App({ plan: basePlan, actions, lang, linkedMissing, importedPlan
         const preview = changesSince(recorded, plan.dataset, source ? await source.known() : [compiledDataset(), plan.dataset]);
         if (preview) {
           const p = previewText(preview, plan.dataset.version, lang);
-          setAsk({ text: p.text, items: p.items, confirm: t.refresh, run: () => refresh(false, true) });
+          setAsk({ title: t.askTitleRefresh, text: p.text, items: p.items, confirm: t.refresh, run: () => refresh(false, true) });
           return;
         }
       }
@@ -118,11 +124,24 @@ export function App({ plan: basePlan, actions, lang, linkedMissing, importedPlan
         if (o.filled.length || o.kept.length) notice.text = `${notice.text} ${t.officialFilled(o.filled.length, o.kept.length)}`;
       }
       setNotice(notice);
-      if (r.edits.length) setAsk({ text: t.askOverwrite(r.edits), confirm: t.overwrite, run: () => refresh(true) });
+      if (r.edits.length)
+        setAsk({ title: t.askTitleOverwrite, text: t.askOverwrite(r.edits), confirm: t.overwrite, run: () => refresh(true) });
     });
 
   const insertNew = (names: string[]): Promise<void> =>
     attempt(async () => setNotice({ kind: 'success', text: t.inserted(await actions.insertNew(names, mode, method)) }));
+
+  // Insert all: a region whose table is in the workbook already is not inserted twice (refresh updates it); the
+  // notice names the ones skipped.
+  const insertAll = (): Promise<void> =>
+    attempt(async () => {
+      const present = new Set(((await actions.recordedTables?.()) ?? []).map((r) => r.ref).filter((r): r is string => !!r));
+      const all = regions.map((r) => plan.refOf(r));
+      const todo = all.filter((r) => !present.has(r));
+      const skipped = regions.filter((r) => present.has(plan.refOf(r))).map((r) => (lang === 'zh' ? r.name : r.en || r.name));
+      const made = todo.length ? t.inserted(await actions.insertNew(todo, mode, method)) : t.nothingNew;
+      setNotice({ kind: skipped.length ? 'info' : 'success', text: skipped.length ? `${made} ${t.skipped(skipped)}` : made });
+    });
 
   // Import the selected range as a plan table: read by the same parser as `--plan`, kept in the workbook.
   const [importName, setImportName] = useState('');
@@ -176,7 +195,7 @@ export function App({ plan: basePlan, actions, lang, linkedMissing, importedPlan
   const writeFormula = (replace: boolean): Promise<void> =>
     attempt(
       async () => setNotice({ kind: 'success', text: t.written(await actions.writeFormula(formula, replace)) }),
-      (_address, why) => ({ text: `${why} ${t.askReplace}`, confirm: t.replace, run: () => writeFormula(true) }),
+      (_address, why) => ({ title: t.askTitleReplace, text: `${why} ${t.askReplace}`, confirm: t.replace, run: () => writeFormula(true) }),
     );
 
   return (
@@ -188,24 +207,12 @@ export function App({ plan: basePlan, actions, lang, linkedMissing, importedPlan
         <Select value={region} onChange={(_e, d) => setRegion(d.value)} aria-label={t.region}>
           {regions.map((r) => (
             <option key={plan.refOf(r)} value={plan.refOf(r)}>
-              {`${lang === 'zh' ? r.name : r.en} — ${r.planTitle}${isSeedPeriod(periodOf(r)) ? '' : ` (${describePeriod(periodOf(r))})`}`}
+              {/* English: the region and its years; the plan's Chinese title is under 数据来源与版本. */}
+              {`${lang === 'zh' ? `${r.name} — ${r.planTitle}` : r.en || r.name}${isSeedPeriod(periodOf(r)) ? '' : ` (${describePeriod(periodOf(r))})`}`}
             </option>
           ))}
         </Select>
       </Field>
-      <Text size={200} className="plan-meta">
-        {`${current.planTitle}${current.issuingNumber ? `（${current.issuingNumber}）` : ''} · ${current.seed} · ${t.version(plan.dataset.version)}`}
-      </Text>
-      {source ? (
-        <Text size={200} className="data-source" data-source={source.kind} data-refused={source.refused ? '' : undefined}>
-          {describeDataSource(source, lang)}
-        </Text>
-      ) : null}
-      {linkedMissing ? (
-        <MessageBar intent="info" data-linked-missing="">
-          <MessageBarBody>{linkedMissing}</MessageBarBody>
-        </MessageBar>
-      ) : null}
       <Field label={t.mode}>
         <RadioGroup value={mode} onChange={(_e, d) => setMode(d.value as Mode)}>
           <Radio value="linked" label={t.linked} disabled={!!linkedMissing} />
@@ -240,13 +247,18 @@ export function App({ plan: basePlan, actions, lang, linkedMissing, importedPlan
           onClick={() =>
             void attempt(
               async () => setNotice({ kind: 'success', text: t.inserted(await actions.insertHere(region, mode, method)) }),
-              (_address, why) => ({ text: `${why} ${t.askNewSheet}`, confirm: t.useNewSheet, run: () => insertNew([region]) }),
+              (_address, why) => ({
+                title: t.askTitleNewSheet,
+                text: `${why} ${t.askNewSheet}`,
+                confirm: t.useNewSheet,
+                run: () => insertNew([region]),
+              }),
             )
           }
         >
           {t.insertHere}
         </Button>
-        <Button disabled={busy} onClick={() => void insertNew(regions.map((r) => plan.refOf(r)))} data-action="insert-all">
+        <Button disabled={busy} onClick={() => void insertAll()} data-action="insert-all">
           {t.allRegions}
         </Button>
         <Button disabled={busy} data-action="refresh" onClick={() => void refresh(false)}>
@@ -254,8 +266,30 @@ export function App({ plan: basePlan, actions, lang, linkedMissing, importedPlan
         </Button>
       </div>
       {notice ? <NoticeBar notice={notice} /> : null}
+      {linkedMissing ? (
+        <MessageBar intent="info" layout="multiline" data-linked-missing="">
+          <MessageBarBody>{linkedMissing}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {source?.refused ? (
+        <Text size={200} className="data-source" data-source={source.kind} data-refused="">
+          {describeDataSource(source, lang)}
+        </Text>
+      ) : null}
+      {/* The plan's document, seed file and data version: for whoever checks a figure, not for the first screen. */}
+      <details className="about" data-about="">
+        <summary>{t.aboutData}</summary>
+        <p className="plan-meta">
+          {`${lang === 'zh' ? `${current.planTitle}${current.issuingNumber ? `（${current.issuingNumber}）` : ''}` : `“${current.planTitle}${current.issuingNumber ? ` ${current.issuingNumber}` : ''}”`} · ${current.seed} · ${t.version(plan.dataset.version)}`}
+        </p>
+        {source && !source.refused ? (
+          <p className="data-source" data-source={source.kind}>
+            {describeDataSource(source, lang)}
+          </p>
+        ) : null}
+      </details>
       <Text size={200} className="legend">
-        <span className="swatch amber" /> <span className="swatch red" /> {t.legend}
+        <span className="swatch amber" /> {t.legendAmber}; <span className="swatch red" /> {t.legendRed}; {t.legendRank}
       </Text>
 
       <TabList selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value as typeof tab)}>
@@ -286,15 +320,13 @@ export function App({ plan: basePlan, actions, lang, linkedMissing, importedPlan
 
       {tab === 'check' ? (
         <div className="check">
+          {/* The check first, its results right under its button; importing a plan table is a section of its own below. */}
+          <Text as="h2" className="section-title">
+            {t.sectionCheck}
+          </Text>
           <Text size={200}>{t.checkHelp}</Text>
           <Button disabled={busy} onClick={() => void readTemplate()} data-action="read-selection">
             {t.readSelection}
-          </Button>
-          <Field label={t.importRegion} hint={t.importHelp}>
-            <Input value={importName} onChange={(_e, d) => setImportName(d.value)} placeholder="南昌" data-import-region="" />
-          </Field>
-          <Button disabled={busy || !importName.trim()} onClick={() => void importTable()} data-action="import-plan">
-            {t.importPlan}
           </Button>
           {match && selection ? (
             <>
@@ -308,6 +340,11 @@ export function App({ plan: basePlan, actions, lang, linkedMissing, importedPlan
               </ul>
               <Text weight="semibold">{t.flags}</Text>
               {flags.length === 0 ? <Text>{t.noFlags}</Text> : null}
+              {flags.some((f) => f.assessment.kind !== 'trend') ? (
+                <Text size={200} className="help" data-ratio-help="">
+                  {t.ratioHelp}
+                </Text>
+              ) : null}
               <ul className="flags">
                 {flags.map((f) => (
                   <li key={`${f.row}-${f.col}`} data-status={f.assessment.status} data-method={f.assessment.method}>
@@ -357,6 +394,17 @@ export function App({ plan: basePlan, actions, lang, linkedMissing, importedPlan
           >
             {t.clearMarks}
           </Button>
+          <section className="import" data-section="import">
+            <Text as="h2" className="section-title">
+              {t.sectionImport}
+            </Text>
+            <Field label={t.importRegion} hint={t.importHelp}>
+              <Input value={importName} onChange={(_e, d) => setImportName(d.value)} placeholder="南昌" data-import-region="" />
+            </Field>
+            <Button disabled={busy || !importName.trim()} onClick={() => void importTable()} data-action="import-plan">
+              {t.importPlan}
+            </Button>
+          </section>
         </div>
       ) : null}
 
@@ -402,7 +450,7 @@ export function App({ plan: basePlan, actions, lang, linkedMissing, importedPlan
       <Dialog open={ask !== null} onOpenChange={(_e, d) => !d.open && setAsk(null)}>
         <DialogSurface>
           <DialogBody>
-            <DialogTitle>{t.title}</DialogTitle>
+            <DialogTitle>{ask?.title}</DialogTitle>
             <DialogContent>
               {ask?.text}
               {ask?.items?.length ? (

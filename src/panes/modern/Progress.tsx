@@ -245,6 +245,10 @@ export function Progress({
         ))}
       </div>
       {counts.assessedFinal ? <Text size={200}>{t.final(counts.targetYear, counts.metFinal, counts.assessedFinal)}</Text> : null}
+      {/* Said once for every row it concerns (marked *), not repeated on each. */}
+      {numeric.some((e) => barModel(e, year, actuals[e.indicator.id] ?? {})?.noBaseline) ? (
+        <Text size={200} italic data-note="no-baseline">{`* ${t.noBaseline}`}</Text>
+      ) : null}
       <ul className="progress-list" style={{ listStyle: 'none', padding: 0 }}>
         {numeric.map((e) => {
           const a = actuals[e.indicator.id] ?? {};
@@ -274,8 +278,8 @@ export function Progress({
               <Bar model={model} status={status} label={`${name(e)}: ${facts.join('; ')}`} />
               <Text size={100}>{facts.join(' · ')}</Text>
               {model.noBaseline ? (
-                <Text size={100} italic>
-                  {` (${t.noBaseline})`}
+                <Text size={100} italic data-no-baseline="">
+                  {' *'}
                 </Text>
               ) : null}
             </li>
@@ -287,7 +291,8 @@ export function Progress({
           <Text weight="semibold">{t.qualitative}</Text>
           <ul>
             {words.map((e) => (
-              <li key={e.indicator.id} data-indicator={e.indicator.id}>{`${name(e)}: ${e.target?.raw ?? '—'}`}</li>
+              // The target as the plan wrote it: quoted, it is the plan's own words (Chinese in an English pane too).
+              <li key={e.indicator.id} data-indicator={e.indicator.id}>{`${name(e)}: ${e.target ? `“${e.target.raw}”` : '—'}`}</li>
             ))}
           </ul>
         </>

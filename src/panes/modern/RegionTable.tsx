@@ -14,7 +14,7 @@ import {
 } from '@fluentui/react-components';
 import { targetText } from '../../core/plan/rows';
 import { Fragment, useState, type ReactElement } from 'react';
-import { periodOf, type Entry, type Region } from '../../core/plan/model';
+import { periodOf, type Entry, type Region, type Value } from '../../core/plan/model';
 import type { Lang } from '../../core/plan/plan';
 import { describeConflict, describeCorroboration, describeDefinition, describeSource } from '../../core/plan/plan';
 import { type Notice } from '../shared/messages';
@@ -24,7 +24,8 @@ import { unitLabel } from '../../core/plan/units';
 /** The message bar under the buttons. */
 export function NoticeBar({ notice }: { notice: NonNullable<Notice> }): ReactElement {
   return (
-    <MessageBar intent={notice.kind} className="notice" data-notice={notice.kind}>
+    // Multiline: a notice wraps to the pane's width, never cut short with an ellipsis.
+    <MessageBar intent={notice.kind} layout="multiline" className="notice" data-notice={notice.kind}>
       <MessageBarBody>{notice.text}</MessageBarBody>
     </MessageBar>
   );
@@ -39,17 +40,25 @@ function targetLabel(year: number, lang: Lang): string {
   return lang === 'zh' ? `${year}年目标` : `${year} target`;
 }
 
+/** Where a figure was written, in the pane's words: table or text, file and line (or cell), and the quote. */
+function sourceText(v: Pick<Value, 'source'>, lang: Lang): string {
+  const s = v.source;
+  const at = s.cell ? `${s.seed}!${s.cell}` : `${s.seed}:${s.endLine ? `${s.line}-${s.endLine}` : s.line}`;
+  const kinds: Record<string, Record<Lang, string>> = { table: { zh: '指标表', en: 'table' }, prose: { zh: '正文', en: 'text' } };
+  return `${kinds[s.kind]?.[lang] ?? s.kind} ${at} “${s.quote}”`;
+}
+
 export function EntryDetail({ e, lang }: { e: Entry; lang: Lang }): ReactElement {
   const t = strings(lang);
   const p = periodOf(e);
   const items = [...p.baselines.map((y) => [String(y), e.values[y]] as const), [targetLabel(p.target, lang), e.target] as const];
   return (
     <div className="detail">
-      <Text weight="semibold">{e.name}</Text>
+      <Text weight="semibold">{lang === 'zh' ? e.name : `${e.indicator.en || e.name} “${e.name}”`}</Text>
       <div className="definition">{`${lang === 'zh' ? '定义' : 'Definition'}: ${describeDefinition(e, lang)}`}</div>
-      {items.map(([label, v]) => (v ? <div key={label}>{`${label}: ${v.raw} — ${describeSource(v)}`}</div> : null))}
+      {items.map(([label, v]) => (v ? <div key={label}>{`${label}: ${v.raw} — ${sourceText(v, lang)}`}</div> : null))}
       {(e.milestones ?? []).map((m) => (
-        <div key={`m${m.year}`}>{`${m.year}: ${m.raw} — ${describeSource(m)}`}</div>
+        <div key={`m${m.year}`}>{`${m.year}: ${m.raw} — ${sourceText(m, lang)}`}</div>
       ))}
       {(e.corroborations ?? []).map((c, i) => (
         <div key={`c${i}`} className="corroboration">
@@ -61,7 +70,7 @@ export function EntryDetail({ e, lang }: { e: Entry; lang: Lang }): ReactElement
           {`${t.conflicts}: ${describeConflict(c, lang)}`}
         </div>
       ))}
-      {e.remark ? <div className="remark">{e.remark}</div> : null}
+      {e.remark ? <div className="remark">{lang === 'zh' ? e.remark : `Remark (in Chinese): “${e.remark}”`}</div> : null}
     </div>
   );
 }
@@ -94,9 +103,11 @@ export function RegionTable({ region, lang }: { region: Region; lang: Lang }): R
                   <span>{lang === 'zh' ? e.name : e.indicator.en}</span>
                 </Tooltip>
                 {e.row === undefined ? (
-                  <Badge size="small" appearance="outline">
-                    {t.prose}
-                  </Badge>
+                  <Tooltip content={t.proseHelp} relationship="description">
+                    <Badge size="small" appearance="outline" title={t.proseHelp} data-prose="">
+                      {t.prose}
+                    </Badge>
+                  </Tooltip>
                 ) : null}
                 {years.some((y) => e.values[y]?.estimate) ? (
                   <Badge size="small" color="informative">

@@ -192,19 +192,21 @@ export function previewText(p: RefreshPreview, inUse: string, lang: 'zh' | 'en')
   const froms = p.changes.map((c) => c.from);
   const parts: string[] = [];
   if (lang === 'zh') {
-    parts.push(`表格所用数据版本为 ${[...froms, ...p.unknown.map((v) => v || '（未记录）')].join('、')}，现在使用 ${inUse}。`);
+    // A table whose data version was never recorded (hosts that keep no record) is said in plain words, not as a version.
+    const known = p.unknown.filter((v) => v);
+    if (froms.length || known.length) parts.push(`表格所用数据版本为 ${[...froms, ...known].join('、')}，现在使用 ${inUse}。`);
     if (p.changes.length) parts.push(items.length ? `有 ${items.length} 项数值变化：` : '所涉地区的数值没有变化。');
-    if (p.unknown.length) parts.push(`版本 ${p.unknown.map((v) => v || '（未记录）').join('、')} 的数值不在本机，无法逐项列出变化。`);
+    if (known.length) parts.push(`版本 ${known.join('、')} 的数值不在本机，无法逐项列出变化。`);
+    if (p.unknown.includes('')) parts.push('工作簿没有记下部分表格插入时所用的数据，因此无法列出刷新会改变哪些数值。');
     parts.push('是否刷新？手工修改的单元格不会被改动。');
   } else {
-    parts.push(
-      `The tables used data version ${[...froms, ...p.unknown.map((v) => v || '(not recorded)')].join(', ')}; ${inUse} is now in use.`,
-    );
+    const known = p.unknown.filter((v) => v);
+    if (froms.length || known.length)
+      parts.push(`The tables used data version ${[...froms, ...known].join(', ')}; ${inUse} is now in use.`);
     if (p.changes.length) parts.push(items.length ? `${items.length} figures changed:` : 'No figure of these regions changed.');
-    if (p.unknown.length)
-      parts.push(
-        `The figures of version ${p.unknown.map((v) => v || '(not recorded)').join(', ')} are not at hand, so the changes cannot be listed.`,
-      );
+    if (known.length) parts.push(`The figures of version ${known.join(', ')} are not at hand, so the changes cannot be listed.`);
+    if (p.unknown.includes(''))
+      parts.push('The workbook did not record which data some tables were inserted with, so what a refresh changes cannot be listed.');
     parts.push('Refresh? Cells a person edited are not touched.');
   }
   return { text: parts.join(' '), items };

@@ -73,9 +73,24 @@ const zh = {
   writeFormula: '写入活动单元格',
   written: (a: string) => `已写入 ${a}`,
   failed: (m: string) => `操作失败：${m}`,
-  version: (v: string) => `数据版本 ${v}`,
+  // A version with imported plans (Plan.withImported: `1.2.0+1 imported`) said in Chinese; the recorded string is unchanged.
+  version: (v: string) => `数据版本 ${v.replace(/\+(\d+) imported$/, '（另含 $1 张导入的规划表）')}`,
   legend: '黄色：略滞后；红色：滞后或逆向（排位类越小越好）',
   prose: '正文',
+  proseHelp: '“正文”：该指标的目标写在规划正文中，不在规划的指标表里。',
+  ratioHelp: '比率 = 已完成的进展 ÷ 按所选方法此时应完成的进展（1 为正好按进度，不足 0.95 为略滞后，不足 0.6 为滞后）。',
+  aboutData: '数据来源与版本',
+  legendAmber: '黄色：略滞后',
+  legendRed: '红色：滞后或逆向',
+  legendRank: '排位类指标越小越好',
+  skipped: (names: string[]) => `以下地区已在工作簿中，未重复插入（可点“刷新已插入的表”更新）：${names.join('、')}。`,
+  nothingNew: '所有地区都已在工作簿中，未插入新表。',
+  askTitleNewSheet: '所选位置已有内容，改为插入到新工作表？',
+  askTitleReplace: '活动单元格已有内容，要替换吗？',
+  askTitleRefresh: '用现在的数据刷新已插入的表？',
+  askTitleOverwrite: '用规划数据覆盖你手动修改的单元格？',
+  sectionCheck: '检查我的模板',
+  sectionImport: '导入规划表',
 };
 
 export type Strings = typeof zh;
@@ -156,6 +171,22 @@ const en: Strings = {
   version: (v: string) => `Data version ${v}`,
   legend: 'Amber: slightly behind; red: behind or moving away (ranks: lower is better)',
   prose: 'prose',
+  proseHelp: '"prose": the plan states this target in its text, not in its indicator table.',
+  ratioHelp:
+    'ratio = progress made ÷ progress due by now under the chosen method (1 is exactly on track; under 0.95 slightly behind; under 0.6 behind).',
+  aboutData: 'Data source and version',
+  legendAmber: 'amber: slightly behind',
+  legendRed: 'red: behind or moving away',
+  legendRank: 'ranks: lower is better',
+  skipped: (names: string[]) =>
+    `Already in the workbook, not inserted again ("Refresh inserted tables" updates them): ${names.join(', ')}.`,
+  nothingNew: 'Every region is already in the workbook; no table was inserted.',
+  askTitleNewSheet: 'The selected cells are not empty: insert on a new sheet instead?',
+  askTitleReplace: 'The active cell is not empty: replace it?',
+  askTitleRefresh: 'Refresh the inserted tables with the data in use?',
+  askTitleOverwrite: 'Overwrite the cells you edited with the plan figures?',
+  sectionCheck: 'Check my template',
+  sectionImport: 'Import a plan table',
 };
 
 export function strings(lang: Lang): Strings {

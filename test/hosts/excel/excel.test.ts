@@ -1,3 +1,4 @@
+import { tableLayoutFor } from '../../../src/core/sheet/refresh';
 import { FakeExcelNamespace, FakeHost } from '../../fakes/fakeExcel';
 import { AUTHORED_REGIONS, dataset } from '../../../src/data/index';
 import { CATALOGUE } from '../../../src/data/catalogue';
@@ -206,17 +207,20 @@ describe('build a formula', () => {
 test('a table inserted in English refreshes from a Chinese pane, and the other way round', async () => {
   const host = new FakeHost();
   await insertOnNewSheets(host.context() as never, [regionLayout(plan.region('吉安'), 'plain', 'en', plan.dataset.version)]);
-  const ws = host.sheet('吉安指标');
+  const ws = host.sheet("Ji'an indicators");
   ws.setContent(5, colIndex('target'), 1);
   ws.setContent(5, colIndex('actual2022'), 7);
-  const res = await refreshTables(
-    host.context() as never,
-    (_n, origin) => regionLayout(plan.region('吉安'), 'plain', 'zh', plan.dataset.version, origin),
-    { overwriteEdits: true },
-  );
+  // A Chinese pane refreshes it (the layout the pane uses): the figure comes back, the sheet stays English.
+  const res = await refreshTables(host.context() as never, tableLayoutFor(plan, 'zh', plan.dataset.version), { overwriteEdits: true });
   expect(res.tables[0].plan.changed).toEqual([plan.region('吉安').entries[0].indicator.id]);
   expect(ws.value(5, colIndex('target'))).toBe(2.3);
   expect(ws.value(5, colIndex('actual2022'))).toBe(7);
+  expect(ws.value(5, colIndex('name'))).toBe(plan.region('吉安').entries[0].indicator.en);
+  // And the other way round: a Chinese table refreshed from an English pane stays Chinese.
+  await insertOnNewSheets(host.context() as never, [regionLayout(plan.region('赣州'), 'plain', 'zh', plan.dataset.version)]);
+  const again = await refreshTables(host.context() as never, tableLayoutFor(plan, 'en', plan.dataset.version));
+  expect(again.tables.every((t) => t.plan.changed.length === 0)).toBe(true);
+  expect(host.sheet('赣州指标').value(5, colIndex('name'))).toBe(plan.region('赣州').entries[0].name);
 });
 
 describe('empty means empty: no write over a value, a formula, a merged area or a table', () => {

@@ -41,7 +41,7 @@ test('insert overview: one row per region table, live counts equal to the core�
   // A clerk types actuals: 赣州 high-tech enterprises 2025 = 2100 (met), 九江 (an English table) one behind.
   host.type('赣州指标', `${colLetter(colIndex('actual2025'))}${rowOf('赣州', 'high_tech_enterprises')}`, 2100);
   const jj = plan.region('九江').entries.find((e) => e.values[2020]?.value && e.target?.value && e.indicator.kind === 'level')!;
-  host.type('九江指标', `${colLetter(colIndex('actual2023'))}${rowOf('九江', jj.indicator.id)}`, jj.values[2020]!.value!);
+  host.type('Jiujiang indicators', `${colLetter(colIndex('actual2023'))}${rowOf('九江', jj.indicator.id)}`, jj.values[2020]!.value!);
   const gz = overviewCounts(plan.region('赣州'), { high_tech_enterprises: { 2025: 2100 } });
   const jjc = overviewCounts(plan.region('九江'), { [jj.indicator.id]: { 2023: jj.values[2020]!.value! } });
   expect(counts(4)).toEqual([plan.region('赣州').entries.length, ...ROW_STATUSES.map((s) => gz.byStatus[s])]);
@@ -60,4 +60,24 @@ test('no region table yet: a clear error in both languages, no sheet added', asy
   const actions = officeActions(plan, 'zh', host.run as never);
   await expect(actions.insertOverview!()).rejects.toThrow(/请先插入地区表.*insert a region first/);
   expect(() => host.sheet('总览')).toThrow();
+});
+
+test('a region inserted twice (insert, then insert all before the pane skipped it) counts once in 总览', async () => {
+  const host = new FakeHost();
+  const actions = officeActions(plan, 'zh', host.run as never);
+  await actions.insertNew(['赣州'], 'plain');
+  await actions.insertNew(['赣州', '九江'], 'plain');
+  expect(host.sheets.map((s) => s.name)).toEqual(['Sheet1', '赣州指标', '赣州指标 (2)', '九江指标']);
+  await actions.insertOverview!();
+  const ws = host.sheet('总览');
+  expect([ws.value(4, 0), ws.value(5, 0), ws.value(6, 0)]).toEqual(['赣州', '九江', '合计']);
+  // The total is the two plans' indicators, not 赣州's twice.
+  expect(ws.value(6, 1)).toBe(plan.region('赣州').entries.length + plan.region('九江').entries.length);
+});
+
+test('recordedTables names each table’s plan by its reference, which insert all uses to skip plans already in', async () => {
+  const host = new FakeHost();
+  const actions = officeActions(plan, 'zh', host.run as never);
+  await actions.insertNew(['赣州'], 'plain');
+  expect((await actions.recordedTables!()).map((r) => r.ref)).toEqual([plan.refOf(plan.region('赣州'))]);
 });

@@ -97,7 +97,7 @@ test('a workbook made with v1, refreshed with v2: the change listed first, then 
   const v2 = await load('v2', store);
   const actions = officeActions(v2.plan, 'zh', host.run as never);
   const recorded = await actions.recordedTables!();
-  expect(recorded).toEqual([{ region: '赣州', dataVersion: v1.version }]);
+  expect(recorded).toEqual([{ region: '赣州', ref: '赣州', dataVersion: v1.version }]);
   const preview = changesSince(recorded, v2.dataset, await v2.known());
   expect(preview?.unknown).toEqual([]);
   expect(preview?.changes.map((c) => [c.from, c.list.map((x) => [x.indicator, x.field, x.old, x.new])])).toEqual([
@@ -131,5 +131,6 @@ test('a package with a second-period plan of a region: the pane lists both, and 
   expect(host.tables.map((t) => t.name)).toEqual(['PLAN_P_Ganzhou_T2030']);
   // The tables record the package's version, not a derived one.
   const recorded = await officeActions(two.plan, 'zh', host.run as never).recordedTables!();
-  expect(recorded).toEqual([{ region: '赣州', dataVersion: two.version }]);
+  // `ref` tells the 2030 plan from the seed one, so insert all knows which is in the workbook.
+  expect(recorded).toEqual([{ region: '赣州', ref: '赣州@2030', dataVersion: two.version }]);
 });

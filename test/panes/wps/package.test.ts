@@ -166,7 +166,7 @@ test('a workbook made with the compiled-in data, refreshed in WPS with the packa
   const source = await loadAt('good');
   const actions = wpsActions(source.plan, 'zh', et);
   const recorded = await actions.recordedTables!();
-  expect(recorded).toEqual([{ region: '赣州', dataVersion: DATA_VERSION }]);
+  expect(recorded).toEqual([{ region: '赣州', ref: '赣州', dataVersion: DATA_VERSION }]);
   const preview = changesSince(recorded, source.dataset, await source.known());
   expect(preview?.changes.map((c) => [c.from, c.list.map((x) => [x.indicator, x.field, x.old, x.new])])).toEqual([
     [DATA_VERSION, [['high_tech_enterprises', 'target', '2000', '2100']]],

@@ -20,6 +20,7 @@ import { colIndex, colLetter, SEED_COLUMNS } from '../../../src/core/sheet/layou
 import { DATA_VERSION, dataset } from '../../../src/data/index';
 import { IMPORTED_NS } from '../../../src/core/exchange/importedPlans';
 import { publishCorrected } from '../../packages';
+import { checkFit, measured } from '../../e2e/fit';
 import { runSelfTest } from '../../e2e/selftest';
 
 const root = join(__dirname, '..', '..', '..');
@@ -99,7 +100,7 @@ async function main(): Promise<void> {
   const errors: string[] = [];
   const gz = dataset().regions.find((r) => r.name === '赣州')!;
   try {
-    const page = await browser.newPage({ viewport: { width: 420, height: 900 } });
+    const page = await browser.newPage({ viewport: { width: 350, height: 900 } });
     page.on('pageerror', (e) => errors.push(String(e)));
     page.on('request', (r) => requests.push(r.url()));
     const inEt = et(page);
@@ -112,9 +113,12 @@ async function main(): Promise<void> {
     console.log('  ✓ the pane renders in WPS (fake ET host) with the region table');
     const line = page.locator('.data-source');
     assert.equal(await line.getAttribute('data-source'), 'published');
-    assert.equal(await line.innerText(), `使用数据：${DATA_VERSION}+20251127T000000Z · 2025-11-27 · 已发布`);
+    // In the closed 数据来源与版本 area: its text, not what is on screen.
+    assert.equal(await line.textContent(), `使用数据：${DATA_VERSION}+20251127T000000Z · 2025-11-27 · 已发布`);
     assert.match(await page.locator('[data-indicator="high_tech_enterprises"]').innerText(), /2100/);
     console.log('  ✓ the package published beside the pane is in use: version, date, 已发布; its corrected figure shown');
+    await checkFit(page, 'WPS zh');
+    console.log('  ✓ the WPS pane fits 320 and 350 px in Chinese, every tab');
 
     await page.click('[data-action="insert"]');
     assert.match(await notice(page), /已插入：赣州指标/);
@@ -194,6 +198,23 @@ async function main(): Promise<void> {
     assert.match(String(written), /^=PLAN\.TARGET\("赣州",/);
     console.log('  ✓ build a formula: written into the active cell');
 
+    // The progress tab reads the actual values typed in the inserted table and inserts 总览, as in Excel.
+    const hte = 6 + gz.entries.findIndex((x) => x.indicator.id === 'high_tech_enterprises');
+    await page.evaluate(
+      (a) => (window as unknown as { __et: Et }).__et.sheet('赣州指标').type(a, 1200),
+      `${colLetter(colIndex('actual2023'))}${hte}`,
+    );
+    await page.click('[data-tab="progress"]');
+    await page.click('[data-action="read-actuals"]');
+    await page.waitForSelector('[data-view="progress"] [data-indicator="high_tech_enterprises"]');
+    assert.match(await page.locator('[data-view="progress"] [data-indicator="high_tech_enterprises"]').innerText(), /2023年实际 1,?200/);
+    await page.click('[data-action="insert-overview"]');
+    assert.match(await notice(page), /已插入：总览/);
+    assert.deepEqual(await inEt((e) => e.wb.sheets.map((s) => s.name).slice(-1)), ['总览']);
+    await page.screenshot({ path: shot.replace('.png', '-progress.png'), fullPage: true });
+    console.log('  ✓ progress: actual values read from the inserted table; 插入总览表 adds 总览');
+    await page.click('role=tab[name="指标表"]');
+
     // 导入规划表: a 十五五 table of 南昌 typed into the sheet and selected.
     const importAt = async (table: (string | number)[][]): Promise<void> => {
       await page.evaluate((rows) => {
@@ -223,6 +244,16 @@ async function main(): Promise<void> {
     assert.equal(await importedParts(), 1);
     await page.screenshot({ path: shot.replace('.png', '-import.png'), fullPage: true });
     console.log('  ✓ 导入规划表: the selected 十五五 table is kept in the workbook and shown in the pane');
+
+    // The pane in English fits too.
+    const en = await browser.newPage({ viewport: { width: 350, height: 900 } });
+    en.on('pageerror', (e) => errors.push(String(e)));
+    await en.goto(`${url}?lang=en-US`);
+    await en.waitForSelector('[data-indicator="high_tech_enterprises"]', { timeout: 20000 });
+    await checkFit(en, 'WPS en');
+    await en.screenshot({ path: shot.replace('.png', '-en.png'), fullPage: true });
+    console.log('  ✓ the WPS pane fits 320 and 350 px in English, every tab');
+    console.log(`  fit: ${measured.length} views, widest page ${Math.max(...measured.map((f) => f.scrollWidth))} px`);
 
     assert.deepEqual(
       requests.filter((u) => !u.startsWith(url)),
