@@ -127,9 +127,12 @@ test('no network address in our bundles and pages', () => {
 
 // The legacy cap was 150 KB until December 2026, when the official name vocabulary (docs/aliases.md), the formula-text
 // and xlsx guards and the typings-checked Office calls took the legacy pane from 143 KB to 158 KB; it carries the whole
-// dataset and core. Issue 30's split of what loads first is the way back under 150 KB.
-test('the task pane JavaScript stays under 300 KB gzipped, the legacy pane under 160 KB, the start-up script under 2 KB', () => {
+// dataset and core. It became 165 KB (164,582 B measured) when the 自检 (issue 29: about 5 KB, its report and copy
+// button included) and the English sheet and plain words of issue 30 (about 2 KB) came in; loading the self-test as a
+// chunk of its own was tried and made legacy.js 8 KB larger (the dynamic-import polyfills), so the cap is 168 KB.
+// Issue 30's split of what loads first (the dataset as JSON beside the script) is the way back under 150 KB.
+test('the task pane JavaScript stays under 300 KB gzipped, the legacy pane under 168 KB, the start-up script under 2 KB', () => {
   expect(gzipSync(readFileSync(join(out, 'taskpane.js'))).length).toBeLessThan(300 * 1024);
-  expect(gzipSync(readFileSync(join(out, 'legacy', 'legacy.js'))).length).toBeLessThan(160 * 1024);
+  expect(gzipSync(readFileSync(join(out, 'legacy', 'legacy.js'))).length).toBeLessThan(168 * 1024);
   expect(readFileSync(join(out, 'startup.js')).length).toBeLessThan(2 * 1024);
 });
