@@ -540,6 +540,23 @@ function writeCover(wb: ExcelJS.Workbook, d: Dataset, regions: Region[], lang: L
   printAsReport(ws, { landscape: false, version: d.version, lang });
 }
 
+/**
+ * ExcelJS names a sheet's print area and print titles `'<sheet>'!…` without doubling an apostrophe in the sheet name
+ * (Ji'an): Excel has to repair such a file, and ExcelJS itself cannot read it back. The names are put right each time
+ * ExcelJS prepares the workbook for writing.
+ */
+function quoteSheetNamesInPrintRanges(wb: ExcelJS.Workbook): void {
+  type Model = { definedNames?: { ranges: string[] }[] };
+  const xlsx = wb.xlsx as unknown as { prepareModel(model: Model, options: unknown): void };
+  const prepare = xlsx.prepareModel.bind(xlsx);
+  xlsx.prepareModel = (model, options) => {
+    prepare(model, options);
+    const names = wb.worksheets.map((w) => w.name).filter((n) => n.includes("'"));
+    for (const d of model.definedNames ?? [])
+      d.ranges = d.ranges.map((r) => names.reduce((s, n) => s.split(`'${n}'!`).join(`'${n.replace(/'/g, "''")}'!`), r));
+  };
+}
+
 /** The whole portable workbook: cover, overview (总览), one sheet per region, sources and conflicts. */
 export function buildWorkbook(
   d: Dataset,
@@ -551,6 +568,7 @@ export function buildWorkbook(
   const wb = new ExcelJS.Workbook();
   wb.creator = 'plan-indicators';
   wb.calcProperties.fullCalcOnLoad = true;
+  quoteSheetNamesInPrintRanges(wb);
   writeCover(wb, d, regions, lang);
   const layouts = regions.map((r) => regionLayout(r, 'plain', lang, d.version, undefined, method));
   const overview = overviewLayout(
