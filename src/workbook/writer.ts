@@ -20,9 +20,18 @@ import { describePeriod, isSeedPeriod, periodOf, type Dataset, type Region, type
 import { describeDefinition, type Lang } from '../core/plan/plan';
 import type { MethodId } from '../core/progress/methods';
 import { MET_LABELS, ROW_STATUS_LABELS, ROW_STATUSES } from '../core/progress/assessment';
-import { heightOf, linesIn, shown, textUnits } from './print';
+import { heightOf, linesIn, shown, textUnits, wordUnits } from './print';
 
 const argb = (hex: string): string => `FF${hex}`;
+
+/**
+ * A cell font: the workbook's own (Calibri 11, as the default style) with `f` over it. ExcelJS writes a font without a
+ * name or size as just that, and LibreOffice then prints it in its own default (DejaVu Serif), wider than the columns
+ * are sized for: bold English headers broke inside words ("expect-ed").
+ */
+function font(f: Partial<ExcelJS.Font>): Partial<ExcelJS.Font> {
+  return { name: 'Calibri', family: 2, size: 11, ...f };
+}
 
 function solid(hex: string): ExcelJS.Fill {
   return { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(hex) } };
@@ -33,6 +42,13 @@ function solid(hex: string): ExcelJS.Fill {
  * their widest content: numbers are never wrapped, so a number column fits its longest figure.
  */
 const TEXT_WIDTHS: Partial<Record<ColumnKey, number>> = { name: 16, unit: 6, targetRaw: 12, status: 9, marks: 9, source: 8 };
+
+/**
+ * English caps where they differ: its headers are wider ("2020 (baseline)", "2025 expected"), and the sheet prints one
+ * page wide, so the indicator names, the targets as written and the marks wrap narrower to keep the print at 8 pt or
+ * more (Ganzhou's sheet, the widest, was at 7.6 pt).
+ */
+const TEXT_WIDTHS_EN: Partial<Record<ColumnKey, number>> = { ...TEXT_WIDTHS, name: 11, targetRaw: 9, marks: 8 };
 
 /** Room between a column's widest content and its border, so that a number never meets the next column's text. */
 const PAD = 1.3;
@@ -64,10 +80,12 @@ export function printWidths(layout: SheetLayout, lang: Lang): number[] {
       return typeof v === 'number' ? [shown(v, cellFormat(layout, row, i))] : typeof v === 'string' && !row.formulas[i] ? [v] : [];
     });
     const labels = reportLabels(key, lang);
-    const content = Math.max(0, ...texts.flat().map((t) => textUnits(t)), ...labels.map((t) => textUnits(t)));
+    // Status and met labels are words (measured as such); the other labels are figures, measured as figures.
+    const label = key === 'status' || key.startsWith('met') ? wordUnits : textUnits;
+    const content = Math.max(0, ...texts.flat().map((t) => textUnits(t)), ...labels.map((t) => label(t)));
     // A header's words (Latin ones) do not break; two CJK characters is the least a header column shows a line of.
-    const headerWord = Math.max(4.2, ...layout.header[i].split(/[\s\u4e00-\u9fff（）]+/).map((w) => textUnits(w, 11)));
-    const cap = TEXT_WIDTHS[key];
+    const headerWord = Math.max(4.2, ...layout.header[i].split(/[\s\u4e00-\u9fff（）]+/).map((w) => wordUnits(w, 11)));
+    const cap = (lang === 'en' ? TEXT_WIDTHS_EN : TEXT_WIDTHS)[key];
     const wanted = content + PAD + (bodyAlignment(layout, i).indent ? INDENT : 0);
     return Math.round(Math.max(headerWord + 1, cap !== undefined ? Math.min(cap, wanted) : wanted) * 10) / 10;
   });
@@ -174,10 +192,10 @@ export function writeRegionSheet(wb: ExcelJS.Workbook, layout: SheetLayout, vers
     views: [{ state: 'frozen', xSplit: layout.freeze.columns, ySplit: layout.freeze.rows }],
   });
   ws.getCell('A1').value = layout.title;
-  ws.getCell('A1').font = { bold: true, size: 14 };
+  ws.getCell('A1').font = font({ bold: true, size: 14 });
   ws.getCell('A2').value = layout.subtitle;
   // Text no smaller than the table's: the sheet prints at about 75 %, and 8 pt is the least a page should show.
-  ws.getCell('A2').font = { color: { argb: 'FF595959' } };
+  ws.getCell('A2').font = font({ color: { argb: 'FF595959' } });
 
   // The indicator table as the pane inserts it: an Excel table (sortable, filterable) from the header row down.
   ws.addTable({
@@ -194,7 +212,7 @@ export function writeRegionSheet(wb: ExcelJS.Workbook, layout: SheetLayout, vers
   const lastVisible = visible[visible.length - 1];
   const header = ws.getRow(layout.headerRow);
   header.eachCell((c) => {
-    c.font = { bold: true };
+    c.font = font({ bold: true });
     c.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
   });
   // Tall enough for the longest header wrapped in its column (LibreOffice and Excel size plain rows themselves).
@@ -207,7 +225,7 @@ export function writeRegionSheet(wb: ExcelJS.Workbook, layout: SheetLayout, vers
       const format = cellFormat(layout, row, col);
       if (format) c.numFmt = format;
       if (layout.inputColumns.includes(col)) c.fill = solid(FILL.input);
-      if (layout.helperColumns.includes(col)) c.font = { color: { argb: argb(FONT.helper) }, size: 9 };
+      if (layout.helperColumns.includes(col)) c.font = font({ color: { argb: argb(FONT.helper) }, size: 9 });
       c.alignment = bodyAlignment(layout, col);
     });
     // Tall enough for its longest wrapped text (or status label, whichever a person's figures bring): a row height
@@ -272,9 +290,12 @@ export function writeOverviewSheet(wb: ExcelJS.Workbook, layout: OverviewLayout,
   const ws = wb.addWorksheet(layout.sheetName, { views: [{ state: 'frozen', xSplit: 1, ySplit: layout.headerRow }] });
   const width = layout.header.length;
   ws.getCell('A1').value = layout.title;
-  ws.getCell('A1').font = { bold: true, size: 14 };
+  ws.getCell('A1').font = font({ bold: true, size: 14 });
+  // As tall as the title's 14 pt and set at its top, or its letters reach into the subtitle below.
+  ws.getRow(1).height = heightOf(1, 14);
+  ws.getCell('A1').alignment = { vertical: 'top' };
   ws.getCell('A2').value = layout.subtitle;
-  ws.getCell('A2').font = { size: 9, color: { argb: 'FF595959' } };
+  ws.getCell('A2').font = font({ size: 9, color: { argb: 'FF595959' } });
   ws.mergeCells(2, 1, 2, width);
   ws.getCell('A2').alignment = { wrapText: true, vertical: 'top' };
   ws.getRow(2).height = 28;
@@ -282,7 +303,7 @@ export function writeOverviewSheet(wb: ExcelJS.Workbook, layout: OverviewLayout,
   layout.header.forEach((h, i) => {
     const c = header.getCell(i + 1);
     c.value = h;
-    c.font = { bold: true };
+    c.font = font({ bold: true });
     c.fill = solid(FILL.header);
     c.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
   });
@@ -295,7 +316,7 @@ export function writeOverviewSheet(wb: ExcelJS.Workbook, layout: OverviewLayout,
       c.value = layout.formulas[r][i] && typeof v === 'string' ? { formula: v.slice(1) } : v;
       c.numFmt = layout.formats[i];
       c.border = { top: thin, bottom: thin, left: thin, right: thin };
-      if (r === layout.rows.length - 1) c.font = { bold: true };
+      if (r === layout.rows.length - 1) c.font = font({ bold: true });
     });
   });
   layout.notes.forEach((n, i) => {
@@ -303,7 +324,7 @@ export function writeOverviewSheet(wb: ExcelJS.Workbook, layout: OverviewLayout,
     ws.getCell(r, 1).value = n;
     ws.mergeCells(r, 1, r, width);
     ws.getCell(r, 1).alignment = { wrapText: true, vertical: 'top' };
-    ws.getCell(r, 1).font = { size: 9 };
+    ws.getCell(r, 1).font = font({ size: 9 });
     ws.getRow(r).height = heightOf(
       linesIn(
         n,
@@ -359,7 +380,7 @@ function writeSources(wb: ExcelJS.Workbook, regions: Region[], lang: Lang, versi
   const head = zh
     ? ['地区', '指标', '字段', '原文数值', '解析值', '预计数', '文件', '行', '类型', '原文引文', '说明', '指标定义']
     : ['Region', 'Indicator', 'Field', 'As written', 'Value', 'Estimate', 'File', 'Line', 'Kind', 'Quote', 'Note', 'Definition'];
-  ws.addRow(head).font = { bold: true };
+  ws.addRow(head).font = font({ bold: true });
   for (const r of regions) {
     for (const e of r.entries) {
       const definition = describeDefinition(e, lang);
@@ -535,7 +556,7 @@ function writeCover(wb: ExcelJS.Workbook, d: Dataset, regions: Region[], lang: L
     const size = i === 0 ? 14 : 11;
     ws.getRow(i + 1).height = Math.max(1, Math.ceil((columns * size) / 11 / (width - 4))) * (size + 5);
   });
-  ws.getCell('A1').font = { bold: true, size: 14 };
+  ws.getCell('A1').font = font({ bold: true, size: 14 });
   ws.getColumn(1).width = width;
   printAsReport(ws, { landscape: false, version: d.version, lang });
 }
@@ -583,7 +604,7 @@ export function buildWorkbook(
   for (const p of placeOfficialActuals(tables, actuals)) {
     const cell = sheets[p.table].getCell(layouts[p.table].headerRow + 1 + p.row, p.col + 1);
     cell.value = p.actual.value;
-    cell.font = { color: { argb: argb(FONT.official) } };
+    cell.font = font({ color: { argb: argb(FONT.official) } });
   }
   writeSources(wb, regions, lang, d.version);
   return wb;
