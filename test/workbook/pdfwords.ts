@@ -124,13 +124,19 @@ export function printedWhole(text: string, words: Word[], pages: Set<number>): b
 
 const CJK = /^[\u4e00-\u9fff]+$/;
 
-/** The font size of the smallest CJK word on each page: an ideograph is one em wide. */
-export function smallestCjkSize(words: Word[]): Map<number, number> {
+/** Calibri's (and Carlito's) figures are each 0.507 em wide: a word of digits gives its font size too. */
+const DIGIT_EM = 0.507;
+
+/**
+ * The font size of the smallest word on each page that tells its size: a CJK word (an ideograph is one em wide) or a
+ * word of digits (the pages of an English workbook may have no CJK at all).
+ */
+export function smallestSize(words: Word[]): Map<number, number> {
   const out = new Map<number, number>();
   for (const w of words) {
-    if (!CJK.test(w.text)) continue;
-    const size = (w.x1 - w.x0) / [...w.text].length;
-    out.set(w.page, Math.min(out.get(w.page) ?? Infinity, size));
+    const n = [...w.text].length;
+    const size = CJK.test(w.text) ? (w.x1 - w.x0) / n : /^\d+$/.test(w.text) ? (w.x1 - w.x0) / (n * DIGIT_EM) : undefined;
+    if (size !== undefined) out.set(w.page, Math.min(out.get(w.page) ?? Infinity, size));
   }
   return out;
 }
@@ -210,6 +216,6 @@ export async function checkPrint(xlsx: string, dir: string): Promise<PrintCheck>
     merged: mergedWords(words, texts),
     touching: touchingPairs(words, texts),
     cut: cut.map(({ sheet, ref, text }) => ({ sheet, ref, text })),
-    smallest: smallestCjkSize(words),
+    smallest: smallestSize(words),
   };
 }

@@ -3,8 +3,8 @@
  * `pdftotext -bbox`, and checked as a reader would: no word made of two cells' texts (`1,0002000`), no two words of
  * different cells touching or overlapping, every printed cell's text whole, no font under 8 pt, helper columns not
  * printed, the header row on every page, and a long sheet broken by rows over several pages instead of shrunk.
- * For the workbook `npx plan workbook` writes, and for one by cagr with an imported 十五五 plan (other legend and
- * headers, other years).
+ * For the workbook `npx plan workbook` writes, for one by cagr with an imported 十五五 plan (other legend and
+ * headers, other years), and for the English one (`--lang en`: wider headers, longer labels).
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,6 +31,8 @@ const nanchang = importPlanTable(
 const cases: [string, Region[], Lang, MethodId][] = [
   ['the workbook as written (zh, linear)', d.regions, 'zh', 'linear'],
   ['by cagr, with an imported 十五五 plan', [...d.regions, nanchang], 'zh', 'cagr'],
+  // English headers and labels are wider ("2020 (baseline)", "qualitative / no target value"): the same checks.
+  ['the workbook in English (linear)', d.regions, 'en', 'linear'],
 ];
 
 describe.each(cases)('%s', (_name, regions, lang, method) => {
