@@ -18,14 +18,14 @@ export function textUnits(text: string, size = 11): number {
 /**
  * Width of a Latin word or label in column units, closer than `textUnits` (which counts every letter as a digit): the
  * narrow letters and marks of Calibri (i, l, t, f, r, s, brackets, stops) at what they take, still on the generous
- * side. For header words and status labels, which set a column's least width; "(baseline)" is 8.1 here, 10 there.
+ * side. For header words and status labels, which set a column's least width; "(baseline)" is 8.25 here, 10 there.
  */
 export function wordUnits(text: string, size = 11): number {
   let n = 0;
   for (const ch of text) {
     if (WIDE.test(ch)) n += 2;
     else if (/[ijl.,:;'!|]/.test(ch)) n += 0.5;
-    else if (/[ftr()[\]\/\- ]/.test(ch)) n += 0.7;
+    else if (/[ftr()[\]/\- ]/.test(ch)) n += 0.7;
     else if (/[sz]/.test(ch)) n += 0.85;
     else if (/[mw]/.test(ch)) n += 1.55;
     else if (/[A-Z%@#&]/.test(ch)) n += 1.3;
