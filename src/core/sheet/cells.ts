@@ -80,7 +80,11 @@ export function refusalFor(block: BlockFacts, limit = 20): Refusal | null {
 /** The refusal in plain words, naming the cells, areas or tables, in the user's language. */
 export function describeRefusal(r: Refusal, sheet: string, lang: 'zh' | 'en'): string {
   // Cells a write or a mark was refused on are a person's own (outside an inserted table): named by address.
-  const named = (cells: string[]): string => cellNames(cells.map((cell) => ({ sheet, cell })), lang);
+  const named = (cells: string[]): string =>
+    cellNames(
+      cells.map((cell) => ({ sheet, cell })),
+      lang,
+    );
   if (r.kind === 'occupied') {
     const list = named(r.cells);
     return lang === 'zh'

@@ -142,7 +142,7 @@ describe('refresh never loses what a person typed', () => {
     for (let i = 0; i < n; i++) expect(ws.value(first + i, colIndex('actual2021'))).toBe(100 + (n - 1 - i));
   });
 
-  test('a kept hand edit is named by sheet, indicator and column in the pane\'s language (English table, English pane)', async () => {
+  test("a kept hand edit is named by sheet, indicator and column in the pane's language (English table, English pane)", async () => {
     const host = new FakeHost();
     const actions = officeActions(plan, 'en', host.run as never);
     await actions.insertNew(['赣州'], 'plain');

@@ -147,7 +147,10 @@ const SCENARIOS: Scenario[] = [
       const row = sheetRowOf(host, GZ, 'high_tech_enterprises') + 1;
       // Named as a statistician reads them: sheet, indicator, column, then the address.
       expect(r.edits.sort()).toEqual(
-        [`${GZ} · 高新技术企业数量 · 2023年应达值（${col('expected2023')}${row}）`, `${GZ} · 高新技术企业数量 · 2025年目标值（${col('target')}${row}）`].sort(),
+        [
+          `${GZ} · 高新技术企业数量 · 2023年应达值（${col('expected2023')}${row}）`,
+          `${GZ} · 高新技术企业数量 · 2025年目标值（${col('target')}${row}）`,
+        ].sort(),
       );
     },
   },
