@@ -7,6 +7,7 @@
  */
 import { hostText } from '../exchange/formulaText';
 import type { CellContent } from './columns';
+import { cellNames } from './cellName';
 
 /** What an adapter knows about one block of cells it would write. Arrays are row-major, 0-based. */
 export interface BlockFacts {
@@ -78,9 +79,14 @@ export function refusalFor(block: BlockFacts, limit = 20): Refusal | null {
 
 /** The refusal in plain words, naming the cells, areas or tables, in the user's language. */
 export function describeRefusal(r: Refusal, sheet: string, lang: 'zh' | 'en'): string {
-  const where = sheet ? `${sheet}!` : '';
+  // Cells a write or a mark was refused on are a person's own (outside an inserted table): named by address.
+  const named = (cells: string[]): string =>
+    cellNames(
+      cells.map((cell) => ({ sheet, cell })),
+      lang,
+    );
   if (r.kind === 'occupied') {
-    const list = r.cells.map((c) => where + c).join(lang === 'zh' ? '、' : ', ');
+    const list = named(r.cells);
     return lang === 'zh'
       ? `以下单元格已有内容（值或公式），未写入任何单元格：${list}`
       : `These cells already hold a value or formula; nothing was written: ${list}`;
@@ -92,7 +98,7 @@ export function describeRefusal(r: Refusal, sheet: string, lang: 'zh' | 'en'): s
       : `The block overlaps merged cells ${list}; nothing was written`;
   }
   if (r.kind === 'changed') {
-    const list = r.cells.map((c) => where + c).join(lang === 'zh' ? '、' : ', ');
+    const list = named(r.cells);
     return lang === 'zh'
       ? `以下单元格在读取之后已被修改，未标色；请重新读取所选区域：${list}`
       : `These cells changed since they were read; nothing was coloured. Read the selection again: ${list}`;

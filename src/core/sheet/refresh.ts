@@ -8,6 +8,7 @@
  * (a table inserted before records were kept) every differing cell counts as a person's edit.
  */
 import { describeRefusal, type Refusal } from './cells';
+import { cellName, type CellRef } from './cellName';
 import { isTableOf, parseTableName, positionIn, regionLayout, type CellContent, type Mode, type Origin, type SheetLayout } from './layout';
 import type { Region } from '../plan/model';
 import type { Lang, Plan } from '../plan/plan';
@@ -43,8 +44,11 @@ export interface RefreshPlan {
   orphaned: string[];
   /** Rows whose figures changed. */
   changed: string[];
-  /** Cells a person edited that differ from the fresh figure: kept (not in `writes`) unless `overwriteEdits`. */
-  edits: { row: number; col: number; id: string }[];
+  /**
+   * Cells a person edited that differ from the fresh figure: kept (not in `writes`) unless `overwriteEdits`. With the
+   * row's indicator and the column's header as the table shows them, so the pane names the cell (./cellName.ts).
+   */
+  edits: { row: number; col: number; id: string; indicator: string; column: string }[];
   /** Rows the record has and the sheet no longer has (a person deleted them): not added back, reported. */
   removed: string[];
   /** The table's rows as they stand after the writes (for the new record); appended rows come last. */
@@ -90,6 +94,7 @@ export function planRefresh(
   const idCol = position[columns.findIndex((c) => c.key === 'id')];
   if (idCol < 0) throw new Error('表中找不到“指标代码”列，无法按指标匹配刷新 / the table has no indicator-id column to match rows by');
   const byId = new Map(layout.rows.map((r) => [r.id, r]));
+  const nameAt = columns.findIndex((c) => c.key === 'name');
   const seen = new Set<string>();
   const writes: CellWrite[] = [];
   const orphaned: string[] = [];
@@ -131,7 +136,8 @@ export function planRefresh(
         hashes.push(cellHash(value, sheetRow));
         differs = true;
       } else {
-        edits.push({ row, col, id });
+        const indicator = nameAt >= 0 && typeof cells[nameAt] === 'string' ? (cells[nameAt] as string) : '';
+        edits.push({ row, col, id, indicator, column: String(header[col] ?? '') });
         // Still recorded as the add-in's figure, so the next refresh still sees the person's edit.
         hashes.push(was ?? cellHash(value, sheetRow));
       }
@@ -237,6 +243,8 @@ export interface TableRefresh {
   plan: RefreshPlan;
   /** Hand-edited cells kept, as Sheet!A1. */
   edits: string[];
+  /** The same cells with their indicator and column, for the pane to name them (absent: named by address). */
+  editCells?: CellRef[];
   /** Why new rows were not added under the table, if they were not. */
   blocked: Refusal | null;
 }
@@ -258,7 +266,8 @@ export function summarizeRefresh(tables: TableRefresh[], missing: string[], lang
   return {
     tables: tables.length,
     changed: tables.reduce((n, r) => n + r.plan.changed.length, 0),
-    edits: tables.flatMap((r) => r.edits),
+    // Named by sheet, indicator and column where the host said which (a statistician reads the figure, not G6).
+    edits: tables.flatMap((r) => (r.editCells ? r.editCells.map((c) => cellName(c, lang)) : r.edits)),
     missing,
     removed: tables.flatMap((r) => r.plan.removed),
     blocked: tables.flatMap((r) => (r.blocked ? [describeRefusal(r.blocked, r.sheet, lang)] : [])),

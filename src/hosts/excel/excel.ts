@@ -346,8 +346,14 @@ export async function refreshTables(context: Context, layoutFor: LayoutFor, opti
           method: layout.method,
         }),
       );
-    const edits = plan.edits.map((e) => `${sheet}!${a1(body.rowIndex + e.row, body.columnIndex + e.col)}`);
-    results.push({ table: t.name, sheet, plan, edits, blocked });
+    const editCells = plan.edits.map((e) => ({
+      sheet,
+      cell: a1(body.rowIndex + e.row, body.columnIndex + e.col),
+      indicator: e.indicator,
+      column: e.column,
+    }));
+    const edits = editCells.map((c) => `${sheet}!${c.cell}`);
+    results.push({ table: t.name, sheet, plan, edits, editCells, blocked });
   }
   await context.sync();
   return { tables: results, missing };

@@ -385,8 +385,14 @@ export function refreshTables(app: EtApplication, layoutFor: LayoutFor, options:
       t.Resize(block(ws, body.row - 2, body.col - 1, body.rows + plan.append.length + 1, width));
     }
     writeRecord(wb, tableNamespace(t.Name), serializeTable({ table: t.Name, sheet: ws.Name, columns, rows, dataVersion, method }));
-    const edits = plan.edits.map((e) => `${ws.Name}!${a1(body.row - 1 + e.row, body.col - 1 + e.col)}`);
-    return { table: t.Name, sheet: ws.Name, plan, edits, blocked };
+    const editCells = plan.edits.map((e) => ({
+      sheet: ws.Name,
+      cell: a1(body.row - 1 + e.row, body.col - 1 + e.col),
+      indicator: e.indicator,
+      column: e.column,
+    }));
+    const edits = editCells.map((c) => `${c.sheet}!${c.cell}`);
+    return { table: t.Name, sheet: ws.Name, plan, edits, editCells, blocked };
   });
   return { tables, missing };
 }

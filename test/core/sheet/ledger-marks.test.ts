@@ -127,7 +127,9 @@ describe('refresh with a record', () => {
     b[0][colIndex('target')] = 12345; // a person's number
     const p = planRefresh(layout, layout.header, b, first, record);
     expect(p.writes).toEqual([]);
-    expect(p.edits).toEqual([{ row: 0, col: colIndex('target'), id: layout.rows[0].id }]);
+    expect(p.edits).toEqual([
+      { row: 0, col: colIndex('target'), id: layout.rows[0].id, indicator: '全社会 R&D 经费支出占 GDP 之比', column: '2025年目标值' },
+    ]);
     // The kept edit stays recorded as an edit.
     const again = planRefresh(layout, layout.header, b, first, { ...record, rows: p.record });
     expect(again.edits).toHaveLength(1);

@@ -142,6 +142,22 @@ describe('refresh never loses what a person typed', () => {
     for (let i = 0; i < n; i++) expect(ws.value(first + i, colIndex('actual2021'))).toBe(100 + (n - 1 - i));
   });
 
+  test("a kept hand edit is named by sheet, indicator and column in the pane's language (English table, English pane)", async () => {
+    const host = new FakeHost();
+    const actions = officeActions(plan, 'en', host.run as never);
+    await actions.insertNew(['赣州'], 'plain');
+    const ws = host.sheets[host.sheets.length - 1];
+    const sheet = ws.name;
+    const idCol = colIndex('id');
+    let row = 0;
+    while (ws.value(row, idCol) !== 'high_tech_enterprises') row++;
+    host.type(sheet, `${col('target')}${row + 1}`, 999);
+    const r = await actions.refresh();
+    const name = String(ws.value(row, colIndex('name')));
+    expect(name).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(r.edits).toEqual([`${sheet} · ${name} · 2025 target value (${col('target')}${row + 1})`]);
+  });
+
   test('repeated refreshes change nothing once figures are current', async () => {
     const host = new FakeHost();
     const actions = officeActions(plan, 'zh', host.run as never);

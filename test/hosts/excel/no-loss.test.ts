@@ -145,7 +145,13 @@ const SCENARIOS: Scenario[] = [
     },
     onRefresh: (r, { host }) => {
       const row = sheetRowOf(host, GZ, 'high_tech_enterprises') + 1;
-      expect(r.edits.sort()).toEqual([`${GZ}!${col('expected2023')}${row}`, `${GZ}!${col('target')}${row}`].sort());
+      // Named as a statistician reads them: sheet, indicator, column, then the address.
+      expect(r.edits.sort()).toEqual(
+        [
+          `${GZ} · 高新技术企业数量 · 2023年应达值（${col('expected2023')}${row}）`,
+          `${GZ} · 高新技术企业数量 · 2025年目标值（${col('target')}${row}）`,
+        ].sort(),
+      );
     },
   },
   {
@@ -421,7 +427,7 @@ describe('refresh asks before replacing a hand edit', () => {
     const r = sheetRowOf(w.host, GZ, 'high_tech_enterprises') + 1;
     w.host.type(GZ, `${col('target')}${r}`, 2100);
     const first = await w.actions.refresh();
-    expect(first.edits).toEqual([`${GZ}!${col('target')}${r}`]);
+    expect(first.edits).toEqual([`${GZ} · 高新技术企业数量 · 2025年目标值（${col('target')}${r}）`]);
     expect(w.host.sheet(GZ).value(r - 1, colIndex('target'))).toBe(2100);
     const confirmed = await w.actions.refresh({ overwriteEdits: true });
     expect(confirmed.edits).toEqual([]);

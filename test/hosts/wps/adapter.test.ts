@@ -189,7 +189,7 @@ describe('refresh', () => {
 
     // A figure a person typed over is kept and listed, then rewritten only when asked.
     ws.type(target, 999);
-    await expect(after.refresh()).resolves.toEqual({ ...summary, edits: [`赣州指标!${target}`] });
+    await expect(after.refresh()).resolves.toEqual({ ...summary, edits: [`赣州指标 · 高新技术企业数量 · 2025年目标值（${target}）`] });
     expect(ws.at(target)?.value).toBe(999);
     await expect(after.refresh({ overwriteEdits: true })).resolves.toEqual({ ...summary, changed: 1 });
     expect(ws.at(target)?.value).toBe(2500);

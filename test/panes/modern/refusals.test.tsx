@@ -133,15 +133,18 @@ test('refresh: hand edits kept, rows not added back, missing tables, all named',
   host.type('赣州指标', 'G6', 1);
   host.convertToRange('PLAN_P_Jiujiang');
   const r = await a.refresh();
-  expect(r).toMatchObject({ tables: 1, edits: ['赣州指标!G6'], missing: ['PLAN_P_Jiujiang'] });
+  // The cell named as a statistician reads it: sheet, indicator, column, then the address.
+  const g6 = '赣州指标 · 全社会 R&D 经费支出占 GDP 之比 · 2025年目标值（G6）';
+  expect(r).toMatchObject({ tables: 1, edits: [g6], missing: ['PLAN_P_Jiujiang'] });
+  const g6Shown = g6.replace('&', '&amp;'); // as the rendered notice's markup holds it
   const zh = shown(refreshNotice(r, 'zh'));
-  expect(zh).toContain('以下单元格已被手动修改，已保留未刷新：赣州指标!G6。');
+  expect(zh).toContain(`以下单元格已被手动修改，已保留未刷新：${g6Shown}。`);
   expect(zh).toContain('未找到以下之前插入的表（可能已改名、转换为区域或删除）：PLAN_P_Jiujiang。');
   const en = shown(refreshNotice(r, 'en'));
-  expect(en).toContain('These cells were edited by hand and were kept, not refreshed: 赣州指标!G6.');
+  expect(en).toContain(`These cells were edited by hand and were kept, not refreshed: ${g6Shown}.`);
   expect(en).toContain('These tables inserted earlier were not found (renamed, converted to a range or deleted): PLAN_P_Jiujiang.');
   expect(refreshNotice(r, 'en').kind).toBe('warning');
-  expect(strings('zh').askOverwrite(r.edits)).toContain('要用规划数据覆盖这些修改吗？');
+  expect(strings('zh').askOverwrite(r.edits)).toBe(`以下单元格已被手动修改：${g6}。要用规划数据覆盖这些修改吗？`);
 });
 
 test('a legacy Occupied without a refusal still reads', () => {
