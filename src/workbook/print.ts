@@ -94,3 +94,9 @@ export function shown(value: number, format = 'General'): string {
   }
   return `${s}${percent ? '%' : ''}${suffix}`;
 }
+
+/** Room between a column's widest content and its border, so that a number never meets the next column's text. */
+export const PAD = 1.3;
+
+/** What one indent takes of a column's width (units). */
+export const INDENT = 1.6;

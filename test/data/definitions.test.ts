@@ -307,7 +307,7 @@ test('units: every entry converts exactly to its definition unit', () => {
 test('the definition shows in PLAN.INFO, in the workbook sources sheet and side by side in the CLI', async () => {
   expect(plan.info('江西', '专利授权总量', 'definition')).toContain('当年专利授权量');
   expect(plan.info('江西', '专利授权总量', '口径')).toContain('单位：件');
-  expect(plan.info('吉安', 'R&D投入占GDP比例', 'definition', 'en')).toContain('denominator: 地区生产总值');
+  expect(plan.info('吉安', 'R&D投入占GDP比例', 'definition', 'en')).toContain('denominator: “地区生产总值（GDP）”');
   expect(plan.info('上饶', '独角兽企业', 'definition')).toContain('本规划表述：');
 
   const { buildWorkbook } = await import('../../src/workbook/writer');
