@@ -273,7 +273,9 @@ async function main(): Promise<void> {
       }, cell('target'));
       await page.click('[data-action="refresh"]');
       await page.waitForSelector('[data-notice="warning"]');
-      assert.match(await page.locator('[data-notice]').innerText(), new RegExp(`赣州指标!${cell('target')}`));
+      // The kept edit is named by sheet, indicator and column, with its address (src/core/sheet/cellName.ts).
+      const notice = await page.locator('[data-notice]').innerText();
+      assert.ok(notice.includes(`赣州指标 · 高新技术企业数量 · 2025年目标值（${cell('target')}）`), notice);
       await page.screenshot({ path: join(results, 'refresh-edits-zh.png'), animations: 'disabled' });
       if (await page.locator('[role="dialog"]').count()) await page.click('[role="dialog"] >> text=取消');
       const kept = await page.evaluate(
