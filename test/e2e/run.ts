@@ -20,6 +20,7 @@ import { buildForTests, TEST_DIST } from '../build/dist';
 import { editTarget, publish } from '../packages';
 import { checkFit, measured } from './fit';
 import { runSelfTest } from './selftest';
+import { USER_AGENTS } from './userAgents';
 
 const root = join(__dirname, '..', '..');
 const results = join(root, 'test-results');
@@ -27,12 +28,7 @@ const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const hostScript = join(root, 'dist-e2e', 'officeHost.js');
 import { deployment } from '../../scripts/deployment';
 
-export const USER_AGENTS = {
-  webview2: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.0.0',
-  trident: 'Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; ms-office; MSOffice 16) like Gecko',
-  edgehtml:
-    'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19041',
-};
+export { USER_AGENTS } from './userAgents';
 
 /** The fake Excel host, bundled for the page (HyperFormula and all). */
 function buildHost(): void {
