@@ -1,6 +1,8 @@
 // Builds the add-in into dist/, for every webview Office uses:
 //   taskpane.html       names only Office.js and startup.js, both ES5; startup.js picks the pane
-//   taskpane.js         the modern pane (React + Fluent UI) and, in the shared runtime, the PLAN functions (ES2020)
+//   taskpane.js         the modern pane's first screen (React + Fluent UI) and, in the shared runtime, the PLAN functions
+//                       (ES2020); chunks/*.js the rest of the pane, loaded when opened
+//   data.<hash>.json    the compiled-in dataset, read by both panes at start (scripts/data-json.js)
 //   functions.js, functions.json (zh-CN), functions.en-US.json   the PLAN functions and their help per locale
 //   legacy/legacy.js    the plain-DOM pane for IE11 (Trident) and EdgeHTML webviews (ES5, polyfilled)
 //   office/             Office.js and the Excel host files, copied from @microsoft/office-js (served from our origin)
@@ -19,6 +21,7 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { deployment } = require('./scripts/deployment');
 const { babelRules } = require('./scripts/babel-rules');
+const { dataJsonPlugins } = require('./scripts/data-json');
 
 let DIST = path.resolve(__dirname, 'dist');
 const STARTUP = path.resolve(__dirname, 'src/panes/startup');
@@ -44,15 +47,15 @@ function modern(d, dev) {
     name: 'modern',
     target: ['web', 'es2020'],
     devtool: dev ? 'source-map' : false,
-    entry: {
-      taskpane: ['./src/functions/entry.ts', './src/panes/modern/index.tsx'],
-      functions: './src/functions/entry.ts',
-    },
-    output: { path: DIST, filename: '[name].js', clean: true },
+    // The first chunk holds the first screen; the other tabs, the import parser, the progress view and the dialogs
+    // are chunks of their own, loaded when opened (same origin: the CSP's script-src 'self' allows them).
+    entry: { taskpane: ['./src/functions/entry.ts', './src/panes/modern/index.tsx'] },
+    output: { path: DIST, filename: '[name].js', chunkFilename: 'chunks/[name].[contenthash:8].js', publicPath: 'auto', clean: true },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: { rules: babelRules('modern', false) },
     performance: { hints: false },
     plugins: [
+      ...dataJsonPlugins(require('webpack'), true),
       new FunctionsLocalesPlugin({ input: './src/functions/functions.ts', help: './src/functions/help.ts' }),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
@@ -77,6 +80,25 @@ function modern(d, dev) {
       hot: false,
       liveReload: false,
     },
+  };
+}
+
+/**
+ * functions.js, the manifest's script for the PLAN functions where they run apart from the pane (no shared runtime):
+ * the dataset compiled in, as the functions must answer without the page beside them. Built after the modern bundle.
+ */
+function functions(dev) {
+  return {
+    name: 'functions',
+    dependencies: ['modern'],
+    target: ['web', 'es2020'],
+    devtool: dev ? 'source-map' : false,
+    mode: dev ? 'development' : 'production',
+    entry: { functions: './src/functions/entry.ts' },
+    output: { path: DIST, filename: '[name].js', clean: false },
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    module: { rules: babelRules('modern', false) },
+    performance: { hints: false },
   };
 }
 
@@ -105,6 +127,8 @@ function legacy(dev) {
     },
     performance: { hints: false },
     plugins: [
+      // The dataset from data.<hash>.json, which the modern build writes into the same dist/.
+      ...dataJsonPlugins(require('webpack'), false),
       {
         // The portable workbook beside the pane, so the legacy pane can link to it. Emitted as an asset, so the dev
         // server serves it from memory as it serves the bundles (dist/ need not exist); made once per process.
@@ -145,7 +169,7 @@ module.exports = (env = {}, options = {}) => {
   const d = deployment(env);
   // `--env out=dist-test`: the tests' build, kept apart from dist/.
   if (env.out) DIST = path.resolve(__dirname, env.out);
-  return [modern(d, dev), legacy(dev)];
+  return [modern(d, dev), functions(dev), legacy(dev)];
 };
 
 /** The fake Excel host the end-to-end test injects into the shipped page (test/e2e/officeHost.ts). Written to dist-e2e/, never shipped. */

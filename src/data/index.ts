@@ -20,3 +20,15 @@ export function dataset(): Dataset {
   cached ??= buildDataset(AUTHORED_REGIONS, CATALOGUE, DATA_VERSION);
   return cached;
 }
+
+/**
+ * Here the data is compiled in, so it is always ready. The browser panes use index.browser.ts instead (webpack swaps
+ * it in), which reads data.<hash>.json beside the page: code that runs in both awaits `dataReady()` when it answers.
+ */
+export function dataReady(): Promise<void> | undefined {
+  return undefined;
+}
+
+export function loadData(): Promise<void> {
+  return Promise.resolve();
+}

@@ -7,6 +7,7 @@
 /* global CustomFunctions */
 import { NOT_FOUND_CODES, PlanError } from '../core/errors';
 import * as impl from './impl';
+import { dataReady } from '../data/index';
 
 function excelError(e: unknown): CustomFunctions.Error {
   if (e instanceof PlanError) {
@@ -181,7 +182,14 @@ let registered = false;
  */
 export function registerFunctions(): boolean {
   if (registered || typeof CustomFunctions === 'undefined') return false;
-  for (const [id, f] of Object.entries(ASSOCIATIONS)) CustomFunctions.associate(id, f);
+  // In the pane's shared runtime the dataset arrives as JSON just after the script (src/data/index.browser.ts): a
+  // function asked before it is in waits for it, and answers with the reason if it never comes.
+  for (const [id, f] of Object.entries(ASSOCIATIONS))
+    CustomFunctions.associate(id, (...args: unknown[]) => {
+      const ready = dataReady();
+      const run = () => (f as (...a: unknown[]) => unknown)(...args);
+      return ready ? ready.then(run, (e: unknown) => Promise.reject(excelError(e))) : run();
+    });
   registered = true;
   return true;
 }

@@ -10,6 +10,12 @@ import { officeActions } from '../../hosts/excel/actions';
 import type { DataSource, Store } from '../shared/dataSource';
 import { renderLegacy } from './pane';
 import { loadLegacySource } from './source';
+import { loadData } from '../../data/index';
+import { showLoadError } from '../shared/loadError';
+
+// The dataset (data.<hash>.json beside the page) is asked for now, while Office starts.
+const data = loadData();
+data.then(undefined, () => undefined); // the failure is shown below, not reported as unhandled
 
 function start(source: DataSource): void {
   const lang = setLanguage(Office.context && Office.context.displayLanguage);
@@ -41,5 +47,8 @@ function storage(): Store | undefined {
 
 Office.onReady(() => {
   // Relative to the page (taskpane.html): the package sits beside it, under data/.
-  void loadLegacySource(() => new XMLHttpRequest(), { store: storage() }).then(start);
+  data.then(
+    () => loadLegacySource(() => new XMLHttpRequest(), { store: storage() }).then(start),
+    (e: unknown) => showLoadError(document.getElementById('root'), e, setLanguage(Office.context && Office.context.displayLanguage)),
+  );
 });

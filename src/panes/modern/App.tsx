@@ -2,52 +2,43 @@
  * The task pane. It knows the plan (to show tables, match templates, build formulas) and receives every
  * workbook operation as a prop (`actions`), so it renders and is tested without Office.
  */
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Radio,
-  RadioGroup,
-  Select,
-  Tab,
-  TabList,
-  Text,
-} from '@fluentui/react-components';
-import { useMemo, useState, type ReactElement } from 'react';
-import { FILL, type Mode } from '../../core/sheet/layout';
+import { Button, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Tab, TabList, Text } from '@fluentui/react-components';
+import { lazy, Suspense, useMemo, useState, type ReactElement, type ReactNode } from 'react';
+import type { Mode } from '../../core/sheet/layout';
 import { describePeriod, isSeedPeriod, periodOf } from '../../core/plan/model';
 import type { Lang, Plan } from '../../core/plan/plan';
 import { METHOD_IDS, METHODS, type MethodId } from '../../core/progress/methods';
-import { STATUS_LABELS } from '../../core/progress/status';
-import { flagTemplate, matchTemplate, type Flag, type TemplateMatch } from '../../core/sheet/template';
-import { BUILDABLE, buildFormula, type Buildable } from '../../functions/formula';
-import { Occupied, type PaneActions, type Selection } from '../shared/actions';
-import { cellTexts, planWithImported, type ImportedPlanRecord } from '../../core/exchange/importedPlans';
+import { Occupied, type PaneActions } from '../shared/actions';
+import { planWithImported, type ImportedPlanRecord } from '../../core/exchange/importedPlans';
 import { errorText, refreshNotice, type Notice } from '../shared/messages';
 import { strings } from '../shared/i18n';
-import { Progress, progressStrings } from './Progress';
+import { progressStrings } from './progressWords';
 import { describeDataSource, previewText, type DataSource } from '../shared/dataSource';
 import { changesSince, newerThanInUse } from '../../core/sheet/diff';
 import { dataset as compiledDataset } from '../../data/index';
-import { NoticeBar, RegionTable } from './RegionTable';
-import { SelfTest } from './SelfTest';
+import { NoticeBar } from './Notice';
+import type { Ask } from './AskDialog';
+import type { Checked } from './CheckTab';
+
+// The first screen (region, mode, method, the buttons, the tabs) is in the first chunk; what a tab shows, the
+// dialog and the self-test are chunks of their own, loaded when first shown (issue 30: ready at once).
+const RegionTable = lazy(() => import('./RegionTable').then((m) => ({ default: m.RegionTable })));
+const Progress = lazy(() => import('./Progress').then((m) => ({ default: m.Progress })));
+const CheckTab = lazy(() => import('./CheckTab').then((m) => ({ default: m.CheckTab })));
+const FormulaTab = lazy(() => import('./FormulaTab').then((m) => ({ default: m.FormulaTab })));
+const AskDialog = lazy(() => import('./AskDialog').then((m) => ({ default: m.AskDialog })));
+const SelfTest = lazy(() => import('./SelfTest').then((m) => ({ default: m.SelfTest })));
+
+/** While a chunk loads: a plain line, so the pane does not jump. */
+function Later({ children }: { children: ReactNode }): ReactElement {
+  return <Suspense fallback={<div className="loading" aria-busy="true" />}>{children}</Suspense>;
+}
 
 export { Occupied, Refused, type MarkCell, type PaneActions, type RefreshSummary, type Selection } from '../shared/actions';
 
 export type { Notice } from '../shared/messages';
 export { errorText, refreshNotice } from '../shared/messages';
-/** A question for the person: the dialog is titled by the question itself, not by the add-in's name. */
-type Ask = { title: string; text: string; confirm: string; run: () => Promise<void>; items?: string[] } | null;
-
-export { EntryDetail, NoticeBar } from './RegionTable';
+export { NoticeBar } from './Notice';
 
 export interface AppProps {
   plan: Plan;
@@ -143,59 +134,35 @@ export function App({ plan: basePlan, actions, lang, linkedMissing, importedPlan
       setNotice({ kind: skipped.length ? 'info' : 'success', text: skipped.length ? `${made} ${t.skipped(skipped)}` : made });
     });
 
-  // Import the selected range as a plan table: read by the same parser as `--plan`, kept in the workbook.
+  // A plan table read from the selection (CheckTab.tsx reads it): kept in the workbook, beside the seed plans.
   const [importName, setImportName] = useState('');
-  const importTable = (): Promise<void> =>
-    attempt(async () => {
-      const sel = await actions.readSelection();
-      const record: ImportedPlanRecord = {
-        region: importName.trim(),
-        source: `${sel.sheet}!${sel.address.replace(/^.*!/, '')}`,
-        rows: cellTexts(sel.values),
-      };
-      const others = records.filter((r) => !(r.region === record.region && r.source === record.source));
-      const next = planWithImported(basePlan.dataset, [...others, record]); // refuses a table it cannot read, naming the cell
-      const imported = next.allRegions().find((r) => r.imported && r.name === record.region && r.seed === record.source)!;
-      if (actions.saveImportedPlan) await actions.saveImportedPlan(record);
-      setRecords([...others, record]);
-      onPlan?.(next);
-      setRegion(next.refOf(imported));
-      setNotice({
-        kind: 'success',
-        text: t.importedPlan(imported.name, record.source, imported.entries.length, !!actions.saveImportedPlan),
-      });
+  const importPlan = async (record: ImportedPlanRecord): Promise<void> => {
+    const others = records.filter((r) => !(r.region === record.region && r.source === record.source));
+    const next = planWithImported(basePlan.dataset, [...others, record]); // refuses a table it cannot read, naming the cell
+    const imported = next.allRegions().find((r) => r.imported && r.name === record.region && r.seed === record.source)!;
+    if (actions.saveImportedPlan) await actions.saveImportedPlan(record);
+    setRecords([...others, record]);
+    onPlan?.(next);
+    setRegion(next.refOf(imported));
+    setNotice({
+      kind: 'success',
+      text: t.importedPlan(imported.name, record.source, imported.entries.length, !!actions.saveImportedPlan),
     });
+  };
 
-  // Template check
-  const [selection, setSelection] = useState<Selection | null>(null);
-  const [match, setMatch] = useState<TemplateMatch | null>(null);
-  const [flags, setFlags] = useState<Flag[]>([]);
-  const readTemplate = (): Promise<void> =>
-    attempt(async () => {
-      const sel = await actions.readSelection();
-      const m = matchTemplate(sel.values, current, plan.resolver);
-      setSelection(sel);
-      setMatch(m);
-      setFlags(flagTemplate(sel.values, m, method));
-      setNotice(null);
-    });
+  // Template check: what was read stays here while the person looks at other tabs.
+  const [checked, setChecked] = useState<Checked>(null);
 
-  // Formula builder
-  const [fn, setFn] = useState<Buildable>('TARGET');
-  const [indicator, setIndicator] = useState<string>('');
-  const currentPeriod = periodOf(current);
-  const formulaYears: number[] = [];
-  for (let y = currentPeriod.baselines[0]; y <= currentPeriod.target; y++) formulaYears.push(y);
-  const [chosenYear, setYear] = useState(currentPeriod.target);
-  // Another region's plan may have other years: keep the chosen year when it is one of them, else its target year.
-  const year = formulaYears.includes(chosenYear) ? chosenYear : currentPeriod.target;
-  const [actual, setActual] = useState('');
-  const chosen = current.entries.find((e) => e.indicator.id === indicator) ?? current.entries[0];
-  const formula = chosen ? buildFormula(fn, current.name, chosen.name, year, actual) : '';
-  const writeFormula = (replace: boolean): Promise<void> =>
+  // Formula builder (FormulaTab.tsx): writing asks before replacing a cell that holds something.
+  const writeFormula = (formula: string, replace: boolean): Promise<void> =>
     attempt(
       async () => setNotice({ kind: 'success', text: t.written(await actions.writeFormula(formula, replace)) }),
-      (_address, why) => ({ title: t.askTitleReplace, text: `${why} ${t.askReplace}`, confirm: t.replace, run: () => writeFormula(true) }),
+      (_address, why) => ({
+        title: t.askTitleReplace,
+        text: `${why} ${t.askReplace}`,
+        confirm: t.replace,
+        run: () => writeFormula(formula, true),
+      }),
     );
 
   return (
@@ -220,16 +187,7 @@ export function App({ plan: basePlan, actions, lang, linkedMissing, importedPlan
         </RadioGroup>
       </Field>
       <Field label={t.method}>
-        <Select
-          value={method}
-          aria-label={t.method}
-          data-action="method"
-          onChange={(_e, d) => {
-            const next = d.value as MethodId;
-            setMethod(next);
-            if (selection && match) setFlags(flagTemplate(selection.values, match, next));
-          }}
-        >
+        <Select value={method} aria-label={t.method} data-action="method" onChange={(_e, d) => setMethod(d.value as MethodId)}>
           {METHOD_IDS.map((id) => (
             <option key={id} value={id} title={METHODS[id].formula}>
               {lang === 'zh' ? METHODS[id].zh : METHODS[id].en}
@@ -303,183 +261,54 @@ export function App({ plan: basePlan, actions, lang, linkedMissing, importedPlan
         </Tab>
       </TabList>
 
-      {tab === 'progress' ? (
-        <Progress
-          key={region}
-          region={current}
-          lang={lang}
-          busy={busy}
-          method={method}
-          readActuals={actions.readActuals ? () => actions.readActuals!(region) : undefined}
-          insertOverview={actions.insertOverview?.bind(actions)}
-          onNotice={(kind, text) => setNotice({ kind, text })}
-        />
+      <Later>
+        {tab === 'progress' ? (
+          <Progress
+            key={region}
+            region={current}
+            lang={lang}
+            busy={busy}
+            method={method}
+            readActuals={actions.readActuals ? () => actions.readActuals!(region) : undefined}
+            insertOverview={actions.insertOverview?.bind(actions)}
+            onNotice={(kind, text) => setNotice({ kind, text })}
+          />
+        ) : null}
+
+        {tab === 'table' ? <RegionTable region={current} lang={lang} /> : null}
+
+        {tab === 'check' ? (
+          <CheckTab
+            plan={plan}
+            current={current}
+            lang={lang}
+            busy={busy}
+            method={method}
+            actions={actions}
+            checked={checked}
+            setChecked={setChecked}
+            importName={importName}
+            setImportName={setImportName}
+            attempt={(op) => attempt(op)}
+            setNotice={setNotice}
+            importPlan={importPlan}
+          />
+        ) : null}
+
+        {tab === 'formula' ? <FormulaTab current={current} lang={lang} busy={busy} write={(f) => void writeFormula(f, false)} /> : null}
+      </Later>
+
+      {actions.selfTest ? (
+        <Later>
+          <SelfTest run={actions.selfTest} lang={lang} />
+        </Later>
       ) : null}
 
-      {tab === 'table' ? <RegionTable region={current} lang={lang} /> : null}
-
-      {tab === 'check' ? (
-        <div className="check">
-          {/* The check first, its results right under its button; importing a plan table is a section of its own below. */}
-          <Text as="h2" className="section-title">
-            {t.sectionCheck}
-          </Text>
-          <Text size={200}>{t.checkHelp}</Text>
-          <Button disabled={busy} onClick={() => void readTemplate()} data-action="read-selection">
-            {t.readSelection}
-          </Button>
-          {match && selection ? (
-            <>
-              <Text weight="semibold">{t.matches}</Text>
-              <ul className="matches">
-                {match.rows.map((r) => (
-                  <li key={r.row} title={r.problem ?? ''}>
-                    {`${r.label} → ${r.entry ? r.entry.name : t.noMatch}`}
-                  </li>
-                ))}
-              </ul>
-              <Text weight="semibold">{t.flags}</Text>
-              {flags.length === 0 ? <Text>{t.noFlags}</Text> : null}
-              {flags.some((f) => f.assessment.kind !== 'trend') ? (
-                <Text size={200} className="help" data-ratio-help="">
-                  {t.ratioHelp}
-                </Text>
-              ) : null}
-              <ul className="flags">
-                {flags.map((f) => (
-                  <li key={`${f.row}-${f.col}`} data-status={f.assessment.status} data-method={f.assessment.method}>
-                    {`${f.label} ${f.assessment.year}: ${f.assessment.actual} — ${STATUS_LABELS[f.assessment.status][lang]}; ${
-                      f.assessment.kind === 'trend'
-                        ? `${t.trendRate} ${(f.assessment.rate * 100).toFixed(2)}%`
-                        : `${t.expected} ${f.assessment.expected}; ${t.gap} ${f.assessment.gap}; ${t.ratio} ${f.assessment.ratio === null ? '-' : f.assessment.ratio.toFixed(2)}`
-                    }; ${t.method}: ${lang === 'zh' ? METHODS[f.assessment.method].zh : METHODS[f.assessment.method].en}`}
-                  </li>
-                ))}
-              </ul>
-              {flags.length ? (
-                <Button
-                  disabled={busy}
-                  data-action="mark"
-                  onClick={() =>
-                    void attempt(async () => {
-                      const r = await actions.markCells(
-                        selection,
-                        flags.map((f) => ({
-                          row: selection.rowIndex + f.row,
-                          col: selection.columnIndex + f.col,
-                          fill:
-                            f.assessment.status === 'slightly_behind' || f.assessment.status === 'trend_moderate_away'
-                              ? FILL.slightlyBehind
-                              : FILL.behind,
-                        })),
-                      );
-                      setNotice({ kind: r.left.length ? 'warning' : 'success', text: t.marked(r.marked, r.restored, r.left) });
-                    })
-                  }
-                >
-                  {t.markFlags}
-                </Button>
-              ) : null}
-            </>
-          ) : null}
-          <Button
-            disabled={busy}
-            data-action="clear-marks"
-            onClick={() =>
-              void attempt(async () => {
-                const r = await actions.clearMarks();
-                setNotice({ kind: r.left.length ? 'warning' : 'success', text: t.cleared(r.restored, r.left) });
-              })
-            }
-          >
-            {t.clearMarks}
-          </Button>
-          <section className="import" data-section="import">
-            <Text as="h2" className="section-title">
-              {t.sectionImport}
-            </Text>
-            <Field label={t.importRegion} hint={t.importHelp}>
-              <Input value={importName} onChange={(_e, d) => setImportName(d.value)} placeholder="南昌" data-import-region="" />
-            </Field>
-            <Button disabled={busy || !importName.trim()} onClick={() => void importTable()} data-action="import-plan">
-              {t.importPlan}
-            </Button>
-          </section>
-        </div>
+      {ask ? (
+        <Later>
+          <AskDialog ask={ask} cancel={t.cancel} onClose={() => setAsk(null)} />
+        </Later>
       ) : null}
-
-      {tab === 'formula' ? (
-        <div className="formula">
-          <Field label={t.fn}>
-            <Select value={fn} onChange={(_e, d) => setFn(d.value as Buildable)}>
-              {BUILDABLE.map((f) => (
-                <option key={f} value={f}>{`PLAN.${f}`}</option>
-              ))}
-            </Select>
-          </Field>
-          <Field label={t.indicator}>
-            <Select value={chosen?.indicator.id ?? ''} onChange={(_e, d) => setIndicator(d.value)}>
-              {current.entries.map((e) => (
-                <option key={e.indicator.id} value={e.indicator.id}>
-                  {lang === 'zh' ? e.name : e.indicator.en}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label={t.year}>
-            <Select value={String(year)} onChange={(_e, d) => setYear(Number(d.value))}>
-              {formulaYears.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label={t.actualCell}>
-            <Input value={actual} onChange={(_e, d) => setActual(d.value)} placeholder="B7" />
-          </Field>
-          <code className="formula-preview">{formula}</code>
-          <Button appearance="primary" disabled={busy || !formula} onClick={() => void writeFormula(false)} data-action="write-formula">
-            {t.writeFormula}
-          </Button>
-        </div>
-      ) : null}
-
-      {actions.selfTest ? <SelfTest run={actions.selfTest} lang={lang} /> : null}
-
-      <Dialog open={ask !== null} onOpenChange={(_e, d) => !d.open && setAsk(null)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{ask?.title}</DialogTitle>
-            <DialogContent>
-              {ask?.text}
-              {ask?.items?.length ? (
-                <ul className="changes" data-changes={ask.items.length}>
-                  {ask.items.map((line) => (
-                    <li key={line}>{line}</li>
-                  ))}
-                </ul>
-              ) : null}
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="secondary" onClick={() => setAsk(null)}>
-                {t.cancel}
-              </Button>
-              <Button
-                appearance="primary"
-                data-action="confirm"
-                onClick={() => {
-                  const run = ask?.run;
-                  setAsk(null);
-                  if (run) void run();
-                }}
-              >
-                {ask?.confirm}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
     </div>
   );
 }

@@ -1,35 +1,14 @@
-/** A region's indicator table in the pane, a row's detail (sources, conflicts, definition) and the notice bar. */
-import {
-  Badge,
-  MessageBar,
-  MessageBarBody,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  Tooltip,
-} from '@fluentui/react-components';
+/** A region's indicator table in the pane and a row's detail (sources, conflicts, definition): a chunk of its own. */
+import { Badge, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Tooltip } from '@fluentui/react-components';
 import { targetText } from '../../core/plan/rows';
 import { Fragment, useState, type ReactElement } from 'react';
 import { periodOf, type Entry, type Region, type Value } from '../../core/plan/model';
 import type { Lang } from '../../core/plan/plan';
 import { describeConflict, describeCorroboration, describeDefinition, describeSource } from '../../core/plan/plan';
-import { type Notice } from '../shared/messages';
 import { strings } from '../shared/i18n';
 import { unitLabel } from '../../core/plan/units';
 
-/** The message bar under the buttons. */
-export function NoticeBar({ notice }: { notice: NonNullable<Notice> }): ReactElement {
-  return (
-    // Multiline: a notice wraps to the pane's width, never cut short with an ellipsis.
-    <MessageBar intent={notice.kind} layout="multiline" className="notice" data-notice={notice.kind}>
-      <MessageBarBody>{notice.text}</MessageBarBody>
-    </MessageBar>
-  );
-}
+export { NoticeBar } from './Notice';
 
 function valueText(e: Entry, year: number): string {
   return e.values[year]?.raw ?? '';

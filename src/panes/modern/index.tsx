@@ -8,9 +8,21 @@ import { App } from './App';
 import { loadDataSource } from '../shared/dataSource';
 import { officeActions } from '../../hosts/excel/actions';
 import { officialActuals } from '../../data/actuals';
+import { loadData } from '../../data/index';
+import { showLoadError } from '../shared/loadError';
+
+// The dataset (data.<hash>.json beside the page) is asked for now, while Office starts.
+const data = loadData();
+data.catch(() => undefined); // the failure is shown by start(), not reported as unhandled
 
 async function start(displayLanguage: string | undefined): Promise<void> {
   const lang = setLanguage(displayLanguage);
+  try {
+    await data;
+  } catch (e) {
+    showLoadError(document.getElementById('root'), e, lang);
+    return;
+  }
   // Ask the host what it can do; an Excel without custom functions gets the plain mode and says why.
   const check = officeSetCheck(Office);
   configureHost(check);

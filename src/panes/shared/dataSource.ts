@@ -11,7 +11,6 @@ import { fileOf, PackageError, readPackage, RESOURCES } from '../../core/exchang
 import { describeChange, type RefreshPreview } from '../../core/sheet/diff';
 import { Plan } from '../../core/plan/plan';
 import type { Dataset } from '../../core/plan/model';
-import { CATALOGUE } from '../../data/catalogue';
 import { dataset as compiledDataset } from '../../data/index';
 
 export type Fetch = (url: string, init?: { signal?: AbortSignal; cache?: RequestCache }) => Promise<Response>;
@@ -74,7 +73,7 @@ async function readTexts(texts: Map<string, string>, digest: Digest): Promise<Re
   for (const t of texts.values()) hashes.set(t, await digest(t));
   return readPackage(
     (p) => texts.get(p),
-    CATALOGUE,
+    compiledDataset().catalogue, // the catalogue the dataset was built with (src/data/catalogue.ts)
     (t) => hashes.get(t) ?? '',
   );
 }

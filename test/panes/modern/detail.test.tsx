@@ -3,7 +3,7 @@ import { FluentProvider, SSRProvider, webLightTheme } from '@fluentui/react-comp
 import { renderToString } from 'react-dom/server';
 import { Plan } from '../../../src/core/plan/plan';
 import { dataset } from '../../../src/data/index';
-import { EntryDetail } from '../../../src/panes/modern/App';
+import { EntryDetail } from '../../../src/panes/modern/RegionTable';
 
 const plan = new Plan(dataset());
 

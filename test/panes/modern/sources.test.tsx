@@ -2,7 +2,7 @@
 import { renderToString } from 'react-dom/server';
 import { Plan } from '../../../src/core/plan/plan';
 import { dataset } from '../../../src/data/index';
-import { EntryDetail } from '../../../src/panes/modern/App';
+import { EntryDetail } from '../../../src/panes/modern/RegionTable';
 
 const plan = new Plan(dataset());
 
