@@ -50,7 +50,9 @@ function modern(d, dev) {
     // The first chunk holds the first screen; the other tabs, the import parser, the progress view and the dialogs
     // are chunks of their own, loaded when opened (same origin: the CSP's script-src 'self' allows them).
     entry: { taskpane: ['./src/functions/entry.ts', './src/panes/modern/index.tsx'] },
-    output: { path: DIST, filename: '[name].js', chunkFilename: 'chunks/[name].[contenthash:8].js', publicPath: 'auto', clean: true },
+    // Chunks are found relative to the page (taskpane.html sits beside taskpane.js), not by document.currentScript,
+    // which a page's shared runtime may not have when the script runs.
+    output: { path: DIST, filename: '[name].js', chunkFilename: 'chunks/[name].[contenthash:8].js', publicPath: '', clean: true },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: { rules: babelRules('modern', false) },
     performance: { hints: false },

@@ -126,13 +126,26 @@ test('no network address in our bundles and pages', () => {
 });
 
 // The legacy cap was 150 KB until December 2026, when the official name vocabulary (docs/aliases.md), the formula-text
-// and xlsx guards and the typings-checked Office calls took the legacy pane from 143 KB to 158 KB; it carries the whole
-// dataset and core. It became 165 KB (164,582 B measured) when the 自检 (issue 29: about 5 KB, its report and copy
-// button included) and the English sheet and plain words of issue 30 (about 2 KB) came in; loading the self-test as a
-// chunk of its own was tried and made legacy.js 8 KB larger (the dynamic-import polyfills), so the cap is 168 KB.
-// Issue 30's split of what loads first (the dataset as JSON beside the script) is the way back under 150 KB.
-test('the task pane JavaScript stays under 300 KB gzipped, the legacy pane under 168 KB, the start-up script under 2 KB', () => {
-  expect(gzipSync(readFileSync(join(out, 'taskpane.js'))).length).toBeLessThan(300 * 1024);
-  expect(gzipSync(readFileSync(join(out, 'legacy', 'legacy.js'))).length).toBeLessThan(168 * 1024);
+// and xlsx guards and the typings-checked Office calls took the legacy pane from 143 KB to 158 KB; then 165 KB with the
+// 自检 and issue 30's English sheet. Issue 30's item 7 (ready at once, docs/startup.md) took the dataset out of both
+// panes' scripts into data.<hash>.json beside the page, and the modern pane's tabs, dialog and self-test into chunks
+// loaded when shown: taskpane.js went from 283 KB to 212.6 KB (212,641 B), legacy.js from 165 KB to 130 KB (133,033 B).
+// The caps follow what was measured; the issue's aim for taskpane.js, 150 KB, is not reached yet (Fluent UI and React
+// for the first screen are most of what is left).
+test('the task pane JavaScript stays under 220 KB gzipped, the legacy pane under 140 KB, the start-up script under 2 KB', () => {
+  expect(gzipSync(readFileSync(join(out, 'taskpane.js'))).length).toBeLessThan(220 * 1024);
+  expect(gzipSync(readFileSync(join(out, 'legacy', 'legacy.js'))).length).toBeLessThan(140 * 1024);
   expect(readFileSync(join(out, 'startup.js')).length).toBeLessThan(2 * 1024);
+});
+
+test('the dataset is JSON beside the page, not in the panes’ scripts; functions.js keeps it for the functions alone', () => {
+  const json = files(out).filter((f) => /^data\.[0-9a-f]{12}\.json$/.test(f));
+  expect(json.length).toBe(1);
+  const data = JSON.parse(readFileSync(join(out, json[0]), 'utf8')) as { regions: { issuingNumber?: string }[] };
+  const mark = data.regions.find((r) => r.issuingNumber)!.issuingNumber!; // a plan's 文号, only in the data
+  for (const f of ['taskpane.js', 'legacy/legacy.js', ...files(out).filter((n) => n.startsWith('chunks/'))])
+    expect([f, readFileSync(join(out, f), 'utf8').includes(mark)]).toEqual([f, false]);
+  expect(readFileSync(join(out, 'functions.js'), 'utf8')).toContain(mark);
+  // Both panes ask for that file by name.
+  for (const f of ['taskpane.js', 'legacy/legacy.js']) expect(readFileSync(join(out, f), 'utf8')).toContain(json[0]);
 });
