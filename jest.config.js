@@ -11,4 +11,6 @@ module.exports = {
   // with webpack or opens LibreOffice or Chromium may take minutes. No test asserts how fast anything is; speed is
   // measured by `npm run bench`. A test that hangs still fails, after this long.
   testTimeout: 600_000,
+  // Every core: jest's default leaves one free (one worker on a 2-core machine), which made the suite run serially.
+  maxWorkers: '100%',
 };
