@@ -3,7 +3,7 @@
  * with its source and quote). The actuals in use: --actuals, else a --data package's, else the compiled-in ones
  * (spec.ts `actualsInUse`). Status and met/not met are the core's (src/core/progress/assessment.ts), as 总览 counts them.
  */
-import { actualsOf, describeActual, findActual } from '../core/exchange/actuals';
+import { actualsOf, describeActual, findActual, sourceLine } from '../core/exchange/actuals';
 import { toCsv, type Actual } from '../core/exchange/packageFormat';
 import { periodOf, type Entry, type Region } from '../core/plan/model';
 import { figureText } from '../core/plan/parse';
@@ -18,7 +18,6 @@ import {
   type Actuals,
 } from '../core/progress/assessment';
 import { METHODS, type MethodId } from '../core/progress/methods';
-import { actualConflicts } from '../data/actuals';
 import {
   actualsInUse,
   formatTable,
@@ -75,28 +74,6 @@ export function assessment(
     header: header(region, method, lang),
     rows: region.entries.map((e) => row(e, actuals, method, lang)),
   }));
-}
-
-/** A source in one line: publisher《title》date URL, or the `source` column when the details are not given. */
-function sourceLine(a: Actual): string {
-  return a.publisher ? `${a.publisher}《${a.title ?? ''}》${a.date ?? ''} ${a.url ?? ''}`.trim() : a.source;
-}
-
-/**
- * The disagreements between public sources of an entry's actuals (data/actuals/conflicts.csv), one line each: the
- * figure in use and the other source's, for `plan info … conflicts`.
- */
-export function actualConflictLines(e: Entry, inUse: readonly Actual[], lang: Lang): string[] {
-  return actualsOf(actualConflicts(), e)
-    .reverse()
-    .map((other) => {
-      const used = actualsOf(inUse, e).find((a) => a.year === other.year);
-      const zh = lang === 'zh';
-      const head = zh ? `实际值来源分歧（${other.year}年）：` : `actual sources disagree (${other.year}): `;
-      const mine = used ? (zh ? `采用 ${used.value}（${sourceLine(used)}）；` : `in use ${used.value} (${sourceLine(used)}); `) : '';
-      const theirs = zh ? `另一来源 ${other.value}（${sourceLine(other)}）` : `other source ${other.value} (${sourceLine(other)})`;
-      return head + mine + theirs;
-    });
 }
 
 const FORMATS = ['text', 'csv', 'md'] as const;

@@ -7,7 +7,8 @@ import { parseMethod, pathRateNote } from '../core/progress/trajectory';
 import { METHODS } from '../core/progress/methods';
 import { acrossRegions, resolveAcross } from '../core/plan/compare';
 import { describeDefinition, parseInfoField } from '../core/plan/plan';
-import { actualConflictLines } from './actuals';
+import { actualConflictLines, withActualConflicts } from '../core/exchange/actuals';
+import { actualConflicts } from '../data/actuals';
 import {
   actualArg,
   actualsInUse,
@@ -236,9 +237,8 @@ export const QUERY_COMMANDS: Record<string, CommandSpec> = {
       const answer = String(c.plan.info(c.args[0], c.args[1], c.args[2], c.lang));
       if (parseInfoField(c.args[2]) !== 'conflicts') return withNote(c, answer);
       // Beside the plan's own conflicts, the public sources of its actual values that disagree (data/actuals/conflicts.csv).
-      const more = actualConflictLines(c.plan.entry(c.args[0], c.args[1]), actualsInUse(c).actuals, c.lang);
-      const none = c.lang === 'zh' ? '无' : 'none';
-      return withNote(c, [...(answer === none && more.length ? [] : [answer]), ...more].join('\n'));
+      const more = actualConflictLines(c.plan.entry(c.args[0], c.args[1]), actualsInUse(c).actuals, actualConflicts(), c.lang);
+      return withNote(c, withActualConflicts(answer, more, c.lang));
     },
   },
   compare: {

@@ -4,14 +4,14 @@
  * (src/hyperformula) wrap these and turn a thrown PlanError into their own error value.
  */
 import { PlanError, quoteInput } from '../core/errors';
-import { Plan, type Lang } from '../core/plan/plan';
+import { parseInfoField, Plan, type Lang } from '../core/plan/plan';
 import { regionRows, type Cell } from '../core/plan/rows';
 import { parseMethod } from '../core/progress/trajectory';
 import { parseMethodId, type MethodId } from '../core/progress/methods';
 import { dataset } from '../data/index';
-import { officialActuals } from '../data/actuals';
+import { actualConflicts, officialActuals } from '../data/actuals';
 import type { Actual } from '../core/exchange/packageFormat';
-import { actualField, findActual, parseActualField } from '../core/exchange/actuals';
+import { actualConflictLines, actualField, findActual, parseActualField, withActualConflicts } from '../core/exchange/actuals';
 
 let plan: Plan | undefined;
 let actuals: Actual[] | undefined;
@@ -209,7 +209,12 @@ export function REQUIRED(region: Arg, indicator: Arg, year: Arg, actual: Arg): n
 }
 
 export function INFO(region: Arg, indicator: Arg, field?: Arg): string | number {
-  return getPlan().info(textArg(region, REGION), textArg(indicator, INDICATOR), optionalText(field, FIELD) ?? 'source', lang);
+  const [r, i, f] = [textArg(region, REGION), textArg(indicator, INDICATOR), optionalText(field, FIELD) ?? 'source'];
+  const answer = getPlan().info(r, i, f, lang);
+  if (parseInfoField(f) !== 'conflicts') return answer;
+  // Beside the plan's own conflicts, the public sources of its actual values that disagree, as `plan info` lists them.
+  const more = actualConflictLines(getPlan().entry(r, i), actuals ?? officialActuals(), actualConflicts(), lang);
+  return withActualConflicts(String(answer), more, lang);
 }
 
 /** An official public actual (the latest year when none is given), or a field of its source. */

@@ -1,7 +1,7 @@
 /** PLAN.ACTUAL: an official public actual (data/actuals/), or a field of its source; #N/A codes when there is none. */
 import * as f from '../../src/functions/impl';
 import { NOT_FOUND_CODES } from '../../src/core/errors';
-import { officialActuals } from '../../src/data/actuals';
+import { actualConflicts, officialActuals } from '../../src/data/actuals';
 import { planError } from '../fixture';
 
 beforeEach(() => {
@@ -64,4 +64,19 @@ test('useActuals replaces the compiled-in actuals (a published package, an --act
   expect(planError(() => f.ACTUAL('江西', '研发经费投入强度', 2023)).code).toBe('NO_ACTUAL');
   f.useActuals(undefined);
   expect(f.ACTUAL('江西', '研发经费投入强度', 2023)).toBe(1.88);
+});
+
+test('PLAN.INFO(…, "conflicts") lists the public sources of actuals that disagree, as `plan info` does', () => {
+  const c = actualConflicts()[0];
+  const used = row(c.region, c.indicator, c.year);
+  const zh = String(f.INFO(c.region, c.indicator, 'conflicts'));
+  expect(zh).toContain(`实际值来源分歧（${c.year}年）：采用 ${used.value}`);
+  expect(zh).toContain(`另一来源 ${c.value}`);
+  expect(zh).toContain(c.url!);
+  expect(zh).not.toMatch(/^无/);
+  f.setLanguage('en-US');
+  expect(String(f.INFO(c.region, c.indicator, 'conflicts'))).toContain(`actual sources disagree (${c.year}): in use ${used.value}`);
+  // The plan's own conflicts stay; an indicator with neither still answers none.
+  expect(f.INFO('赣州', '高新技术企业', 'conflicts')).toContain('1107');
+  expect(f.INFO('赣州', '高新技术企业', 'unit')).not.toContain('actual sources');
 });

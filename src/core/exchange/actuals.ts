@@ -131,3 +131,31 @@ export function describeActual(entry: Entry, a: Actual, lang: 'zh' | 'en'): stri
   }
   return rows.map(([k, v]) => `${k}${zh ? '：' : ': '}${v}`).join('\n');
 }
+
+/** A source in one line: publisher《title》date URL, or the `source` column when the details are not given. */
+export function sourceLine(a: Actual): string {
+  return a.publisher ? `${a.publisher}《${a.title ?? ''}》${a.date ?? ''} ${a.url ?? ''}`.trim() : a.source;
+}
+
+/**
+ * The disagreements between public sources of an entry's actuals (data/actuals/conflicts.csv), one line each: the
+ * figure in use and the other source's, for `plan info … conflicts` and PLAN.INFO(…, "conflicts").
+ */
+export function actualConflictLines(e: Entry, inUse: readonly Actual[], conflicts: readonly Actual[], lang: 'zh' | 'en'): string[] {
+  return actualsOf(conflicts, e)
+    .reverse()
+    .map((other) => {
+      const used = actualsOf(inUse, e).find((a) => a.year === other.year);
+      const zh = lang === 'zh';
+      const head = zh ? `实际值来源分歧（${other.year}年）：` : `actual sources disagree (${other.year}): `;
+      const mine = used ? (zh ? `采用 ${used.value}（${sourceLine(used)}）；` : `in use ${used.value} (${sourceLine(used)}); `) : '';
+      const theirs = zh ? `另一来源 ${other.value}（${sourceLine(other)}）` : `other source ${other.value} (${sourceLine(other)})`;
+      return head + mine + theirs;
+    });
+}
+
+/** The plan's own answer to "conflicts" (`none` when it has none) with the actual-source disagreements after it. */
+export function withActualConflicts(answer: string, more: string[], lang: 'zh' | 'en'): string {
+  const none = lang === 'zh' ? '无' : 'none';
+  return [...(answer === none && more.length ? [] : [answer]), ...more].join('\n');
+}
