@@ -21,7 +21,7 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { deployment } = require('./scripts/deployment');
 const { babelRules } = require('./scripts/babel-rules');
-const { dataJsonPlugins } = require('./scripts/data-json');
+const { dataJson, dataJsonPlugins } = require('./scripts/data-json');
 
 let DIST = path.resolve(__dirname, 'dist');
 const STARTUP = path.resolve(__dirname, 'src/panes/startup');
@@ -63,7 +63,7 @@ function modern(d, dev) {
         filename: 'taskpane.html',
         template: './src/panes/modern/taskpane.html',
         inject: false,
-        templateParameters: { officeJs: d.officeJs, csp: d.metaCsp },
+        templateParameters: { officeJs: d.officeJs, csp: d.metaCsp, dataFile: dataJson().file },
       }),
       new CopyWebpackPlugin({
         patterns: [
