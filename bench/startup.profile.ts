@@ -7,12 +7,12 @@
  * Needs a build with source maps (the code is the same as the shipped one, plus the maps), e.g.
  *   npx webpack --mode production --env base=https://intranet.example/plan/ --env out=dist-prof \
  *     --devtool source-map --config-name modern --config-name legacy
- * Run: npx tsx bench/startup.profile.ts [--dist dist-prof] [--rate 4] [--loads 3]
+ * Run: npx tsx bench/startup.profile.ts [--dist dist-prof] [--rate 4] [--loads 3] [--pane modern|legacy]
  * With --loads N it profiles N cold loads of each pane and prints the median of every figure.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
+import { LEAST_UPPER_BOUND, TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
 import { chromium, type Browser } from 'playwright-core';
 import { READY_PROBE, serve } from './startup.bench';
 import { USER_AGENTS } from '../test/e2e/userAgents';
@@ -23,6 +23,8 @@ const opt = (name: string, def: string): string => (argv.includes(name) ? argv[a
 const DIST = join(root, opt('--dist', 'dist-prof'));
 const RATE = Number(opt('--rate', '4'));
 const LOADS = Number(opt('--loads', '1'));
+/** `--pane modern` or `--pane legacy`: one pane only. */
+const PANE = opt('--pane', '');
 
 interface TraceEvent {
   name: string;
@@ -55,12 +57,17 @@ function mapOf(file: string): TraceMap | null {
   }
   return maps.get(file)!;
 }
+/** The original position of a built one; a function webpack wrote (a module's factory) has none: the code after it. */
+function lookup(map: TraceMap, line: number, column: number): ReturnType<typeof originalPositionFor> {
+  const p = originalPositionFor(map, { line: line + 1, column });
+  return p.source ? p : originalPositionFor(map, { line: line + 1, column, bias: LEAST_UPPER_BOUND });
+}
 /** Where a function of the built script was written: its original file, line and name (through the source map). */
 function place(url: string, line: number, column: number, fallback: string): string {
   const file = url.replace(/^https?:\/\/[^/]+\//, '').split('?')[0];
   const map = mapOf(file);
   if (!map) return `${file}:${line + 1} ${fallback}`;
-  const p = originalPositionFor(map, { line: line + 1, column });
+  const p = lookup(map, line, column);
   if (!p.source) return `${file}:${line + 1}:${column} ${fallback}`;
   const path = p.source
     .replace(/^webpack:\/\/[^/]*\//, '')
@@ -74,7 +81,7 @@ function origin(url: string, line: number, column: number): string {
   const file = url.replace(/^https?:\/\/[^/]+\//, '').split('?')[0];
   const map = mapOf(file);
   if (!map) return file;
-  const src = originalPositionFor(map, { line: line + 1, column }).source;
+  const src = lookup(map, line, column).source;
   if (!src) return `${file} (unmapped)`;
   const path = src.replace(/^webpack:\/\/[^/]*\//, '').replace(/^\.\//, '');
   const nm = path.lastIndexOf('node_modules/');
@@ -106,6 +113,8 @@ interface Breakdown {
   functions: Map<string, number>;
   /** Sampled time by function with callees, our code only (src/). */
   ours: Map<string, number>;
+  /** While the pane's script is evaluated (its modules run): sampled time by original file, with callees. */
+  evaluation: Map<string, number>;
   /** Resources: name, start, end (ms from the navigation). */
   resources: { name: string; start: number; end: number }[];
   /** When each script's evaluation and each callback ran (ms from navigation), top-level events only. */
@@ -143,7 +152,6 @@ async function profileLoad(browser: Browser, url: string, userAgent: string): Pr
   await context.close();
 
   const events = trace.traceEvents;
-  if (process.env.DUMP) require('node:fs').writeFileSync(process.env.DUMP, JSON.stringify(events));
   const navEv = events.find(
     (e) =>
       e.name === 'navigationStart' &&
@@ -206,6 +214,11 @@ async function profileLoad(browser: Browser, url: string, userAgent: string): Pr
     return v;
   };
   const functions = new Map<string, number>();
+  const evaluation = new Map<string, number>();
+  // The pane's script evaluating: its modules' top-level code (webpack runs them all before the entry's last line).
+  const evaluating = main
+    .filter((e) => e.name === 'EvaluateScript' && /(taskpane|legacy)\.js$/.test(e.args?.data?.url ?? ''))
+    .map((e) => [e.ts, e.ts + e.dur!] as const);
   const ours = new Map<string, number>();
   const o = (id: number): string => {
     let v = originOf.get(id);
@@ -236,6 +249,11 @@ async function profileLoad(browser: Browser, url: string, userAgent: string): Pr
         seenFn.add(k);
       }
     }
+    if (evaluating.some(([a, b]) => t >= a && t <= b)) {
+      const files = new Set<string>();
+      for (let id: number | undefined = leaf; id !== undefined; id = parent.get(id)) files.add(pl(id).replace(/:\d+ .*$/, ''));
+      for (const f of files) add(evaluation, f, dt);
+    }
     const seen = new Set<string>();
     for (let id: number | undefined = leaf; id !== undefined; id = parent.get(id)) {
       const k = o(id);
@@ -245,7 +263,7 @@ async function profileLoad(browser: Browser, url: string, userAgent: string): Pr
       }
     }
   }
-  return { nav: 0, ready: (ready - nav) / 1000, tasks, self, inclusive, functions, ours, resources, marks };
+  return { nav: 0, ready: (ready - nav) / 1000, tasks, self, inclusive, functions, ours, evaluation, resources, marks };
 }
 
 const median = (xs: number[]): number => {
@@ -280,6 +298,7 @@ async function main(): Promise<void> {
       ['modern pane', USER_AGENTS.webview2],
       ['legacy pane (Trident)', USER_AGENTS.trident],
     ] as const) {
+      if (PANE && !name.startsWith(PANE)) continue;
       const runs: Breakdown[] = [];
       for (let i = 0; i < LOADS; i++) runs.push(await profileLoad(browser, `${url}taskpane.html`, ua));
       const r = runs[Math.floor(runs.length / 2)];
@@ -293,6 +312,7 @@ async function main(): Promise<void> {
       table('JS time with callees by origin (sampled):', medianMap(runs.map((x) => x.inclusive)), 10, 25);
       table('JS self time by function (sampled):', medianMap(runs.map((x) => x.functions)), 8, 30);
       table('our functions with callees (sampled):', medianMap(runs.map((x) => x.ours)), 15, 40);
+      table("the pane's script evaluating, by original file with callees (sampled):", medianMap(runs.map((x) => x.evaluation)), 8, 40);
     }
   } finally {
     await browser.close();
