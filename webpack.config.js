@@ -20,7 +20,7 @@ const { FunctionsLocalesPlugin } = require('./scripts/functions-locales');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { deployment } = require('./scripts/deployment');
-const { babelRules } = require('./scripts/babel-rules');
+const { babelRules, minimize, modernRules } = require('./scripts/transpile-rules');
 const { dataJson, dataJsonPlugins } = require('./scripts/data-json');
 
 let DIST = path.resolve(__dirname, 'dist');
@@ -54,7 +54,8 @@ function modern(d, dev) {
     // which a page's shared runtime may not have when the script runs.
     output: { path: DIST, filename: '[name].js', chunkFilename: 'chunks/[name].[contenthash:8].js', publicPath: '', clean: true },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
-    module: { rules: babelRules('modern', false) },
+    module: { rules: modernRules() },
+    optimization: minimize(2020),
     performance: { hints: false },
     plugins: [
       ...dataJsonPlugins(require('webpack'), true),
@@ -99,7 +100,8 @@ function functions(dev) {
     entry: { functions: './src/functions/entry.ts' },
     output: { path: DIST, filename: '[name].js', clean: false },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
-    module: { rules: babelRules('modern', false) },
+    module: { rules: modernRules() },
+    optimization: minimize(2020),
     performance: { hints: false },
   };
 }
@@ -133,6 +135,7 @@ function legacy(dev) {
         ...babelRules('legacy', true, [/node_modules/, STARTUP]),
       ],
     },
+    optimization: minimize(5),
     performance: { hints: false },
     plugins: [
       // The dataset from data.<hash>.json, which the modern build writes into the same dist/.
@@ -189,7 +192,7 @@ function e2e(dev) {
     entry: { officeHost: './test/e2e/officeHost.ts' },
     output: { path: path.resolve(__dirname, 'dist-e2e'), filename: '[name].js', clean: true },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
-    module: { rules: babelRules('modern', false) },
+    module: { rules: modernRules() },
     performance: { hints: false },
   };
 }

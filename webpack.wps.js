@@ -10,7 +10,7 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { sources } = require('webpack');
 const { excelMetadata, wpsFunctionsJson } = require('./wps/metadata');
-const { babelRules } = require('./scripts/babel-rules');
+const { minimize, modernRules } = require('./scripts/transpile-rules');
 
 class WpsFunctionsJsonPlugin {
   apply(compiler) {
@@ -66,8 +66,9 @@ module.exports = (env, argv) => {
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: {
       // The same ES2020 output as the Excel pane: WPS embeds a Chromium of its own, older on some domestic Linux builds.
-      rules: babelRules('modern', false),
+      rules: modernRules(),
     },
+    optimization: minimize(2020),
     performance: { hints: false },
     plugins: [
       new WpsFunctionsJsonPlugin(),

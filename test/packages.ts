@@ -109,3 +109,17 @@ export async function serveFiles(
     close: () => new Promise<void>((ok) => server.close(() => ok())),
   };
 }
+
+/** The values of the one row of 赣州指标 that holds 高新技术企业数量, in the .xlsx `plan workbook` wrote to `file`. */
+export async function ganzhouHighTechRow(file: string): Promise<unknown[]> {
+  const ExcelJS = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const found: unknown[][] = [];
+  wb.getWorksheet('赣州指标')!.eachRow((r) => {
+    const values = (r.values as unknown[]).slice(1);
+    if (values.includes('高新技术企业数量')) found.push(values);
+  });
+  if (found.length !== 1) throw new Error(`赣州指标 has ${found.length} rows of 高新技术企业数量, not one`);
+  return found[0];
+}

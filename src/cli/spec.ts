@@ -110,7 +110,7 @@ export const OPTIONS: Record<string, OptionSpec> = {
   csv: {
     type: 'string',
     value: ['文件|-', 'file|-'],
-    help: ['计算一个 CSV 表（- 为标准输入），格式见 README', 'evaluate a CSV sheet (- for stdin); format in README'],
+    help: ['计算一个 CSV 表（- 为标准输入），格式见 docs/cli.md', 'evaluate a CSV sheet (- for stdin); format in docs/cli.md'],
     commands: ['eval'],
   },
   output: {
@@ -130,8 +130,8 @@ export const OPTIONS: Record<string, OptionSpec> = {
     type: 'string',
     value: ['规划表.csv|.xlsx', 'plan.csv|.xlsx'],
     help: [
-      '加载一个规划指标表（CSV 或 xlsx，可重复），格式见 README',
-      'load a plan indicator table (CSV or xlsx; repeatable); format in README',
+      '加载一个规划指标表（CSV 或 xlsx，可重复），格式见 docs/plans-from-tables.md',
+      'load a plan indicator table (CSV or xlsx; repeatable); format in docs/plans-from-tables.md',
     ],
     commands: TABLE_COMMANDS,
   },

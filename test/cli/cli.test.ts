@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { commandUsage, OPTIONS, systemLang, usage } from '../../src/cli/main';
@@ -175,6 +175,13 @@ describe('strict commands', () => {
     expect((await plan('progress', '赣州', '高新技术企业', '-0.5')).code).toBe(0);
   });
 
+  /** The commands, as `plan --help` lists them. */
+  const names = (): string[] =>
+    usage('en')
+      .split('\n')
+      .map((l) => /^ {2}(\w+)/.exec(l)?.[1])
+      .filter((n): n is string => !!n);
+
   test('--help: one command, or all of them, on stdout with exit 0', async () => {
     const r = await plan('status', '--help');
     expect(r).toMatchObject({ code: 0, out: commandUsage('status', 'zh') });
@@ -185,15 +192,20 @@ describe('strict commands', () => {
     expect(usage('zh')).not.toMatch(/usage|list the regions/);
   });
 
+  test('every page the help points to exists, and says what the help sends a reader there for', () => {
+    const text = [usage('zh'), usage('en'), ...names().flatMap((n) => [commandUsage(n, 'zh'), commandUsage(n, 'en')])].join('\n');
+    const pages = [...new Set(text.match(/docs\/[\w-]+\.md/g) ?? [])].sort();
+    expect(pages).toEqual(['docs/assessment.md', 'docs/cli.md', 'docs/plans-from-tables.md']);
+    for (const p of pages) expect(existsSync(join(__dirname, '..', '..', p))).toBe(true);
+    expect(text).not.toMatch(/README/);
+    expect(readFileSync(join(__dirname, '..', '..', 'docs/cli.md'), 'utf8')).toContain('plan eval --csv');
+  });
+
   test("every command's usage example runs", async () => {
     const dir = tmp();
-    const names = usage('en')
-      .split('\n')
-      .map((l) => /^ {2}(\w+)/.exec(l)?.[1])
-      .filter((n): n is string => !!n);
-    expect(names).toHaveLength(19);
+    expect(names()).toHaveLength(19);
     expect((await plan('publish', '--out', join(dir, 'pkg'))).code).toBe(0); // seal's example seals a package
-    for (const name of names) {
+    for (const name of names()) {
       const line = /example: (.*)$/m.exec(commandUsage(name, 'en'))![1];
       const words = shellWords(line).slice(1);
       const o = words.indexOf('-o');

@@ -8,6 +8,7 @@ import { parseCsv, toCsv } from '../../src/core/exchange/datapackage';
 import { dataset } from '../../src/data/index';
 import { ACTUALS_VERSION, officialActuals } from '../../src/data/actuals';
 import { plan as planIn, type Ran } from './shell';
+import { ganzhouHighTechRow } from '../packages';
 
 const EPOCH = '1764115200'; // 2025-11-26T00:00:00Z
 // Publishing, reading and writing workbooks on a shared, busy machine takes more than jest's default 5 s.
@@ -228,16 +229,7 @@ describe('--data DIR', () => {
     const row = async (...more: string[]): Promise<unknown[]> => {
       const file = join(tmp(), 'out.xlsx');
       expect((await plan('workbook', '--region', '赣州', '-o', file, ...more)).code).toBe(0);
-      const ExcelJS = await import('exceljs');
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.readFile(file);
-      const found: unknown[][] = [];
-      wb.getWorksheet('赣州指标')!.eachRow((r) => {
-        const values = (r.values as unknown[]).slice(1);
-        if (values.includes('高新技术企业数量')) found.push(values);
-      });
-      expect(found).toHaveLength(1);
-      return found[0];
+      return ganzhouHighTechRow(file);
     };
     expect(await row('--data', dir)).toEqual(expect.arrayContaining(['2100', 2100]));
     expect(await row('--data', dir)).not.toContain(2000);

@@ -12,6 +12,7 @@ import { figureInQuote, parseCsv, toCsv } from '../../src/core/exchange/datapack
 import { changesSince, describeChange } from '../../src/core/sheet/diff';
 import { loadDataSource, type Fetch } from '../../src/panes/shared/dataSource';
 import { plan as planIn, type Ran } from './shell';
+import { ganzhouHighTechRow } from '../packages';
 
 const PUBLISHED = '1764115200'; // 2025-11-26T00:00:00Z
 const SEALED = '1796256000'; // 2026-12-03T00:00:00Z
@@ -126,17 +127,9 @@ test('edit 2000 → 12000: refused until sealed, then every door answers 12000 a
 
   const file = join(tmp(), 'out.xlsx');
   expect((await plan('workbook', '--region', '赣州', '-o', file, '--data', dir)).code).toBe(0);
-  const ExcelJS = await import('exceljs');
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  const found: unknown[][] = [];
-  wb.getWorksheet('赣州指标')!.eachRow((r) => {
-    const values = (r.values as unknown[]).slice(1);
-    if (values.includes('高新技术企业数量')) found.push(values);
-  });
-  expect(found).toHaveLength(1);
-  expect(found[0]).toEqual(expect.arrayContaining([12000]));
-  expect(found[0]).not.toContain(2000);
+  const written = await ganzhouHighTechRow(file);
+  expect(written).toEqual(expect.arrayContaining([12000]));
+  expect(written).not.toContain(2000);
 
   // Sealed once, sealing again changes nothing; publishing over the sealed edits is refused.
   const after = snapshot(dir);
