@@ -21,7 +21,7 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { deployment } = require('./scripts/deployment');
 const { babelRules, minimize, modernRules } = require('./scripts/transpile-rules');
-const { dataJsonPlugins } = require('./scripts/data-json');
+const { dataJson, dataJsonPlugins } = require('./scripts/data-json');
 
 let DIST = path.resolve(__dirname, 'dist');
 const STARTUP = path.resolve(__dirname, 'src/panes/startup');
@@ -64,7 +64,7 @@ function modern(d, dev) {
         filename: 'taskpane.html',
         template: './src/panes/modern/taskpane.html',
         inject: false,
-        templateParameters: { officeJs: d.officeJs, csp: d.metaCsp },
+        templateParameters: { officeJs: d.officeJs, csp: d.metaCsp, dataFile: dataJson().file },
       }),
       new CopyWebpackPlugin({
         patterns: [
@@ -119,7 +119,13 @@ function legacy(dev) {
       'legacy/legacy': './src/panes/legacy/index.ts',
     },
     output: { path: DIST, filename: '[name].js', clean: false },
-    resolve: { extensions: ['.ts', '.js'] },
+    resolve: {
+      extensions: ['.ts', '.js'],
+      // Babel adds every typed-array method's polyfill where code makes a Uint8Array (js-sha256); this one alone tests
+      // the webview at load by formatting a number array (ICU's number formatting started: 160 ms of the legacy
+      // pane's start at 4× CPU, bench/startup.profile.ts), and nothing here calls toLocaleString on a typed array.
+      alias: { [require.resolve('core-js/modules/es.typed-array.to-locale-string')]: false },
+    },
     module: {
       rules: [
         // The start-up script tests what the webview has: polyfills would answer for it, so it gets none.

@@ -58,7 +58,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** A page with one button: the yardstick. Same server, same policy. */
-const ONE_BUTTON =
+export const ONE_BUTTON =
   '<!doctype html><html lang="zh-CN"><head><meta charset="UTF-8"><title>one button</title></head>' +
   '<body><button type="button" data-action="insert">插入</button></body></html>';
 
@@ -66,7 +66,7 @@ const ONE_BUTTON =
  * Office.js as a host that answers at once: ready, every requirement set supported, and an Excel.run whose workbook
  * holds no imported plan tables. Only what the panes touch before their first screen.
  */
-const OFFICE_STUB = `(function () {
+export const OFFICE_STUB = `(function () {
   var info = { host: 'Excel', platform: 'PC' };
   var requirements = { isSetSupported: function () { return true; } };
   window.Office = {
@@ -90,20 +90,21 @@ const OFFICE_STUB = `(function () {
 })();`;
 
 /** Marks window.__ready (ms since the navigation started) when the first insert button is laid out and enabled. */
-const READY_PROBE = `(function () {
+export const READY_PROBE = `(function () {
   function check() {
     if (window.__ready !== undefined) return;
     var b = document.querySelector('[data-action="insert"]');
     if (b && !b.disabled && b.getBoundingClientRect().width > 0) {
       window.__ready = performance.now();
       window.__readyEpoch = performance.timeOrigin + window.__ready;
+      if (performance.mark) performance.mark('plan-ready'); // for a trace (bench/startup.profile.ts)
     }
   }
   new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true });
   document.addEventListener('DOMContentLoaded', check);
 })();`;
 
-function serve(dir: string): Promise<{ server: Server; url: string }> {
+export function serve(dir: string): Promise<{ server: Server; url: string }> {
   const csp = deployment({}).headerCsp;
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0])).replace(/^(\.\.[/\\])+/, '');
@@ -237,7 +238,9 @@ async function main(): Promise<void> {
     );
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exitCode = 1;
-});
+// Run, unless imported for its server and stubs (bench/startup.profile.ts).
+if (require.main === module)
+  main().catch((e) => {
+    console.error(e);
+    process.exitCode = 1;
+  });

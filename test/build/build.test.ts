@@ -130,11 +130,13 @@ test('no network address in our bundles and pages', () => {
 // 自检 and issue 30's English sheet. Issue 30's item 7 (ready at once, docs/startup.md) took the dataset out of both
 // panes' scripts into data.<hash>.json beside the page, and the modern pane's tabs, dialog and self-test into chunks
 // loaded when shown: taskpane.js went from 283 KB to 212.6 KB (212,641 B), legacy.js from 165 KB to 130 KB (133,033 B).
-// The caps follow what was measured; the issue's aim for taskpane.js, 150 KB, is not reached yet (Fluent UI and React
-// for the first screen are most of what is left).
-test('the task pane JavaScript stays under 220 KB gzipped, the legacy pane under 140 KB, the start-up script under 2 KB', () => {
-  expect(gzipSync(readFileSync(join(out, 'taskpane.js'))).length).toBeLessThan(220 * 1024);
-  expect(gzipSync(readFileSync(join(out, 'legacy', 'legacy.js'))).length).toBeLessThan(140 * 1024);
+// Then the tabs (Fluent's TabList, and tabster with it) became a chunk loaded while the first screen shows:
+// taskpane.js 207 KB → 183.0 KB (187,371 B), legacy.js 129.8 KB (132,947 B), December 2026 (docs/startup.md).
+// The caps follow what was measured; the issue's aim for taskpane.js, 150 KB, is not reached yet (React DOM alone is
+// about 60 KB, Fluent UI's first-screen components and theme most of the rest).
+test('the task pane JavaScript stays under 190 KB gzipped, the legacy pane under 135 KB, the start-up script under 2 KB', () => {
+  expect(gzipSync(readFileSync(join(out, 'taskpane.js'))).length).toBeLessThan(190 * 1024);
+  expect(gzipSync(readFileSync(join(out, 'legacy', 'legacy.js'))).length).toBeLessThan(135 * 1024);
   expect(readFileSync(join(out, 'startup.js')).length).toBeLessThan(2 * 1024);
 });
 
@@ -148,4 +150,14 @@ test('the dataset is JSON beside the page, not in the panes’ scripts; function
   expect(readFileSync(join(out, 'functions.js'), 'utf8')).toContain(mark);
   // Both panes ask for that file by name.
   for (const f of ['taskpane.js', 'legacy/legacy.js']) expect(readFileSync(join(out, f), 'utf8')).toContain(json[0]);
+});
+
+test('the page asks for the dataset at once (preload, same origin, credentials as the panes’ request), before Office.js', () => {
+  const html = readFileSync(join(out, 'taskpane.html'), 'utf8');
+  const json = files(out).filter((f) => /^data\.[0-9a-f]{12}\.json$/.test(f));
+  const link = html.match(/<link[^>]*rel="?preload"?[^>]*>/)![0];
+  expect(link.match(/href="?([^"\s>]+)/)![1]).toBe(json[0]); // the file that is there
+  expect(link).toMatch(/as="?fetch/);
+  expect(link).toMatch(/crossorigin/);
+  expect(html.indexOf(link)).toBeLessThan(html.indexOf('office/office.js'));
 });

@@ -136,7 +136,17 @@ export function buildDataset(authored: AuthoredRegion[], catalogue: IndicatorDef
     if (a.table) region.table = a.table;
     return region;
   });
-  return { version, checksum: checksumOf(regions, catalogue), regions, catalogue };
+  // The checksum (a hash of the whole dataset as JSON) is computed when first read: every pane builds the dataset at
+  // start, and only a workbook being written or a package being compared reads it (issue 30: ready at once).
+  let checksum: string | undefined;
+  return {
+    version,
+    get checksum(): string {
+      return (checksum ??= checksumOf(regions, catalogue));
+    },
+    regions,
+    catalogue,
+  };
 }
 
 /**

@@ -51,6 +51,57 @@ interface Key {
   id: string;
 }
 
+/** The indicator names of a dataset, normalised and indexed for exact, partial and closest matching. */
+interface IndicatorIndex {
+  indicatorKeys: Key[];
+  /** Keys by each character they contain, and by their first character: partial matching looks only there. */
+  keysWithChar: Map<string, Key[]>;
+  keysStartingWith: Map<string, Key[]>;
+  exactIndicator: Map<string, Set<string>>;
+  catalogue: Map<string, IndicatorDef>;
+  /** Per region, each entry with the normalised names it is known by: the pool for "closest" suggestions. */
+  suggestionPool: Map<string, { e: Entry; keys: string[] }[]>;
+}
+
+function indicatorIndex(dataset: Dataset): IndicatorIndex {
+  const ix: IndicatorIndex = {
+    indicatorKeys: [],
+    keysWithChar: new Map(),
+    keysStartingWith: new Map(),
+    exactIndicator: new Map(),
+    catalogue: new Map(),
+    suggestionPool: new Map(),
+  };
+  for (const r of dataset.regions)
+    ix.suggestionPool.set(
+      r.name,
+      r.entries.map((e) => ({
+        e,
+        keys: [e.name, e.indicator.zh, ...e.indicator.aliases].map((t) => normalizeName(stripUnit(t)).slice(0, SUGGEST_LENGTH)),
+      })),
+    );
+  const add = (text: string, id: string): void => {
+    const key = normalizeName(stripUnit(text));
+    if (!key) return;
+    let ids = ix.exactIndicator.get(key);
+    if (!ids) {
+      ids = new Set();
+      ix.exactIndicator.set(key, ids);
+      const k = { key, id };
+      ix.indicatorKeys.push(k);
+      for (const ch of new Set(key)) push(ix.keysWithChar, ch, k);
+      push(ix.keysStartingWith, [...key][0], k);
+    }
+    ids.add(id);
+  };
+  for (const d of dataset.catalogue) {
+    ix.catalogue.set(d.id, d);
+    for (const t of [d.id, d.zh, d.en, ...d.aliases]) add(t, d.id);
+  }
+  for (const r of dataset.regions) for (const e of r.entries) add(e.name, e.indicator.id);
+  return ix;
+}
+
 /**
  * Resolves the names people type to the regions and indicators of one dataset, forgivingly but never by
  * guessing: exact (after normalisation) or an unambiguous partial name, else an error naming the closest.
@@ -59,17 +110,15 @@ interface Key {
 export class Resolver {
   private readonly regionKeys = new Map<string, Region>();
   private readonly noPlanKeys = new Map<string, [string, string]>();
-  private readonly indicatorKeys: Key[] = [];
-  /** Keys by each character they contain, and by their first character: partial matching looks only there. */
-  private readonly keysWithChar = new Map<string, Key[]>();
-  private readonly keysStartingWith = new Map<string, Key[]>();
-  private readonly exactIndicator = new Map<string, Set<string>>();
-  private readonly catalogue = new Map<string, IndicatorDef>();
+  /**
+   * The indicator names, normalised and indexed: built on the first indicator asked for, not with the resolver.
+   * Normalising every name of the catalogue and the plans is most of a Plan's cost, and a task pane's first screen
+   * (regions only) does not need it (issue 30: ready at once).
+   */
+  private built?: IndicatorIndex;
   private readonly entryIndex = new Map<string, Map<string, Entry>>();
   private readonly regionCache = new Map<string, Region | PlanError>();
   private readonly indicatorCache = new Map<string, Entry | PlanError>();
-  /** Per region, each entry with the normalised names it is known by: the pool for "closest" suggestions. */
-  private readonly suggestionPool = new Map<string, { e: Entry; keys: string[] }[]>();
   /** Notes for names read by their common meaning, per region and spelling. */
   private readonly readings = new Map<string, { zh: string; en: string }>();
   /** The regions' names (normalised), which a name may carry without changing the measure. */
@@ -81,13 +130,6 @@ export class Resolver {
     for (const r of dataset.regions) {
       for (const k of [r.name, r.fullName, r.en, ...(REGION_ALIASES[r.name] ?? [])]) this.regionKeys.set(regionKey(k), r);
       this.entryIndex.set(r.name, new Map(r.entries.map((e) => [e.indicator.id, e])));
-      this.suggestionPool.set(
-        r.name,
-        r.entries.map((e) => ({
-          e,
-          keys: [e.name, e.indicator.zh, ...e.indicator.aliases].map((t) => normalizeName(stripUnit(t)).slice(0, SUGGEST_LENGTH)),
-        })),
-      );
     }
     this.regionWords = unique(
       [...dataset.regions.flatMap((r) => [r.fullName, r.name]), ...CITIES_WITHOUT_PLAN.flatMap(([zh]) => [`${zh}市`, zh])].map(
@@ -99,25 +141,10 @@ export class Resolver {
       this.noPlanKeys.set(regionKey(zh), [zh, py]);
       this.noPlanKeys.set(regionKey(py), [zh, py]);
     }
-    const add = (text: string, id: string): void => {
-      const key = normalizeName(stripUnit(text));
-      if (!key) return;
-      let ids = this.exactIndicator.get(key);
-      if (!ids) {
-        ids = new Set();
-        this.exactIndicator.set(key, ids);
-        const k = { key, id };
-        this.indicatorKeys.push(k);
-        for (const ch of new Set(key)) push(this.keysWithChar, ch, k);
-        push(this.keysStartingWith, [...key][0], k);
-      }
-      ids.add(id);
-    };
-    for (const d of dataset.catalogue) {
-      this.catalogue.set(d.id, d);
-      for (const t of [d.id, d.zh, d.en, ...d.aliases]) add(t, d.id);
-    }
-    for (const r of dataset.regions) for (const e of r.entries) add(e.name, e.indicator.id);
+  }
+
+  private get ix(): IndicatorIndex {
+    return (this.built ??= indicatorIndex(this.dataset));
   }
 
   /** The region a person means by `input`, or a PlanError saying why there is none. */
@@ -141,8 +168,8 @@ export class Resolver {
 
   /** The catalogue indicator a name (unit in parentheses allowed) names exactly, after normalisation; undefined when none or several. */
   catalogueMatch(name: string): IndicatorDef | undefined {
-    const ids = [...(this.exactIndicator.get(normalizeName(stripUnit(name))) ?? [])];
-    return ids.length === 1 ? this.catalogue.get(ids[0]) : undefined;
+    const ids = [...(this.ix.exactIndicator.get(normalizeName(stripUnit(name))) ?? [])];
+    return ids.length === 1 ? this.ix.catalogue.get(ids[0]) : undefined;
   }
 
   /** Both at once, the way every PLAN function starts. */
@@ -152,19 +179,19 @@ export class Resolver {
 
   /** The normalised names an indicator is known by. */
   private namesOf(id: string): string[] {
-    return this.indicatorKeys.filter((k) => k.id === id).map((k) => k.key);
+    return this.ix.indicatorKeys.filter((k) => k.id === id).map((k) => k.key);
   }
 
   private def(id: string): IndicatorDef {
-    return this.catalogue.get(id) as IndicatorDef;
+    return this.ix.catalogue.get(id) as IndicatorDef;
   }
 
   /** Known names that contain `key`: looked for among the names holding its rarest character. */
   private containing(key: string): Key[] {
     if ([...key].length < 2) return [];
-    let pool: Key[] = this.indicatorKeys;
+    let pool: Key[] = this.ix.indicatorKeys;
     for (const ch of new Set(key)) {
-      const withCh = this.keysWithChar.get(ch) ?? [];
+      const withCh = this.ix.keysWithChar.get(ch) ?? [];
       if (withCh.length < pool.length) pool = withCh;
     }
     return pool.filter((k) => k.key.includes(key));
@@ -177,7 +204,7 @@ export class Resolver {
   private inside(key: string, any = false): Key[] {
     const found: Key[] = [];
     for (const ch of new Set(key)) {
-      for (const k of this.keysStartingWith.get(ch) ?? []) {
+      for (const k of this.ix.keysStartingWith.get(ch) ?? []) {
         const at = k.key.length >= 2 ? key.indexOf(k.key) : -1;
         if (at < 0) continue;
         const rest = [key.slice(0, at), key.slice(at + k.key.length)];
@@ -255,12 +282,12 @@ export class Resolver {
     // A unit in brackets after a name that ends in brackets itself: "Patents granted (all kinds)（%）".
     const twice = normalizeName(stripUnit(stripUnit(input)));
     let ids = [
-      ...(this.exactIndicator.get(key) ??
-        this.exactIndicator.get(stripIgnorable(key, this.regionWords, false)) ??
+      ...(this.ix.exactIndicator.get(key) ??
+        this.ix.exactIndicator.get(stripIgnorable(key, this.regionWords, false)) ??
         // 吉安市工程技术研究中心: 吉安 and 市工程技术研究中心, when 吉安市 leaves no name
-        this.exactIndicator.get(stripIgnorable(key, this.regionNames, false)) ??
-        this.exactIndicator.get(bare) ??
-        this.exactIndicator.get(twice) ??
+        this.ix.exactIndicator.get(stripIgnorable(key, this.regionNames, false)) ??
+        this.ix.exactIndicator.get(bare) ??
+        this.ix.exactIndicator.get(twice) ??
         []),
     ];
     if (ids.length === 0 && [...bare].length >= 2) {
@@ -281,7 +308,7 @@ export class Resolver {
         this.readings.set(`${region.name}\u0000${input}`, {
           zh: `注：“${shown}”按最常见的含义读作“${entry.name}”；也可能指：${others.map((id) => (entries.get(id) as Entry).name).join('；')}`,
           en: `Note: "${shown}" was read in its common meaning, ${entry.indicator.en}; it could also mean: ${others
-            .map((id) => this.catalogue.get(id)?.en ?? id)
+            .map((id) => this.ix.catalogue.get(id)?.en ?? id)
             .join('; ')}`,
         });
         return entry;
@@ -291,12 +318,12 @@ export class Resolver {
         throw new PlanError(
           'AMBIGUOUS_INDICATOR',
           `指标“${shown}”在${region.name}的规划中不明确：${c.join('；')}`,
-          `Indicator "${shown}" is ambiguous in the plan of ${region.en}: ${here.map((id) => this.catalogue.get(id)?.en ?? id).join('; ')}`,
+          `Indicator "${shown}" is ambiguous in the plan of ${region.en}: ${here.map((id) => this.ix.catalogue.get(id)?.en ?? id).join('; ')}`,
           c.slice(0, MAX_CANDIDATES),
         );
       }
       if (ids.length === 1) {
-        const def = this.catalogue.get(ids[0]) as IndicatorDef;
+        const def = this.ix.catalogue.get(ids[0]) as IndicatorDef;
         // Asked for a level the plan gives only as a flow over the period ("新建…100个"): name the flow, never answer it.
         const flow = region.entries.find((e) => e.indicator.definition?.flowOf === def.id);
         if (flow) {
@@ -339,7 +366,7 @@ export class Resolver {
     }
 
     const probe = key.slice(0, SUGGEST_LENGTH);
-    const ranked = (this.suggestionPool.get(region.name) ?? [])
+    const ranked = (this.ix.suggestionPool.get(region.name) ?? [])
       .map(({ e, keys }) => ({
         e,
         d: Math.min(...keys.map((k) => distance(k, probe) / Math.max(k.length, probe.length))) + (agrees(asked, e.indicator) ? 0 : 1),

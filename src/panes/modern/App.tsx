@@ -2,7 +2,7 @@
  * The task pane. It knows the plan (to show tables, match templates, build formulas) and receives every
  * workbook operation as a prop (`actions`), so it renders and is tested without Office.
  */
-import { Button, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Tab, TabList, Text } from '@fluentui/react-components';
+import { Button, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Text } from '@fluentui/react-components';
 import { lazy, Suspense, useMemo, useState, type ReactElement, type ReactNode } from 'react';
 import type { Mode } from '../../core/sheet/layout';
 import { describePeriod, isSeedPeriod, periodOf } from '../../core/plan/model';
@@ -19,6 +19,7 @@ import { dataset as compiledDataset } from '../../data/index';
 import { NoticeBar } from './Notice';
 import type { Ask } from './AskDialog';
 import type { Checked } from './CheckTab';
+import type { TabId } from './Tabs';
 
 // The first screen (region, mode, method, the buttons, the tabs) is in the first chunk; what a tab shows, the
 // dialog and the self-test are chunks of their own, loaded when first shown (issue 30: ready at once).
@@ -28,6 +29,7 @@ const CheckTab = lazy(() => import('./CheckTab').then((m) => ({ default: m.Check
 const FormulaTab = lazy(() => import('./FormulaTab').then((m) => ({ default: m.FormulaTab })));
 const AskDialog = lazy(() => import('./AskDialog').then((m) => ({ default: m.AskDialog })));
 const SelfTest = lazy(() => import('./SelfTest').then((m) => ({ default: m.SelfTest })));
+const PaneTabs = lazy(() => import('./Tabs').then((m) => ({ default: m.PaneTabs })));
 
 /** While a chunk loads: a plain line, so the pane does not jump. */
 function Later({ children }: { children: ReactNode }): ReactElement {
@@ -70,7 +72,7 @@ export function App({ plan: basePlan, actions, lang, linkedMissing, importedPlan
   const [mode, setMode] = useState<Mode>(linkedMissing ? 'plain' : 'linked');
   // How flags judge progress: the sheet's rules on insertion and the template check (src/core/progress/methods.ts).
   const [method, setMethod] = useState<MethodId>('linear');
-  const [tab, setTab] = useState<'table' | 'check' | 'formula' | 'progress'>('table');
+  const [tab, setTab] = useState<TabId>('table');
   const [notice, setNotice] = useState<Notice>(null);
   const [ask, setAsk] = useState<Ask>(null);
   const [busy, setBusy] = useState(false);
@@ -250,16 +252,15 @@ export function App({ plan: basePlan, actions, lang, linkedMissing, importedPlan
         <span className="swatch amber" /> {t.legendAmber}; <span className="swatch red" /> {t.legendRed}; {t.legendRank}
       </Text>
 
-      <TabList selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value as typeof tab)}>
-        <Tab value="table">{t.tabTable}</Tab>
-        <Tab value="check">{t.tabCheck}</Tab>
-        <Tab value="formula" disabled={!!linkedMissing}>
-          {t.tabFormula}
-        </Tab>
-        <Tab value="progress" data-tab="progress">
-          {progressStrings(lang).tab}
-        </Tab>
-      </TabList>
+      {/* Its own chunk, with a stand-in of the same height meanwhile: the buttons above do not wait for it. */}
+      <Suspense fallback={<div className="tabs-loading" aria-busy="true" />}>
+        <PaneTabs
+          tab={tab}
+          onTab={setTab}
+          labels={{ table: t.tabTable, check: t.tabCheck, formula: t.tabFormula, progress: progressStrings(lang).tab }}
+          formulaDisabled={!!linkedMissing}
+        />
+      </Suspense>
 
       <Later>
         {tab === 'progress' ? (

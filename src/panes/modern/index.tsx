@@ -5,7 +5,8 @@ import { setLanguage, useActuals, usePlan } from '../../functions/impl';
 import { planWithImported, type ImportedPlanRecord } from '../../core/exchange/importedPlans';
 import { configureHost, hostFeatures, linkedMissing, officeSetCheck } from '../../hosts/excel/requirements';
 import { App } from './App';
-import { loadDataSource } from '../shared/dataSource';
+import { loadDataSource, type DataSource } from '../shared/dataSource';
+import type { Actual } from '../../core/exchange/datapackage';
 import { officeActions } from '../../hosts/excel/actions';
 import { officialActuals } from '../../data/actuals';
 import { loadData } from '../../data/index';
@@ -14,6 +15,20 @@ import { showLoadError } from '../shared/loadError';
 // The dataset (data.<hash>.json beside the page) is asked for now, while Office starts.
 const data = loadData();
 data.catch(() => undefined); // the failure is shown by start(), not reported as unhandled
+
+/**
+ * The compiled-in data with the official public actuals (data/actuals/), read when first asked for (填入公开实际值
+ * after a refresh), not at start: reading them resolves every row's names, which the first screen does not need.
+ */
+function withOfficialActuals(s: DataSource): DataSource {
+  let actuals: Actual[] | undefined;
+  return {
+    ...s,
+    get actuals(): Actual[] {
+      return (actuals ??= officialActuals());
+    },
+  };
+}
 
 async function start(displayLanguage: string | undefined): Promise<void> {
   const lang = setLanguage(displayLanguage);
@@ -79,7 +94,7 @@ async function start(displayLanguage: string | undefined): Promise<void> {
           usePlan(p);
         }}
         // The compiled-in data brings the official public actuals (data/actuals/) for 填入公开实际值, as a package does.
-        source={source.kind === 'compiled' ? { ...source, actuals: officialActuals() } : source}
+        source={source.kind === 'compiled' ? withOfficialActuals(source) : source}
       />
     </FluentProvider>,
   );
