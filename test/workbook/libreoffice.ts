@@ -3,10 +3,11 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { PATIENCE_MS } from '../patience';
 
 /** `soffice --headless --norestore …`. */
 export function soffice(args: string[]): void {
-  execFileSync('soffice', ['--headless', '--norestore', ...args], { stdio: 'pipe', timeout: 240_000 });
+  execFileSync('soffice', ['--headless', '--norestore', ...args], { stdio: 'pipe', timeout: PATIENCE_MS });
 }
 
 /**

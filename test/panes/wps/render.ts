@@ -22,6 +22,7 @@ import { IMPORTED_NS } from '../../../src/core/exchange/importedPlans';
 import { publishCorrected } from '../../packages';
 import { checkFit, measured } from '../../e2e/fit';
 import { runSelfTest } from '../../e2e/selftest';
+import { PATIENCE_MS } from '../../patience';
 
 const root = join(__dirname, '..', '..', '..');
 const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -101,12 +102,13 @@ async function main(): Promise<void> {
   const gz = dataset().regions.find((r) => r.name === '赣州')!;
   try {
     const page = await browser.newPage({ viewport: { width: 350, height: 900 } });
+    page.setDefaultTimeout(PATIENCE_MS);
     page.on('pageerror', (e) => errors.push(String(e)));
     page.on('request', (r) => requests.push(r.url()));
     const inEt = et(page);
 
     await page.goto(`${url}?lang=zh-CN`);
-    await page.waitForSelector('text=十四五科技规划指标', { timeout: 20000 }).catch(async (e: unknown) => {
+    await page.waitForSelector('text=十四五科技规划指标', { timeout: PATIENCE_MS }).catch(async (e: unknown) => {
       throw new Error(`${String(e)}\npage errors: ${errors.join('\n')}\nbody: ${(await page.content()).slice(0, 2000)}`);
     });
     await page.waitForSelector('[data-indicator="high_tech_enterprises"]');
@@ -247,9 +249,10 @@ async function main(): Promise<void> {
 
     // The pane in English fits too.
     const en = await browser.newPage({ viewport: { width: 350, height: 900 } });
+    en.setDefaultTimeout(PATIENCE_MS);
     en.on('pageerror', (e) => errors.push(String(e)));
     await en.goto(`${url}?lang=en-US`);
-    await en.waitForSelector('[data-indicator="high_tech_enterprises"]', { timeout: 20000 });
+    await en.waitForSelector('[data-indicator="high_tech_enterprises"]', { timeout: PATIENCE_MS });
     await checkFit(en, 'WPS en');
     await en.screenshot({ path: shot.replace('.png', '-en.png'), fullPage: true });
     console.log('  ✓ the WPS pane fits 320 and 350 px in English, every tab');
