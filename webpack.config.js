@@ -98,7 +98,8 @@ function functions(dev) {
     devtool: dev ? 'source-map' : false,
     mode: dev ? 'development' : 'production',
     entry: { functions: './src/functions/entry.ts' },
-    output: { path: DIST, filename: '[name].js', clean: false },
+    // One script: what the pane loads when needed (the package reader) is inlined here, not a chunk beside it.
+    output: { path: DIST, filename: '[name].js', clean: false, asyncChunks: false },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: { rules: modernRules() },
     optimization: minimize(2020),
@@ -118,7 +119,8 @@ function legacy(dev) {
       startup: './src/panes/startup/startup.ts',
       'legacy/legacy': './src/panes/legacy/index.ts',
     },
-    output: { path: DIST, filename: '[name].js', clean: false },
+    // One script each: what the modern pane loads as a chunk when needed (the package reader) is inlined here.
+    output: { path: DIST, filename: '[name].js', clean: false, asyncChunks: false },
     resolve: {
       extensions: ['.ts', '.js'],
       // Babel adds every typed-array method's polyfill where code makes a Uint8Array (js-sha256); this one alone tests

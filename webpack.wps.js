@@ -61,6 +61,8 @@ module.exports = (env, argv) => {
       path: path.resolve(__dirname, (env && env.out) || 'dist'),
       filename: 'wps/[name].js',
       publicPath: '',
+      // One script per page: what the Excel pane loads as a chunk when needed (the package reader) is inlined here.
+      asyncChunks: false,
       clean: { keep: (asset) => !asset.startsWith('wps/') },
     },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },

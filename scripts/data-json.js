@@ -1,5 +1,5 @@
 // The compiled-in data as JSON beside the page, for the Excel panes (issue 30: ready at once). The panes' scripts no
-// longer carry the dataset: webpack swaps src/data/index.ts and actuals.generated.ts for their browser stand-ins,
+// longer carry the dataset: webpack swaps src/data/index.ts and actuals.generated.ts (and the name variants, src/core/plan/variants.generated.ts)
 // which read data.<hash>.json at start. The JSON is made from the same TypeScript modules the CLI and the tests
 // import (src/data/payload.ts, bundled for Node by esbuild and run here), so the two cannot drift apart.
 'use strict';
@@ -32,19 +32,22 @@ function dataJson() {
 }
 
 const DATA = path.join(root, 'src', 'data');
+const PLAN = path.join(root, 'src', 'core', 'plan');
 const SWAPS = {
   [path.join(DATA, 'index.ts')]: path.join(DATA, 'index.browser.ts'),
   [path.join(DATA, 'actuals.generated.ts')]: path.join(DATA, 'actuals.generated.browser.ts'),
+  // 13 KB gzipped of character pairs (name matching): data, so it downloads beside the scripts, not in them.
+  [path.join(PLAN, 'variants.generated.ts')]: path.join(PLAN, 'variants.generated.browser.ts'),
 };
 
 /**
- * Plugins for a browser build that reads the data from JSON: the swap of the two modules, the file's name as
+ * Plugins for a browser build that reads the data from JSON: the swap of the three modules, the file's name as
  * __PLAN_DATA__, and (`emit`) the file itself, written by one build only when several share an output folder.
  */
 function dataJsonPlugins(webpack, emit) {
   const { file, text } = dataJson();
   const plugins = [
-    new webpack.NormalModuleReplacementPlugin(/[\\/]src[\\/]data[\\/](index|actuals\.generated)\.ts$/, (result) => {
+    new webpack.NormalModuleReplacementPlugin(/[\\/]src[\\/](data[\\/](index|actuals\.generated)|core[\\/]plan[\\/]variants\.generated)\.ts$/, (result) => {
       const c = result.createData;
       const from = c && c.resource;
       const to = from && SWAPS[from];

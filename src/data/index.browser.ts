@@ -7,6 +7,7 @@
 import { buildDataset } from '../core/plan/dataset';
 import type { Dataset } from '../core/plan/model';
 import { setActualsCsv } from './actuals.generated.browser';
+import { setVariantPairs } from '../core/plan/variants.generated.browser';
 import type { DataPayload } from './payload';
 
 /** The file's name, content-hashed (so it may be cached for good), set by webpack's DefinePlugin. */
@@ -45,6 +46,7 @@ export function loadData(): Promise<void> {
     (text) => {
       const p = JSON.parse(text) as DataPayload;
       setActualsCsv(p.actualsCsv, p.conflictsCsv);
+      setVariantPairs(p.variantPairs);
       cached = buildDataset(p.regions, p.catalogue, p.version);
     },
     (e: unknown) => {

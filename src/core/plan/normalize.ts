@@ -1,9 +1,12 @@
 import { VARIANT_PAIRS } from './variants.generated';
 
 let variants: Map<string, string> | undefined;
+/** The pairs the map was made from: in the browser panes they arrive with the data (variants.generated.browser.ts). */
+let madeFrom: string | undefined;
 
 function variantMap(): Map<string, string> {
-  if (!variants) {
+  if (!variants || madeFrom !== VARIANT_PAIRS) {
+    madeFrom = VARIANT_PAIRS;
     variants = new Map();
     const chars = [...VARIANT_PAIRS];
     for (let i = 0; i + 1 < chars.length; i += 2) variants.set(chars[i], chars[i + 1]);

@@ -46,7 +46,7 @@ import { TABLE_NS_PREFIX, parseTable, serializeTable, tableNamespace } from '../
 import { queuePrintSetup } from './overview';
 import { supports } from './requirements';
 import { queueCells, queueValues } from './text';
-import { IMPORTED_NS, parseImported, serializeImported, type ImportedPlanRecord } from '../../core/exchange/importedPlans';
+import { IMPORTED_NS, parseImported, serializeImported, type ImportedPlanRecord } from '../../core/exchange/importedRecords';
 
 export { area } from '../../core/sheet/cells';
 

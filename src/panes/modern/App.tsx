@@ -3,13 +3,13 @@
  * workbook operation as a prop (`actions`), so it renders and is tested without Office.
  */
 import { Button, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Text } from '@fluentui/react-components';
-import { lazy, Suspense, useMemo, useState, type ReactElement, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState, type ReactElement, type ReactNode } from 'react';
 import type { Mode } from '../../core/sheet/layout';
 import { describePeriod, isSeedPeriod, periodOf } from '../../core/plan/model';
 import type { Lang, Plan } from '../../core/plan/plan';
 import { METHOD_IDS, METHODS, type MethodId } from '../../core/progress/methods';
 import { Occupied, type PaneActions } from '../shared/actions';
-import { planWithImported, type ImportedPlanRecord } from '../../core/exchange/importedPlans';
+import type { ImportedPlanRecord } from '../../core/exchange/importedRecords';
 import { errorText, refreshNotice, type Notice } from '../shared/messages';
 import { strings } from '../shared/i18n';
 import { progressStrings } from './progressWords';
@@ -30,6 +30,8 @@ const FormulaTab = lazy(() => import('./FormulaTab').then((m) => ({ default: m.F
 const AskDialog = lazy(() => import('./AskDialog').then((m) => ({ default: m.AskDialog })));
 const SelfTest = lazy(() => import('./SelfTest').then((m) => ({ default: m.SelfTest })));
 const PaneTabs = lazy(() => import('./Tabs').then((m) => ({ default: m.PaneTabs })));
+// The table parser that rebuilds imported plans: only for a workbook that holds some, or when a table is imported.
+const importedPlans = () => import('../../core/exchange/importedPlans');
 
 /** While a chunk loads: a plain line, so the pane does not jump. */
 function Later({ children }: { children: ReactNode }): ReactElement {
@@ -60,7 +62,19 @@ export function App({ plan: basePlan, actions, lang, linkedMissing, importedPlan
   const t = strings(lang);
   // The seed (or published) plans, with any plan tables imported in this workbook beside them.
   const [records, setRecords] = useState<ImportedPlanRecord[]>(importedPlans ?? []);
-  const plan = useMemo(() => (records.length ? planWithImported(basePlan.dataset, records) : basePlan), [basePlan, records]);
+  // Built with the parser's chunk: the seed plans first, the imported ones beside them once it is in (a moment later).
+  const [withImported, setWithImported] = useState<{ base: Plan; records: ImportedPlanRecord[]; plan: Plan } | null>(null);
+  useEffect(() => {
+    if (!records.length || (withImported && withImported.base === basePlan && withImported.records === records)) return;
+    let live = true;
+    void importedPlans().then((m) => {
+      if (live) setWithImported({ base: basePlan, records, plan: m.planWithImported(basePlan.dataset, records) });
+    });
+    return () => {
+      live = false;
+    };
+  }, [basePlan, records, withImported]);
+  const plan = withImported && withImported.base === basePlan && withImported.records === records ? withImported.plan : basePlan;
   // Every plan, imported ones of another period included; `region` is the chosen plan's reference (Plan.refOf).
   const regions = plan.allRegions();
   const [region, setRegionRef] = useState(plan.refOf(plan.regions()[plan.regions().length - 1]));
@@ -140,10 +154,13 @@ export function App({ plan: basePlan, actions, lang, linkedMissing, importedPlan
   const [importName, setImportName] = useState('');
   const importPlan = async (record: ImportedPlanRecord): Promise<void> => {
     const others = records.filter((r) => !(r.region === record.region && r.source === record.source));
-    const next = planWithImported(basePlan.dataset, [...others, record]); // refuses a table it cannot read, naming the cell
+    const { planWithImported } = await importedPlans();
+    const all = [...others, record];
+    const next = planWithImported(basePlan.dataset, all); // refuses a table it cannot read, naming the cell
     const imported = next.allRegions().find((r) => r.imported && r.name === record.region && r.seed === record.source)!;
     if (actions.saveImportedPlan) await actions.saveImportedPlan(record);
-    setRecords([...others, record]);
+    setRecords(all);
+    setWithImported({ base: basePlan, records: all, plan: next });
     onPlan?.(next);
     setRegion(next.refOf(imported));
     setNotice({

@@ -2,7 +2,7 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { setLanguage, useActuals, usePlan } from '../../functions/impl';
-import { planWithImported, type ImportedPlanRecord } from '../../core/exchange/importedPlans';
+import type { ImportedPlanRecord } from '../../core/exchange/importedRecords';
 import { configureHost, hostFeatures, linkedMissing, officeSetCheck } from '../../hosts/excel/requirements';
 import { App } from './App';
 import { loadDataSource, type DataSource } from '../shared/dataSource';
@@ -72,6 +72,7 @@ async function start(displayLanguage: string | undefined): Promise<void> {
     try {
       const kept = (await actions.loadImportedPlans?.()) ?? [];
       if (kept.length) {
+        const { planWithImported } = await import('../../core/exchange/importedPlans'); // the parser's chunk, only now
         current = planWithImported(plan.dataset, kept);
         usePlan(current);
       }

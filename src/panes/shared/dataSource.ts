@@ -6,8 +6,9 @@
  *
  * `fetch` and the sha256 digest are parameters, so this is tested in Node without a browser.
  */
-import type { Actual } from '../../core/exchange/datapackage';
-import { fileOf, PackageError, readPackage, RESOURCES } from '../../core/exchange/datapackage';
+import type { Actual } from '../../core/exchange/packageFormat';
+import { fileOf, PackageError, RESOURCES } from '../../core/exchange/packageFormat';
+import type { LoadedPackage } from '../../core/exchange/packageReader';
 import { describeChange, type RefreshPreview } from '../../core/sheet/diff';
 import { Plan } from '../../core/plan/plan';
 import type { Dataset } from '../../core/plan/model';
@@ -67,8 +68,13 @@ function keep(store: Store | undefined, version: string, files: Record<string, s
   }
 }
 
-/** A package from its file texts, hashed first (Web Crypto is asynchronous, readPackage is not). */
-async function readTexts(texts: Map<string, string>, digest: Digest): Promise<ReturnType<typeof readPackage>> {
+/**
+ * A package from its file texts, hashed first (Web Crypto is asynchronous, readPackage is not). The reader is loaded
+ * only when there is a package to read: in the modern pane it is a chunk of its own, not part of the first script
+ * (issue 30: ready at once); the ES5 builds keep it in their one script (webpack.config.js, `asyncChunks: false`).
+ */
+async function readTexts(texts: Map<string, string>, digest: Digest): Promise<LoadedPackage> {
+  const { readPackage } = await import(/* webpackChunkName: "package" */ '../../core/exchange/packageReader');
   const hashes = new Map<string, string>();
   for (const t of texts.values()) hashes.set(t, await digest(t));
   return readPackage(
