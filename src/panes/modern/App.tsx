@@ -31,7 +31,7 @@ const AskDialog = lazy(() => import('./AskDialog').then((m) => ({ default: m.Ask
 const SelfTest = lazy(() => import('./SelfTest').then((m) => ({ default: m.SelfTest })));
 const PaneTabs = lazy(() => import('./Tabs').then((m) => ({ default: m.PaneTabs })));
 // The table parser that rebuilds imported plans: only for a workbook that holds some, or when a table is imported.
-const importedPlans = () => import('../../core/exchange/importedPlans');
+const importParser = () => import('../../core/exchange/importedPlans');
 
 /** While a chunk loads: a plain line, so the pane does not jump. */
 function Later({ children }: { children: ReactNode }): ReactElement {
@@ -67,7 +67,7 @@ export function App({ plan: basePlan, actions, lang, linkedMissing, importedPlan
   useEffect(() => {
     if (!records.length || (withImported && withImported.base === basePlan && withImported.records === records)) return;
     let live = true;
-    void importedPlans().then((m) => {
+    void importParser().then((m) => {
       if (live) setWithImported({ base: basePlan, records, plan: m.planWithImported(basePlan.dataset, records) });
     });
     return () => {
@@ -154,7 +154,7 @@ export function App({ plan: basePlan, actions, lang, linkedMissing, importedPlan
   const [importName, setImportName] = useState('');
   const importPlan = async (record: ImportedPlanRecord): Promise<void> => {
     const others = records.filter((r) => !(r.region === record.region && r.source === record.source));
-    const { planWithImported } = await importedPlans();
+    const { planWithImported } = await importParser();
     const all = [...others, record];
     const next = planWithImported(basePlan.dataset, all); // refuses a table it cannot read, naming the cell
     const imported = next.allRegions().find((r) => r.imported && r.name === record.region && r.seed === record.source)!;

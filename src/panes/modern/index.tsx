@@ -7,7 +7,7 @@ import { configureHost, hostFeatures, linkedMissing, officeSetCheck } from '../.
 import { App } from './App';
 import { loadDataSource, type DataSource } from '../shared/dataSource';
 import type { Actual } from '../../core/exchange/datapackage';
-import { officeActions } from '../../hosts/excel/actions';
+import { officeActions } from '../../hosts/excel/lazyActions'; // the adapter itself is a chunk, loaded when idle
 import { officialActuals } from '../../data/actuals';
 import { loadData } from '../../data/index';
 import { showLoadError } from '../shared/loadError';

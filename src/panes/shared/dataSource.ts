@@ -74,7 +74,7 @@ function keep(store: Store | undefined, version: string, files: Record<string, s
  * (issue 30: ready at once); the ES5 builds keep it in their one script (webpack.config.js, `asyncChunks: false`).
  */
 async function readTexts(texts: Map<string, string>, digest: Digest): Promise<LoadedPackage> {
-  const { readPackage } = await import(/* webpackChunkName: "package" */ '../../core/exchange/packageReader');
+  const { readPackage } = await import('../../core/exchange/packageReader');
   const hashes = new Map<string, string>();
   for (const t of texts.values()) hashes.set(t, await digest(t));
   return readPackage(
