@@ -17,6 +17,7 @@ import { describeDataSource, previewText, type DataSource } from '../shared/data
 import { changesSince, newerThanInUse } from '../../core/sheet/diff';
 import { dataset as compiledDataset } from '../../data/index';
 import { NoticeBar } from './Notice';
+import { importParser, importParserNow } from './importParser';
 import type { Ask } from './AskDialog';
 import type { Checked } from './CheckTab';
 import type { TabId } from './Tabs';
@@ -30,8 +31,6 @@ const FormulaTab = lazy(() => import('./FormulaTab').then((m) => ({ default: m.F
 const AskDialog = lazy(() => import('./AskDialog').then((m) => ({ default: m.AskDialog })));
 const SelfTest = lazy(() => import('./SelfTest').then((m) => ({ default: m.SelfTest })));
 const PaneTabs = lazy(() => import('./Tabs').then((m) => ({ default: m.PaneTabs })));
-// The table parser that rebuilds imported plans: only for a workbook that holds some, or when a table is imported.
-const importParser = () => import('../../core/exchange/importedPlans');
 
 /** While a chunk loads: a plain line, so the pane does not jump. */
 function Later({ children }: { children: ReactNode }): ReactElement {
@@ -62,19 +61,23 @@ export function App({ plan: basePlan, actions, lang, linkedMissing, importedPlan
   const t = strings(lang);
   // The seed (or published) plans, with any plan tables imported in this workbook beside them.
   const [records, setRecords] = useState<ImportedPlanRecord[]>(importedPlans ?? []);
-  // Built with the parser's chunk: the seed plans first, the imported ones beside them once it is in (a moment later).
-  const [withImported, setWithImported] = useState<{ base: Plan; records: ImportedPlanRecord[]; plan: Plan } | null>(null);
+  // Built by the table parser, a chunk of its own (./importParser.ts): at once when start-up loaded it (a workbook with
+  // imported plans), else the seed plans first and the imported ones beside them once it is in, a moment later.
+  const [parser, setParser] = useState(importParserNow);
   useEffect(() => {
-    if (!records.length || (withImported && withImported.base === basePlan && withImported.records === records)) return;
+    if (!records.length || parser) return;
     let live = true;
     void importParser().then((m) => {
-      if (live) setWithImported({ base: basePlan, records, plan: m.planWithImported(basePlan.dataset, records) });
+      if (live) setParser(() => m);
     });
     return () => {
       live = false;
     };
-  }, [basePlan, records, withImported]);
-  const plan = withImported && withImported.base === basePlan && withImported.records === records ? withImported.plan : basePlan;
+  }, [records, parser]);
+  const plan = useMemo(
+    () => (records.length && parser ? parser.planWithImported(basePlan.dataset, records) : basePlan),
+    [basePlan, records, parser],
+  );
   // Every plan, imported ones of another period included; `region` is the chosen plan's reference (Plan.refOf).
   const regions = plan.allRegions();
   const [region, setRegionRef] = useState(plan.refOf(plan.regions()[plan.regions().length - 1]));
@@ -154,13 +157,12 @@ export function App({ plan: basePlan, actions, lang, linkedMissing, importedPlan
   const [importName, setImportName] = useState('');
   const importPlan = async (record: ImportedPlanRecord): Promise<void> => {
     const others = records.filter((r) => !(r.region === record.region && r.source === record.source));
-    const { planWithImported } = await importParser();
-    const all = [...others, record];
-    const next = planWithImported(basePlan.dataset, all); // refuses a table it cannot read, naming the cell
+    const m = await importParser();
+    const next = m.planWithImported(basePlan.dataset, [...others, record]); // refuses a table it cannot read, naming the cell
     const imported = next.allRegions().find((r) => r.imported && r.name === record.region && r.seed === record.source)!;
     if (actions.saveImportedPlan) await actions.saveImportedPlan(record);
-    setRecords(all);
-    setWithImported({ base: basePlan, records: all, plan: next });
+    setParser(() => m);
+    setRecords([...others, record]);
     onPlan?.(next);
     setRegion(next.refOf(imported));
     setNotice({

@@ -5,6 +5,7 @@ import { setLanguage, useActuals, usePlan } from '../../functions/impl';
 import type { ImportedPlanRecord } from '../../core/exchange/importedRecords';
 import { configureHost, hostFeatures, linkedMissing, officeSetCheck } from '../../hosts/excel/requirements';
 import { App } from './App';
+import { importParser } from './importParser';
 import { loadDataSource, type DataSource } from '../shared/dataSource';
 import type { Actual } from '../../core/exchange/datapackage';
 import { officeActions } from '../../hosts/excel/lazyActions'; // the adapter itself is a chunk, loaded when idle
@@ -72,7 +73,7 @@ async function start(displayLanguage: string | undefined): Promise<void> {
     try {
       const kept = (await actions.loadImportedPlans?.()) ?? [];
       if (kept.length) {
-        const { planWithImported } = await import('../../core/exchange/importedPlans'); // the parser's chunk, only now
+        const { planWithImported } = await importParser(); // the parser's chunk, only now
         current = planWithImported(plan.dataset, kept);
         usePlan(current);
       }
