@@ -47,14 +47,17 @@ const SWAPS = {
 function dataJsonPlugins(webpack, emit) {
   const { file, text } = dataJson();
   const plugins = [
-    new webpack.NormalModuleReplacementPlugin(/[\\/]src[\\/](data[\\/](index|actuals\.generated)|core[\\/]plan[\\/]variants\.generated)\.ts$/, (result) => {
-      const c = result.createData;
-      const from = c && c.resource;
-      const to = from && SWAPS[from];
-      if (!to) return;
-      // The request too, not only the file: the module is then the same one as where the stand-in is imported by name.
-      for (const k of ['resource', 'request', 'userRequest']) if (typeof c[k] === 'string') c[k] = c[k].split(from).join(to);
-    }),
+    new webpack.NormalModuleReplacementPlugin(
+      /[\\/]src[\\/](data[\\/](index|actuals\.generated)|core[\\/]plan[\\/]variants\.generated)\.ts$/,
+      (result) => {
+        const c = result.createData;
+        const from = c && c.resource;
+        const to = from && SWAPS[from];
+        if (!to) return;
+        // The request too, not only the file: the module is then the same one as where the stand-in is imported by name.
+        for (const k of ['resource', 'request', 'userRequest']) if (typeof c[k] === 'string') c[k] = c[k].split(from).join(to);
+      },
+    ),
     new webpack.DefinePlugin({ __PLAN_DATA__: JSON.stringify(file) }),
   ];
   if (emit)

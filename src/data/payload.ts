@@ -22,5 +22,12 @@ export interface DataPayload {
 }
 
 export function dataPayload(): DataPayload {
-  return { version: DATA_VERSION, regions: AUTHORED_REGIONS, catalogue: CATALOGUE, actualsCsv: ACTUALS_CSV, conflictsCsv: CONFLICTS_CSV, variantPairs: VARIANT_PAIRS };
+  return {
+    version: DATA_VERSION,
+    regions: AUTHORED_REGIONS,
+    catalogue: CATALOGUE,
+    actualsCsv: ACTUALS_CSV,
+    conflictsCsv: CONFLICTS_CSV,
+    variantPairs: VARIANT_PAIRS,
+  };
 }
