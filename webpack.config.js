@@ -131,10 +131,10 @@ function legacy(dev) {
     module: {
       rules: [
         // The start-up script tests what the webview has: polyfills would answer for it, so it gets none.
-        ...babelRules('legacy', false)
+        ...babelRules(false)
           .slice(0, 1)
           .map((r) => ({ ...r, exclude: undefined, include: STARTUP })),
-        ...babelRules('legacy', true, [/node_modules/, STARTUP]),
+        ...babelRules(true, [/node_modules/, STARTUP]),
       ],
     },
     optimization: minimize(5),

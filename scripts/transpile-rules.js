@@ -8,13 +8,17 @@
 // 2-core machine, 2026-12-03); esbuild's minifier was quicker still but 11 % larger.
 'use strict';
 
-/** Babel for our TypeScript and for the packages we bundle, down to the given browserslist environment. */
-function babelRules(env, polyfill, exclude = /node_modules/) {
+/**
+ * Babel for our TypeScript and for the packages we bundle, down to package.json's `legacy` browserslist (IE11). No
+ * JSX: the legacy pane and the start-up script build the DOM by hand (a legacy build with @babel/preset-react was
+ * byte for byte the same without it).
+ */
+function babelRules(polyfill, exclude = /node_modules/) {
   const presets = [
     [
       '@babel/preset-env',
       {
-        browserslistEnv: env,
+        browserslistEnv: 'legacy',
         bugfixes: true,
         ...(polyfill ? { useBuiltIns: 'usage', corejs: require('core-js/package.json').version } : {}),
       },
@@ -30,7 +34,7 @@ function babelRules(env, polyfill, exclude = /node_modules/) {
           babelrc: false,
           configFile: false,
           cacheDirectory: true,
-          presets: [...presets, ['@babel/preset-react', { runtime: 'automatic' }], '@babel/preset-typescript'],
+          presets: [...presets, '@babel/preset-typescript'],
         },
       },
     },
