@@ -123,10 +123,8 @@ function legacy(dev) {
     output: { path: DIST, filename: '[name].js', clean: false, asyncChunks: false },
     resolve: {
       extensions: ['.ts', '.js'],
-      // Babel adds every typed-array method's polyfill where code makes a Uint8Array (js-sha256); this one alone tests
-      // the webview at load by formatting a number array (ICU's number formatting started: 160 ms of the legacy
-      // pane's start at 4× CPU, bench/startup.profile.ts), and nothing here calls toLocaleString on a typed array.
-      alias: { [require.resolve('core-js/modules/es.typed-array.to-locale-string')]: false },
+      // The core-js polyfills Babel would add but the pane never needs (typed-array methods, iterator helpers, …) are
+      // left out in scripts/transpile-rules.js (NOT_NEEDED): they cost time at load, not only bytes.
     },
     module: {
       rules: [

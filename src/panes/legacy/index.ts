@@ -9,7 +9,7 @@ import { configureHost, linkedMissing, officeSetCheck } from '../../hosts/excel/
 import { officeActions } from '../../hosts/excel/actions';
 import type { DataSource, Store } from '../shared/dataSource';
 import { renderLegacy } from './pane';
-import { loadLegacySource } from './source';
+import { startLegacySource } from './source';
 import { loadData } from '../../data/index';
 import { showLoadError } from '../shared/loadError';
 
@@ -45,10 +45,13 @@ function storage(): Store | undefined {
   }
 }
 
+// A package published beside the page (data/datapackage.json, relative to the page) is asked for now too, beside the
+// dataset, not after it; it is read once the dataset is in (the compiled-in data is what a package is checked against).
+const source = startLegacySource(() => new XMLHttpRequest(), { store: storage() });
+
 Office.onReady(() => {
-  // Relative to the page (taskpane.html): the package sits beside it, under data/.
   data.then(
-    () => loadLegacySource(() => new XMLHttpRequest(), { store: storage() }).then(start),
+    () => source().then(start),
     (e: unknown) => showLoadError(document.getElementById('root'), e, setLanguage(Office.context && Office.context.displayLanguage)),
   );
 });

@@ -8,7 +8,7 @@
  * The XMLHttpRequest is a parameter (`newXhr`), so this is tested in Node against a real HTTP server.
  */
 import { sha256 } from 'js-sha256';
-import { loadDataSource, type DataSource, type Digest, type Fetch, type Store } from '../shared/dataSource';
+import { loadDataSource, PACKAGE_DIR, type DataSource, type Digest, type Fetch, type Store } from '../shared/dataSource';
 
 /** The part of XMLHttpRequest this file uses (IE10+ has all of it). */
 export interface XhrLike {
@@ -73,11 +73,42 @@ export function loadLegacySource(
   newXhr: () => XhrLike,
   options: { base?: string; store?: Store; timeoutMs?: number } = {},
 ): Promise<DataSource> {
+  return startLegacySource(newXhr, options)();
+}
+
+/**
+ * A `fetch` that has asked for `url` already (now) and answers the first request for it with that answer; any other
+ * request, and a second one for `url`, is made when asked for.
+ */
+export function askedEarly(fetchFn: Fetch, url: string): Fetch {
+  let early: Promise<Response> | undefined = fetchFn(url);
+  early.then(undefined, () => undefined); // a failure is the caller's once it asks; not reported as unhandled
+  return (u, init) => {
+    if (u !== url || !early) return fetchFn(u, init);
+    const answer = early;
+    early = undefined;
+    return answer;
+  };
+}
+
+/**
+ * `loadLegacySource` in two steps, so the pane need not wait for one file before asking for the next: `data/datapackage.json`
+ * is asked for now, beside the dataset (data.<hash>.json), and the returned function reads the package (or takes the
+ * compiled-in data) once the dataset is in. The answer is the same as loadLegacySource's; only the first request is
+ * made sooner (issue 30: ready at once).
+ */
+export function startLegacySource(
+  newXhr: () => XhrLike,
+  options: { base?: string; store?: Store; timeoutMs?: number } = {},
+): () => Promise<DataSource> {
   const timeoutMs = options.timeoutMs === undefined ? 4000 : options.timeoutMs;
-  return loadDataSource(xhrFetch(newXhr, timeoutMs), {
-    ...(options.base !== undefined ? { base: options.base } : {}),
-    ...(options.store ? { store: options.store } : {}),
-    timeoutMs,
-    digest: legacyDigest,
-  });
+  const base = options.base !== undefined ? options.base : PACKAGE_DIR;
+  const fetchFn = askedEarly(xhrFetch(newXhr, timeoutMs), `${base}datapackage.json`);
+  return () =>
+    loadDataSource(fetchFn, {
+      base,
+      ...(options.store ? { store: options.store } : {}),
+      timeoutMs,
+      digest: legacyDigest,
+    });
 }

@@ -12,7 +12,7 @@ import { colIndex } from '../../../src/core/sheet/layout';
 import { DATA_VERSION } from '../../../src/data/index';
 import { setLanguage } from '../../../src/functions/impl';
 import { applyRefresh, beforeRefresh } from '../../../src/panes/legacy/refresh';
-import { legacyDigest, loadLegacySource, type XhrLike } from '../../../src/panes/legacy/source';
+import { legacyDigest, loadLegacySource, startLegacySource, type XhrLike } from '../../../src/panes/legacy/source';
 import { describeDataSource, type DataSource, type Store } from '../../../src/panes/shared/dataSource';
 import { officeActions } from '../../../src/hosts/excel/actions';
 import { FakeExcelNamespace, FakeHost } from '../../fakes/fakeExcel';
@@ -160,6 +160,29 @@ test('a package on the server: read through XMLHttpRequest, shown as published w
   const v2 = await load('v2');
   expect(v2.plan.target('赣州', '高新技术企业', 2025)).toBe(2100);
   expect(v2.actuals).toEqual([expect.objectContaining({ region: '赣州', indicator: 'high_tech_enterprises', year: 2023, value: 1650 })]);
+});
+
+test('the package is asked for at start, beside the dataset, and read once the dataset is in: one request each, the same answer', async () => {
+  NodeXhr.made = [];
+  const finish = startLegacySource(() => new NodeXhr(), { base: `${origin}/v1/data/`, timeoutMs: PATIENT });
+  // Asked for before the pane has the dataset (start-up calls `finish` only then).
+  expect(NodeXhr.made.map((x) => x.url.replace(origin, ''))).toEqual(['/v1/data/datapackage.json']);
+  const early = await finish();
+  expect(NodeXhr.made.map((x) => x.url.replace(origin, ''))).toEqual([
+    '/v1/data/datapackage.json',
+    '/v1/data/regions.csv',
+    '/v1/data/entries.csv',
+    '/v1/data/values.csv',
+    '/v1/data/actuals.csv',
+  ]);
+  const later = await load('v1');
+  expect([early.kind, early.version, early.created]).toEqual([later.kind, later.version, later.created]);
+  expect(early.plan.target('赣州', '高新技术企业', 2025)).toBe(later.plan.target('赣州', '高新技术企业', 2025));
+  // No package: the early 404 means the compiled-in data, with no second request.
+  NodeXhr.made = [];
+  const none = await startLegacySource(() => new NodeXhr(), { base: `${origin}/nowhere/data/`, timeoutMs: PATIENT })();
+  expect(NodeXhr.made.length).toBe(1);
+  expect([none.kind, none.refused]).toEqual(['compiled', undefined]);
 });
 
 test('no package (404), no answer in time, a server error: the compiled-in data, quietly', async () => {
