@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { FUNCTIONS } from '../../src/functions/impl';
+import { VARIANT_PAIRS } from '../../src/core/plan/variants.generated';
 import { buildForTests, TEST_BASE } from './dist';
 import { isCited } from '../cited';
 
@@ -153,6 +154,16 @@ test('the dataset is JSON beside the page, not in the panes’ scripts; function
   expect(readFileSync(join(out, 'functions.js'), 'utf8')).toContain(mark);
   // Both panes ask for that file by name.
   for (const f of ['taskpane.js', 'legacy/legacy.js']) expect(readFileSync(join(out, f), 'utf8')).toContain(json[0]);
+});
+
+test('the name variants travel with the dataset, not in the panes’ scripts; functions.js keeps them', () => {
+  const json = files(out).find((f) => /^data\.[0-9a-f]{12}\.json$/.test(f))!;
+  const pairs = (JSON.parse(readFileSync(join(out, json), 'utf8')) as { variantPairs: string }).variantPairs;
+  expect(pairs).toBe(VARIANT_PAIRS);
+  const sample = VARIANT_PAIRS.slice(0, 40); // twenty pairs in a row: only the table holds them
+  for (const f of ['taskpane.js', 'legacy/legacy.js', ...files(out).filter((n) => n.startsWith('chunks/'))])
+    expect([f, readFileSync(join(out, f), 'utf8').includes(sample)]).toEqual([f, false]);
+  expect(readFileSync(join(out, 'functions.js'), 'utf8')).toContain(sample);
 });
 
 test('the page asks for the dataset at once (preload, same origin, credentials as the panes’ request), before Office.js', () => {
