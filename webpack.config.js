@@ -65,6 +65,20 @@ function modern(d, dev) {
         filename: 'taskpane.html',
         template: './src/panes/modern/taskpane.html',
         inject: false,
+        // html-webpack-plugin's production defaults, but whitespace between inline elements is kept as one space: the
+        // static first screen's text (the legend after its swatches) reads as the pane's does.
+        minify: dev
+          ? false
+          : {
+              collapseWhitespace: true,
+              conservativeCollapse: true,
+              keepClosingSlash: true,
+              removeComments: true,
+              removeRedundantAttributes: true,
+              removeScriptTypeAttributes: true,
+              removeStyleLinkTypeAttributes: true,
+              useShortDoctype: true,
+            },
         templateParameters: () => ({
           officeJs: d.officeJs,
           csp: d.metaCsp,

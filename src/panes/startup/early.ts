@@ -106,19 +106,39 @@ function wait(doc: Document, button: Element, lang: 'zh' | 'en'): void {
   if (row.parentNode) row.parentNode.insertBefore(notice, row.nextSibling);
 }
 
-/** Listens for clicks on the static screen's buttons; returns the queue the pane reads. */
-export function installEarly(w: any, doc: Document): EarlyQueue {
+/**
+ * The queue itself, without the page: the first click offered is kept (later ones are refused, as the pane refuses
+ * clicks while busy); take() answers it once, and once it has been asked nothing more is kept.
+ */
+export function earlyQueue(): { offer(click: EarlyClick): boolean; take(): EarlyClick | null } {
   let click: EarlyClick | null = null;
   let taken = false;
+  return {
+    offer: function (c: EarlyClick): boolean {
+      if (click || taken || !known(c.action)) return false;
+      click = c;
+      return true;
+    },
+    take: function (): EarlyClick | null {
+      if (taken) return null;
+      taken = true;
+      return click;
+    },
+  };
+}
+
+/** Listens for clicks on the static screen's buttons; returns the queue the pane reads. */
+export function installEarly(w: any, doc: Document): EarlyQueue {
+  const queue = earlyQueue();
   doc.addEventListener(
     'click',
     function (ev: Event) {
       const button = up(ev.target, (e) => e.tagName === 'BUTTON' && known(e.getAttribute('data-action')));
       if (!button || !up(button, (e) => e.hasAttribute && e.hasAttribute(STATIC_ATTR))) return;
-      if (click || taken || button.disabled) return;
+      if (button.disabled) return;
       const c = readChoice(doc);
-      click = { action: button.getAttribute('data-action'), region: c.region || '', mode: c.mode || '', method: c.method || '' };
-      wait(doc, button, earlyLang(w, doc));
+      const click = { action: button.getAttribute('data-action'), region: c.region || '', mode: c.mode || '', method: c.method || '' };
+      if (queue.offer(click)) wait(doc, button, earlyLang(w, doc));
     },
     true,
   );
@@ -126,10 +146,6 @@ export function installEarly(w: any, doc: Document): EarlyQueue {
     choice: function () {
       return readChoice(doc);
     },
-    take: function () {
-      if (taken) return null;
-      taken = true;
-      return click;
-    },
+    take: queue.take,
   };
 }
