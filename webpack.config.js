@@ -22,6 +22,7 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { deployment } = require('./scripts/deployment');
 const { babelRules, minimize, modernRules } = require('./scripts/transpile-rules');
 const { dataJson, dataJsonPlugins } = require('./scripts/data-json');
+const { firstScreen } = require('./scripts/first-screen');
 
 let DIST = path.resolve(__dirname, 'dist');
 const STARTUP = path.resolve(__dirname, 'src/panes/startup');
@@ -64,7 +65,27 @@ function modern(d, dev) {
         filename: 'taskpane.html',
         template: './src/panes/modern/taskpane.html',
         inject: false,
-        templateParameters: { officeJs: d.officeJs, csp: d.metaCsp, dataFile: dataJson().file },
+        // html-webpack-plugin's production defaults, but whitespace between inline elements is kept as one space: the
+        // static first screen's text (the legend after its swatches) reads as the pane's does.
+        minify: dev
+          ? false
+          : {
+              collapseWhitespace: true,
+              conservativeCollapse: true,
+              keepClosingSlash: true,
+              removeComments: true,
+              removeRedundantAttributes: true,
+              removeScriptTypeAttributes: true,
+              removeStyleLinkTypeAttributes: true,
+              useShortDoctype: true,
+            },
+        templateParameters: () => ({
+          officeJs: d.officeJs,
+          csp: d.metaCsp,
+          dataFile: dataJson().file,
+          firstScreen: firstScreen().html,
+          firstScreenStyles: firstScreen().styles,
+        }),
       }),
       new CopyWebpackPlugin({
         patterns: [

@@ -37,6 +37,9 @@ function paneTemplate() {
       // The Excel page's Office.js and start-up script (and its CSP placeholder) are not for WPS.
       .replace(/<% if \(officeJs\) \{ %>[\s\S]*?<% \} %>/, '')
       .replace('<%= csp %>', '')
+      // The static first screen needs startup.js to keep its clicks, and WPS's pane renders at once from its bundle.
+      .replace(/\s*<!--[^>]*-->\s*<%= firstScreenStyles %>/, '')
+      .replace(/\s*<!--[^>]*-->\s*(<div id="root">)\s*<%= firstScreen %>[\s\S]*?(<\/div>)/, '\n    $1$2')
       .replace(/\s*<!--[^>]*-->\s*<meta\s+http-equiv="Content-Security-Policy"[^>]*\/>/s, '')
       .replace(/\s*<meta\s+http-equiv="Content-Security-Policy"[^>]*\/>/s, '')
       .replace('</head>', '  <script defer src="taskpane.js"></script>\n  </head>')

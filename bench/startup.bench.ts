@@ -5,10 +5,16 @@
  * browser context: no cache, no storage). Office.js is answered by a small stub that is ready at once, so what is
  * timed is our own start-up: startup.js, the pane's script, the dataset, the first render.
  *
- * Ready = the first action (the insert button) is in the page, laid out and enabled. Timed from the navigation's
- * start (the page's performance.timeOrigin), and, as the issue's judge does, from the moment Node asks for the page
- * (wall clock; this one includes making the page's renderer). Median of 9 loads each. Printed, never asserted: a
- * timed test would fail on a busy machine for nothing.
+ * Two moments per page, both printed:
+ * - shown: the first action (the insert button) is in the page, laid out and enabled, and a click on it is accepted —
+ *   by the pane, or, on the static first screen in taskpane.html, by startup.js, which keeps it for the pane
+ *   (src/panes/startup/early.ts). What the person sees and can use.
+ * - started: the pane's script has taken over (#root[data-started], set after React's first commit or the legacy
+ *   pane's render): the click is performed now, not later.
+ * For the one-button page both are the same moment. Timed from the navigation's start (the page's
+ * performance.timeOrigin), and, as the issue's judge does, from the moment Node asks for the page (wall clock; this one
+ * includes making the page's renderer). Median of 9 loads each. Printed, never asserted: a timed test would fail on a
+ * busy machine for nothing.
  *
  * Run: npx tsx bench/startup.bench.ts [--loads 9] [--rebuild] [--dist DIR]   (Chromium at /usr/bin/chromium or $CHROMIUM)
  */
@@ -89,15 +95,28 @@ export const OFFICE_STUB = `(function () {
   };
 })();`;
 
-/** Marks window.__ready (ms since the navigation started) when the first insert button is laid out and enabled. */
+/**
+ * Marks window.__ready (ms since the navigation started) when the first insert button is laid out and enabled and a
+ * click on it is accepted (the pane has started, or startup.js keeps clicks on the static screen: window.__planEarly),
+ * and window.__started when the pane has taken over (#root[data-started]; a page without #root: when ready).
+ */
 export const READY_PROBE = `(function () {
   function check() {
-    if (window.__ready !== undefined) return;
-    var b = document.querySelector('[data-action="insert"]');
-    if (b && !b.disabled && b.getBoundingClientRect().width > 0) {
-      window.__ready = performance.now();
-      window.__readyEpoch = performance.timeOrigin + window.__ready;
-      if (performance.mark) performance.mark('plan-ready'); // for a trace (bench/startup.profile.ts)
+    var root = document.getElementById('root');
+    var started = root ? root.hasAttribute('data-started') : window.__ready !== undefined;
+    if (window.__ready === undefined) {
+      var b = document.querySelector('[data-action="insert"]');
+      if (b && !b.disabled && b.getBoundingClientRect().width > 0 && (window.__planEarly || started || !root)) {
+        window.__ready = performance.now();
+        window.__readyEpoch = performance.timeOrigin + window.__ready;
+        if (performance.mark) performance.mark('plan-ready'); // for a trace (bench/startup.profile.ts)
+        if (!root) started = true;
+      }
+    }
+    if (window.__started === undefined && started && window.__ready !== undefined) {
+      window.__started = performance.now();
+      window.__startedEpoch = performance.timeOrigin + window.__started;
+      if (performance.mark) performance.mark('plan-started');
     }
   }
   new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true });
@@ -121,10 +140,13 @@ export function serve(dir: string): Promise<{ server: Server; url: string }> {
 }
 
 interface Load {
-  /** From the navigation's start (performance.timeOrigin). */
+  /** Shown, from the navigation's start (performance.timeOrigin). */
   nav: number;
-  /** From Node's request for the page (the page's renderer included). */
+  /** Shown, from Node's request for the page (the page's renderer included). */
   wall: number;
+  /** Started (the pane took over), from the navigation's start and from Node's request. */
+  startedNav: number;
+  startedWall: number;
   heap: number;
   bytes: number;
 }
@@ -140,7 +162,7 @@ async function load(browser: Browser, url: string, userAgent: string, rate: numb
   const t0 = Date.now();
   await page.goto(url, { waitUntil: 'commit' });
   try {
-    await page.waitForFunction(() => (window as unknown as { __ready?: number }).__ready !== undefined, undefined, {
+    await page.waitForFunction(() => (window as unknown as { __started?: number }).__started !== undefined, undefined, {
       timeout: 60_000,
       polling: 50,
     });
@@ -148,20 +170,34 @@ async function load(browser: Browser, url: string, userAgent: string, rate: numb
     throw new Error(`${url}: not ready (${errors.join('; ') || String(e)})`, { cause: e });
   }
   const r = await page.evaluate(() => {
-    const w = window as unknown as { __ready: number; __readyEpoch: number };
+    const w = window as unknown as { __ready: number; __readyEpoch: number; __started: number; __startedEpoch: number };
     const mem = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
-    // What the page read before it was ready (decoded bytes: the test server does not compress).
+    // What the page read before the pane started (decoded bytes: the test server does not compress).
     const bytes = performance
       .getEntriesByType('resource')
       .concat(performance.getEntriesByType('navigation'))
-      .filter((e) => e.startTime <= w.__ready)
+      .filter((e) => e.startTime <= w.__started)
       .reduce((n, e) => n + ((e as PerformanceResourceTiming).decodedBodySize || 0), 0);
-    return { nav: w.__ready, epoch: w.__readyEpoch, heap: mem?.usedJSHeapSize ?? 0, bytes };
+    return {
+      nav: w.__ready,
+      epoch: w.__readyEpoch,
+      started: w.__started,
+      startedEpoch: w.__startedEpoch,
+      heap: mem?.usedJSHeapSize ?? 0,
+      bytes,
+    };
   });
   await cdp.send('HeapProfiler.collectGarbage').catch(() => undefined);
   const heap = (await cdp.send('Runtime.getHeapUsage').catch(() => ({ usedSize: r.heap }))) as { usedSize: number };
   await context.close();
-  return { nav: r.nav, wall: r.epoch - t0, heap: heap.usedSize, bytes: r.bytes };
+  return {
+    nav: r.nav,
+    wall: r.epoch - t0,
+    startedNav: r.started,
+    startedWall: r.startedEpoch - t0,
+    heap: heap.usedSize,
+    bytes: r.bytes,
+  };
 }
 
 const median = (xs: number[]): number => {
@@ -196,6 +232,8 @@ async function main(): Promise<void> {
         m.set(rate, {
           nav: median(rs.map((r) => r.nav)),
           wall: median(rs.map((r) => r.wall)),
+          startedNav: median(rs.map((r) => r.startedNav)),
+          startedWall: median(rs.map((r) => r.startedWall)),
           heap: median(rs.map((r) => r.heap)),
           bytes: median(rs.map((r) => r.bytes)),
         });
@@ -208,25 +246,33 @@ async function main(): Promise<void> {
   }
   const base = results.get('one-button page')!;
   const pad = (s: string, n: number) => s.padStart(n);
-  console.log(`\nstart-up, median of ${LOADS} cold loads, 350×600, ready = insert button laid out and enabled`);
+  console.log(`\nstart-up, median of ${LOADS} cold loads, 350×600`);
   console.log('ms from the navigation start (wall: from the request, renderer included), ratio to the one-button page of the same run');
-  console.log(
-    `${'page'.padEnd(24)}${pad('1× ms', 8)}${pad('ratio', 7)}${pad('wall', 7)}${pad('ratio', 7)}${pad('4× ms', 8)}${pad('ratio', 7)}${pad('wall', 7)}${pad('ratio', 7)}${pad('heap MB', 9)}${pad('read KB', 9)}`,
-  );
-  for (const [name, m] of results) {
-    const cells: string[] = [];
-    for (const rate of [1, 4]) {
-      const r = m.get(rate)!;
-      const b = base.get(rate)!;
-      cells.push(
-        pad(r.nav.toFixed(0), 8),
-        pad((r.nav / b.nav).toFixed(1), 7),
-        pad(r.wall.toFixed(0), 7),
-        pad((r.wall / b.wall).toFixed(1), 7),
-      );
+  const moments = [
+    ['shown', 'insert button laid out, enabled, its click accepted (kept by startup.js on the static screen)', 'nav', 'wall'],
+    ['started', 'the pane has taken over (#root[data-started]): a click is performed at once', 'startedNav', 'startedWall'],
+  ] as const;
+  for (const [moment, what, nav, wall] of moments) {
+    console.log(`\n${moment}: ${what}`);
+    console.log(
+      `${'page'.padEnd(24)}${pad('1× ms', 8)}${pad('ratio', 7)}${pad('wall', 7)}${pad('ratio', 7)}${pad('4× ms', 8)}${pad('ratio', 7)}${pad('wall', 7)}${pad('ratio', 7)}${moment === 'started' ? `${pad('heap MB', 9)}${pad('read KB', 9)}` : ''}`,
+    );
+    for (const [name, m] of results) {
+      const cells: string[] = [];
+      for (const rate of [1, 4]) {
+        const r = m.get(rate)!;
+        const b = base.get(rate)!;
+        cells.push(
+          pad(r[nav].toFixed(0), 8),
+          pad((r[nav] / b[nav]).toFixed(1), 7),
+          pad(r[wall].toFixed(0), 7),
+          pad((r[wall] / b[wall]).toFixed(1), 7),
+        );
+      }
+      const r4 = m.get(4)!;
+      const extra = moment === 'started' ? `${pad((r4.heap / 2 ** 20).toFixed(1), 9)}${pad((r4.bytes / 1024).toFixed(0), 9)}` : '';
+      console.log(`${name.padEnd(24)}${cells.join('')}${extra}`);
     }
-    const r4 = m.get(4)!;
-    console.log(`${name.padEnd(24)}${cells.join('')}${pad((r4.heap / 2 ** 20).toFixed(1), 9)}${pad((r4.bytes / 1024).toFixed(0), 9)}`);
   }
   const first = ['startup.js', 'taskpane.js', 'legacy/legacy.js'];
   const json = readdirSync(DIST).filter((f) => /^data\b.*\.json$/.test(f));

@@ -470,6 +470,66 @@ async function main(): Promise<void> {
       requests.push(...oldRequests);
     });
 
+    /** A page whose pane script (taskpane.js or legacy/legacy.js) waits until `release()`: the static screen alone. */
+    const held = async (ua: string, script: RegExp) => {
+      const context = await browser.newContext({ userAgent: ua, viewport: { width: 350, height: 900 } });
+      await context.addInitScript({ path: hostScript });
+      context.setDefaultTimeout(PATIENCE_MS);
+      const page = await context.newPage();
+      page.on('pageerror', (e) => errors.push(String(e)));
+      page.on('request', (r) => requests.push(r.url()));
+      let release = (): void => undefined;
+      const go = new Promise<void>((r) => (release = r));
+      await page.route(script, async (route) => {
+        await go;
+        await route.continue();
+      });
+      // DOMContentLoaded waits for Office.js and startup.js, not for the pane's script startup.js adds.
+      await page.goto(`${url}taskpane.html?lang=zh-CN`, { waitUntil: 'domcontentloaded' });
+      return { page, context, release };
+    };
+
+    await step('a click on the static first screen before the pane has started is kept and performed once', async () => {
+      const { page: early, context, release } = await held(USER_AGENTS.webview2, /\/taskpane\.js$/);
+      assert.equal(await early.locator('#root[data-started]').count(), 0, 'the pane has not started');
+      // 吉安 and the plain mode chosen on the static screen, then 插入到新工作表.
+      const jian = await early.evaluate(
+        () =>
+          [...document.querySelectorAll<HTMLOptionElement>('[data-first-screen] select[data-region] option')].find((o) =>
+            o.text.startsWith('吉安 — '),
+          )!.value,
+      );
+      await early.selectOption('[data-first-screen] select[data-region]', jian);
+      await early.check('[data-first-screen] input[value="plain"]');
+      await early.click('[data-first-screen] [data-action="insert"]');
+      assert.match(await early.locator('[data-early-notice]').innerText(), /正在准备/);
+      assert.ok(await early.locator('[data-first-screen] [data-action="insert"]').isDisabled(), 'the static buttons wait');
+      release();
+      assert.match(await notice(early), /已插入：吉安指标/);
+      await early.waitForSelector('#root[data-started]');
+      // The pane starts with the region chosen on the static screen; the click was performed once.
+      assert.equal(await early.locator('select[data-region]').inputValue(), jian);
+      await early.waitForTimeout(500);
+      const state = await early.evaluate(() => {
+        const h = (window as unknown as { __host: { tables: { name: string }[]; sheets: { name: string }[] } }).__host;
+        return { tables: h.tables.length, sheets: h.sheets.map((s) => s.name) };
+      });
+      assert.deepEqual(state, { tables: 1, sheets: ['Sheet1', '吉安指标'] });
+      assert.equal(await early.locator('[data-early-notice]').count(), 0, 'the notice went with the static screen');
+      await context.close();
+    });
+
+    await step('Trident: the static (Fluent) first screen is hidden, a plain line shows until the legacy pane renders', async () => {
+      const { page: old, context, release } = await held(USER_AGENTS.trident, /\/legacy\/legacy\.js$/);
+      assert.ok(await old.locator('[data-first-screen]').isHidden());
+      assert.match(await old.locator('.legacy-wait').innerText(), /正在加载/);
+      release();
+      await old.waitForSelector('[data-pane="legacy"]');
+      await old.waitForSelector('#root[data-started]');
+      assert.equal(await old.locator('[data-first-screen], .legacy-wait').count(), 0);
+      await context.close();
+    });
+
     // The legacy pane and a package beside the page. Office 2016 volume-licensed (Trident, ExcelApi 1.1) reads a
     // published package; EdgeHTML finds one with a wrong checksum and refuses it; Office 2019 volume-licensed (Trident,
     // ExcelApi 1.8, where tables keep their record in the workbook) lists what a package changed before refreshing.

@@ -189,6 +189,26 @@ export class FakeHost {
     this.fail('ApiNotFound', `${what} needs ExcelApi ${version}; this Excel has ${this.excelApi}`);
   }
 
+  /**
+   * Each cell's formula text as last read, by `hfId,row,col`: HyperFormula unparses a formula on every read, and the
+   * no-loss snapshots read every cell many times. A cell's text changes only when it is written (store forgets it) or
+   * when rows or sheets change (every entry is forgotten).
+   */
+  readonly formulaText = new Map<string, Raw>();
+
+  /**
+   * Write many cells as one operation, as Excel writes a range: the engine recalculates once, after the last. (Not
+   * HyperFormula's batch(), which also gathers an undo entry and, with undo off, rescans it at every write.)
+   */
+  oneOperation(write: () => void): void {
+    this.hf.suspendEvaluation();
+    try {
+      write();
+    } finally {
+      this.hf.resumeEvaluation();
+    }
+  }
+
   constructor() {
     this.hf = createEngine({ Sheet1: [[]] });
     this.active = new FakeWorksheet(this, 'Sheet1');
@@ -304,6 +324,7 @@ export class FakeHost {
   insertRows(sheet: string, at: number, count: number): void {
     const s = this.sheet(sheet);
     this.hf.addRows(s.hfId, [at, count]);
+    this.formulaText.clear();
     s.shiftRows(at, count);
     for (const t of this.tables) {
       if (t.sheet !== s) continue;
@@ -316,6 +337,7 @@ export class FakeHost {
   deleteRows(sheet: string, at: number, count: number): void {
     const s = this.sheet(sheet);
     this.hf.removeRows(s.hfId, [at, count]);
+    this.formulaText.clear();
     s.shiftRows(at, -count);
     for (const t of this.tables) {
       if (t.sheet !== s) continue;
@@ -343,11 +365,15 @@ export class FakeHost {
     const cmp = (a: Raw, b: Raw): number =>
       typeof a === 'number' && typeof b === 'number' ? a - b : String(a ?? '').localeCompare(String(b ?? ''));
     rows.sort((a, b) => (descending ? -cmp(a.key, b.key) : cmp(a.key, b.key)));
-    rows.forEach((r, i) => {
-      const to = top + i;
-      r.cells.forEach((v, j) => s.store(to, t.left + j, typeof v === 'string' && v.startsWith('=') ? shiftFormula(v, to - r.from, 0) : v));
-      r.formats.forEach((f, j) => s.format.set(`${to},${t.left + j}`, f));
-    });
+    this.oneOperation(() =>
+      rows.forEach((r, i) => {
+        const to = top + i;
+        r.cells.forEach((v, j) =>
+          s.store(to, t.left + j, typeof v === 'string' && v.startsWith('=') ? shiftFormula(v, to - r.from, 0) : v),
+        );
+        r.formats.forEach((f, j) => s.format.set(`${to},${t.left + j}`, f));
+      }),
+    );
   }
 
   /** Every cell that holds something or has a fill, keyed "sheetId!A1" (a sheet's id survives a rename). */
@@ -355,21 +381,23 @@ export class FakeHost {
     const out = new Map<string, CellState>();
     for (const s of this.sheets) {
       const dims = this.hf.getSheetDimensions(s.hfId);
-      const keys = new Set<string>();
-      for (let r = 0; r < dims.height; r++) for (let c = 0; c < dims.width; c++) keys.add(`${r},${c}`);
-      for (const k of s.format.keys()) keys.add(k);
-      for (const k of keys) {
-        const [r, c] = k.split(',').map(Number);
+      const visit = (r: number, c: number): void => {
         const cell = {
           sheetId: s.sheetId,
           row: r,
           col: c,
           value: s.value(r, c),
           formula: s.formula(r, c),
-          fill: s.format.get(k)?.fill ?? '',
+          fill: s.format.get(`${r},${c}`)?.fill ?? '',
         };
-        if (cell.value === '' && cell.formula === '' && cell.fill === '') continue;
+        if (cell.value === '' && cell.formula === '' && cell.fill === '') return;
         out.set(`${s.sheetId}!${colName(c)}${r + 1}`, cell);
+      };
+      // The engine's used area, then the formatted cells outside it.
+      for (let r = 0; r < dims.height; r++) for (let c = 0; c < dims.width; c++) visit(r, c);
+      for (const k of s.format.keys()) {
+        const [r, c] = k.split(',').map(Number);
+        if (r >= dims.height || c >= dims.width) visit(r, c);
       }
     }
     return out;
@@ -525,6 +553,7 @@ class FakeWorkbook {
         if (!Object.values(FakeExcelNamespace.CalculationType).includes(type))
           return host.fail('InvalidArgument', `calculate: not a CalculationType: ${type}`);
         host.hf.rebuildAndRecalculate();
+        host.formulaText.clear();
         host.calculations.push(type);
       },
     };
@@ -610,6 +639,7 @@ export class FakeWorksheet {
     if (detachedNull === null) {
       const existing = host.hf.getSheetId(name);
       this.hfId = existing ?? (host.hf.getSheetId(host.hf.addSheet(name)) as number);
+      host.formulaText.clear();
     } else this.hfId = -1;
     this.tables = {
       add: (address: string) => {
@@ -661,6 +691,7 @@ export class FakeWorksheet {
   }
   rename(v: string): void {
     this.host.hf.renameSheet(this.hfId, v);
+    this.host.formulaText.clear();
     this._name = v;
   }
   get isNullObject(): boolean {
@@ -684,6 +715,7 @@ export class FakeWorksheet {
     host.sheets.splice(host.sheets.indexOf(this), 1);
     for (let i = host.tables.length - 1; i >= 0; i--) if (host.tables[i].sheet === this) host.tables.splice(i, 1);
     host.hf.removeSheet(this.hfId);
+    host.formulaText.clear();
     this.hfId = -1;
     if (host.active === this) host.activate(host.sheets[0].name);
   }
@@ -778,13 +810,23 @@ export class FakeWorksheet {
   store(row: number, col: number, content: Raw, text = false): void {
     const hf = typeof content === 'string' && content !== '' && (text || !content.startsWith('=')) ? `'${content}` : content;
     this.host.hf.setCellContents({ sheet: this.hfId, row, col }, [[hf === '' ? null : hf]]);
+    this.host.formulaText.delete(`${this.hfId},${row},${col}`);
   }
   formula(row: number, col: number): Raw {
+    const key = `${this.hfId},${row},${col}`;
+    const known = this.host.formulaText.get(key);
+    if (known !== undefined) return known;
     const addr = { sheet: this.hfId, row, col };
-    if (this.host.hf.doesCellHaveFormula(addr)) return this.host.hf.getCellFormula(addr) ?? '';
-    const v = this.host.hf.getCellSerialized(addr);
-    if (typeof v === 'string' && v.startsWith("'")) return v.slice(1); // HyperFormula's mark for text
-    return v === null || v === undefined ? '' : (v as Raw);
+    let out: Raw;
+    if (this.host.hf.doesCellHaveFormula(addr)) out = this.host.hf.getCellFormula(addr) ?? '';
+    else {
+      const v = this.host.hf.getCellSerialized(addr);
+      if (typeof v === 'string' && v.startsWith("'"))
+        out = v.slice(1); // HyperFormula's mark for text
+      else out = v === null || v === undefined ? '' : (v as Raw);
+    }
+    this.host.formulaText.set(key, out);
+    return out;
   }
   value(row: number, col: number): Raw {
     const v = this.host.hf.getCellValue({ sheet: this.hfId, row, col });
@@ -852,7 +894,7 @@ export class FakeTable {
         if (!host.live()) return;
         if (values.some((r) => r.length !== this.width)) return host.fail('InvalidArgument', 'the row does not match the table width');
         const start = this.top + this.height;
-        values.forEach((r, i) => r.forEach((v, j) => this.sheet.setContent(start + i, this.left + j, v)));
+        host.oneOperation(() => values.forEach((r, i) => r.forEach((v, j) => this.sheet.setContent(start + i, this.left + j, v))));
         this.height += values.length;
       },
     };
@@ -1069,7 +1111,9 @@ export class FakeRange {
     if (!this.host.live()) return;
     if (this.sheet.hfId < 0) return;
     if (!Array.isArray(v)) {
-      for (let i = 0; i < this.nRows; i++) for (let j = 0; j < this.nCols; j++) this.sheet.setContent(this.row + i, this.col + j, v);
+      this.host.oneOperation(() => {
+        for (let i = 0; i < this.nRows; i++) for (let j = 0; j < this.nCols; j++) this.sheet.setContent(this.row + i, this.col + j, v);
+      });
       return;
     }
     if (v.length !== this.nRows || v.some((r) => !Array.isArray(r) || r.length !== this.nCols)) {
@@ -1079,7 +1123,9 @@ export class FakeRange {
       );
     }
     // null in a 2-D array leaves that cell as it is (Office JS: "null input in 2-D array").
-    v.forEach((row, i) => row.forEach((x, j) => x !== null && this.sheet.setContent(this.row + i, this.col + j, x)));
+    this.host.oneOperation(() =>
+      v.forEach((row, i) => row.forEach((x, j) => x !== null && this.sheet.setContent(this.row + i, this.col + j, x))),
+    );
   }
 
   get values(): Raw[][] {

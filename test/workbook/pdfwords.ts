@@ -35,14 +35,56 @@ export function pdfWords(pdf: string): Word[] {
   return words;
 }
 
-/** A cell text as the checks compare it: without white space (a cell's words wrap at spaces, or anywhere in CJK). */
-export const squeeze = (s: string): string => s.replace(/\s+/g, '');
+const squeezed = new Map<string, string>();
+/**
+ * A cell text as the checks compare it: without white space (a cell's words wrap at spaces, or anywhere in CJK).
+ * Remembered: the checks ask for the same few thousand texts millions of times.
+ */
+export const squeeze = (s: string): string => {
+  let out = squeezed.get(s);
+  if (out === undefined) squeezed.set(s, (out = s.replace(/\s+/g, '')));
+  return out;
+};
+
+/** A word with its squeezed text. */
+interface Piece {
+  w: Word;
+  sq: string;
+}
+/** One page's words in their order, and the same by the first character of their squeezed text. */
+interface Page {
+  pieces: Piece[];
+  byFirst: Map<string, Piece[]>;
+}
+
+const indexOf = new WeakMap<Word[], Map<number, Page>>();
+/** The words of each page, in their order in `words` (built once per list of words). */
+function byPage(words: Word[]): Map<number, Page> {
+  let out = indexOf.get(words);
+  if (!out) {
+    out = new Map();
+    for (const w of words) {
+      let page = out.get(w.page);
+      if (!page) out.set(w.page, (page = { pieces: [], byFirst: new Map() }));
+      const piece = { w, sq: squeeze(w.text) };
+      page.pieces.push(piece);
+      const first = piece.sq.charAt(0);
+      const same = page.byFirst.get(first);
+      if (same) same.push(piece);
+      else page.byFirst.set(first, [piece]);
+    }
+    indexOf.set(words, out);
+  }
+  return out;
+}
 
 /** The texts a page may show: every cell's text, kept apart so that no match runs from one cell into the next. */
 export class Texts {
   private readonly joined: string;
+  private readonly squeezed: string[];
   constructor(readonly texts: string[]) {
-    this.joined = `\u0000${texts.map(squeeze).join('\u0000')}\u0000`;
+    this.squeezed = texts.map(squeeze);
+    this.joined = `\u0000${this.squeezed.join('\u0000')}\u0000`;
   }
   /** True when `s` lies within one text. */
   within(s: string): boolean {
@@ -51,10 +93,7 @@ export class Texts {
   /** True when one text holds both `a` and `b` (two lines of one wrapped text). */
   together(a: string, b: string): boolean {
     const [x, y] = [squeeze(a), squeeze(b)];
-    return this.texts.some((t) => {
-      const s = squeeze(t);
-      return s.includes(x) && s.includes(y);
-    });
+    return this.squeezed.some((s) => s.includes(x) && s.includes(y));
   }
 }
 
@@ -74,10 +113,8 @@ export function mergedWords(words: Word[], texts: Texts): Word[] {
  */
 export function touchingPairs(words: Word[], texts: Texts, gap = 2): [Word, Word][] {
   const out: [Word, Word][] = [];
-  const byPage = new Map<number, Word[]>();
-  for (const w of words) byPage.set(w.page, [...(byPage.get(w.page) ?? []), w]);
-  for (const list of byPage.values()) {
-    list.sort((a, b) => a.x0 - b.x0);
+  for (const page of byPage(words).values()) {
+    const list = page.pieces.map((p) => p.w).sort((a, b) => a.x0 - b.x0);
     for (let i = 0; i < list.length; i++) {
       const a = list[i];
       for (let j = i + 1; j < list.length && list[j].x0 < a.x1 + gap; j++) {
@@ -104,14 +141,20 @@ export function touchingPairs(words: Word[], texts: Texts, gap = 2): [Word, Word
 export function printedWhole(text: string, words: Word[], pages: Set<number>): boolean {
   const want = squeeze(text);
   if (!want) return true;
-  const starts = words.filter((w) => pages.has(w.page) && w.text.length > 0 && want.startsWith(squeeze(w.text)));
+  const paged = byPage(words);
+  // Only a word whose text begins as `want` or `rest` does can start or go on: looked up by its first character.
+  const starting = (page: number, rest: string): Piece[] => paged.get(page)?.byFirst.get(rest.charAt(0)) ?? [];
+  const starts = [...pages]
+    .sort((a, b) => a - b)
+    .flatMap((p) => [...starting(p, want), ...starting(p, '')]) // '': a word of white space alone
+    .filter((p) => p.w.text.length > 0 && want.startsWith(p.sq))
+    .map((p) => p.w);
   const follow = (cur: Word, rest: string, left: number, depth: number): boolean => {
     if (!rest) return true;
     if (depth > 200) return false;
     const h = cur.y1 - cur.y0;
-    for (const w of words) {
-      if (w.page !== cur.page || w === cur) continue;
-      const piece = squeeze(w.text);
+    for (const { w, sq: piece } of starting(cur.page, rest)) {
+      if (w === cur) continue;
       if (!piece || !rest.startsWith(piece)) continue;
       const right = sameLine(cur, w) && w.x0 >= cur.x1 - 0.5 && w.x0 - cur.x1 < 8;
       const below = w.y0 > cur.y0 + 0.5 * h && w.y0 < cur.y1 + 0.8 * h && w.x0 > left - 120 && w.x0 < cur.x1 + 20;
@@ -204,11 +247,9 @@ export async function checkPrint(xlsx: string, dir: string): Promise<PrintCheck>
     if (m) footer.push(m[1]);
   }
   const texts = new Texts([...cells.map((c) => c.text), ...footer]);
-  const cut = cells.filter((c) => {
-    if (!c.visible) return false;
-    const on = new Set([...sheetOf].filter(([, s]) => s === c.sheet).map(([p]) => p));
-    return !printedWhole(c.text, words, on);
-  });
+  const pagesOfSheet = new Map<string, Set<number>>();
+  for (const [p, sheet] of sheetOf) pagesOfSheet.set(sheet, (pagesOfSheet.get(sheet) ?? new Set()).add(p));
+  const cut = cells.filter((c) => c.visible && !printedWhole(c.text, words, pagesOfSheet.get(c.sheet) ?? new Set()));
   return {
     pages,
     sheetOf,

@@ -203,9 +203,15 @@ export function colIndex(key: ColumnKey, columns: Column[] = SEED_COLUMNS): numb
   return i;
 }
 
+/** Letters already worked out, by index: every address written or compared names its column. */
+const letters: string[] = [];
+
 export function colLetter(index: number): string {
-  let s = '';
+  let s = letters[index];
+  if (s !== undefined) return s;
+  s = '';
   for (let c = index + 1; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  if (Number.isInteger(index) && index >= 0 && index < 16384) letters[index] = s; // XFD, the last column
   return s;
 }
 

@@ -21,6 +21,7 @@ import { importParser, importParserNow } from './importParser';
 import type { Ask } from './AskDialog';
 import type { Checked } from './CheckTab';
 import type { TabId } from './Tabs';
+import type { EarlyQueue } from '../startup/early';
 
 // The first screen (region, mode, method, the buttons, the tabs) is in the first chunk; what a tab shows, the
 // dialog and the self-test are chunks of their own, loaded when first shown (issue 30: ready at once).
@@ -55,9 +56,14 @@ export interface AppProps {
   onPlan?: (plan: Plan) => void;
   /** Which data is in use (src/panes/shared/dataSource.ts): shown under the plan's line. */
   source?: DataSource;
+  /**
+   * The static first screen's queue (startup.js, src/panes/startup/early.ts): the pane starts with the region, mode
+   * and method chosen there, and performs, once, a button clicked there before the pane took over.
+   */
+  early?: EarlyQueue;
 }
 
-export function App({ plan: basePlan, actions, lang, linkedMissing, importedPlans, onPlan, source }: AppProps): ReactElement {
+export function App({ plan: basePlan, actions, lang, linkedMissing, importedPlans, onPlan, source, early }: AppProps): ReactElement {
   const t = strings(lang);
   // The seed (or published) plans, with any plan tables imported in this workbook beside them.
   const [records, setRecords] = useState<ImportedPlanRecord[]>(importedPlans ?? []);
@@ -80,15 +86,20 @@ export function App({ plan: basePlan, actions, lang, linkedMissing, importedPlan
   );
   // Every plan, imported ones of another period included; `region` is the chosen plan's reference (Plan.refOf).
   const regions = plan.allRegions();
-  const [region, setRegionRef] = useState(plan.refOf(plan.regions()[plan.regions().length - 1]));
+  const isRegion = (ref: string | undefined): ref is string => !!ref && regions.some((r) => plan.refOf(r) === ref);
+  const isMode = (m: string | undefined): m is Mode => m === 'plain' || (m === 'linked' && !linkedMissing);
+  const isMethod = (m: string | undefined): m is MethodId => (METHOD_IDS as readonly string[]).includes(m ?? '');
+  // What the static first screen shows chosen, read once: the person's choice made before the pane took over.
+  const [chosen] = useState(() => early?.choice() ?? {});
+  const [region, setRegionRef] = useState(isRegion(chosen.region) ? chosen.region : plan.refOf(plan.regions()[plan.regions().length - 1]));
   // A notice speaks of the region it was given for: choosing another clears it.
   const setRegion = (ref: string): void => {
     setRegionRef(ref);
     setNotice(null);
   };
-  const [mode, setMode] = useState<Mode>(linkedMissing ? 'plain' : 'linked');
+  const [mode, setMode] = useState<Mode>(isMode(chosen.mode) ? chosen.mode : linkedMissing ? 'plain' : 'linked');
   // How flags judge progress: the sheet's rules on insertion and the template check (src/core/progress/methods.ts).
-  const [method, setMethod] = useState<MethodId>('linear');
+  const [method, setMethod] = useState<MethodId>(isMethod(chosen.method) ? chosen.method : 'linear');
   const [tab, setTab] = useState<TabId>('table');
   const [notice, setNotice] = useState<Notice>(null);
   const [ask, setAsk] = useState<Ask>(null);
@@ -138,18 +149,29 @@ export function App({ plan: basePlan, actions, lang, linkedMissing, importedPlan
         setAsk({ title: t.askTitleOverwrite, text: t.askOverwrite(r.edits), confirm: t.overwrite, run: () => refresh(true) });
     });
 
-  const insertNew = (names: string[]): Promise<void> =>
-    attempt(async () => setNotice({ kind: 'success', text: t.inserted(await actions.insertNew(names, mode, method)) }));
+  const insertNew = (names: string[], m: Mode = mode, how: MethodId = method): Promise<void> =>
+    attempt(async () => setNotice({ kind: 'success', text: t.inserted(await actions.insertNew(names, m, how)) }));
+
+  const insertHere = (ref: string, m: Mode = mode, how: MethodId = method): Promise<void> =>
+    attempt(
+      async () => setNotice({ kind: 'success', text: t.inserted(await actions.insertHere(ref, m, how)) }),
+      (_address, why) => ({
+        title: t.askTitleNewSheet,
+        text: `${why} ${t.askNewSheet}`,
+        confirm: t.useNewSheet,
+        run: () => insertNew([ref], m, how),
+      }),
+    );
 
   // Insert all: a region whose table is in the workbook already is not inserted twice (refresh updates it); the
   // notice names the ones skipped.
-  const insertAll = (): Promise<void> =>
+  const insertAll = (m: Mode = mode, how: MethodId = method): Promise<void> =>
     attempt(async () => {
       const present = new Set(((await actions.recordedTables?.()) ?? []).map((r) => r.ref).filter((r): r is string => !!r));
       const all = regions.map((r) => plan.refOf(r));
       const todo = all.filter((r) => !present.has(r));
       const skipped = regions.filter((r) => present.has(plan.refOf(r))).map((r) => (lang === 'zh' ? r.name : r.en || r.name));
-      const made = todo.length ? t.inserted(await actions.insertNew(todo, mode, method)) : t.nothingNew;
+      const made = todo.length ? t.inserted(await actions.insertNew(todo, m, how)) : t.nothingNew;
       setNotice({ kind: skipped.length ? 'info' : 'success', text: skipped.length ? `${made} ${t.skipped(skipped)}` : made });
     });
 
@@ -186,13 +208,29 @@ export function App({ plan: basePlan, actions, lang, linkedMissing, importedPlan
       }),
     );
 
+  // A button clicked on the static first screen before the pane took over, performed once after the first commit
+  // with the choices made when it was clicked (take() answers it once: a second mount or effect gets nothing).
+  useEffect(() => {
+    const click = early?.take();
+    if (!click) return;
+    const ref = isRegion(click.region) ? click.region : region;
+    const m = isMode(click.mode) ? click.mode : mode;
+    const how = isMethod(click.method) ? click.method : method;
+    if (ref !== region) setRegionRef(ref);
+    if (click.action === 'insert') void insertNew([ref], m, how);
+    else if (click.action === 'insert-here') void insertHere(ref, m, how);
+    else if (click.action === 'insert-all') void insertAll(m, how);
+    else if (click.action === 'refresh') void refresh(false);
+    // Once, on mount: the queue is read when the pane first shows, whatever changes later.
+  }, []);
+
   return (
     <div className="pane" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
       <Text as="h1" size={500} weight="semibold">
         {t.title}
       </Text>
       <Field label={t.region}>
-        <Select value={region} onChange={(_e, d) => setRegion(d.value)} aria-label={t.region}>
+        <Select value={region} onChange={(_e, d) => setRegion(d.value)} aria-label={t.region} data-region="">
           {regions.map((r) => (
             <option key={plan.refOf(r)} value={plan.refOf(r)}>
               {/* English: the region and its years; the plan's Chinese title is under 数据来源与版本. */}
@@ -220,21 +258,7 @@ export function App({ plan: basePlan, actions, lang, linkedMissing, importedPlan
         <Button appearance="primary" disabled={busy} onClick={() => void insertNew([region])} data-action="insert">
           {t.insertNew}
         </Button>
-        <Button
-          disabled={busy}
-          data-action="insert-here"
-          onClick={() =>
-            void attempt(
-              async () => setNotice({ kind: 'success', text: t.inserted(await actions.insertHere(region, mode, method)) }),
-              (_address, why) => ({
-                title: t.askTitleNewSheet,
-                text: `${why} ${t.askNewSheet}`,
-                confirm: t.useNewSheet,
-                run: () => insertNew([region]),
-              }),
-            )
-          }
-        >
+        <Button disabled={busy} data-action="insert-here" onClick={() => void insertHere(region)}>
           {t.insertHere}
         </Button>
         <Button disabled={busy} onClick={() => void insertAll()} data-action="insert-all">

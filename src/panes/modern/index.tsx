@@ -1,5 +1,6 @@
 /* global Office, Excel */
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { createDOMRenderer, FluentProvider, RendererProvider, webLightTheme } from '@fluentui/react-components';
+import { useEffect, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { setLanguage, useActuals, usePlan } from '../../functions/impl';
 import type { ImportedPlanRecord } from '../../core/exchange/importedRecords';
@@ -12,6 +13,18 @@ import { officeActions } from '../../hosts/excel/lazyActions'; // the adapter it
 import { officialActuals } from '../../data/actuals';
 import { loadData } from '../../data/index';
 import { showLoadError } from '../shared/loadError';
+import type { EarlyQueue } from '../startup/early';
+
+/**
+ * Marks the pane as started once React has committed its first render (the static first screen is gone then):
+ * #root gets data-started, which the start-up bench (bench/startup.bench.ts) and the end-to-end test wait for.
+ */
+function Started({ children }: { children: ReactNode }): ReactNode {
+  useEffect(() => {
+    document.getElementById('root')?.setAttribute('data-started', '');
+  }, []);
+  return children;
+}
 
 // The dataset (data.<hash>.json beside the page) is asked for now, while Office starts.
 const data = loadData();
@@ -83,22 +96,30 @@ async function start(displayLanguage: string | undefined): Promise<void> {
       return [];
     }
   })();
+  // The static first screen's style rules (taskpane.html's <head>, scripts/first-screen.js) are taken as inserted:
+  // the RendererProvider reads them, so the first render inserts only the rules the static screen did not have.
+  const renderer = createDOMRenderer(document);
   createRoot(root).render(
-    <FluentProvider theme={webLightTheme}>
-      <App
-        plan={plan}
-        actions={actions}
-        lang={lang}
-        linkedMissing={linkedMissing(features, lang)}
-        importedPlans={imported}
-        onPlan={(p) => {
-          current = p;
-          usePlan(p);
-        }}
-        // The compiled-in data brings the official public actuals (data/actuals/) for 填入公开实际值, as a package does.
-        source={source.kind === 'compiled' ? withOfficialActuals(source) : source}
-      />
-    </FluentProvider>,
+    <RendererProvider renderer={renderer} targetDocument={document}>
+      <FluentProvider theme={webLightTheme}>
+        <Started>
+          <App
+            plan={plan}
+            actions={actions}
+            lang={lang}
+            linkedMissing={linkedMissing(features, lang)}
+            importedPlans={imported}
+            onPlan={(p) => {
+              current = p;
+              usePlan(p);
+            }}
+            // The compiled-in data brings the official public actuals (data/actuals/) for 填入公开实际值, as a package does.
+            source={source.kind === 'compiled' ? withOfficialActuals(source) : source}
+            early={(window as { __planEarly?: EarlyQueue }).__planEarly}
+          />
+        </Started>
+      </FluentProvider>
+    </RendererProvider>,
   );
 }
 

@@ -1,14 +1,20 @@
 /**
  * The one start-up script taskpane.html names (with Office.js). It must parse and run in every webview Office
  * uses — IE11 (Trident), EdgeHTML, Safari's WKWebView, WebView2 — so it is compiled to ES5 and uses nothing that
- * IE11 lacks. It decides which pane to load, and nothing else:
+ * IE11 lacks. It decides which pane to load, and keeps the static first screen's clicks:
  *
  * - the legacy pane (legacy/legacy.js: plain DOM, ES5, polyfilled) in IE11 and EdgeHTML, as Microsoft's
  *   "Browsers and webview controls used by Office Add-ins" says to detect them (`Trident` / `Edge/` in the user
- *   agent), and in any webview that lacks what the modern bundle's ES2020 code needs;
- * - the modern pane (taskpane.js: React + Fluent UI, and the PLAN functions in the shared runtime) elsewhere.
+ *   agent), and in any webview that lacks what the modern bundle's ES2020 code needs. The page's static first screen
+ *   is Fluent's markup (CSS variables, which IE11 cannot show): the class on <html> hides it (taskpane.html's style),
+ *   and the pane shows a plain line until legacy.js renders;
+ * - the modern pane (taskpane.js: React + Fluent UI, and the PLAN functions in the shared runtime) elsewhere; a click
+ *   on the static first screen before it has taken over is kept (early.ts) and performed by the pane once.
+ *
+ * It runs in <head>, before the body (and the static screen) is parsed: it listens on the document.
  */
 import { choosePane } from './choose';
+import { installEarly } from './early';
 
 function load(src: string): void {
   const script = document.createElement('script');
@@ -16,4 +22,28 @@ function load(src: string): void {
   document.getElementsByTagName('head')[0].appendChild(script);
 }
 
-load(choosePane(navigator.userAgent, window) === 'legacy' ? 'legacy/legacy.js' : 'taskpane.js');
+/**
+ * The modern pane's script is asked for now (a preload: the download runs beside the page's parsing) but run only
+ * once the page is parsed: a script added from here runs as soon as it arrives, and evaluating taskpane.js (React DOM
+ * and Fluent, ≈ 500 ms at 4× CPU) would otherwise hold up the parsing and first paint of the static screen it replaces.
+ */
+function loadAfterParse(src: string): void {
+  const link = document.createElement('link');
+  link.rel = 'preload';
+  link.href = src;
+  link.setAttribute('as', 'script');
+  document.getElementsByTagName('head')[0].appendChild(link);
+  if (document.readyState !== 'loading') load(src);
+  else
+    document.addEventListener('DOMContentLoaded', function () {
+      load(src);
+    });
+}
+
+if (choosePane(navigator.userAgent, window) === 'legacy') {
+  document.documentElement.className += ' legacy-start';
+  load('legacy/legacy.js');
+} else {
+  (window as any).__planEarly = installEarly(window, document);
+  loadAfterParse('taskpane.js');
+}

@@ -7,11 +7,16 @@ import * as normalize from '../../../src/core/plan/normalize';
 import { Plan } from '../../../src/core/plan/plan';
 import { dataset } from '../../../src/data/index';
 
-afterEach(() => jest.restoreAllMocks());
+// Every module of this file's registry that imports normalizeName gets this counting wrapper of the real one.
+jest.mock('../../../src/core/plan/normalize', () => {
+  const actual = jest.requireActual('../../../src/core/plan/normalize');
+  return { ...actual, normalizeName: jest.fn(actual.normalizeName) };
+});
 
 test('making a Plan and choosing a region leaves the indicator names alone; the first indicator indexes them once', () => {
   const d = dataset();
-  const calls = jest.spyOn(normalize, 'normalizeName');
+  const calls = jest.mocked(normalize.normalizeName);
+  calls.mockClear();
   const plan = new Plan(d);
   const region = plan.regionByRef(plan.refOf(plan.regions()[0]));
   // The region tables: a few names per region and the cities without a plan, far fewer than the catalogue.

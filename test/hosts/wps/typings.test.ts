@@ -1,7 +1,7 @@
 /// <reference types="wps-jsapi" />
 /**
  * src/hosts/wps/et.ts restates the ET members the adapter uses with their run-time shapes. This file checks, when it is
- * compiled (ts-jest and `tsc --noEmit` both fail otherwise), that every member named there exists under the same
+ * type-checked (`tsc --noEmit`, the typecheck step of `npm test`, fails otherwise), that every member named there exists under the same
  * name in the published `wps-jsapi` typings — so a misspelt or invented member cannot reach WPS.
  */
 import { readFileSync } from 'node:fs';

@@ -1,0 +1,57 @@
+/**
+ * The modern pane's first screen as static HTML, made at build time (scripts/first-screen.js puts it into
+ * taskpane.html's #root), so the page shows it before any script has run (issue 30: ready at once). It is App's own
+ * first render — the compiled-in dataset's regions, in Chinese, before the person does anything — with Griffel's
+ * style rules collected beside it, so the two cannot drift apart. The pane's script later renders the live App with
+ * createRoot, which replaces this markup (no hydration: the language, a published package or imported plans may
+ * change what it shows); the style rules stay and are not inserted again (RendererProvider rehydrates them).
+ *
+ * Runs in Node at build time: no Office, no window.
+ */
+import {
+  createDOMRenderer,
+  FluentProvider,
+  RendererProvider,
+  renderToStyleElements,
+  SSRProvider,
+  webLightTheme,
+} from '@fluentui/react-components';
+import type { ReactElement } from 'react';
+import { renderToStaticMarkup, renderToString } from 'react-dom/server';
+import { Plan } from '../../core/plan/plan';
+import type { PaneActions } from '../shared/actions';
+import { STATIC_ATTR } from '../startup/early';
+import { App } from './App';
+
+/** Actions of a screen that has no workbook: the static screen's clicks are kept by startup.js, never sent here. */
+const never = (): Promise<never> => Promise.reject(new Error('the static first screen has no workbook'));
+export const STATIC_ACTIONS: PaneActions = {
+  insertNew: never,
+  insertHere: never,
+  refresh: never,
+  readSelection: never,
+  markCells: never,
+  clearMarks: never,
+  writeFormula: never,
+};
+
+/** The tree index.tsx renders, for the static screen: the same provider and theme, the Chinese pane. */
+export function firstScreenElement(plan: Plan): ReactElement {
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <App plan={plan} actions={STATIC_ACTIONS} lang="zh" />
+    </FluentProvider>
+  );
+}
+
+/** { html: the markup for #root, styles: Griffel's <style> elements for <head> }. */
+export function renderFirstScreen(plan: Plan): { html: string; styles: string } {
+  const renderer = createDOMRenderer();
+  const html = renderToString(
+    <RendererProvider renderer={renderer}>
+      <SSRProvider>{firstScreenElement(plan)}</SSRProvider>
+    </RendererProvider>,
+  );
+  const styles = renderToStaticMarkup(<>{renderToStyleElements(renderer)}</>);
+  return { html: `<div ${STATIC_ATTR}="">${html}</div>`, styles };
+}
