@@ -138,11 +138,12 @@ test('no network address in our bundles and pages', () => {
 // Then what the first screen does not use became chunks loaded when needed (the Excel adapter with the sheet layouts,
 // the package reader, the imported-plan parser) and the name variants moved into data.<hash>.json; the legacy pane
 // dropped core-js polyfills it never needs: taskpane.js 183.4 KB → 142.6 KB (146,057 B), the aim of 150 KB
-// reached; legacy.js 129.8 KB → 103.5 KB (106,019 B), December 2026 (docs/startup.md, bench/bundle.sizes.ts).
-// The caps follow what was measured, with a little room.
+// reached; legacy.js 129.8 KB → 103.5 KB (106,019 B), December 2026 (docs/startup.md, bench/bundle.sizes.ts). With
+// the static first screen's hand-over merged (step three), taskpane.js 144.9 KB (148,414 B), legacy.js 103.6 KB
+// (106,078 B). The caps follow what was measured, with a little room.
 // startup.js was under 2 KB until it kept the static first screen's early clicks (src/panes/startup/early.ts): 2.8 KB.
-test('the task pane JavaScript stays under 146 KB gzipped, the legacy pane under 108 KB, the start-up script under 4 KB', () => {
-  expect(gzipSync(readFileSync(join(out, 'taskpane.js'))).length).toBeLessThan(146 * 1024);
+test('the task pane JavaScript stays under 148 KB gzipped, the legacy pane under 108 KB, the start-up script under 4 KB', () => {
+  expect(gzipSync(readFileSync(join(out, 'taskpane.js'))).length).toBeLessThan(148 * 1024);
   expect(gzipSync(readFileSync(join(out, 'legacy', 'legacy.js'))).length).toBeLessThan(108 * 1024);
   expect(readFileSync(join(out, 'startup.js')).length).toBeLessThan(4 * 1024);
 });
