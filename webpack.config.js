@@ -85,6 +85,7 @@ function modern(d, dev) {
           dataFile: dataJson().file,
           firstScreen: firstScreen().html,
           firstScreenStyles: firstScreen().styles,
+          legacyScreen: firstScreen().legacy,
         }),
       }),
       new CopyWebpackPlugin({

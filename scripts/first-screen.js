@@ -1,5 +1,5 @@
-// The modern pane's first screen as static HTML in taskpane.html (issue 30: ready at once). The markup and its style
-// rules are App's own first render (src/panes/modern/firstScreen.tsx: React's renderToString, Fluent's SSRProvider,
+// The panes' first screens as static HTML in taskpane.html (issue 30: ready at once). The modern pane's markup and
+// its style rules are App's own first render (src/panes/modern/firstScreen.tsx: React's renderToString, Fluent's SSRProvider,
 // Griffel's renderToStyleElements), made here in Node from the same TypeScript the pane is built from: bundled by
 // esbuild (packages stay in node_modules, so React is one copy) and run in a child process with NODE_ENV=production,
 // so React, Fluent and Griffel take the path the shipped bundle takes, and this build's own environment is untouched.
@@ -11,16 +11,21 @@ const { execFileSync } = require('node:child_process');
 const root = path.join(__dirname, '..');
 let made = null;
 
-/** { html: markup for <div id="root">, styles: <style> elements for <head> }, made once per process. */
+/**
+ * { html: markup for <div id="root">, styles: <style> elements for <head>, legacy: the legacy pane's first screen
+ * (src/panes/legacy/firstScreen.ts: plain HTML from the data renderLegacy draws its top from) }, made once per process.
+ */
 function firstScreen() {
   if (made) return made;
   const out = require('esbuild').buildSync({
     stdin: {
       contents: [
         "import { renderFirstScreen } from './src/panes/modern/firstScreen';",
+        "import { renderLegacyFirstScreen } from './src/panes/legacy/firstScreen';",
         "import { dataset } from './src/data/index';",
         "import { Plan } from './src/core/plan/plan';",
-        'process.stdout.write(JSON.stringify(renderFirstScreen(new Plan(dataset()))));',
+        'const plan = new Plan(dataset());',
+        'process.stdout.write(JSON.stringify({ ...renderFirstScreen(plan), legacy: renderLegacyFirstScreen(plan) }));',
       ].join('\n'),
       resolveDir: root,
       loader: 'ts',

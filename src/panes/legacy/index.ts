@@ -8,6 +8,7 @@ import { setLanguage } from '../../functions/impl';
 import { configureHost, linkedMissing, officeSetCheck } from '../../hosts/excel/requirements';
 import { officeActions } from '../../hosts/excel/actions';
 import type { DataSource, Store } from '../shared/dataSource';
+import type { EarlyQueue } from '../startup/early';
 import { renderLegacy } from './pane';
 import { startLegacySource } from './source';
 import { loadData } from '../../data/index';
@@ -34,6 +35,8 @@ function start(source: DataSource): void {
     // Relative to the page (taskpane.html), not to this script: the workbook sits beside the page in dist/.
     workbookUrl: 'plan-indicators.xlsx',
     source,
+    // The static legacy screen's region and a click kept there (startup.js): the pane starts with them.
+    early: (window as { __planEarly?: EarlyQueue }).__planEarly,
   });
   root.setAttribute('data-started', ''); // the pane has taken over (bench/startup.bench.ts waits for it)
 }

@@ -11,6 +11,7 @@ import { targetText } from '../../core/plan/rows';
 import { baseYearOf, describePeriod, isSeedPeriod, periodOf } from '../../core/plan/model';
 import type { Lang, Plan } from '../../core/plan/plan';
 import type { PaneActions } from '../shared/actions';
+import type { EarlyQueue } from '../startup/early';
 import { describeDataSource, type DataSource } from '../shared/dataSource';
 import { errorText, type Notice } from '../shared/messages';
 import { strings } from '../shared/i18n';
@@ -47,6 +48,53 @@ export interface LegacyOptions {
   workbookUrl: string;
   /** Which data is in use (./source.ts): a published package or the compiled-in data; `plan` is its plan. */
   source: DataSource;
+  /**
+   * The static first screen's queue (startup.js, src/panes/startup/early.ts): the pane starts with the region chosen
+   * there and performs the click kept there, once.
+   */
+  early?: EarlyQueue;
+}
+
+/**
+ * The top of the pane — title, why, region select, insert buttons — as data: renderLegacy draws it with the DOM, and
+ * the build draws it as the page's static legacy screen (./firstScreen.ts), so the two cannot drift apart.
+ */
+export interface LegacyTop {
+  lang: Lang;
+  title: string;
+  why: string;
+  regionLabel: string;
+  /** Every plan (a published package may hold a plan of another period), each named by its reference (Plan.refOf). */
+  options: { value: string; label: string }[];
+  /** The region shown first: the last of the plans in force (the province's follows the cities'). */
+  selected: string;
+  plainOnly: string;
+  /** The buttons as the pane shows them at first (overwrite appears only after a refresh). */
+  buttons: { action: 'insert' | 'insert-all' | 'refresh'; text: string }[];
+}
+
+export function legacyTop(plan: Plan, lang: Lang, why: string): LegacyTop {
+  const t = strings(lang);
+  const options = plan.allRegions().map((r) => {
+    const p = periodOf(r);
+    const label = `${lang === 'zh' ? `${r.name} — ${r.planTitle}` : r.en || r.name}${isSeedPeriod(p) ? '' : ` (${describePeriod(p)})`}`;
+    return { value: plan.refOf(r), label };
+  });
+  const main = plan.regions();
+  return {
+    lang,
+    title: t.title,
+    why,
+    regionLabel: t.region,
+    options,
+    selected: plan.refOf(main[main.length - 1]),
+    plainOnly: WORDS[lang].plainOnly,
+    buttons: [
+      { action: 'insert', text: t.insertNew },
+      { action: 'insert-all', text: t.allRegions },
+      { action: 'refresh', text: t.refresh },
+    ],
+  };
 }
 
 /** Render the pane into `root`; returns nothing, the DOM is the state. */
@@ -55,25 +103,26 @@ export function renderLegacy(root: HTMLElement, o: LegacyOptions): void {
   const w = WORDS[o.lang];
   // Every plan (a published package may hold a plan of another period), each named by its reference (Plan.refOf).
   const regions = o.plan.allRegions();
+  const top = legacyTop(o.plan, o.lang, o.why);
+  // What the static first screen shows chosen, read before this render replaces it.
+  const chosen = o.early ? o.early.choice() : {};
   root.innerHTML = '';
   const pane = el('div', { class: 'pane legacy', lang: o.lang === 'zh' ? 'zh-CN' : 'en', 'data-pane': 'legacy' });
   root.appendChild(pane);
-  pane.appendChild(el('h1', {}, t.title));
-  pane.appendChild(el('p', { class: 'why', 'data-why': '' }, o.why));
+  pane.appendChild(el('h1', {}, top.title));
+  pane.appendChild(el('p', { class: 'why', 'data-why': '' }, top.why));
 
-  const label = el('label', { for: 'legacy-region' }, t.region);
+  const label = el('label', { for: 'legacy-region' }, top.regionLabel);
   const select = el('select', { id: 'legacy-region', 'data-region': '' }) as HTMLSelectElement;
-  for (let i = 0; i < regions.length; i++) {
-    const r = regions[i];
-    const p = periodOf(r);
-    const label = `${o.lang === 'zh' ? `${r.name} — ${r.planTitle}` : r.en || r.name}${isSeedPeriod(p) ? '' : ` (${describePeriod(p)})`}`;
-    select.appendChild(el('option', { value: o.plan.refOf(r) }, label) as HTMLOptionElement);
+  const known: Record<string, boolean> = {};
+  for (let i = 0; i < top.options.length; i++) {
+    select.appendChild(el('option', { value: top.options[i].value }, top.options[i].label) as HTMLOptionElement);
+    known[top.options[i].value] = true;
   }
-  const main = o.plan.regions();
-  select.value = o.plan.refOf(main[main.length - 1]);
+  select.value = chosen.region && known[chosen.region] ? chosen.region : top.selected;
   pane.appendChild(label);
   pane.appendChild(select);
-  pane.appendChild(el('p', { class: 'plan-meta' }, w.plainOnly));
+  pane.appendChild(el('p', { class: 'plan-meta' }, top.plainOnly));
   // The plan's document, seed file and data version are for whoever checks a figure: behind a toggle (IE11 has no
   // <details>), except a refused package, which the person must see.
   const about = el('div', { class: 'about', 'data-about': '', style: 'display:none' });
@@ -90,12 +139,15 @@ export function renderLegacy(root: HTMLElement, o: LegacyOptions): void {
   );
 
   const buttons = el('div', { class: 'buttons' });
-  const insert = el('button', { type: 'button', 'data-action': 'insert' }, t.insertNew) as HTMLButtonElement;
-  const insertAll = el('button', { type: 'button', 'data-action': 'insert-all' }, t.allRegions) as HTMLButtonElement;
-  const refresh = el('button', { type: 'button', 'data-action': 'refresh' }, t.refresh) as HTMLButtonElement;
-  buttons.appendChild(insert);
-  buttons.appendChild(insertAll);
-  buttons.appendChild(refresh);
+  const byAction: Record<string, HTMLButtonElement> = {};
+  for (let i = 0; i < top.buttons.length; i++) {
+    const b = el('button', { type: 'button', 'data-action': top.buttons[i].action }, top.buttons[i].text) as HTMLButtonElement;
+    byAction[top.buttons[i].action] = b;
+    buttons.appendChild(b);
+  }
+  const insert = byAction['insert'];
+  const insertAll = byAction['insert-all'];
+  const refresh = byAction['refresh'];
   // Shown after a refresh that kept hand edits: the person may choose to replace them with the plan's figures.
   const overwrite = el('button', { type: 'button', 'data-action': 'overwrite', style: 'display:none' }, t.overwrite) as HTMLButtonElement;
   buttons.appendChild(overwrite);
@@ -282,4 +334,13 @@ export function renderLegacy(root: HTMLElement, o: LegacyOptions): void {
   overwrite.addEventListener('click', () => attempt(() => apply(true)));
   drawRegion();
   appendSelfTest(pane, o.actions, o.lang);
+  // A click on the static first screen before this render: performed now, once, on the region chosen then.
+  const click = o.early ? o.early.take() : null;
+  if (click && byAction[click.action]) {
+    if (click.region && known[click.region] && click.region !== select.value) {
+      select.value = click.region;
+      drawRegion();
+    }
+    byAction[click.action].click();
+  }
 }

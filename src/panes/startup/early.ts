@@ -1,6 +1,8 @@
 /**
  * The first screen is in the page itself (taskpane.html, rendered at build time: scripts/first-screen.js), so it is
- * shown before any pane script has run. This keeps what the person does on it until the pane takes over:
+ * shown before any pane script has run: the modern pane's (Fluent markup, [data-first-screen]) or, when startup.js
+ * chose the legacy pane, the legacy pane's (plain HTML, [data-legacy-screen]). startup.js watches the one it chose.
+ * This keeps what the person does on it until the pane takes over:
  *
  * - a click on one of its buttons (insert, insert here, insert all, refresh) is recorded with the region, mode and
  *   method chosen at that moment; the buttons then wait (disabled) and a short notice says the pane is getting
@@ -29,7 +31,7 @@ export interface EarlyChoice {
   method?: string;
 }
 
-/** window.__planEarly, installed by startup.js, read by the modern pane (src/panes/modern/index.tsx). */
+/** window.__planEarly, installed by startup.js, read by the pane (src/panes/modern/index.tsx, src/panes/legacy/index.ts). */
 export interface EarlyQueue {
   choice(): EarlyChoice;
   take(): EarlyClick | null;
@@ -40,6 +42,8 @@ export const EARLY_ACTIONS = ['insert', 'insert-here', 'insert-all', 'refresh'];
 
 /** The attribute on the static screen's outer element (the pane replaces the element, and with it the listener's scope). */
 export const STATIC_ATTR = 'data-first-screen';
+/** The same for the legacy pane's static screen (src/panes/legacy/firstScreen.ts). */
+export const LEGACY_SCREEN_ATTR = 'data-legacy-screen';
 
 const NOTICE = { zh: '正在准备…点击已记下，准备好后自动执行。', en: 'Getting ready… your click is kept and runs when ready.' };
 
@@ -55,14 +59,14 @@ function up(node: any, test: (e: any) => boolean): any {
 }
 
 /** The static screen, if the page still shows it. */
-function staticScreen(doc: Document): Element | null {
-  return doc.querySelector('[' + STATIC_ATTR + ']');
+function staticScreen(doc: Document, attr: string): Element | null {
+  return doc.querySelector('[' + attr + ']');
 }
 
-/** What the static screen shows chosen now. */
-export function readChoice(doc: Document): EarlyChoice {
+/** What the static screen (the one marked with `attr`) shows chosen now. */
+export function readChoice(doc: Document, attr?: string): EarlyChoice {
   const out: EarlyChoice = {};
-  const screen = staticScreen(doc);
+  const screen = staticScreen(doc, attr || STATIC_ATTR);
   if (!screen) return out;
   const region = screen.querySelector('select[data-region]') as HTMLSelectElement | null;
   const method = screen.querySelector('select[data-action="method"]') as HTMLSelectElement | null;
@@ -89,8 +93,8 @@ export function earlyLang(w: any, doc: Document): 'zh' | 'en' {
 }
 
 /** Shows the notice under the static buttons and makes them wait, as the pane does while it works. */
-function wait(doc: Document, button: Element, lang: 'zh' | 'en'): void {
-  const screen = staticScreen(doc);
+function wait(doc: Document, attr: string, button: Element, lang: 'zh' | 'en'): void {
+  const screen = staticScreen(doc, attr);
   if (!screen) return;
   const buttons = screen.querySelectorAll('button[data-action]');
   for (let i = 0; i < buttons.length; i++) {
@@ -127,24 +131,28 @@ export function earlyQueue(): { offer(click: EarlyClick): boolean; take(): Early
   };
 }
 
-/** Listens for clicks on the static screen's buttons; returns the queue the pane reads. */
-export function installEarly(w: any, doc: Document): EarlyQueue {
+/**
+ * Listens for clicks on the buttons of the static screen marked with `attr` (STATIC_ATTR, the modern pane's, unless
+ * told); returns the queue the pane reads. Installed before the body is parsed: it listens on the document.
+ */
+export function installEarly(w: any, doc: Document, attr?: string): EarlyQueue {
+  const screenAttr = attr || STATIC_ATTR;
   const queue = earlyQueue();
   doc.addEventListener(
     'click',
     function (ev: Event) {
       const button = up(ev.target, (e) => e.tagName === 'BUTTON' && known(e.getAttribute('data-action')));
-      if (!button || !up(button, (e) => e.hasAttribute && e.hasAttribute(STATIC_ATTR))) return;
+      if (!button || !up(button, (e) => e.hasAttribute && e.hasAttribute(screenAttr))) return;
       if (button.disabled) return;
-      const c = readChoice(doc);
+      const c = readChoice(doc, screenAttr);
       const click = { action: button.getAttribute('data-action'), region: c.region || '', mode: c.mode || '', method: c.method || '' };
-      if (queue.offer(click)) wait(doc, button, earlyLang(w, doc));
+      if (queue.offer(click)) wait(doc, screenAttr, button, earlyLang(w, doc));
     },
     true,
   );
   return {
     choice: function () {
-      return readChoice(doc);
+      return readChoice(doc, screenAttr);
     },
     take: queue.take,
   };

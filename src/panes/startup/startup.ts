@@ -5,16 +5,17 @@
  *
  * - the legacy pane (legacy/legacy.js: plain DOM, ES5, polyfilled) in IE11 and EdgeHTML, as Microsoft's
  *   "Browsers and webview controls used by Office Add-ins" says to detect them (`Trident` / `Edge/` in the user
- *   agent), and in any webview that lacks what the modern bundle's ES2020 code needs. The page's static first screen
- *   is Fluent's markup (CSS variables, which IE11 cannot show): the class on <html> hides it (taskpane.html's style),
- *   and the pane shows a plain line until legacy.js renders;
+ *   agent), and in any webview that lacks what the modern bundle's ES2020 code needs. The page holds two static first
+ *   screens: the class on <html> shows the legacy pane's (plain HTML) and hides the modern one's (Fluent's markup, CSS
+ *   variables, which IE11 cannot show; IE11 and EdgeHTML never show it whatever the class: taskpane.html's style). A
+ *   click on the legacy screen before legacy.js has rendered is kept the same way and performed by the legacy pane;
  * - the modern pane (taskpane.js: React + Fluent UI, and the PLAN functions in the shared runtime) elsewhere; a click
  *   on the static first screen before it has taken over is kept (early.ts) and performed by the pane once.
  *
  * It runs in <head>, before the body (and the static screen) is parsed: it listens on the document.
  */
 import { choosePane } from './choose';
-import { installEarly } from './early';
+import { installEarly, LEGACY_SCREEN_ATTR } from './early';
 
 function load(src: string): void {
   const script = document.createElement('script');
@@ -42,6 +43,7 @@ function loadAfterParse(src: string): void {
 
 if (choosePane(navigator.userAgent, window) === 'legacy') {
   document.documentElement.className += ' legacy-start';
+  (window as any).__planEarly = installEarly(window, document, LEGACY_SCREEN_ATTR);
   load('legacy/legacy.js');
 } else {
   (window as any).__planEarly = installEarly(window, document);
