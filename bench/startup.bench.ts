@@ -96,7 +96,7 @@ export const OFFICE_STUB = `(function () {
 })();`;
 
 /**
- * Marks window.__ready (ms since the navigation started) when the first insert button is laid out and enabled and a
+ * Marks window.__ready (ms since the navigation started) when an insert button is laid out and enabled and a
  * click on it is accepted (the pane has started, or startup.js keeps clicks on the static screen: window.__planEarly),
  * and window.__started when the pane has taken over (#root[data-started]; a page without #root: when ready).
  */
@@ -105,8 +105,11 @@ export const READY_PROBE = `(function () {
     var root = document.getElementById('root');
     var started = root ? root.hasAttribute('data-started') : window.__ready !== undefined;
     if (window.__ready === undefined) {
-      var b = document.querySelector('[data-action="insert"]');
-      if (b && !b.disabled && b.getBoundingClientRect().width > 0 && (window.__planEarly || started || !root)) {
+      // The first insert button shown: the page holds two static screens (the modern pane's and the legacy pane's), one hidden.
+      var bs = document.querySelectorAll('[data-action="insert"]');
+      var b = null;
+      for (var i = 0; i < bs.length && !b; i++) if (!bs[i].disabled && bs[i].getBoundingClientRect().width > 0) b = bs[i];
+      if (b && (window.__planEarly || started || !root)) {
         window.__ready = performance.now();
         window.__readyEpoch = performance.timeOrigin + window.__ready;
         if (performance.mark) performance.mark('plan-ready'); // for a trace (bench/startup.profile.ts)
