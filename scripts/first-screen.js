@@ -22,10 +22,12 @@ function firstScreen() {
       contents: [
         "import { renderFirstScreen } from './src/panes/modern/firstScreen';",
         "import { renderLegacyFirstScreen } from './src/panes/legacy/firstScreen';",
+        "import { linkedMissing } from './src/hosts/excel/requirements';",
         "import { dataset } from './src/data/index';",
         "import { Plan } from './src/core/plan/plan';",
         'const plan = new Plan(dataset());',
-        'process.stdout.write(JSON.stringify({ ...renderFirstScreen(plan), legacy: renderLegacyFirstScreen(plan) }));',
+        "const why = linkedMissing({ linked: false }, 'zh');",
+        'process.stdout.write(JSON.stringify({ ...renderFirstScreen(plan), legacy: renderLegacyFirstScreen(plan, why) }));',
       ].join('\n'),
       resolveDir: root,
       loader: 'ts',

@@ -519,38 +519,41 @@ async function main(): Promise<void> {
       await context.close();
     });
 
-    await step('Trident: the static legacy screen shows at once (the Fluent one never); a click on it is kept and performed once', async () => {
-      const { page: old, context, release } = await held(USER_AGENTS.trident, /\/legacy\/legacy\.js$/);
-      assert.equal(await old.locator('#root[data-started]').count(), 0, 'the pane has not started');
-      assert.ok(await old.locator('[data-first-screen]').isHidden(), 'not the Fluent screen');
-      assert.ok(await old.locator('[data-legacy-screen]').isVisible(), 'the legacy screen');
-      // 吉安 chosen on the static legacy screen, then 插入到新工作表.
-      const jian = await old.evaluate(
-        () =>
-          [...document.querySelectorAll<HTMLOptionElement>('[data-legacy-screen] select[data-region] option')].find((o) =>
-            o.text.startsWith('吉安 — '),
-          )!.value,
-      );
-      await old.selectOption('[data-legacy-screen] select[data-region]', jian);
-      await old.click('[data-legacy-screen] [data-action="insert"]');
-      assert.match(await old.locator('[data-early-notice]').innerText(), /正在准备/);
-      assert.ok(await old.locator('[data-legacy-screen] [data-action="insert"]').isDisabled(), 'the static buttons wait');
-      release();
-      await old.waitForSelector('#root[data-started]');
-      await old.waitForSelector('[data-pane="legacy"] [data-notice="success"]');
-      assert.match(await old.locator('[data-pane="legacy"] [data-notice]').innerText(), /吉安/);
-      // The pane starts with the region chosen on the static screen; the click was performed once.
-      assert.equal(await old.locator('[data-pane="legacy"] select[data-region]').inputValue(), jian);
-      await old.waitForTimeout(500);
-      const state = await old.evaluate(() => {
-        const h = (window as unknown as { __host: { tables: { name: string }[]; sheets: { name: string }[] } }).__host;
-        return { tables: h.tables.length, sheets: h.sheets.map((s) => s.name) };
-      });
-      assert.equal(state.sheets.length, 2, `one sheet inserted: ${state.sheets.join(', ')}`);
-      assert.ok(state.sheets[1].startsWith('吉安'), state.sheets[1]);
-      assert.equal(await old.locator('[data-first-screen], [data-legacy-screen], [data-early-notice]').count(), 0);
-      await context.close();
-    });
+    await step(
+      'Trident: the static legacy screen shows at once (the Fluent one never); a click on it is kept and performed once',
+      async () => {
+        const { page: old, context, release } = await held(USER_AGENTS.trident, /\/legacy\/legacy\.js$/);
+        assert.equal(await old.locator('#root[data-started]').count(), 0, 'the pane has not started');
+        assert.ok(await old.locator('[data-first-screen]').isHidden(), 'not the Fluent screen');
+        assert.ok(await old.locator('[data-legacy-screen]').isVisible(), 'the legacy screen');
+        // 吉安 chosen on the static legacy screen, then 插入到新工作表.
+        const jian = await old.evaluate(
+          () =>
+            [...document.querySelectorAll<HTMLOptionElement>('[data-legacy-screen] select[data-region] option')].find((o) =>
+              o.text.startsWith('吉安 — '),
+            )!.value,
+        );
+        await old.selectOption('[data-legacy-screen] select[data-region]', jian);
+        await old.click('[data-legacy-screen] [data-action="insert"]');
+        assert.match(await old.locator('[data-early-notice]').innerText(), /正在准备/);
+        assert.ok(await old.locator('[data-legacy-screen] [data-action="insert"]').isDisabled(), 'the static buttons wait');
+        release();
+        await old.waitForSelector('#root[data-started]');
+        await old.waitForSelector('[data-pane="legacy"] [data-notice="success"]');
+        assert.match(await old.locator('[data-pane="legacy"] [data-notice]').innerText(), /吉安/);
+        // The pane starts with the region chosen on the static screen; the click was performed once.
+        assert.equal(await old.locator('[data-pane="legacy"] select[data-region]').inputValue(), jian);
+        await old.waitForTimeout(500);
+        const state = await old.evaluate(() => {
+          const h = (window as unknown as { __host: { tables: { name: string }[]; sheets: { name: string }[] } }).__host;
+          return { tables: h.tables.length, sheets: h.sheets.map((s) => s.name) };
+        });
+        assert.equal(state.sheets.length, 2, `one sheet inserted: ${state.sheets.join(', ')}`);
+        assert.ok(state.sheets[1].startsWith('吉安'), state.sheets[1]);
+        assert.equal(await old.locator('[data-first-screen], [data-legacy-screen], [data-early-notice]').count(), 0);
+        await context.close();
+      },
+    );
 
     // The legacy pane and a package beside the page. Office 2016 volume-licensed (Trident, ExcelApi 1.1) reads a
     // published package; EdgeHTML finds one with a wrong checksum and refuses it; Office 2019 volume-licensed (Trident,

@@ -10,7 +10,6 @@
  * Runs in Node at build time: no Office, no window.
  */
 import type { Plan } from '../../core/plan/plan';
-import { linkedMissing } from '../../hosts/excel/requirements';
 import { LEGACY_SCREEN_ATTR } from '../startup/early';
 import { legacyTop } from './pane';
 
@@ -18,10 +17,13 @@ function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-/** The markup for #root (the page's style shows it only to the legacy pane: taskpane.html). */
-export function renderLegacyFirstScreen(plan: Plan): string {
-  // The same `why` index.ts gives renderLegacy: these hosts never have the PLAN functions.
-  const top = legacyTop(plan, 'zh', linkedMissing({ linked: false }, 'zh') as string);
+/**
+ * The markup for #root (the page's style shows it only to the legacy pane: taskpane.html). `why` is what index.ts
+ * gives renderLegacy (linkedMissing: these hosts never have the PLAN functions), passed in by the build script, since a
+ * pane reaches a host's code only through its entry file.
+ */
+export function renderLegacyFirstScreen(plan: Plan, why: string): string {
+  const top = legacyTop(plan, 'zh', why);
   const options = top.options
     .map((o) => `<option value="${esc(o.value)}"${o.value === top.selected ? ' selected' : ''}>${esc(o.label)}</option>`)
     .join('');

@@ -14,7 +14,15 @@ import { installEarly, LEGACY_SCREEN_ATTR, STATIC_ATTR, type EarlyQueue } from '
 import { Doc, parse, type Element } from './miniDom';
 
 const plan = new Plan(dataset());
-const source = { kind: 'compiled', dataset: plan.dataset, plan, version: DATA_VERSION, actuals: [], known: async () => [] } as unknown as DataSource;
+const why = linkedMissing({ linked: false }, 'zh') as string;
+const source = {
+  kind: 'compiled',
+  dataset: plan.dataset,
+  plan,
+  version: DATA_VERSION,
+  actuals: [],
+  known: async () => [],
+} as unknown as DataSource;
 
 /** Actions that record what the pane asks (the legacy pane inserts with insertNew, always 'plain'). */
 function recording(): { actions: PaneActions; calls: unknown[][] } {
@@ -40,7 +48,7 @@ function page(): { doc: Doc; root: Element } {
   const doc = new Doc();
   const root = doc.body.appendChild(doc.createElement('div'));
   root.setAttribute('id', 'root');
-  parse(doc, root, renderLegacyFirstScreen(plan));
+  parse(doc, root, renderLegacyFirstScreen(plan, why));
   (globalThis as { document?: unknown }).document = doc;
   return { doc, root };
 }
@@ -51,7 +59,7 @@ function render(root: Element, early?: EarlyQueue): { calls: unknown[][] } {
     plan,
     actions,
     lang: 'zh',
-    why: linkedMissing({ linked: false }, 'zh') as string,
+    why,
     workbookUrl: 'plan-indicators.xlsx',
     source,
     early,

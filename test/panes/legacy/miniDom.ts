@@ -118,7 +118,11 @@ export class Element extends Node {
   click(): void {
     const ev = { target: this as Node, preventDefault: () => undefined };
     for (const f of this.doc.listeners) f(ev);
-    for (let n: Node | null = this; n; n = n.parentNode) if (n instanceof Element) for (const f of n.listeners) f(ev);
+    this.bubble(ev);
+  }
+  private bubble(ev: { target: Node; preventDefault(): void }): void {
+    for (const f of this.listeners) f(ev);
+    if (this.parentNode instanceof Element) this.parentNode.bubble(ev);
   }
   querySelectorAll(sel: string): Element[] {
     const test = matcher(sel);
