@@ -17,34 +17,45 @@
 import { choosePane } from './choose';
 import { installEarly, LEGACY_SCREEN_ATTR } from './early';
 
-function load(src: string): void {
-  const script = document.createElement('script');
-  script.src = src;
-  document.getElementsByTagName('head')[0].appendChild(script);
+/**
+ * A script element for `src`, not yet in the page. Internet Explorer (up to 10 at least, by its documented script
+ * readyState behaviour) starts the download once `src` is set, before insertion; other engines fetch at insertion.
+ */
+function script(src: string): HTMLScriptElement {
+  const el = document.createElement('script');
+  el.src = src;
+  return el;
+}
+
+function insert(el: HTMLScriptElement): void {
+  document.getElementsByTagName('head')[0].appendChild(el);
 }
 
 /**
- * The modern pane's script is asked for now (a preload: the download runs beside the page's parsing) but run only
- * once the page is parsed: a script added from here runs as soon as it arrives, and evaluating taskpane.js (React DOM
- * and Fluent, ≈ 500 ms at 4× CPU) would otherwise hold up the parsing and first paint of the static screen it replaces.
+ * A pane's script is asked for now (a preload: the download runs beside the page's parsing; IE11 and EdgeHTML ignore
+ * preload, so there it may start only when the page is parsed) but run only once the page is parsed: a script added from
+ * here runs as soon as it arrives, and evaluating it (taskpane.js: React DOM and Fluent, ≈ 500 ms at 4× CPU;
+ * legacy/legacy.js: core-js and the pane, ≈ 300 ms) would otherwise hold up the parsing and first paint of the static
+ * screen it replaces.
  */
 function loadAfterParse(src: string): void {
+  const el = script(src);
   const link = document.createElement('link');
   link.rel = 'preload';
   link.href = src;
   link.setAttribute('as', 'script');
   document.getElementsByTagName('head')[0].appendChild(link);
-  if (document.readyState !== 'loading') load(src);
+  if (document.readyState !== 'loading') insert(el);
   else
     document.addEventListener('DOMContentLoaded', function () {
-      load(src);
+      insert(el);
     });
 }
 
 if (choosePane(navigator.userAgent, window) === 'legacy') {
   document.documentElement.className += ' legacy-start';
   (window as any).__planEarly = installEarly(window, document, LEGACY_SCREEN_ATTR);
-  load('legacy/legacy.js');
+  loadAfterParse('legacy/legacy.js');
 } else {
   (window as any).__planEarly = installEarly(window, document);
   loadAfterParse('taskpane.js');
