@@ -19,21 +19,12 @@ import {
 import type { ReactElement } from 'react';
 import { renderToStaticMarkup, renderToString } from 'react-dom/server';
 import { Plan } from '../../core/plan/plan';
-import type { PaneActions } from '../shared/actions';
+import { actionsThatFail } from '../shared/actions';
 import { STATIC_ATTR } from '../startup/early';
 import { App } from './App';
 
 /** Actions of a screen that has no workbook: the static screen's clicks are kept by startup.js, never sent here. */
-const never = (): Promise<never> => Promise.reject(new Error('the static first screen has no workbook'));
-export const STATIC_ACTIONS: PaneActions = {
-  insertNew: never,
-  insertHere: never,
-  refresh: never,
-  readSelection: never,
-  markCells: never,
-  clearMarks: never,
-  writeFormula: never,
-};
+export const STATIC_ACTIONS = actionsThatFail('the static first screen has no workbook');
 
 /** The tree index.tsx renders, for the static screen: the same provider and theme, the Chinese pane. */
 export function firstScreenElement(plan: Plan): ReactElement {

@@ -84,6 +84,23 @@ export interface PaneActions {
   selfTest?(): Promise<SelfTestReport>;
 }
 
+/**
+ * Actions with no workbook behind them: each call rejects with `why` (the build-time static first screen, whose clicks
+ * startup.js keeps for the pane; panes rendered without a host in tests). The optional actions are absent.
+ */
+export function actionsThatFail(why: string): PaneActions {
+  const fail = (): Promise<never> => Promise.reject(new Error(why));
+  return {
+    insertNew: fail,
+    insertHere: fail,
+    refresh: fail,
+    readSelection: fail,
+    markCells: fail,
+    clearMarks: fail,
+    writeFormula: fail,
+  };
+}
+
 /** An operation refused because cells are not free; the pane asks before doing anything else. */
 export class Occupied extends Error {
   constructor(

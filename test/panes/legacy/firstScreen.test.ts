@@ -8,7 +8,7 @@ import { DATA_VERSION, dataset } from '../../../src/data/index';
 import { linkedMissing } from '../../../src/hosts/excel/requirements';
 import { renderLegacyFirstScreen } from '../../../src/panes/legacy/firstScreen';
 import { renderLegacy } from '../../../src/panes/legacy/pane';
-import type { PaneActions } from '../../../src/panes/shared/actions';
+import { actionsThatFail, type PaneActions } from '../../../src/panes/shared/actions';
 import type { DataSource } from '../../../src/panes/shared/dataSource';
 import { installEarly, LEGACY_SCREEN_ATTR, STATIC_ATTR, type EarlyQueue } from '../../../src/panes/startup/early';
 import { Doc, parse, type Element } from './miniDom';
@@ -27,18 +27,12 @@ const source = {
 /** Actions that record what the pane asks (the legacy pane inserts with insertNew, always 'plain'). */
 function recording(): { actions: PaneActions; calls: unknown[][] } {
   const calls: unknown[][] = [];
-  const never = (): Promise<never> => Promise.reject(new Error('not in this test'));
   const actions: PaneActions = {
+    ...actionsThatFail('not in this test'),
     insertNew: (regions, mode) => {
       calls.push(['insertNew', regions, mode]);
       return Promise.resolve(`${regions.length} sheets`);
     },
-    insertHere: never,
-    refresh: never,
-    readSelection: never,
-    markCells: never,
-    clearMarks: never,
-    writeFormula: never,
   };
   return { actions, calls };
 }

@@ -7,10 +7,10 @@ import { prerenderToNodeStream } from 'react-dom/static';
 import { Plan } from '../../../src/core/plan/plan';
 import { dataset } from '../../../src/data/index';
 import { App } from '../../../src/panes/modern/App';
-import { noActions } from '../shared/noActions';
+import { actionsThatFail } from '../../../src/panes/shared/actions';
 
 const plan = new Plan(dataset());
-const actions = noActions;
+const actions = actionsThatFail('no workbook in this test');
 
 async function render(lang: 'zh' | 'en'): Promise<string> {
   const { prelude } = await prerenderToNodeStream(

@@ -5,10 +5,10 @@ import { Plan } from '../../../src/core/plan/plan';
 import { flagTemplate, matchTemplate } from '../../../src/core/sheet/template';
 import { dataset } from '../../../src/data/index';
 import { App } from '../../../src/panes/modern/App';
-import { noActions } from '../shared/noActions';
+import { actionsThatFail } from '../../../src/panes/shared/actions';
 
 const plan = new Plan(dataset());
-const actions = noActions;
+const actions = actionsThatFail('no workbook in this test');
 
 test.each([
   ['zh', '判断方法', ['序时进度（线性）', '复合增长路径', 'Eurostat 增长率比', '趋势（无目标）']],

@@ -8,13 +8,13 @@ import { Plan } from '../../../src/core/plan/plan';
 import { dataset } from '../../../src/data/index';
 import { App } from '../../../src/panes/modern/App';
 import { importParser } from '../../../src/panes/modern/importParser';
-import { noActions } from '../shared/noActions';
+import { actionsThatFail } from '../../../src/panes/shared/actions';
 
 const rows = parse(readFileSync(join(__dirname, '..', '..', 'fixtures', '南昌十五五科技创新规划指标.csv'), 'utf8'), {
   bom: true,
   relax_column_count: true,
 }) as string[][];
-const actions = noActions;
+const actions = actionsThatFail('no workbook in this test');
 
 test('赣州 (2019/2020→2025) and an imported 赣州 (2024→2030): two options, each naming its plan', async () => {
   // The table parser is a chunk the pane's start-up loads for a workbook that holds imported plans (index.tsx).

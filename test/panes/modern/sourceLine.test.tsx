@@ -3,9 +3,9 @@ import { FluentProvider, SSRProvider, webLightTheme } from '@fluentui/react-comp
 import { renderToString } from 'react-dom/server';
 import { App } from '../../../src/panes/modern/App';
 import { compiledSource, type DataSource } from '../../../src/panes/shared/dataSource';
-import { noActions } from '../shared/noActions';
+import { actionsThatFail } from '../../../src/panes/shared/actions';
 
-const actions = noActions;
+const actions = actionsThatFail('no workbook in this test');
 const text = (source: DataSource, lang: 'zh' | 'en'): string =>
   renderToString(
     <SSRProvider>
