@@ -101,12 +101,21 @@ export async function serveFiles(
       () => res.writeHead(404).end('not found'),
     );
   });
+  // Node closes an idle kept-alive connection after 5 s. A test that then works for longer without yielding (the fake
+  // Excel inserting a table on a loaded machine) sends its next request on that connection before its timers have run,
+  // and Node's HTTP client gets ECONNRESET (measured: a 6 s busy loop between two requests). Browsers retry such a
+  // request; these clients do not, so the server leaves idle connections to the clients, and `close` ends them.
+  server.keepAliveTimeout = 0;
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const a = server.address();
   return {
     origin: `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}`,
     asked,
-    close: () => new Promise<void>((ok) => server.close(() => ok())),
+    close: () =>
+      new Promise<void>((ok) => {
+        server.close(() => ok());
+        server.closeAllConnections();
+      }),
   };
 }
 
