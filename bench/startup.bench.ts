@@ -99,8 +99,28 @@ export const OFFICE_STUB = `(function () {
  * Marks window.__ready (ms since the navigation started) when an insert button is laid out and enabled and a
  * click on it is accepted (the pane has started, or startup.js keeps clicks on the static screen: window.__planEarly),
  * and window.__started when the pane has taken over (#root[data-started]; a page without #root: when ready).
+ *
+ * "Laid out" is what the browser's own layout reported for the button (a ResizeObserver: called in the rendering
+ * step, after layout and before paint, with the box's size), not a layout the probe forces: reading
+ * getBoundingClientRect() on every batch of parsed nodes made the page lay out again after each of them once an
+ * insert button existed at all — the hidden one of the other static screen included — work the page never asked for
+ * (≈ 50–140 ms each at 4× CPU, several times before the shown button was parsed). The moment is the same one: the
+ * first layout in which the button has a width, and the click is accepted.
  */
 export const READY_PROBE = `(function () {
+  var widths = new WeakMap();
+  var sizes = new ResizeObserver(function (entries) {
+    for (var i = 0; i < entries.length; i++) widths.set(entries[i].target, entries[i].contentRect.width);
+    check();
+  });
+  /** The button's width as the browser last laid it out (0 until then; a hidden button is reported as 0). */
+  function width(b) {
+    if (!widths.has(b)) {
+      widths.set(b, 0);
+      sizes.observe(b);
+    }
+    return widths.get(b);
+  }
   function check() {
     var root = document.getElementById('root');
     var started = root ? root.hasAttribute('data-started') : window.__ready !== undefined;
@@ -108,7 +128,7 @@ export const READY_PROBE = `(function () {
       // The first insert button shown: the page holds two static screens (the modern pane's and the legacy pane's), one hidden.
       var bs = document.querySelectorAll('[data-action="insert"]');
       var b = null;
-      for (var i = 0; i < bs.length && !b; i++) if (!bs[i].disabled && bs[i].getBoundingClientRect().width > 0) b = bs[i];
+      for (var i = 0; i < bs.length && !b; i++) if (!bs[i].disabled && width(bs[i]) > 0) b = bs[i];
       if (b && (window.__planEarly || started || !root)) {
         window.__ready = performance.now();
         window.__readyEpoch = performance.timeOrigin + window.__ready;
