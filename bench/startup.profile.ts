@@ -159,9 +159,7 @@ async function profileLoad(browser: Browser, url: string, userAgent: string): Pr
 
   const events = trace.traceEvents;
   const navEv = events.find(
-    (e) =>
-      e.name === 'navigationStart' &&
-      (e.args?.data as { documentLoaderURL?: string } | undefined)?.documentLoaderURL === url,
+    (e) => e.name === 'navigationStart' && (e.args?.data as { documentLoaderURL?: string } | undefined)?.documentLoaderURL === url,
   );
   const readyEv = events.find((e) => e.name === TO_MARK);
   if (!navEv || !readyEv) throw new Error('navigationStart or the ready mark is not in the trace');
