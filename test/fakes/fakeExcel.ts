@@ -33,6 +33,12 @@ type Raw = string | number | boolean | null;
 
 const colName = colLetter;
 
+/** What the engine is given for a cell's content: text marked with "'" (HyperFormula's mark), "" as empty. */
+function stored(content: Raw, text: boolean): Raw {
+  const hf = typeof content === 'string' && content !== '' && (text || !content.startsWith('=')) ? `'${content}` : content;
+  return hf === '' ? null : hf;
+}
+
 export function parseAddress(a: string): { row: number; col: number; rows: number; cols: number } {
   const clean = a.replace(/^.*!/, '').replace(/\$/g, '');
   const [p, q] = clean.split(':');
@@ -801,15 +807,25 @@ export class FakeWorksheet {
    * (`asTyped`), unless the cell's number format is text ("@"), which keeps it as it is.
    */
   setContent(row: number, col: number, content: Raw): void {
-    const text = typeof content === 'string' && this.format.get(`${row},${col}`)?.numberFormat === '@';
-    // A leading apostrophe is the cell's quote prefix, in a text cell as in any other: the rest is the text.
-    const kept = text && (content as string).startsWith("'") ? (content as string).slice(1) : content;
-    this.store(row, col, typeof kept === 'string' && !text ? asTyped(kept) : kept, text);
+    this.setBlock(row, col, [[content]]);
+  }
+  /** setContent for a block of cells (a range written at once), in one call to the engine, which then recalculates once. */
+  setBlock(row: number, col: number, contents: Raw[][]): void {
+    if (!contents.length) return;
+    const cells = contents.map((r, i) =>
+      r.map((content, j) => {
+        const text = typeof content === 'string' && this.format.get(`${row + i},${col + j}`)?.numberFormat === '@';
+        // A leading apostrophe is the cell's quote prefix, in a text cell as in any other: the rest is the text.
+        const kept = text && (content as string).startsWith("'") ? (content as string).slice(1) : content;
+        return stored(typeof kept === 'string' && !text ? asTyped(kept) : kept, text);
+      }),
+    );
+    this.host.hf.setCellContents({ sheet: this.hfId, row, col }, cells);
+    contents.forEach((r, i) => r.forEach((_c, j) => this.host.formulaText.delete(`${this.hfId},${row + i},${col + j}`)));
   }
   /** Content as stored: a string starting with "=" is a formula unless `text` (a text-format cell), any other string text. */
   store(row: number, col: number, content: Raw, text = false): void {
-    const hf = typeof content === 'string' && content !== '' && (text || !content.startsWith('=')) ? `'${content}` : content;
-    this.host.hf.setCellContents({ sheet: this.hfId, row, col }, [[hf === '' ? null : hf]]);
+    this.host.hf.setCellContents({ sheet: this.hfId, row, col }, [[stored(content, text)]]);
     this.host.formulaText.delete(`${this.hfId},${row},${col}`);
   }
   formula(row: number, col: number): Raw {
@@ -894,7 +910,7 @@ export class FakeTable {
         if (!host.live()) return;
         if (values.some((r) => r.length !== this.width)) return host.fail('InvalidArgument', 'the row does not match the table width');
         const start = this.top + this.height;
-        host.oneOperation(() => values.forEach((r, i) => r.forEach((v, j) => this.sheet.setContent(start + i, this.left + j, v))));
+        this.sheet.setBlock(start, this.left, values);
         this.height += values.length;
       },
     };
@@ -1111,9 +1127,11 @@ export class FakeRange {
     if (!this.host.live()) return;
     if (this.sheet.hfId < 0) return;
     if (!Array.isArray(v)) {
-      this.host.oneOperation(() => {
-        for (let i = 0; i < this.nRows; i++) for (let j = 0; j < this.nCols; j++) this.sheet.setContent(this.row + i, this.col + j, v);
-      });
+      this.sheet.setBlock(
+        this.row,
+        this.col,
+        Array.from({ length: this.nRows }, () => Array<Raw>(this.nCols).fill(v)),
+      );
       return;
     }
     if (v.length !== this.nRows || v.some((r) => !Array.isArray(r) || r.length !== this.nCols)) {
@@ -1123,9 +1141,11 @@ export class FakeRange {
       );
     }
     // null in a 2-D array leaves that cell as it is (Office JS: "null input in 2-D array").
-    this.host.oneOperation(() =>
-      v.forEach((row, i) => row.forEach((x, j) => x !== null && this.sheet.setContent(this.row + i, this.col + j, x))),
-    );
+    if (v.every((row) => row.every((x) => x !== null))) this.sheet.setBlock(this.row, this.col, v);
+    else
+      this.host.oneOperation(() =>
+        v.forEach((row, i) => row.forEach((x, j) => x !== null && this.sheet.setContent(this.row + i, this.col + j, x))),
+      );
   }
 
   get values(): Raw[][] {

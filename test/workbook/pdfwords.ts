@@ -198,18 +198,25 @@ export interface PrintCheck {
 }
 
 /**
- * Render `xlsx` to PDF with LibreOffice, read its cells as LibreOffice shows them (CSV, as shown), and measure: every
- * visible cell (hidden columns are neither printed nor checked) must be printed whole, and every word must be a piece
- * of one text, apart from the words of other texts.
+ * Render each workbook (an .xlsx, names distinct) to PDF with LibreOffice, read its cells as LibreOffice shows them
+ * (CSV, as shown), and measure: every visible cell (hidden columns are neither printed nor checked) must be printed
+ * whole, and every word must be a piece of one text, apart from the words of other texts.
  */
-export async function checkPrint(xlsx: string, dir: string): Promise<PrintCheck> {
+export async function checkPrints(xlsxs: string[], dir: string): Promise<PrintCheck[]> {
+  const { soffice, recalculatedWorkbooks } = await import('./libreoffice');
+  // Two starts of LibreOffice for all the workbooks (one per output kind), not two per workbook.
+  soffice(['--convert-to', 'pdf', '--outdir', dir, ...xlsxs]);
+  const reads = recalculatedWorkbooks(xlsxs, dir, true);
+  const out: PrintCheck[] = [];
+  for (const [i, xlsx] of xlsxs.entries()) out.push(await checked(xlsx, dir, reads[i]));
+  return out;
+}
+
+async function checked(xlsx: string, dir: string, read: (sheet: string) => string[][]): Promise<PrintCheck> {
   const { default: ExcelJS } = await import('exceljs');
-  const { soffice, recalculatedSheets } = await import('./libreoffice');
   const { basename, join } = await import('node:path');
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(xlsx);
-  soffice(['--convert-to', 'pdf', '--outdir', dir, xlsx]);
-  const read = recalculatedSheets(xlsx, dir, true);
   const words = pdfWords(join(dir, basename(xlsx).replace(/\.xlsx$/, '.pdf')));
   const pages = Math.max(0, ...words.map((w) => w.page));
   const names = wb.worksheets.map((w) => w.name);

@@ -25,7 +25,7 @@ import {
 import { overviewCounts, type RegionActuals } from '../../src/core/sheet/overview';
 import { baselineOf, expectedValue } from '../../src/core/progress/trajectory';
 import type { Entry } from '../../src/core/plan/model';
-import { recalculatedSheets } from './libreoffice';
+import { recalculatedWorkbooks } from './libreoffice';
 import { buildWorkbook } from '../../src/workbook/writer';
 import { buildDataset } from '../../src/core/plan/dataset';
 import { CATALOGUE } from '../../src/data/catalogue';
@@ -70,6 +70,79 @@ let readCsv: (sheet: string) => string[][];
 
 const typed: Record<string, RegionActuals> = {};
 
+const METHODS: MethodId[] = ['cagr', 'eurostat'];
+const fixture = join(__dirname, '..', 'fixtures', '南昌十五五科技创新规划指标.csv');
+const nanchang = importPlanTable(parse(readFileSync(fixture, 'utf8'), { bom: true, relax_column_count: true }) as string[][], {
+  file: '南昌十五五科技创新规划指标.csv',
+  region: '南昌',
+  catalogue: d.catalogue,
+});
+const methodRegions: Region[] = [...d.regions, nanchang];
+/** For each method: the actuals typed into its workbook, and its sheets as LibreOffice computed them. */
+const byMethod = new Map<MethodId, { entered: Record<string, RegionActuals>; csv: (sheet: string) => string[][] }>();
+let kindsCsv: (sheet: string) => string[][];
+
+/**
+ * For the direction-aware test below: a made-up plan (not the dataset), each row a kind of target the seeds hold or
+ * might hold, and its workbook with several actuals each typed in.
+ */
+function kindsWorkbook() {
+  const cell = (raw: string) => ({ raw, line: 1, kind: 'table' as const, quote: raw });
+  const rows: [string, string | null, string][] = [
+    ['innovation_rank', '16', '10'], // a rank: lower is better
+    ['high_tech_enterprises', null, '2000家以上'], // a lower bound, no baseline
+    ['rd_intensity', '1.5', '2.5-2.8'], // a range
+    ['national_innovation_platforms', '20', '新增10'], // an increment
+    ['rd_growth', null, '12'], // a growth rate without a baseline
+  ];
+  const scenarios: Actuals[] = [
+    { 2025: 10 },
+    { 2023: 13 },
+    { 2025: 12 },
+    { 2024: 18 },
+    { 2025: 2000 },
+    { 2022: 1500 },
+    { 2025: 2.5 },
+    { 2023: 1.6 },
+    { 2025: 25 },
+    { 2022: 22 },
+    { 2025: 12 },
+    { 2024: 9 },
+    { 2023: -1 },
+  ];
+  const which = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 4];
+  const authored = scenarios.map((_s, k) => {
+    const [indicator, base, target] = rows[which[k]];
+    return { indicator, name: `${indicator}-${k}`, unit: '', values: base ? { '2020': cell(base) } : {}, target: cell(target) };
+  });
+  // Entries need distinct ids for refresh, not for the sheet: the layout reads rows in order.
+  const made = buildDataset(
+    [
+      {
+        name: '测试',
+        fullName: '测试市',
+        en: 'Test',
+        level: 'city',
+        seed: 'x.txt',
+        planTitle: 't',
+        meta: { titleLine: 1 },
+        entries: authored,
+      },
+    ],
+    CATALOGUE,
+    'test',
+  );
+  const region = made.regions[0];
+  const layout = regionLayout(region, 'plain', 'zh', made.version);
+  const wb = buildWorkbook(made, [region]);
+  const ws = wb.getWorksheet(layout.sheetName)!;
+  scenarios.forEach((a, i) => {
+    for (const [y, v] of Object.entries(a)) ws.getRow(layout.headerRow + 1 + i).getCell(colIndex(`actual${y}` as never) + 1).value = v!;
+  });
+  return { region, layout, scenarios, wb };
+}
+const kinds = kindsWorkbook();
+
 beforeAll(async () => {
   const wb = buildWorkbook(d, d.regions);
   let k = 0;
@@ -84,7 +157,34 @@ beforeAll(async () => {
     });
   }
   await wb.xlsx.writeFile(join(dir, 'typed.xlsx'));
-  readCsv = recalculatedSheets(join(dir, 'typed.xlsx'), dir);
+  const files = [join(dir, 'typed.xlsx')];
+  const entered: Record<string, RegionActuals>[] = [];
+  for (const method of METHODS) {
+    const typedFor: Record<string, RegionActuals> = {};
+    const wb = buildWorkbook(d, methodRegions, 'zh', method);
+    let k = 0;
+    for (const region of methodRegions) {
+      const layout = regionLayout(region, 'plain', 'zh', d.version, undefined, method);
+      const ws = wb.getWorksheet(layout.sheetName)!;
+      typedFor[region.name] = {};
+      region.entries.forEach((e, i) => {
+        const a = actualsFor(e, k++, actualYears(periodOf(region)));
+        typedFor[region.name][e.indicator.id] = a;
+        for (const [y, v] of Object.entries(a))
+          ws.getRow(layout.headerRow + 1 + i).getCell(colIndex(`actual${y}` as never, layout.columns) + 1).value = v!;
+      });
+    }
+    entered.push(typedFor);
+    files.push(join(dir, `${method}.xlsx`));
+    await wb.xlsx.writeFile(files[files.length - 1]);
+  }
+  files.push(join(dir, 'kinds.xlsx'));
+  await kinds.wb.xlsx.writeFile(files[files.length - 1]);
+  // The four workbooks in one start of LibreOffice.
+  const reads = recalculatedWorkbooks(files, dir);
+  readCsv = reads[0];
+  METHODS.forEach((m, i) => byMethod.set(m, { entered: entered[i], csv: reads[1 + i] }));
+  kindsCsv = reads[reads.length - 1];
 });
 
 test('the typed actuals walk every status', () => {
@@ -139,35 +239,11 @@ test('总览: the live counts LibreOffice computes are the core’s counts, regi
   expect(sum).toBe(totals[0]);
 });
 
-describe.each<MethodId>(['cagr', 'eurostat'])('a workbook made by %s: status column and 总览 follow the method', (method) => {
-  const fixture = join(__dirname, '..', 'fixtures', '南昌十五五科技创新规划指标.csv');
-  const nanchang = importPlanTable(parse(readFileSync(fixture, 'utf8'), { bom: true, relax_column_count: true }) as string[][], {
-    file: '南昌十五五科技创新规划指标.csv',
-    region: '南昌',
-    catalogue: d.catalogue,
-  });
-  const regions: Region[] = [...d.regions, nanchang];
-  const out = mkdtempSync(join(tmpdir(), `plan-report-${method}-`));
-  const entered: Record<string, RegionActuals> = {};
+describe.each<MethodId>(METHODS)('a workbook made by %s: status column and 总览 follow the method', (method) => {
+  const regions = methodRegions;
+  let entered: Record<string, RegionActuals>;
   let csv: (sheet: string) => string[][];
-
-  beforeAll(async () => {
-    const wb = buildWorkbook(d, regions, 'zh', method);
-    let k = 0;
-    for (const region of regions) {
-      const layout = regionLayout(region, 'plain', 'zh', d.version, undefined, method);
-      const ws = wb.getWorksheet(layout.sheetName)!;
-      entered[region.name] = {};
-      region.entries.forEach((e, i) => {
-        const a = actualsFor(e, k++, actualYears(periodOf(region)));
-        entered[region.name][e.indicator.id] = a;
-        for (const [y, v] of Object.entries(a))
-          ws.getRow(layout.headerRow + 1 + i).getCell(colIndex(`actual${y}` as never, layout.columns) + 1).value = v!;
-      });
-    }
-    await wb.xlsx.writeFile(join(out, `${method}.xlsx`));
-    csv = recalculatedSheets(join(out, `${method}.xlsx`), out);
-  });
+  beforeAll(() => ({ entered, csv } = byMethod.get(method)!));
 
   test('each row’s status, as LibreOffice computes it, is the core’s rowStatus by the method', () => {
     const seen = new Set<string>();
@@ -251,63 +327,9 @@ test('number formats follow the kind: counts and ranks whole, shares with the pl
   expect(fmt('吉安', 'rd_intensity')).toBe('0.00');
 });
 
-test('direction-aware in LibreOffice too: ranks, lower bounds, ranges, increments, rates without a baseline', async () => {
-  // A made-up plan (not the dataset): each row a kind of target the seeds hold or might hold, several actuals each.
-  const cell = (raw: string) => ({ raw, line: 1, kind: 'table' as const, quote: raw });
-  const rows: [string, string | null, string][] = [
-    ['innovation_rank', '16', '10'], // a rank: lower is better
-    ['high_tech_enterprises', null, '2000家以上'], // a lower bound, no baseline
-    ['rd_intensity', '1.5', '2.5-2.8'], // a range
-    ['national_innovation_platforms', '20', '新增10'], // an increment
-    ['rd_growth', null, '12'], // a growth rate without a baseline
-  ];
-  const scenarios: Actuals[] = [
-    { 2025: 10 },
-    { 2023: 13 },
-    { 2025: 12 },
-    { 2024: 18 },
-    { 2025: 2000 },
-    { 2022: 1500 },
-    { 2025: 2.5 },
-    { 2023: 1.6 },
-    { 2025: 25 },
-    { 2022: 22 },
-    { 2025: 12 },
-    { 2024: 9 },
-    { 2023: -1 },
-  ];
-  const which = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 4];
-  const authored = scenarios.map((_s, k) => {
-    const [indicator, base, target] = rows[which[k]];
-    return { indicator, name: `${indicator}-${k}`, unit: '', values: base ? { '2020': cell(base) } : {}, target: cell(target) };
-  });
-  // Entries need distinct ids for refresh, not for the sheet: the layout reads rows in order.
-  const made = buildDataset(
-    [
-      {
-        name: '测试',
-        fullName: '测试市',
-        en: 'Test',
-        level: 'city',
-        seed: 'x.txt',
-        planTitle: 't',
-        meta: { titleLine: 1 },
-        entries: authored,
-      },
-    ],
-    CATALOGUE,
-    'test',
-  );
-  const region = made.regions[0];
-  const layout = regionLayout(region, 'plain', 'zh', made.version);
-  const wb = buildWorkbook(made, [region]);
-  const ws = wb.getWorksheet(layout.sheetName)!;
-  scenarios.forEach((a, i) => {
-    for (const [y, v] of Object.entries(a)) ws.getRow(layout.headerRow + 1 + i).getCell(colIndex(`actual${y}` as never) + 1).value = v!;
-  });
-  const out = mkdtempSync(join(tmpdir(), 'plan-kinds-'));
-  await wb.xlsx.writeFile(join(out, 'kinds.xlsx'));
-  const csv = recalculatedSheets(join(out, 'kinds.xlsx'), out)(layout.sheetName);
+test('direction-aware in LibreOffice too: ranks, lower bounds, ranges, increments, rates without a baseline', () => {
+  const { region, layout, scenarios } = kinds;
+  const csv = kindsCsv(layout.sheetName);
   const got = region.entries.map((_e, i) => {
     const c = csv[layout.headerRow + i];
     return [

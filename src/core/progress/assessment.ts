@@ -43,7 +43,7 @@ import { numericMilestones } from './milestones';
 import { baseYearOf, periodOf, type Entry, type Period } from '../plan/model';
 import { roundFigure } from '../plan/parse';
 import { assess, ON_TRACK, SLIGHTLY_BEHIND, STATUS_LABELS, type StatusCode } from './status';
-import { baselineOf, holdsEveryYear, ownPath } from './trajectory';
+import { baselineOf, holdsEveryYear, ownPath, statedBaseline } from './trajectory';
 import type { Lang } from '../plan/plan';
 
 export type RowStatus = StatusCode | 'no_path' | 'qualitative' | 'no_data';
@@ -78,11 +78,7 @@ export function numericTarget(e: Entry): number | null {
 }
 
 function baselineValue(e: Entry): number | null {
-  try {
-    return baselineOf(e).value;
-  } catch {
-    return null;
-  }
+  return statedBaseline(e)?.value ?? null;
 }
 
 const sign = (e: Entry): 1 | -1 => (e.indicator.direction === 'down' ? -1 : 1);

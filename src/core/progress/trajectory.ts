@@ -23,14 +23,22 @@ export interface Anchor {
   stated: Value;
 }
 
-/** The baseline a path starts from: the latest baseline year (2020 for the seeds) the plan states as a number, else an earlier one. */
-export function baselineOf(entry: Entry): Anchor {
+/** The latest baseline the plan states a number for, or undefined (baselineOf says why; this is for the rows that go on without one). */
+export function statedBaseline(entry: Entry): Anchor | undefined {
   const years = periodOf(entry).baselines;
   for (let i = years.length - 1; i >= 0; i--) {
     const year = years[i];
     const v = entry.values[year];
     if (v && v.value !== null) return { year, value: v.value, stated: v };
   }
+  return undefined;
+}
+
+/** The baseline a path starts from: the latest baseline year (2020 for the seeds) the plan states as a number, else an earlier one. */
+export function baselineOf(entry: Entry): Anchor {
+  const stated = statedBaseline(entry);
+  if (stated) return stated;
+  const years = periodOf(entry).baselines;
   throw new PlanError(
     'NO_BASELINE',
     `${entry.region}的规划未给出“${entry.name}”的基期数值（${years.join('/')}年）`,
@@ -43,12 +51,9 @@ export function baselineOf(entry: Entry): Anchor {
  * holdsEveryYear) where the plan states none, zero in the last baseline year: a count of new items starts from zero.
  */
 export function judgedBaseline(entry: Entry): Anchor {
-  try {
-    return baselineOf(entry);
-  } catch (e) {
-    if (!(e instanceof PlanError) || !holdsEveryYear(entry) || !entry.target) throw e;
-    return { year: baseYearOf(periodOf(entry)), value: 0, stated: entry.target };
-  }
+  const stated = statedBaseline(entry);
+  if (stated || !holdsEveryYear(entry) || !entry.target) return stated ?? baselineOf(entry);
+  return { year: baseYearOf(periodOf(entry)), value: 0, stated: entry.target };
 }
 
 /**

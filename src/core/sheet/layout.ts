@@ -19,7 +19,7 @@ import { describePeriod, isSeedPeriod, periodOf } from '../plan/model';
 import { numericMilestones } from '../progress/milestones';
 import { marksOf, sourceLines } from '../plan/rows';
 import { unitLabel } from '../plan/units';
-import { baselineOf, holdsEveryYear, ownPath, pathRateNote } from '../progress/trajectory';
+import { holdsEveryYear, ownPath, pathRateNote, statedBaseline } from '../progress/trajectory';
 import type { Lang } from '../plan/plan';
 import { METHODS, ON_TRACK, SLIGHTLY_BEHIND, type MethodId } from '../progress/methods';
 import { rangeOf } from '../plan/parse';
@@ -106,13 +106,9 @@ function rowCells(
   formula('target', numericTarget ? (mode === 'linked' ? call('TARGET', p.target) : (t.value as number)) : null);
   formula('direction', e.indicator.direction === 'down' ? -1 : 1);
 
-  let base: { year: number; letter: string } | null;
-  try {
-    const b = baselineOf(e);
-    base = { year: b.year, letter: L(`v${b.year}`) };
-  } catch {
-    base = null; // no stated baseline: no path, so no expected values and no flags for this row
-  }
+  // No stated baseline: no path, so no expected values and no flags for this row.
+  const b = statedBaseline(e);
+  const base = b ? { year: b.year, letter: L(`v${b.year}`) } : null;
   const rate = holdsEveryYear(e);
   formula('base', rate ? 0 : base ? f(`=${base.letter}${r}`) : null);
 
@@ -123,8 +119,8 @@ function rowCells(
   const compound =
     ownPath(e, method) === 'cagr' &&
     numericTarget &&
-    !!base &&
-    [baselineOf(e).value, ...staged.map((m) => m.value as number), t.value as number].every((v) => v > 0);
+    !!b &&
+    [b.value, ...staged.map((m) => m.value as number), t.value as number].every((v) => v > 0);
   for (const y of actualYears(p)) {
     let expected: Built | null = null;
     // A target set for every year (holdsEveryYear) is expected in every year, with or without a stated baseline.

@@ -13,7 +13,7 @@ import { baseYearOf, periodOf, type Entry, type Region } from '../../core/plan/m
 import type { MethodId } from '../../core/progress/methods';
 import { overviewCounts, type RegionActuals } from '../../core/sheet/overview';
 import type { Lang } from '../../core/plan/plan';
-import { baselineOf, expectedValue, holdsEveryYear } from '../../core/progress/trajectory';
+import { expectedValue, holdsEveryYear, statedBaseline } from '../../core/progress/trajectory';
 import { unitLabel } from '../../core/plan/units';
 import { progressStrings } from './progressWords';
 
@@ -51,11 +51,9 @@ export function barModel(e: Entry, year: number, actuals: Record<number, number 
   let from = 0;
   let noBaseline = false;
   if (!holdsEveryYear(e)) {
-    try {
-      from = baselineOf(e).value;
-    } catch {
-      noBaseline = true;
-    }
+    const b = statedBaseline(e);
+    if (b) from = b.value;
+    else noBaseline = true;
   }
   const at = (v: number): number =>
     target === from ? (Math.sign(v - target) * (e.indicator.direction === 'down' ? -1 : 1) >= 0 ? 1 : 0) : (v - from) / (target - from);

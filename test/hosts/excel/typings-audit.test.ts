@@ -133,11 +133,22 @@ export interface Use {
   fn: string;
 }
 
+/** Source files parsed once for every program of this run: Microsoft's typings and the libs are most of the work. */
+const parsedFiles = new Map<string, ts.SourceFile | undefined>();
+
 function program(files: string[]): ts.Program {
   const configPath = join(ROOT, 'tsconfig.json');
   const config = ts.readConfigFile(configPath, ts.sys.readFile);
   const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, ROOT);
-  return ts.createProgram(files, { ...parsed.options, noEmit: true });
+  const options = { ...parsed.options, noEmit: true };
+  const host = ts.createCompilerHost(options);
+  const read = host.getSourceFile.bind(host);
+  host.getSourceFile = (name, language, ...rest) => {
+    const key = `${name}\0${typeof language === 'object' ? language.languageVersion : language}`;
+    if (!parsedFiles.has(key)) parsedFiles.set(key, read(name, language, ...rest));
+    return parsedFiles.get(key);
+  };
+  return ts.createProgram(files, options, host);
 }
 
 /** The requirement set a supports('ExcelApi 1.x') call names, or null for anything else. */

@@ -231,6 +231,8 @@ test('a workbook made with v1, refreshed in the legacy pane with v2: changes lis
   expect(typed).toHaveLength(1);
 
   const v2 = await load('v2', store);
+  // Read and accepted (a refused package falls back to the compiled-in data, whose change list from v1 is empty).
+  expect([v2.kind, v2.version, v2.refused]).toEqual(['published', `${DATA_VERSION}+20251127T000000Z`, undefined]);
   const actions = officeActions(v2.plan, 'zh', host.run as never);
   const before = await beforeRefresh(actions, v2, 'zh');
   expect(before?.kind).toBe('ask');

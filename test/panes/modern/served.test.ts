@@ -95,6 +95,8 @@ test('a workbook made with v1, refreshed with v2: the change listed first, then 
   // The pane opens later with v2 served; it kept v1 from last time.
   expect(JSON.parse(store.map.get(STORE_KEY) ?? '[]')).toHaveLength(1);
   const v2 = await load('v2', store);
+  // Read and accepted (a refused package falls back to the compiled-in data, whose change list from v1 is empty).
+  expect([v2.kind, v2.version, v2.refused]).toEqual(['published', `${DATA_VERSION}+20251127T000000Z`, undefined]);
   const actions = officeActions(v2.plan, 'zh', host.run as never);
   const recorded = await actions.recordedTables!();
   expect(recorded).toEqual([{ region: '赣州', ref: '赣州', dataVersion: v1.version }]);
