@@ -39,7 +39,7 @@ function paneTemplate() {
       .replace('<%= csp %>', '')
       // The static first screen needs startup.js to keep its clicks, and WPS's pane renders at once from its bundle.
       .replace(/\s*<!--[^>]*-->\s*<%= firstScreenStyles %>/, '')
-      .replace(/\s*<!--[^>]*-->\s*(<div id="root">)\s*<%= firstScreen %>[\s\S]*?(<\/div>)/, '\n    $1$2')
+      .replace(/\s*<!--[^>]*-->\s*(<div id="root">)\s*<%= (?:legacyScreen|firstScreen) %>[\s\S]*?(<\/div>)/, '\n    $1$2')
       .replace(/\s*<!--[^>]*-->\s*<meta\s+http-equiv="Content-Security-Policy"[^>]*\/>/s, '')
       .replace(/\s*<meta\s+http-equiv="Content-Security-Policy"[^>]*\/>/s, '')
       .replace('</head>', '  <script defer src="taskpane.js"></script>\n  </head>')

@@ -35,6 +35,31 @@ export function firstScreenElement(plan: Plan): ReactElement {
   );
 }
 
+/**
+ * The theme's <style> FluentProvider renders into the markup: every token of the theme (≈ 460 CSS custom properties,
+ * 19 KB) as one rule on the provider's class. `id` is the provider's own id, by which a FluentProvider rendered later
+ * in the page would adopt the element (moved to <head>, used instead of inserting its theme).
+ */
+const THEME_STYLE = /<style id="(fui-FluentProvider[^"]*)">([^{<]*)\{([^}<]*)\}<\/style>/;
+
+/**
+ * The theme's <style> cut down to the tokens the static screen uses (`var(--…)` in its markup and Griffel's rules: ≈ 100;
+ * issue 30: the page is parsed, and these properties inherited, before anything shows), without its id: the live pane's
+ * FluentProvider inserts the whole theme itself (its id differs, client ids are not server ids) and must never adopt
+ * this partial one. The screen looks the same: every property it reads is still defined.
+ */
+export function usedThemeTokens(html: string, styles: string): string {
+  const m = html.match(THEME_STYLE);
+  if (!m) return html;
+  const rest = html.replace(m[0], '') + styles;
+  const used = new Set([...rest.matchAll(/var\((--[\w-]+)/g)].map((u) => u[1]));
+  const decls = m[3]
+    .split(';')
+    .map((d) => d.trim())
+    .filter((d) => used.has(d.slice(0, d.indexOf(':')).trim()));
+  return html.replace(m[0], `<style>${m[2].trim()} { ${decls.join('; ')}; }</style>`);
+}
+
 /** { html: the markup for #root, styles: Griffel's <style> elements for <head> }. */
 export function renderFirstScreen(plan: Plan): { html: string; styles: string } {
   const renderer = createDOMRenderer();
@@ -44,5 +69,5 @@ export function renderFirstScreen(plan: Plan): { html: string; styles: string } 
     </RendererProvider>,
   );
   const styles = renderToStaticMarkup(<>{renderToStyleElements(renderer)}</>);
-  return { html: `<div ${STATIC_ATTR}="">${html}</div>`, styles };
+  return { html: `<div ${STATIC_ATTR}="">${usedThemeTokens(html, styles)}</div>`, styles };
 }

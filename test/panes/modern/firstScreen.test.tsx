@@ -8,7 +8,7 @@ import { prerenderToNodeStream } from 'react-dom/static';
 import { Plan } from '../../../src/core/plan/plan';
 import { dataset } from '../../../src/data/index';
 import { App } from '../../../src/panes/modern/App';
-import { renderFirstScreen, STATIC_ACTIONS } from '../../../src/panes/modern/firstScreen';
+import { renderFirstScreen, STATIC_ACTIONS, usedThemeTokens } from '../../../src/panes/modern/firstScreen';
 import { STATIC_ATTR } from '../../../src/panes/startup/early';
 
 const plan = new Plan(dataset());
@@ -66,4 +66,31 @@ test('the static screen is marked for startup.js, and its style rules come with 
   const atomic = button.filter((c) => /^f[0-9a-z]{5,8}$/.test(c));
   expect(atomic.length).toBeGreaterThan(5);
   for (const c of atomic) expect(styles).toContain(`.${c}`);
+});
+
+test('the static screen carries the theme tokens it uses, and only those, in a style no FluentProvider adopts', async () => {
+  const { html, styles } = renderFirstScreen(plan);
+  const full = await appHtml();
+  const theme = (h: string) => h.match(/<style[^>]*>(\.fui-FluentProvider[^{<]*)\{([^}<]*)\}<\/style>/)!;
+  const names = (body: string) => new Set([...body.matchAll(/(--[\w-]+)\s*:/g)].map((m) => m[1]));
+  const defined = names(theme(html)[2]);
+  const all = names(theme(full)[2]);
+  // Every custom property the screen's markup or Griffel's rules read is defined, with the theme's own value.
+  const used = new Set([...(html + styles).matchAll(/var\((--[\w-]+)/g)].map((m) => m[1]));
+  expect(used.size).toBeGreaterThan(50);
+  for (const v of used) if (all.has(v)) expect(defined.has(v)).toBe(true);
+  for (const v of defined) {
+    const value = (body: string) => body.match(new RegExp(`${v}:\\s*([^;]*)`))![1].trim();
+    expect(value(theme(html)[2])).toBe(value(theme(full)[2]));
+  }
+  // Only those: far fewer than the theme's ≈ 460.
+  expect(all.size).toBeGreaterThan(400);
+  expect(defined.size).toBeLessThan(all.size / 2);
+  // The same selector (the provider's class in the markup), but no id: the live pane's FluentProvider looks its theme
+  // element up by id and would use this partial one instead of inserting the whole theme.
+  expect(theme(html)[1].trim()).toBe(theme(full)[1].trim());
+  expect(html).toContain(`class="fui-FluentProvider ${theme(html)[1].trim().slice(1)} `);
+  expect(theme(html)[0]).not.toMatch(/\bid=/);
+  // Markup without a theme style is left as it is.
+  expect(usedThemeTokens('<div>x</div>', styles)).toBe('<div>x</div>');
 });
