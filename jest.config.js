@@ -1,6 +1,6 @@
 /** @type {import('jest').Config} */
 module.exports = {
-  testEnvironment: 'node',
+  testEnvironment: '<rootDir>/test/environment.js',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   testPathIgnorePatterns: ['/test/e2e/'],
@@ -25,6 +25,9 @@ module.exports = {
   // with webpack or opens LibreOffice or Chromium may take minutes. No test asserts how fast anything is; speed is
   // measured by `npm run bench`. A test that hangs still fails, after this long.
   testTimeout: 600_000,
+  // One temporary folder per run, removed at its end: test runs leave nothing behind in /tmp.
+  globalSetup: '<rootDir>/test/tmpdir.setup.js',
+  globalTeardown: '<rootDir>/test/tmpdir.teardown.js',
   // Every core: jest's default leaves one free (one worker on a 2-core machine), which made the suite run serially.
   maxWorkers: '100%',
 };
