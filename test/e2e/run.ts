@@ -9,7 +9,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
@@ -688,6 +688,7 @@ async function main(): Promise<void> {
     server.close();
     published.server.close();
     refused.server.close();
+    rmSync(packages, { recursive: true, force: true });
   }
   console.log(`e2e: ${steps.length} steps passed; screenshots in ${results}`);
   const widest = (w: number) => Math.max(...measured.filter((f) => f.width === w).map((f) => f.scrollWidth));

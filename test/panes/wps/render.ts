@@ -9,7 +9,7 @@
  * Run: npx tsx test/panes/wps/render.ts (Chromium at /usr/bin/chromium or $CHROMIUM).
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
@@ -267,6 +267,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     server.close();
+    rmSync(out, { recursive: true, force: true });
   }
 }
 
