@@ -166,12 +166,14 @@ export function waitStarted(page: Page, timeout = 60_000): Promise<void> {
   });
 }
 
-export function serve(dir: string): Promise<{ server: Server; url: string }> {
+/** Serves `dir`, the one-button page and the Office.js stub; `pages` adds HTML pages by path (bench/startup.parts.ts). */
+export function serve(dir: string, pages: Record<string, string> = {}): Promise<{ server: Server; url: string }> {
   const csp = deployment({}).headerCsp;
+  const html: Record<string, string> = { '/one-button.html': ONE_BUTTON, ...pages };
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0])).replace(/^(\.\.[/\\])+/, '');
     const head = (type: string) => ({ 'content-type': type, 'content-security-policy': csp });
-    if (path === '/one-button.html') return void res.writeHead(200, head(TYPES['.html'])).end(ONE_BUTTON);
+    if (html[path] !== undefined) return void res.writeHead(200, head(TYPES['.html'])).end(html[path]);
     if (path === '/office/office.js') return void res.writeHead(200, head(TYPES['.js'])).end(OFFICE_STUB);
     const file = join(dir, path);
     if (!file.startsWith(dir) || !existsSync(file) || statSync(file).isDirectory()) return void res.writeHead(404).end();

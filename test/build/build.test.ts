@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { FUNCTIONS } from '../../src/functions/impl';
 import { VARIANT_PAIRS } from '../../src/core/plan/variants.generated';
 import { buildForTests, TEST_BASE } from './dist';
+import { parts } from '../../bench/startup.parts';
 import { isCited } from '../cited';
 import { Plan } from '../../src/core/plan/plan';
 import { dataset } from '../../src/data/index';
@@ -207,4 +208,23 @@ test('the page holds the modern pane’s first screen, every compiled-in region,
   expect(wps).not.toMatch(/<div[^>]*data-first-screen/);
   expect(wps).not.toContain('data-make-styles-bucket');
   expect(wps).toMatch(/<div id="?root"?><\/div>/);
+});
+
+test('the start-up parts bench can cut the built page into its parts (bench/startup.parts.ts)', () => {
+  const html = readFileSync(join(out, 'taskpane.html'), 'utf8');
+  const cut = parts(html);
+  expect(Object.keys(cut)).toHaveLength(3);
+  const one = cut['head scripts + one button'];
+  expect(one).toContain('src="office/office.js"');
+  expect(one).toContain('src="startup.js"');
+  expect(one.match(/data-action="insert"/g)).toHaveLength(1);
+  for (const name of ['modern static screen, no script', 'legacy static screen, no script']) {
+    expect(cut[name]).not.toContain('<script');
+    expect(cut[name]).not.toContain('id="root"');
+    expect(cut[name]).toContain('data-legacy-screen');
+  }
+  expect(cut['modern static screen, no script']).toMatch(/<div data-first-screen/);
+  expect(cut['legacy static screen, no script']).not.toMatch(/<div data-first-screen/);
+  expect(cut['legacy static screen, no script']).not.toContain('data-make-styles');
+  expect(() => parts(html.replace('<script src="startup.js"></script>', ''))).toThrow(/startup.parts.ts/);
 });
