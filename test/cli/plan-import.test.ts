@@ -14,10 +14,10 @@ import { PlanError } from '../../src/core/errors';
 import { dataset } from '../../src/data/index';
 import { readTable, regionFromFileName } from '../../src/cli/plans';
 import { plan as planIn, type Ran } from './shell';
+import { NANCHANG_CSV } from '../fixtures/nanchang';
 
 const plan = (...args: string[]): Promise<Ran> => planIn(args);
 const planEn = (...args: string[]): Promise<Ran> => planIn(args, { LANG: 'en_US.UTF-8' });
-const NANCHANG = join(__dirname, '..', 'fixtures', '南昌十五五科技创新规划指标.csv');
 const dir = mkdtempSync(join(tmpdir(), 'plan-import-'));
 const write = (name: string, text: string): string => {
   const p = join(dir, name);
@@ -30,7 +30,7 @@ test('plan eval --plan answers targets, baselines, the 2027 path, increments, ra
   const r = await plan(
     'eval',
     '--plan',
-    NANCHANG,
+    NANCHANG_CSV,
     '=PLAN.TARGET("南昌","高新技术企业",2030)', // 新增3000 on the 2024 baseline 2500
     '=PLAN.TARGET("南昌","高新技术企业")', // the target year is the plan's own: 2030
     '=PLAN.BASELINE("南昌","高新技术企业")', // the baseline year is the plan's own: 2024
@@ -67,27 +67,27 @@ test('plan eval --plan answers targets, baselines, the 2027 path, increments, ra
 });
 
 test('the imported plan works on target, baseline, status and table, and its years are its own', async () => {
-  expect(await plan('target', '--plan', NANCHANG, '南昌', '高企', '2029')).toMatchObject({ code: 0, out: '5000' });
-  expect(await plan('baseline', '--plan', NANCHANG, '南昌', '科技进步贡献率')).toMatchObject({ code: 0, out: '65' });
-  const s = await plan('status', '--plan', NANCHANG, '南昌', '高新技术企业', '2027', '3900');
+  expect(await plan('target', '--plan', NANCHANG_CSV, '南昌', '高企', '2029')).toMatchObject({ code: 0, out: '5000' });
+  expect(await plan('baseline', '--plan', NANCHANG_CSV, '南昌', '科技进步贡献率')).toMatchObject({ code: 0, out: '65' });
+  const s = await plan('status', '--plan', NANCHANG_CSV, '南昌', '高新技术企业', '2027', '3900');
   expect(s.code).toBe(0);
   expect(s.out).toMatch(/^略滞后.*应达4000.*基期2500，目标5500/);
-  const t = await plan('table', '--plan', NANCHANG, '南昌');
+  const t = await plan('table', '--plan', NANCHANG_CSV, '南昌');
   expect(t.code).toBe(0);
   expect(t.out).toContain('2024年');
   expect(t.out).toContain('2030年目标（原文）');
   expect(t.out).not.toContain('2025年目标');
   // 2019 is before this plan's period; 2031 after it.
-  const early = await plan('target', '--plan', NANCHANG, '南昌', '高新技术企业', '2020');
+  const early = await plan('target', '--plan', NANCHANG_CSV, '南昌', '高新技术企业', '2020');
   expect(early.code).toBe(1);
   expect(early.err).toContain('2024–2030');
-  const late = await planEn('baseline', '--plan', NANCHANG, '南昌', '高新技术企业', '2020');
+  const late = await planEn('baseline', '--plan', NANCHANG_CSV, '南昌', '高新技术企业', '2020');
   expect(late.code).toBe(1);
   expect(late.err).toContain('A baseline year is 2024, not 2020');
 });
 
 test('the seed plans answer as before, with and without --plan', async () => {
-  for (const extra of [[], ['--plan', NANCHANG]]) {
+  for (const extra of [[], ['--plan', NANCHANG_CSV]]) {
     expect(await plan('target', ...extra, '赣州', '高新技术企业')).toMatchObject({ code: 0, out: '2000' });
     expect(await plan('baseline', ...extra, '九江', '高企')).toMatchObject({ code: 0, out: '710' });
     expect((await plan('target', ...extra, '赣州', '高新技术企业', '2023', '--path', 'cagr')).out).toMatch(/^1515\.7/);
@@ -205,7 +205,7 @@ test('a region with plans of two periods is resolved by the year asked, or refus
     '--plan',
     gz,
     '--plan',
-    NANCHANG,
+    NANCHANG_CSV,
     '=PLAN.TARGET("赣州","高新技术企业",2030)',
     '=PLAN.TARGET("南昌","高新技术企业",2030)',
   );
@@ -214,7 +214,7 @@ test('a region with plans of two periods is resolved by the year asked, or refus
 
 test('the workbook lays out a plan of another period in its own years (2024 baseline, 2025–2030 actuals, 2030 assessment)', async () => {
   const out = join(dir, 'x.xlsx');
-  const r = await plan('workbook', '--plan', NANCHANG, '-o', out);
+  const r = await plan('workbook', '--plan', NANCHANG_CSV, '-o', out);
   expect(r.code).toBe(0);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(out);
@@ -231,7 +231,7 @@ test('the workbook lays out a plan of another period in its own years (2024 base
 
 test('plan compare sets an imported 2024→2030 plan beside the seeds, each figure under its own year', async () => {
   const d = dataset();
-  const nc = importPlanTable(readTable(readFileSync(NANCHANG, 'utf8'), NANCHANG), {
+  const nc = importPlanTable(readTable(readFileSync(NANCHANG_CSV, 'utf8'), NANCHANG_CSV), {
     file: '南昌十五五科技创新规划指标.csv',
     region: '南昌',
     catalogue: d.catalogue,
@@ -246,7 +246,7 @@ test('plan compare sets an imported 2024→2030 plan beside the seeds, each figu
   expect([row('赣州').baselines, row('赣州').target]).toEqual([{ 2019: null, 2020: 1000 }, 2000]);
   expect(row('南昌').source).toBe('南昌十五五科技创新规划指标.csv!D5,F5');
   // The command shows a column per year any plan states, and the imported row with its cells.
-  const r = await plan('compare', '高新技术企业', '--plan', NANCHANG);
+  const r = await plan('compare', '高新技术企业', '--plan', NANCHANG_CSV);
   expect(r.code).toBe(0);
   expect(r.out).toMatch(/地区\s+原文名称\s+原文单位\s+2019年\s+2020年\s+2024年\s+2025年目标\s+2030年目标\s+目标原文/);
   expect(r.out).toMatch(/南昌\s+高新技术企业数\s+家\s+2500\s+5500\s+新增3000\s+南昌十五五科技创新规划指标\.csv!D5,F5/);

@@ -13,6 +13,7 @@ import { changesSince, describeChange } from '../../src/core/sheet/diff';
 import { loadDataSource, type Fetch } from '../../src/panes/shared/dataSource';
 import { plan as planIn, type Ran } from './shell';
 import { ganzhouHighTechRow } from '../packages';
+import { NANCHANG_CSV } from '../fixtures/nanchang';
 
 const PUBLISHED = '1764115200'; // 2025-11-26T00:00:00Z
 const SEALED = '1796256000'; // 2026-12-03T00:00:00Z
@@ -227,7 +228,7 @@ test('a file saved with a byte-order mark is written back as plain UTF-8, so sha
 
 test('a plan imported from a table: its quote is its raw again, and the edit is in the log', async () => {
   const dir = join(tmp(), 'pkg');
-  const published = await planIn(['publish', '--out', dir, '--plan', join(__dirname, '..', 'fixtures', '南昌十五五科技创新规划指标.csv')], {
+  const published = await planIn(['publish', '--out', dir, '--plan', NANCHANG_CSV], {
     LANG: 'zh_CN.UTF-8',
     SOURCE_DATE_EPOCH: PUBLISHED,
   });

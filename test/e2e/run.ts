@@ -28,6 +28,7 @@ const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const hostScript = join(root, 'dist-e2e', 'officeHost.js');
 import { deployment } from '../../scripts/deployment';
 import { PATIENCE_MS } from '../patience';
+import { NANCHANG_CSV } from '../fixtures/nanchang';
 
 export { USER_AGENTS } from './userAgents';
 
@@ -325,7 +326,7 @@ async function main(): Promise<void> {
     await step(
       '导入规划表: a selected 十五五-style table becomes a plan of its own period, kept in the workbook (screenshot)',
       async () => {
-        const table = readFileSync(join(root, 'test', 'fixtures', '南昌十五五科技创新规划指标.csv'), 'utf8')
+        const table = readFileSync(NANCHANG_CSV, 'utf8')
           .replace(/^\uFEFF/, '')
           .trim()
           .split(/\r?\n/)

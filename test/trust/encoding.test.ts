@@ -6,8 +6,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { plan } from '../cli/shell';
+import { NANCHANG_CSV } from '../fixtures/nanchang';
 
-const fixture = join(__dirname, '..', 'fixtures', '南昌十五五科技创新规划指标.csv');
 const dir = mkdtempSync(join(tmpdir(), 'plan-enc-'));
 
 /** GBK bytes of a text, from the platform's own GB18030 decoder run backwards over every two-byte code. */
@@ -36,14 +36,14 @@ const table = async (name: string, bytes: Buffer) => {
 };
 
 test('a GBK table reads as the UTF-8 one', async () => {
-  const utf8 = await table('南昌-utf8.csv', readFileSync(fixture));
-  const gb = await table('南昌-gbk.csv', gbk(readFileSync(fixture, 'utf8')));
+  const utf8 = await table('南昌-utf8.csv', readFileSync(NANCHANG_CSV));
+  const gb = await table('南昌-gbk.csv', gbk(readFileSync(NANCHANG_CSV, 'utf8')));
   expect(utf8.code).toBe(0);
   expect(gb).toMatchObject({ code: 0, out: utf8.out.replace(/南昌-utf8\.csv/g, '南昌-gbk.csv') });
 });
 
 test('UTF-16, semicolons and invalid bytes are refused by name', async () => {
-  const text = readFileSync(fixture, 'utf8').replace(/^\uFEFF/, '');
+  const text = readFileSync(NANCHANG_CSV, 'utf8').replace(/^\uFEFF/, '');
   const utf16 = await table('u16.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
   expect(utf16).toMatchObject({ code: 1 });
   expect(utf16.err).toMatch(/UTF-16/);

@@ -3,8 +3,6 @@
  * naming the cell; and where such text reaches a writer by another road (a dataset made here, a data package), the
  * portable workbook, the Excel and WPS adapters (on their fakes) and the package CSVs keep it as text.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
@@ -24,6 +22,7 @@ import { insertOnNewSheets as insertInEt } from '../../src/hosts/wps/adapter';
 import { FakeExcelNamespace, FakeHost } from '../fakes/fakeExcel';
 import { FakeEt } from '../fakes/fakeEt';
 import { planError } from '../fixture';
+import { nanchangRows } from '../fixtures/nanchang';
 
 (globalThis as unknown as { Excel: unknown }).Excel = FakeExcelNamespace;
 beforeAll(() => configureHost(() => true));
@@ -31,11 +30,8 @@ beforeAll(() => configureHost(() => true));
 const HOSTILE = ["=cmd|' /C calc'!A0", '=1+1', '@SUM(A1)', '+1+1', '-1+1', '=HYPERLINK("http://x","y")', '=WEBSERVICE("http://x")'];
 
 const base = dataset();
-const fixture = join(__dirname, '..', 'fixtures', '南昌十五五科技创新规划指标.csv');
 // The test table with a 备注 (note) column added: its rows as the CSV reader gives them.
-const clean = (parse(readFileSync(fixture, 'utf8'), { bom: true, relax_column_count: true }) as string[][]).map((r, i) =>
-  i === 1 ? [...r, '备注'] : i > 1 ? [...r, ''] : r,
-);
+const clean = nanchangRows().map((r, i) => (i === 1 ? [...r, '备注'] : i > 1 ? [...r, ''] : r));
 const read = (rows: string[][]): Region => importPlanTable(rows, { file: '南昌.csv', region: '南昌', catalogue: base.catalogue });
 
 test('the one rule: = and @ always, + and - unless a number, full-width signs as ASCII; placeholders and numbers are text', () => {

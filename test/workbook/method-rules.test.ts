@@ -4,29 +4,23 @@
  * table with a 2024 baseline), actual values from below the baseline to past the target.
  * Rules are evaluated by HyperFormula (as the fake Excel host does) and, for the example of the issue, by LibreOffice.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { actualYears, colIndex, colLetter, regionLayout, type SheetLayout } from '../../src/core/sheet/layout';
 import type { MethodId } from '../../src/core/progress/methods';
 import { assess } from '../../src/core/progress/status';
 import { baselineOf, targetOf } from '../../src/core/progress/trajectory';
 import { dataset } from '../../src/data/index';
+import { nanchangRegion } from '../fixtures/nanchang';
 import { createEngine } from '../../src/hyperformula/engine';
 import { recalculatedSheets } from './libreoffice';
 import { buildWorkbook } from '../../src/workbook/writer';
 import { shiftFormula } from '../fakes/fakeExcel';
 import { baseYearOf, periodOf, type Region } from '../../src/core/plan/model';
-import { importPlanTable } from '../../src/core/exchange/import';
 
 const d = dataset();
-const fixture = join(__dirname, '..', 'fixtures', '南昌十五五科技创新规划指标.csv');
-const nanchang = importPlanTable(parse(readFileSync(fixture, 'utf8'), { bom: true, relax_column_count: true }) as string[][], {
-  file: '南昌十五五科技创新规划指标.csv',
-  region: '南昌',
-  catalogue: d.catalogue,
-});
+const nanchang = nanchangRegion(d.catalogue);
 const regions: Region[] = [...d.regions, nanchang];
 
 /**

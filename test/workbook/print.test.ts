@@ -6,27 +6,20 @@
  * For the workbook `npx plan workbook` writes, for one by cagr with an imported 十五五 plan (other legend and
  * headers, other years), and for the English one (`--lang en`: wider headers, longer labels).
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { dataset } from '../../src/data/index';
+import { nanchangRegion } from '../fixtures/nanchang';
 import { buildWorkbook } from '../../src/workbook/writer';
 import { regionLayout } from '../../src/core/sheet/layout';
-import { importPlanTable } from '../../src/core/exchange/import';
 import type { Region } from '../../src/core/plan/model';
 import type { Lang } from '../../src/core/plan/plan';
 import type { MethodId } from '../../src/core/progress/methods';
 import { checkPrints, type PrintCheck } from './pdfwords';
 
 const d = dataset();
-const nanchang = importPlanTable(
-  parse(readFileSync(join(__dirname, '..', 'fixtures', '南昌十五五科技创新规划指标.csv'), 'utf8'), {
-    bom: true,
-    relax_column_count: true,
-  }) as string[][],
-  { file: '南昌十五五科技创新规划指标.csv', region: '南昌', catalogue: d.catalogue },
-);
+const nanchang = nanchangRegion(d.catalogue);
 
 const cases: [string, Region[], Lang, MethodId][] = [
   ['the workbook as written (zh, linear)', d.regions, 'zh', 'linear'],

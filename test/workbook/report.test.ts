@@ -6,12 +6,12 @@
  * Then printing: page setup read back, and the PDF page count.
  */
 import { rangeOf } from '../../src/core/plan/parse';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { parse } from 'csv-parse/sync';
 import { dataset } from '../../src/data/index';
+import { nanchangRegion } from '../fixtures/nanchang';
 import { actualYears, colIndex, SEED_COLUMNS, regionLayout, sheetNameFor } from '../../src/core/sheet/layout';
 import {
   finalAssessment,
@@ -31,7 +31,6 @@ import { buildDataset } from '../../src/core/plan/dataset';
 import { CATALOGUE } from '../../src/data/catalogue';
 import { periodOf, SEED_PERIOD, type Region } from '../../src/core/plan/model';
 import type { MethodId } from '../../src/core/progress/methods';
-import { importPlanTable } from '../../src/core/exchange/import';
 
 const SEED_YEARS = actualYears(SEED_PERIOD);
 
@@ -71,12 +70,7 @@ let readCsv: (sheet: string) => string[][];
 const typed: Record<string, RegionActuals> = {};
 
 const METHODS: MethodId[] = ['cagr', 'eurostat'];
-const fixture = join(__dirname, '..', 'fixtures', '南昌十五五科技创新规划指标.csv');
-const nanchang = importPlanTable(parse(readFileSync(fixture, 'utf8'), { bom: true, relax_column_count: true }) as string[][], {
-  file: '南昌十五五科技创新规划指标.csv',
-  region: '南昌',
-  catalogue: d.catalogue,
-});
+const nanchang = nanchangRegion(d.catalogue);
 const methodRegions: Region[] = [...d.regions, nanchang];
 /** For each method: the actuals typed into its workbook, and its sheets as LibreOffice computed them. */
 const byMethod = new Map<MethodId, { entered: Record<string, RegionActuals>; csv: (sheet: string) => string[][] }>();

@@ -5,12 +5,8 @@
  * target, and made-up rows with a zero or unchanged baseline or target), every year, and a spread of values down to
  * below zero.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { ROW_STATUS_LABELS, ROW_STATUSES, rowStatus, type Actuals, type RowStatus } from '../../../src/core/progress/assessment';
 import { buildDataset } from '../../../src/core/plan/dataset';
-import { importPlanTable } from '../../../src/core/exchange/import';
 import { actualYears, colIndex, regionLayout, type SheetLayout } from '../../../src/core/sheet/layout';
 import type { MethodId } from '../../../src/core/progress/methods';
 import { numericMilestones } from '../../../src/core/progress/milestones';
@@ -20,15 +16,11 @@ import { assess } from '../../../src/core/progress/status';
 import { baselineOf, expectedValue, holdsEveryYear, ownPath } from '../../../src/core/progress/trajectory';
 import { CATALOGUE } from '../../../src/data/catalogue';
 import { dataset } from '../../../src/data/index';
+import { nanchangRegion } from '../../fixtures/nanchang';
 import { createEngine } from '../../../src/hyperformula/engine';
 
 const d = dataset();
-const fixture = join(__dirname, '..', '..', 'fixtures', '南昌十五五科技创新规划指标.csv');
-const nanchang = importPlanTable(parse(readFileSync(fixture, 'utf8'), { bom: true, relax_column_count: true }) as string[][], {
-  file: '南昌十五五科技创新规划指标.csv',
-  region: '南昌',
-  catalogue: d.catalogue,
-});
+const nanchang = nanchangRegion(d.catalogue);
 
 /** Made-up rows (not the dataset): each an edge of a method — a zero or unchanged baseline or target, a rank, a range… */
 const cell = (raw: string) => ({ raw, line: 1, kind: 'table' as const, quote: raw });

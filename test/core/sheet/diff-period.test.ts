@@ -1,17 +1,12 @@
 /** What changed between two datasets, for plans of another period: the plan's own baseline years, and a region with plans of two periods kept apart. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { diffDatasets } from '../../../src/core/sheet/diff';
 import { importPlanTable } from '../../../src/core/exchange/import';
 import { Plan } from '../../../src/core/plan/plan';
 import { dataset } from '../../../src/data/index';
+import { nanchangRows } from '../../fixtures/nanchang';
 
 const base = dataset();
-const rows = parse(readFileSync(join(__dirname, '..', '..', 'fixtures', '南昌十五五科技创新规划指标.csv'), 'utf8'), {
-  bom: true,
-  relax_column_count: true,
-}) as string[][];
+const rows = nanchangRows();
 const read = (r: string[][], region = '南昌') => importPlanTable(r, { file: 'nc.csv', region, catalogue: base.catalogue });
 const edit = (row: number, col: number, text: string): string[][] =>
   rows.map((r, i) => (i === row ? r.map((c, j) => (j === col ? text : c)) : r));

@@ -3,9 +3,6 @@
  * `plan --plan`, kept in the workbook (custom XML part), comes back for a new pane, and the PLAN functions answer
  * from it in the sheet.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { cellTexts, IMPORTED_NS, parseImported, planWithImported, serializeImported } from '../../../src/core/exchange/importedPlans';
 import { Plan } from '../../../src/core/plan/plan';
 import { dataset } from '../../../src/data/index';
@@ -13,11 +10,11 @@ import { setLanguage, usePlan } from '../../../src/functions/impl';
 import { configureHost } from '../../../src/hosts/excel/requirements';
 import { officeActions } from '../../../src/hosts/excel/actions';
 import { FakeExcelNamespace, FakeHost } from '../../fakes/fakeExcel';
+import { nanchangRows } from '../../fixtures/nanchang';
 
 (globalThis as unknown as { Excel: unknown }).Excel = FakeExcelNamespace;
 const base = new Plan(dataset());
-const fixture = join(__dirname, '..', '..', 'fixtures', '南昌十五五科技创新规划指标.csv');
-const rows = parse(readFileSync(fixture, 'utf8'), { bom: true, relax_column_count: true }) as string[][];
+const rows = nanchangRows();
 
 beforeAll(() => {
   configureHost(() => true);

@@ -4,9 +4,6 @@
  * status follows typed actuals, it refreshes, counts in the overview beside a seed region, and takes official
  * actuals for its own years only.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { rowStatus } from '../../../src/core/progress/assessment';
 import { ROW_STATUS_LABELS } from '../../../src/core/progress/assessment';
 import { colIndex, colLetter, columnsFor, isTableOf, parseTableName, regionLayout, tableNameFor } from '../../../src/core/sheet/layout';
@@ -19,11 +16,11 @@ import { setLanguage, usePlan } from '../../../src/functions/impl';
 import { configureHost } from '../../../src/hosts/excel/requirements';
 import { officeActions } from '../../../src/hosts/excel/actions';
 import { FakeExcelNamespace, FakeHost } from '../../fakes/fakeExcel';
+import { nanchangRows } from '../../fixtures/nanchang';
 
 (globalThis as unknown as { Excel: unknown }).Excel = FakeExcelNamespace;
 const base = new Plan(dataset());
-const fixture = join(__dirname, '..', '..', 'fixtures', '南昌十五五科技创新规划指标.csv');
-const rows = parse(readFileSync(fixture, 'utf8'), { bom: true, relax_column_count: true }) as string[][];
+const rows = nanchangRows();
 const plan = planWithImported(base.dataset, [{ region: '南昌', source: 'Sheet1!A1:G9', rows }]);
 const nc: Region = plan.region('南昌');
 const columns = columnsFor(periodOf(nc));

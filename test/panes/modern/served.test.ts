@@ -14,6 +14,7 @@ import { loadDataSource, previewText, STORE_KEY, type DataSource, type Store } f
 import { officeActions } from '../../../src/hosts/excel/actions';
 import { FakeExcelNamespace, FakeHost } from '../../fakes/fakeExcel';
 import { editTarget, memoryStore, publish, serveFiles, type Served } from '../../packages';
+import { NANCHANG_CSV } from '../../fixtures/nanchang';
 
 // Each test loads packages over a real HTTP server and runs the fake host: slow on a loaded machine, not a speed test.
 
@@ -31,8 +32,7 @@ beforeAll(async () => {
   await publish(join(root, 'bad', 'data'), '1764201600');
   editTarget(join(root, 'bad', 'data'), 2100, false);
   // A bureau's package with a 十五五 table of 赣州 beside the seed 赣州 (the test table, its figures invented).
-  const fixture = join(__dirname, '..', '..', 'fixtures', '南昌十五五科技创新规划指标.csv');
-  await publish(join(root, 'two', 'data'), '1764201600', ['--plan', fixture, '--region', '赣州']);
+  await publish(join(root, 'two', 'data'), '1764201600', ['--plan', NANCHANG_CSV, '--region', '赣州']);
   served = await serveFiles(root, {
     contentType: (path) => (path.endsWith('.json') ? 'application/json' : 'text/csv; charset=utf-8'),
   });

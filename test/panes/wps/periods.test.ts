@@ -3,9 +3,6 @@
  * 赣州; official actuals from a published package go only into free actual cells of the plan whose years hold them,
  * in the official colour; a typed value is kept.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { colIndex, columnsFor, FONT } from '../../../src/core/sheet/layout';
 import { periodOf } from '../../../src/core/plan/model';
 import { planWithImported } from '../../../src/core/exchange/importedPlans';
@@ -13,11 +10,9 @@ import { dataset } from '../../../src/data/index';
 import { bgr } from '../../../src/hosts/wps/et';
 import { wpsActions } from '../../../src/hosts/wps/actions';
 import { FakeEt } from '../../fakes/fakeEt';
+import { nanchangRows } from '../../fixtures/nanchang';
 
-const rows = parse(readFileSync(join(__dirname, '..', '..', 'fixtures', '南昌十五五科技创新规划指标.csv'), 'utf8'), {
-  bom: true,
-  relax_column_count: true,
-}) as string[][];
+const rows = nanchangRows();
 const plan = planWithImported(dataset(), [{ region: '南昌', source: 'Sheet1!A1:G9', rows }]);
 const nc = plan.region('南昌');
 const columns = columnsFor(periodOf(nc));
