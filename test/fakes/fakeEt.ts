@@ -87,6 +87,18 @@ export interface Rule {
   font?: number;
 }
 
+/** A collection's Item(index), as ET answers it: by name (any case) or by position from 1; anything else is refused. */
+function itemOf<T extends { name: string }>(items: T[], index: number | string, collection: string, noun: string): T {
+  if (typeof index === 'string') {
+    const found = items.find((x) => x.name.toLowerCase() === index.toLowerCase());
+    if (!found) throw new EtError(`${collection}.Item("${index}"): no such ${noun}`);
+    return found;
+  }
+  if (!Number.isInteger(index) || index < 1 || index > items.length)
+    throw new EtError(`${collection}.Item(${index}): index out of range 1..${items.length}`);
+  return items[index - 1];
+}
+
 function colName(col: number): string {
   let s = '';
   for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
@@ -279,14 +291,7 @@ export class FakeSheets implements EtSheets {
     return this.wb.sheets.length;
   }
   Item(index: number | string): FakeSheet {
-    if (typeof index === 'string') {
-      const s = this.wb.sheets.find((x) => x.name.toLowerCase() === index.toLowerCase());
-      if (!s) throw new EtError(`Worksheets.Item("${index}"): no such sheet`);
-      return s;
-    }
-    if (!Number.isInteger(index) || index < 1 || index > this.wb.sheets.length)
-      throw new EtError(`Worksheets.Item(${index}): index out of range 1..${this.wb.sheets.length}`);
-    return this.wb.sheets[index - 1];
+    return itemOf(this.wb.sheets, index, 'Worksheets', 'sheet');
   }
   Add(before?: EtWorksheet, after?: EtWorksheet, count?: number): FakeSheet {
     if (before && after) throw new EtError('Worksheets.Add: give Before or After, not both');
@@ -782,14 +787,7 @@ export class FakeListObjects implements EtListObjects {
     return this.sheet.tables.length;
   }
   Item(index: number | string): FakeListObject {
-    if (typeof index === 'string') {
-      const t = this.sheet.tables.find((x) => x.name.toLowerCase() === index.toLowerCase());
-      if (!t) throw new EtError(`ListObjects.Item("${index}"): no such table`);
-      return t;
-    }
-    if (!Number.isInteger(index) || index < 1 || index > this.sheet.tables.length)
-      throw new EtError(`ListObjects.Item(${index}): index out of range 1..${this.sheet.tables.length}`);
-    return this.sheet.tables[index - 1];
+    return itemOf(this.sheet.tables, index, 'ListObjects', 'table');
   }
   Add(sourceType: number, source: EtRange, _linkSource?: unknown, hasHeaders?: number): FakeListObject {
     if (sourceType !== 1) throw new EtError(`ListObjects.Add: the fake supports xlSrcRange (1) only, not ${sourceType}`);

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { dataset } from '../../src/data/index';
 import { nanchangRegion } from '../fixtures/nanchang';
+import { madeDataset } from '../fixture';
 import { actualYears, colIndex, SEED_COLUMNS, regionLayout, sheetNameFor } from '../../src/core/sheet/layout';
 import {
   finalAssessment,
@@ -27,8 +28,6 @@ import { baselineOf, expectedValue } from '../../src/core/progress/trajectory';
 import type { Entry } from '../../src/core/plan/model';
 import { recalculatedWorkbooks } from './libreoffice';
 import { buildWorkbook } from '../../src/workbook/writer';
-import { buildDataset } from '../../src/core/plan/dataset';
-import { CATALOGUE } from '../../src/data/catalogue';
 import { periodOf, SEED_PERIOD, type Region } from '../../src/core/plan/model';
 import type { MethodId } from '../../src/core/progress/methods';
 
@@ -110,22 +109,7 @@ function kindsWorkbook() {
     return { indicator, name: `${indicator}-${k}`, unit: '', values: base ? { '2020': cell(base) } : {}, target: cell(target) };
   });
   // Entries need distinct ids for refresh, not for the sheet: the layout reads rows in order.
-  const made = buildDataset(
-    [
-      {
-        name: '测试',
-        fullName: '测试市',
-        en: 'Test',
-        level: 'city',
-        seed: 'x.txt',
-        planTitle: 't',
-        meta: { titleLine: 1 },
-        entries: authored,
-      },
-    ],
-    CATALOGUE,
-    'test',
-  );
+  const made = madeDataset(authored);
   const region = made.regions[0];
   const layout = regionLayout(region, 'plain', 'zh', made.version);
   const wb = buildWorkbook(made, [region]);

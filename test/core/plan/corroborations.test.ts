@@ -2,11 +2,10 @@
  * Corroborating statements: prose that repeats a figure the table (or another passage) gives with the same value is
  * kept as a further source of that value, and shown wherever sources are shown.
  */
-import { buildDataset } from '../../../src/core/plan/dataset';
 import { exportDataset } from '../../../src/core/exchange/export';
 import { Plan } from '../../../src/core/plan/plan';
-import { CATALOGUE } from '../../../src/data/catalogue';
 import { dataset } from '../../../src/data/index';
+import { madeDataset } from '../../fixture';
 
 const plan = new Plan(dataset());
 
@@ -46,24 +45,8 @@ test('the JSON export carries corroborations beside conflicts', () => {
 
 test('a corroboration naming an indicator the region has no entry for is refused when the dataset is built', () => {
   expect(() =>
-    buildDataset(
-      [
-        {
-          name: '测试',
-          fullName: '测试市',
-          en: 'Test',
-          level: 'city',
-          seed: 'x.txt',
-          planTitle: 't',
-          meta: { titleLine: 1 },
-          entries: [
-            { indicator: 'tech_smes', name: 'x', unit: '家', values: {}, target: { raw: '5', line: 1, kind: 'prose', quote: '5' } },
-          ],
-          corroborations: [{ indicator: 'high_tech_enterprises', field: 'target', raw: '5', line: 2, kind: 'prose', quote: '5' }],
-        },
-      ],
-      CATALOGUE,
-      't',
-    ),
+    madeDataset([{ indicator: 'tech_smes', name: 'x', unit: '家', values: {}, target: { raw: '5', line: 1, kind: 'prose', quote: '5' } }], {
+      corroborations: [{ indicator: 'high_tech_enterprises', field: 'target', raw: '5', line: 2, kind: 'prose', quote: '5' }],
+    }),
   ).toThrow(/line 2 names indicator "high_tech_enterprises"/);
 });

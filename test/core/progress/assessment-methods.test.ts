@@ -6,7 +6,6 @@
  * below zero.
  */
 import { ROW_STATUS_LABELS, ROW_STATUSES, rowStatus, type Actuals, type RowStatus } from '../../../src/core/progress/assessment';
-import { buildDataset } from '../../../src/core/plan/dataset';
 import { actualYears, colIndex, regionLayout, type SheetLayout } from '../../../src/core/sheet/layout';
 import type { MethodId } from '../../../src/core/progress/methods';
 import { numericMilestones } from '../../../src/core/progress/milestones';
@@ -14,9 +13,9 @@ import { periodOf, type Entry, type Region } from '../../../src/core/plan/model'
 import { overviewCounts } from '../../../src/core/sheet/overview';
 import { assess } from '../../../src/core/progress/status';
 import { baselineOf, expectedValue, holdsEveryYear, ownPath } from '../../../src/core/progress/trajectory';
-import { CATALOGUE } from '../../../src/data/catalogue';
 import { dataset } from '../../../src/data/index';
 import { nanchangRegion } from '../../fixtures/nanchang';
+import { madeDataset } from '../../fixture';
 import { createEngine } from '../../../src/hyperformula/engine';
 
 const d = dataset();
@@ -38,27 +37,14 @@ const edges: [string, string | null, string][] = [
   ['high_tech_enterprises', null, '2000家以上'], // no baseline: no path
   ['innovation_rank', '16', '全省中上游'], // qualitative
 ];
-const made = buildDataset(
-  [
-    {
-      name: '测试',
-      fullName: '测试市',
-      en: 'Test',
-      level: 'city',
-      seed: 'x.txt',
-      planTitle: 't',
-      meta: { titleLine: 1 },
-      entries: edges.map(([indicator, base, target], k) => ({
-        indicator,
-        name: `${indicator}-${k}`,
-        unit: '',
-        values: base ? { '2020': cell(base) } : {},
-        target: cell(target),
-      })),
-    },
-  ],
-  CATALOGUE,
-  'test',
+const made = madeDataset(
+  edges.map(([indicator, base, target], k) => ({
+    indicator,
+    name: `${indicator}-${k}`,
+    unit: '',
+    values: base ? { '2020': cell(base) } : {},
+    target: cell(target),
+  })),
 ).regions[0];
 
 const regions: Region[] = [...d.regions, nanchang, made];

@@ -2,17 +2,15 @@
  * Staged targets ("到2022年…600人左右") carry their own year: PLAN.TARGET answers them, and the path runs through
  * them piecewise; an entry whose last stated target is a staged one has a path that ends there.
  */
-import { buildDataset } from '../../../src/core/plan/dataset';
 import { exportDataset } from '../../../src/core/exchange/export';
 import { hasMilestones, milestoneAt, pathEndYear } from '../../../src/core/progress/milestones';
 import type { Entry } from '../../../src/core/plan/model';
 import { Plan } from '../../../src/core/plan/plan';
 import { expectedValue, trajectory } from '../../../src/core/progress/trajectory';
 import { TARGET } from '../../../src/functions/impl';
-import { CATALOGUE } from '../../../src/data/catalogue';
 import { dataset } from '../../../src/data/index';
 import type { AuthoredEntry, AuthoredValue } from '../../../src/data/types';
-import { planError } from '../../fixture';
+import { madeDataset, planError } from '../../fixture';
 
 const cell = (raw: string, line = 1): AuthoredValue => ({ raw, line, kind: 'prose', quote: raw });
 
@@ -21,12 +19,7 @@ function staged(base: string | null, stages: [number, string][], target: string 
   if (base !== null) e.values['2020'] = cell(base);
   if (target !== null) e.target = cell(target);
   e.milestones = stages.map(([year, raw]) => ({ year, ...cell(raw) }));
-  const d = buildDataset(
-    [{ name: '测试', fullName: '测试市', en: 'Test', level: 'city', seed: 'x.txt', planTitle: 't', meta: { titleLine: 1 }, entries: [e] }],
-    CATALOGUE,
-    'test',
-  );
-  return d.regions[0].entries[0];
+  return madeDataset([e]).regions[0].entries[0];
 }
 
 test('a milestone is parsed like any value and kept in year order', () => {
