@@ -184,7 +184,7 @@ export function serve(dir: string, pages: Record<string, string> = {}): Promise<
   );
 }
 
-interface Load {
+export interface Load {
   /** Shown, from the navigation's start (performance.timeOrigin). */
   nav: number;
   /** Shown, from Node's request for the page (the page's renderer included). */
@@ -196,7 +196,8 @@ interface Load {
   bytes: number;
 }
 
-async function load(browser: Browser, url: string, userAgent: string, rate: number): Promise<Load> {
+/** One cold load of `url` in a fresh browser context at `rate`× CPU: both moments, the heap and the bytes read. */
+export async function load(browser: Browser, url: string, userAgent: string, rate: number): Promise<Load> {
   const context = await browser.newContext({ userAgent, viewport: { width: 350, height: 600 } });
   await context.addInitScript({ content: READY_PROBE });
   const page = await context.newPage();

@@ -18,7 +18,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { READY_PROBE, serve, waitStarted } from './startup.bench';
+import { load, serve } from './startup.bench';
 import { TEST_DIST } from '../test/build/dist';
 import { USER_AGENTS } from '../test/e2e/userAgents';
 
@@ -57,21 +57,8 @@ export function parts(page: string): Record<string, string> {
   };
 }
 
-/** "Shown" of one cold load, in ms from the navigation's start. */
-async function shown(browser: Browser, url: string, userAgent: string): Promise<number> {
-  const context = await browser.newContext({ userAgent, viewport: { width: 350, height: 600 } });
-  await context.addInitScript({ content: READY_PROBE });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: RATE });
-  const started = waitStarted(page);
-  started.catch(() => undefined);
-  await page.goto(url, { waitUntil: 'commit' });
-  await started;
-  const ms = await page.evaluate(() => (window as unknown as { __ready: number }).__ready);
-  await context.close();
-  return ms;
-}
+/** "Shown" of one cold load, in ms from the navigation's start (the bench's own load). */
+const shown = async (browser: Browser, url: string, ua: string): Promise<number> => (await load(browser, url, ua, RATE)).nav;
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
