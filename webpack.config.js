@@ -21,7 +21,7 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { deployment } = require('./scripts/deployment');
 const { babelRules, minimize, modernRules } = require('./scripts/transpile-rules');
-const { dataJson, dataJsonPlugins } = require('./scripts/data-json');
+const { dataJsonPlugins } = require('./scripts/data-json');
 const { firstScreen } = require('./scripts/first-screen');
 
 let DIST = path.resolve(__dirname, 'dist');
@@ -82,7 +82,6 @@ function modern(d, dev) {
         templateParameters: () => ({
           officeJs: d.officeJs,
           csp: d.metaCsp,
-          dataFile: dataJson().file,
           firstScreen: firstScreen().html,
           firstScreenStyles: firstScreen().styles,
           legacyScreen: firstScreen().legacy,

@@ -8,11 +8,10 @@ import { buildDataset } from '../core/plan/dataset';
 import type { Dataset } from '../core/plan/model';
 import { setActualsCsv } from './actuals.generated.browser';
 import { setVariantPairs } from '../core/plan/variants.generated.browser';
+import { DATA_FILE } from './dataFile';
 import type { DataPayload } from './payload';
 
-/** The file's name, content-hashed (so it may be cached for good), set by webpack's DefinePlugin. */
-declare const __PLAN_DATA__: string;
-export const DATA_FILE: string = typeof __PLAN_DATA__ === 'string' ? __PLAN_DATA__ : 'data.json';
+export { DATA_FILE };
 
 let cached: Dataset | undefined;
 let loading: Promise<void> | undefined;

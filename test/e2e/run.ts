@@ -9,7 +9,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
@@ -161,6 +161,9 @@ async function main(): Promise<void> {
       assert.ok(loaded(opened.requests, url, 'startup.js'));
       assert.ok(loaded(opened.requests, url, 'taskpane.js'), 'the modern bundle');
       assert.ok(!opened.requests.some((u) => u.includes('/legacy/')), 'not the legacy pane');
+      // startup.js preloads the dataset once the first screen is painted; the pane's own request takes that answer.
+      const data = readdirSync(TEST_DIST).find((f) => /^data\.[0-9a-f]{12}\.json$/.test(f))!;
+      assert.equal(opened.requests.filter((u) => u === url + data).length, 1, `${data} asked for once`);
       await page.screenshot({ path: join(results, 'pane-zh.png'), fullPage: true });
     });
 
