@@ -480,27 +480,22 @@ export class FakeRange implements EtRange {
     return this.read((c, row, col) => (c?.formula ? this.sheet.wb.evaluate(this.sheet, c.formula, row, col) : c?.value));
   }
   set Value2(v: EtValue | EtValue[][]) {
-    this.writable();
-    const rows = rowsOf(v, this.rect, 'Value2');
-    this.each((row, col, i, j) => {
-      const x = rows[i][j];
-      const c = this.data(row, col, true)!;
-      c.formula = undefined;
-      c.value = undefined;
-      if (x === NA) c.value = '#N/A';
-      else if (typeof x === 'string' && enteredFormula(x)) c.formula = enteredFormula(x)!;
-      else if (typeof x === 'string' && x.startsWith("'")) c.value = x.slice(1);
-      else if (typeof x === 'string' && x !== '' && c.numberFormat !== '@') c.value = asTyped(x) as EtValue;
-      else if (x !== '') c.value = x;
-    });
-    this.sheet.wb.writes++;
+    this.enter(v, 'Value2');
   }
   get Formula(): EtValue | EtValue[][] {
     return this.read((c) => c?.formula ?? (c?.value === undefined || c.value === null ? '' : String(c.value)));
   }
   set Formula(v: EtValue | EtValue[][]) {
+    this.enter(v, 'Formula');
+  }
+  /**
+   * What ET does with a value written through Value2 or Formula (the same for both): a formula for what starts with
+   * "=", text for what starts with "'", a number for a numeric string unless the cell is formatted as text (@), and an
+   * empty cell for "", null or undefined.
+   */
+  private enter(v: EtValue | EtValue[][], property: 'Value2' | 'Formula'): void {
     this.writable();
-    const rows = rowsOf(v, this.rect, 'Formula');
+    const rows = rowsOf(v, this.rect, property);
     this.each((row, col, i, j) => {
       const x = rows[i][j];
       const c = this.data(row, col, true)!;
