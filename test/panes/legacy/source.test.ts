@@ -73,6 +73,21 @@ let served: Served;
 let origin = '';
 const lines: Record<string, number> = {};
 
+/** A package in `dir` whose 赣州 高新技术企业 target row has `text` in column `col` (checksum updated); its line. */
+async function publishWithTarget(dir: string, col: number, text: string): Promise<number> {
+  await publish(join(root, dir, 'data'), '1764201600');
+  return editCsv(
+    join(root, dir, 'data'),
+    'values.csv',
+    (rows) => {
+      const i = targetRow(rows, '赣州', 'high_tech_enterprises');
+      rows[i][col] = text;
+      return i;
+    },
+    true,
+  );
+}
+
 beforeAll(async () => {
   const actualsFile = join(root, 'actuals.csv');
   writeFileSync(
@@ -86,28 +101,8 @@ beforeAll(async () => {
   editTarget(join(root, 'checksum', 'data'), 2100, false);
   await publish(join(root, 'json', 'data'), '1764201600');
   writeFileSync(join(root, 'json', 'data', 'datapackage.json'), '{"name": "jiangxi-plan-indicators", "resources": [');
-  await publish(join(root, 'indicator', 'data'), '1764201600');
-  lines.indicator = editCsv(
-    join(root, 'indicator', 'data'),
-    'values.csv',
-    (rows) => {
-      const i = targetRow(rows, '赣州', 'high_tech_enterprises');
-      rows[i][1] = 'flying_cars';
-      return i;
-    },
-    true,
-  );
-  await publish(join(root, 'number', 'data'), '1764201600');
-  lines.number = editCsv(
-    join(root, 'number', 'data'),
-    'values.csv',
-    (rows) => {
-      const i = targetRow(rows, '赣州', 'high_tech_enterprises');
-      rows[i][6] = '两千一';
-      return i;
-    },
-    true,
-  );
+  lines.indicator = await publishWithTarget('indicator', 1, 'flying_cars');
+  lines.number = await publishWithTarget('number', 6, '两千一');
   served = await serveFiles(root, {
     // CSV without a charset, as many static servers send it: the pane reads UTF-8 regardless.
     contentType: (path) => (path.endsWith('.json') ? 'application/json' : 'text/csv'),
