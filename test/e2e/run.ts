@@ -29,6 +29,7 @@ const hostScript = join(root, 'dist-e2e', 'officeHost.js');
 import { deployment } from '../../scripts/deployment';
 import { PATIENCE_MS } from '../patience';
 import { NANCHANG_CSV } from '../fixtures/nanchang';
+import { TEMPLATE_CELLS } from '../fixtures/template';
 
 export { USER_AGENTS } from './userAgents';
 
@@ -300,22 +301,11 @@ async function main(): Promise<void> {
     });
 
     await step('check my template: matches rows and explains the flags', async () => {
-      await page.evaluate(() => {
+      await page.evaluate((cells) => {
         const h = (window as unknown as { __host: { type: (s: string, a: string, v: string | number) => void; selection: object } }).__host;
-        const cells: [string, string | number][] = [
-          ['A20', '指标'],
-          ['B20', '2023年'],
-          ['C20', '2022年'],
-          ['A21', '高新技术企业'],
-          ['B21', 1200],
-          ['C21', 1400],
-          ['A22', '备注行'],
-          ['A23', '专利授权量'],
-          ['B23', 19000],
-        ];
         for (const [a, v] of cells) h.type('Sheet1', a, v);
         h.selection = { sheet: 'Sheet1', row: 19, col: 0, rows: 4, cols: 3 };
-      });
+      }, TEMPLATE_CELLS);
       await page.click('role=tab[name="检查我的模板"]');
       await page.click('[data-action="read-selection"]');
       await page.waitForSelector('.flags li');

@@ -14,6 +14,7 @@ import { flagTemplate, matchTemplate } from '../../../src/core/sheet/template';
 import { officeActions } from '../../../src/hosts/excel/actions';
 import { Occupied, Refused, type MarkCell, type PaneActions, type Selection } from '../../../src/panes/modern/App';
 import { setLanguage } from '../../../src/functions/impl';
+import { TEMPLATE_CELLS } from '../../fixtures/template';
 
 (globalThis as unknown as { Excel: unknown }).Excel = FakeExcelNamespace;
 setLanguage('zh-CN');
@@ -44,18 +45,7 @@ async function setup(): Promise<World> {
   // The person's own work on Sheet1: a template row that stays blank until data arrive, coloured cells, a report.
   host.type('Sheet1', 'D10', '=IF(1>2,1,"")');
   host.paint('Sheet1', 'D10', '#DDEBF7');
-  const template: [string, string | number][] = [
-    ['A20', '指标'],
-    ['B20', '2023年'],
-    ['C20', '2022年'],
-    ['A21', '高新技术企业'],
-    ['B21', 1200],
-    ['C21', 1400],
-    ['A22', '备注行'],
-    ['A23', '专利授权量'],
-    ['B23', 19000],
-  ];
-  for (const [a, v] of template) host.type('Sheet1', a, v);
+  for (const [a, v] of TEMPLATE_CELLS) host.type('Sheet1', a, v);
   host.paint('Sheet1', 'B21', '#00B050'); // the person's own green, under a cell the pane will flag
   host.paint('Sheet1', 'C20', '#FFFF00');
   // Their actual values and a note in a column of their own beside the table.
