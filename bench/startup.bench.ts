@@ -265,6 +265,8 @@ async function main(): Promise<void> {
     { name: 'legacy pane (Trident)', path: 'taskpane.html', ua: USER_AGENTS.trident },
   ];
   const results = new Map<string, Map<number, Load>>();
+  /** Shown, load by load, as a ratio to the one-button load of the same round, by page and rate. */
+  const paired = new Map<string, Map<number, number[]>>();
   try {
     for (const rate of [1, 4]) {
       // Interleaved (one of each page in turn), so a burst of load on the machine falls on every page alike.
@@ -283,6 +285,13 @@ async function main(): Promise<void> {
           bytes: median(rs.map((r) => r.bytes)),
         });
         results.set(p.name, m);
+        const base = runs.get('one-button page')!;
+        const ratios = paired.get(p.name) ?? new Map<number, number[]>();
+        ratios.set(
+          rate,
+          rs.map((r, i) => r.nav / base[i].nav),
+        );
+        paired.set(p.name, ratios);
       }
     }
   } finally {
@@ -318,6 +327,18 @@ async function main(): Promise<void> {
       const extra = moment === 'started' ? `${pad((r4.heap / 2 ** 20).toFixed(1), 9)}${pad((r4.bytes / 1024).toFixed(0), 9)}` : '';
       console.log(`${name.padEnd(24)}${cells.join('')}${extra}`);
     }
+  }
+  // How far single loads spread: each pane's load over the one-button load of the same round (the medians above move
+  // by ±0.3 between runs on this machine; the middle half of these says how much of that is the loads themselves).
+  console.log('\nshown, load by load: ratio to the one-button load of the same round, median (middle half)');
+  for (const [name, ratios] of paired) {
+    if (name === 'one-button page') continue;
+    const cells = [1, 4].map((rate) => {
+      const q = [...ratios.get(rate)!].sort((a, b) => a - b);
+      const at = (f: number) => q[Math.min(q.length - 1, Math.round(f * (q.length - 1)))].toFixed(2);
+      return `${rate}× ${median(q).toFixed(2)} (${at(0.25)}–${at(0.75)})`;
+    });
+    console.log(`${name.padEnd(24)}${cells.join('   ')}`);
   }
   const first = ['startup.js', 'taskpane.js', 'legacy/legacy.js'];
   const json = readdirSync(DIST).filter((f) => /^data\b.*\.json$/.test(f));
