@@ -34,11 +34,10 @@ function paneTemplate() {
   return (
     fs
       .readFileSync(path.join(__dirname, 'src/panes/modern/taskpane.html'), 'utf8')
-      // The Excel page's Office.js and start-up script (and its CSP placeholder) are not for WPS.
-      .replace(/<% if \(officeJs\) \{ %>[\s\S]*?<% \} %>/, '')
+      // The Excel page's Office.js, start-up script and the static screen's style rules (and its CSP placeholder) are not
+      // for WPS: the static first screen needs startup.js to keep its clicks, and WPS's pane renders at once from its bundle.
+      .replace(/\s*<% if \(officeJs\) \{ %>[\s\S]*?<% \} %>/g, '')
       .replace('<%= csp %>', '')
-      // The static first screen needs startup.js to keep its clicks, and WPS's pane renders at once from its bundle.
-      .replace(/\s*<!--[^>]*-->\s*<%= firstScreenStyles %>/, '')
       .replace(/\s*<!--[^>]*-->\s*(<div id="root">)\s*<%= (?:legacyScreen|firstScreen) %>[\s\S]*?(<\/div>)/, '\n    $1$2')
       .replace(/\s*<!--[^>]*-->\s*<meta\s+http-equiv="Content-Security-Policy"[^>]*\/>/s, '')
       .replace(/\s*<meta\s+http-equiv="Content-Security-Policy"[^>]*\/>/s, '')

@@ -200,15 +200,24 @@ test('the page holds the modern pane’s first screen, every compiled-in region,
   const options = [...select.matchAll(/<option[^>]*value="?([^">]*)"?[^>]*>([^<]*)/g)].map((m) => [m[1], m[2]]);
   expect(options.map((o) => o[0])).toEqual(plan.allRegions().map((r) => plan.refOf(r)));
   for (const r of plan.allRegions()) expect(options.some((o) => o[1].startsWith(`${r.name} — ${r.planTitle}`))).toBe(true);
-  // Griffel's rules in <head>, under the page's CSP (inline styles allowed), before the body.
+  // Griffel's rules in <head>, under the page's CSP (inline styles allowed), before the body: inert in a <template>
+  // that comes after the page's own style and before startup.js, which makes them live for the modern pane alone.
   const head = html.slice(0, html.indexOf('</head>'));
-  expect(head).toMatch(/<style[^>]*data-make-styles-bucket="?d"?[^>]*>[^<]*\.f[0-9a-z]{5,8}\{/);
+  const template = head.match(/<template id="?first-screen-styles"?>([\s\S]*?)<\/template>/)!;
+  expect(template[1]).toMatch(/^(<style[^>]*data-make-styles-bucket[^>]*>[^<]*<\/style>)+$/);
+  expect(template[1]).toMatch(/<style[^>]*data-make-styles-bucket="?d"?[^>]*>[^<]*\.f[0-9a-z]{5,8}\{/);
+  expect(head.replace(template[0], '')).not.toContain('data-make-styles');
+  expect(head.indexOf('<style>')).toBeLessThan(template.index!);
+  expect(head.indexOf('src="startup.js"')).toBeGreaterThan(template.index! + template[0].length);
+  expect(head.indexOf('src="office/office.js"')).toBeLessThan(head.indexOf('<style>'));
   const csp = html.match(/Content-Security-Policy"?\s+content="([^"]+)"/)![1];
   expect(csp).toMatch(/style-src 'self' 'unsafe-inline'/);
   // The WPS page (no startup.js to keep early clicks) renders its pane from its bundle: no static screen there.
   const wps = readFileSync(join(out, 'wps', 'taskpane.html'), 'utf8');
   expect(wps).not.toMatch(/<div[^>]*data-first-screen/);
   expect(wps).not.toContain('data-make-styles-bucket');
+  expect(wps).not.toContain('first-screen-styles');
+  expect(wps).not.toContain('src="startup.js"');
   expect(wps).toMatch(/<div id="?root"?><\/div>/);
 });
 
@@ -226,6 +235,9 @@ test('the start-up parts bench can cut the built page into its parts (bench/star
     expect(cut[name]).toContain('data-legacy-screen');
   }
   expect(cut['modern static screen, no script']).toMatch(/<div data-first-screen/);
+  // No startup.js there to make Fluent's rules live: the copy has them live in <head>.
+  expect(cut['modern static screen, no script']).toMatch(/<\/style><style[^>]*data-make-styles-bucket[\s\S]*<\/head>/);
+  expect(cut['modern static screen, no script']).not.toContain('<template id="first-screen-styles"');
   expect(cut['legacy static screen, no script']).not.toMatch(/<div data-first-screen/);
   expect(cut['legacy static screen, no script']).not.toContain('data-make-styles');
   expect(() => parts(html.replace('<script src="startup.js"></script>', ''))).toThrow(/startup.parts.ts/);

@@ -486,6 +486,14 @@ async function main(): Promise<void> {
     await step('a click on the static first screen before the pane has started is kept and performed once', async () => {
       const { page: early, context, release } = await held(USER_AGENTS.webview2, /\/taskpane\.js$/);
       assert.equal(await early.locator('#root[data-started]').count(), 0, 'the pane has not started');
+      // Fluent's rules were made live by startup.js (src/panes/startup/firstScreenStyles.ts): the static insert button
+      // wears the brand colour, as the pane's does.
+      const look = await early.evaluate(() => ({
+        template: document.querySelectorAll('#first-screen-styles').length,
+        rules: document.querySelectorAll('head > style[data-make-styles-bucket]').length,
+        insert: getComputedStyle(document.querySelector('[data-first-screen] [data-action="insert"]')!).backgroundColor,
+      }));
+      assert.deepEqual({ ...look, rules: look.rules > 5 }, { template: 0, rules: true, insert: 'rgb(15, 108, 189)' });
       // 吉安 and the plain mode chosen on the static screen, then 插入到新工作表.
       const jian = await early.evaluate(
         () =>
@@ -520,6 +528,12 @@ async function main(): Promise<void> {
         assert.equal(await old.locator('#root[data-started]').count(), 0, 'the pane has not started');
         assert.ok(await old.locator('[data-first-screen]').isHidden(), 'not the Fluent screen');
         assert.ok(await old.locator('[data-legacy-screen]').isVisible(), 'the legacy screen');
+        // Fluent's rules stay inert in their <template>: no style sheet of the page is Griffel's.
+        const sheets = await old.evaluate(() => ({
+          griffel: [...document.styleSheets].filter((s) => (s.ownerNode as Element).hasAttribute('data-make-styles-bucket')).length,
+          inert: document.querySelector<HTMLTemplateElement>('#first-screen-styles')!.content.querySelectorAll('style').length,
+        }));
+        assert.deepEqual({ ...sheets, inert: sheets.inert > 5 }, { griffel: 0, inert: true });
         // 吉安 chosen on the static legacy screen, then 插入到新工作表.
         const jian = await old.evaluate(
           () =>

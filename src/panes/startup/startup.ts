@@ -13,12 +13,14 @@
  *   on the static first screen before it has taken over is kept (early.ts) and performed by the pane once.
  *
  * Either pane, and the dataset beside it, is asked for once the static screen has painted its first frame (loadPane.ts).
+ * The modern static screen's style rules are made live only for the modern pane (firstScreenStyles.ts).
  *
  * It runs in <head>, before the body (and the static screen) is parsed: it listens on the document.
  */
 import { DATA_FILE } from '../../data/dataFile';
 import { choosePane } from './choose';
 import { installEarly, LEGACY_SCREEN_ATTR } from './early';
+import { adoptFirstScreenStyles } from './firstScreenStyles';
 import { loadPane } from './loadPane';
 
 if (choosePane(navigator.userAgent, window) === 'legacy') {
@@ -26,6 +28,7 @@ if (choosePane(navigator.userAgent, window) === 'legacy') {
   (window as any).__planEarly = installEarly(window, document, LEGACY_SCREEN_ATTR);
   loadPane(window, document, 'legacy/legacy.js', DATA_FILE);
 } else {
+  adoptFirstScreenStyles(document);
   (window as any).__planEarly = installEarly(window, document);
   loadPane(window, document, 'taskpane.js', DATA_FILE);
 }
