@@ -18,8 +18,7 @@ const page = (html = PAGE): Document => {
   return document;
 };
 /** The text of every rule of every live style sheet, in the cascade's order. */
-const rules = (doc: Document): string[] =>
-  [...doc.styleSheets].flatMap((s) => [...s.cssRules].map((r) => r.cssText.replace(/\s+/g, '')));
+const rules = (doc: Document): string[] => [...doc.styleSheets].flatMap((s) => [...s.cssRules].map((r) => r.cssText.replace(/\s+/g, '')));
 const buckets = (doc: Document): string[] =>
   [...doc.head.querySelectorAll('style[data-make-styles-bucket]')].map((s) => s.getAttribute('data-make-styles-bucket')!);
 
