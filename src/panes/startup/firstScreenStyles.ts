@@ -18,7 +18,9 @@ export function adoptFirstScreenStyles(doc: Document): void {
   const template = doc.getElementById(FIRST_SCREEN_STYLES_ID);
   if (!template || !template.parentNode) return;
   const head = doc.getElementsByTagName('head')[0];
-  const from: Node = (template as HTMLTemplateElement).content || template;
-  while (from.firstChild) head.appendChild(from.firstChild);
+  const content = (template as HTMLTemplateElement).content;
   template.parentNode.removeChild(template);
+  // The fragment goes in with one insertion; where the parser made them elements, one by one.
+  if (content) head.appendChild(content);
+  else while (template.firstChild) head.appendChild(template.firstChild);
 }
