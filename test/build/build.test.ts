@@ -174,8 +174,10 @@ test('the name variants travel with the dataset, not in the panes’ scripts; fu
 test('startup.js asks for the dataset beside the pane (preload, same origin, credentials as the panes’ request); the page does not', () => {
   const html = readFileSync(join(out, 'taskpane.html'), 'utf8');
   const json = files(out).filter((f) => /^data\.[0-9a-f]{12}\.json$/.test(f));
-  // Not in the page: its download would arrive while the static first screen is parsed and laid out (startup.ts).
-  expect(html).not.toMatch(/<link[^>]*preload/);
+  // Not in the page (its only preload is startup.js's): the data's download would arrive while the static first screen
+  // is parsed and laid out (startup.ts).
+  expect(html.match(/<link[^>]*preload[^>]*>/g)).toEqual(['<link rel="preload" href="startup.js" as="script"/>']);
+  expect(html).not.toContain(json[0]);
   const startup = readFileSync(join(out, 'startup.js'), 'utf8');
   expect(startup).toContain(`"${json[0]}"`); // the file that is there
   expect(startup).toMatch(/"preload"/);
@@ -210,6 +212,14 @@ test('the page holds the modern pane’s first screen, every compiled-in region,
   expect(head.indexOf('<style>')).toBeLessThan(template.index!);
   expect(head.indexOf('src="startup.js"')).toBeGreaterThan(template.index! + template[0].length);
   expect(head.indexOf('src="office/office.js"')).toBeLessThan(head.indexOf('<style>'));
+  // startup.js preloaded before Office.js blocks the parser, after the CSP <meta> (which governs it), in the mode its
+  // <script> asks in (no crossorigin), so the script takes the preload's answer.
+  const preload = head.match(/<link rel="?preload"?[^>]*>/g)!;
+  expect(preload).toEqual([expect.stringMatching(/href="?startup\.js"?/)]);
+  expect(preload[0]).toMatch(/as="?script"?/);
+  expect(preload[0]).not.toMatch(/crossorigin/);
+  expect(head.indexOf(preload[0])).toBeGreaterThan(head.indexOf('Content-Security-Policy'));
+  expect(head.indexOf(preload[0])).toBeLessThan(head.indexOf('src="office/office.js"'));
   const csp = html.match(/Content-Security-Policy"?\s+content="([^"]+)"/)![1];
   expect(csp).toMatch(/style-src 'self' 'unsafe-inline'/);
   // The WPS page (no startup.js to keep early clicks) renders its pane from its bundle: no static screen there.
