@@ -238,6 +238,7 @@ test('the start-up parts bench can cut the built page into its parts (bench/star
   const one = cut['head scripts + one button'];
   expect(one).toContain('src="office/office.js"');
   expect(one).toContain('src="startup.js"');
+  expect(one).toContain('<link rel="preload" href="startup.js" as="script"/>');
   expect(one.match(/data-action="insert"/g)).toHaveLength(1);
   for (const name of ['modern static screen, no script', 'legacy static screen, no script']) {
     expect(cut[name]).not.toContain('<script');
