@@ -7,9 +7,7 @@
 import { FakeExcelNamespace, FakeHost, type CellState } from '../../fakes/fakeExcel';
 import { dataset } from '../../../src/data/index';
 import { Plan } from '../../../src/core/plan/plan';
-import { SEED_COLUMNS, FILL, colIndex, colLetter, regionLayout } from '../../../src/core/sheet/layout';
-import { layoutSize } from '../../../src/core/sheet/layout';
-import {} from '../../../src/hosts/excel/marks';
+import { SEED_COLUMNS, FILL, colIndex, colLetter, layoutSize, regionLayout } from '../../../src/core/sheet/layout';
 import { flagTemplate, matchTemplate } from '../../../src/core/sheet/template';
 import { officeActions } from '../../../src/hosts/excel/actions';
 import { Occupied, Refused, type MarkCell, type PaneActions, type Selection } from '../../../src/panes/modern/App';
