@@ -9,8 +9,11 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type ServerResponse } from 'node:http';
 import { join, normalize } from 'node:path';
 import { parseCsv, toCsv } from '../src/core/exchange/datapackage';
+import type { Plan } from '../src/core/plan/plan';
+import { officeActions } from '../src/hosts/excel/actions';
 import type { Store } from '../src/panes/shared/dataSource';
 import { plan } from './cli/shell';
+import { FakeHost } from './fakes/fakeExcel';
 
 export const sha = (t: string): string => createHash('sha256').update(t, 'utf8').digest('hex');
 
@@ -131,4 +134,16 @@ export async function ganzhouHighTechRow(file: string): Promise<unknown[]> {
   });
   if (found.length !== 1) throw new Error(`赣州指标 has ${found.length} rows of 高新技术企业数量, not one`);
   return found[0];
+}
+
+/**
+ * 赣州 inserted in plain mode by `made` (a package's plan) into a new fake workbook (the test sets `Excel` to the fake's
+ * namespace): the host, the sheet and the row of 高新技术企业, for the refresh-with-a-newer-package tests of each pane.
+ */
+export async function ganzhouInserted(made: Plan) {
+  const host = new FakeHost();
+  await officeActions(made, 'zh', host.run as never).insertNew(['赣州'], 'plain');
+  const ws = host.sheet('赣州指标');
+  const row = 5 + made.region('赣州').entries.findIndex((e) => e.indicator.id === 'high_tech_enterprises');
+  return { host, ws, row };
 }

@@ -15,8 +15,8 @@ import { applyRefresh, beforeRefresh } from '../../../src/panes/legacy/refresh';
 import { legacyDigest, loadLegacySource, startLegacySource, type XhrLike } from '../../../src/panes/legacy/source';
 import { describeDataSource, type DataSource, type Store } from '../../../src/panes/shared/dataSource';
 import { officeActions } from '../../../src/hosts/excel/actions';
-import { FakeExcelNamespace, FakeHost } from '../../fakes/fakeExcel';
-import { editCsv, editTarget, memoryStore, publish, serveFiles, sha, targetRow, type Served } from '../../packages';
+import { FakeExcelNamespace } from '../../fakes/fakeExcel';
+import { editCsv, editTarget, ganzhouInserted, memoryStore, publish, serveFiles, sha, targetRow, type Served } from '../../packages';
 
 (globalThis as unknown as { Excel: unknown }).Excel = FakeExcelNamespace;
 setLanguage('zh-CN');
@@ -121,6 +121,8 @@ afterAll(() => served.close());
 // A loopback server answers at once, but a loaded machine may not run this test for seconds: the tests give the
 // loads a patient limit, and the pane's own 4 s default is checked once, on a package that is not there.
 const PATIENT = 120_000;
+/** What reading the v1 package asks for, in order: its descriptor, then each resource. */
+const V1_READ = ['datapackage.json', 'regions.csv', 'entries.csv', 'values.csv', 'actuals.csv'].map((f) => `/v1/data/${f}`);
 const load = (site: string, store?: Store, timeoutMs = PATIENT): Promise<DataSource> =>
   loadLegacySource(() => new NodeXhr(), {
     base: `${origin}/${site}/data/`,
@@ -142,13 +144,7 @@ test('a package on the server: read through XMLHttpRequest, shown as published w
     '2025-11-26T00:00:00Z',
     undefined,
   ]);
-  expect(NodeXhr.made.map((x) => x.url.replace(origin, ''))).toEqual([
-    '/v1/data/datapackage.json',
-    '/v1/data/regions.csv',
-    '/v1/data/entries.csv',
-    '/v1/data/values.csv',
-    '/v1/data/actuals.csv',
-  ]);
+  expect(NodeXhr.made.map((x) => x.url.replace(origin, ''))).toEqual(V1_READ);
   expect(NodeXhr.made.every((x) => x.timeout === PATIENT && /utf-8/.test(x.mime))).toBe(true);
   expect(describeDataSource(v1, 'zh')).toBe(`使用数据：${v1.version} · 2025-11-26 · 已发布`);
   expect(describeDataSource(v1, 'en')).toBe(`Data in use: ${v1.version} · 2025-11-26 · published`);
@@ -163,13 +159,7 @@ test('the package is asked for at start, beside the dataset, and read once the d
   // Asked for before the pane has the dataset (start-up calls `finish` only then).
   expect(NodeXhr.made.map((x) => x.url.replace(origin, ''))).toEqual(['/v1/data/datapackage.json']);
   const early = await finish();
-  expect(NodeXhr.made.map((x) => x.url.replace(origin, ''))).toEqual([
-    '/v1/data/datapackage.json',
-    '/v1/data/regions.csv',
-    '/v1/data/entries.csv',
-    '/v1/data/values.csv',
-    '/v1/data/actuals.csv',
-  ]);
+  expect(NodeXhr.made.map((x) => x.url.replace(origin, ''))).toEqual(V1_READ);
   const later = await load('v1');
   expect([early.kind, early.version, early.created]).toEqual([later.kind, later.version, later.created]);
   expect(early.plan.target('赣州', '高新技术企业', 2025)).toBe(later.plan.target('赣州', '高新技术企业', 2025));
@@ -216,10 +206,7 @@ test.each([
 test('a workbook made with v1, refreshed in the legacy pane with v2: changes listed first, then applied; typed cells kept', async () => {
   const store = memoryStore();
   const v1 = await load('v1', store);
-  const host = new FakeHost();
-  await officeActions(v1.plan, 'zh', host.run as never).insertNew(['赣州'], 'plain');
-  const ws = host.sheet('赣州指标');
-  const row = 5 + v1.plan.region('赣州').entries.findIndex((e) => e.indicator.id === 'high_tech_enterprises');
+  const { host, ws, row } = await ganzhouInserted(v1.plan);
   expect(ws.value(row, colIndex('target'))).toBe(2000);
   ws.setContent(row, colIndex('actual2022'), '待核'); // typed by a person
   const typed = [...host.snapshot()].filter(([, c]) => c.row === row && c.col === colIndex('actual2022'));

@@ -13,7 +13,7 @@ import { setLanguage } from '../../../src/functions/impl';
 import { loadDataSource, previewText, STORE_KEY, type DataSource, type Store } from '../../../src/panes/shared/dataSource';
 import { officeActions } from '../../../src/hosts/excel/actions';
 import { FakeExcelNamespace, FakeHost } from '../../fakes/fakeExcel';
-import { editTarget, memoryStore, publish, serveFiles, type Served } from '../../packages';
+import { editTarget, ganzhouInserted, memoryStore, publish, serveFiles, type Served } from '../../packages';
 import { NANCHANG_CSV } from '../../fixtures/nanchang';
 
 // Each test loads packages over a real HTTP server and runs the fake host: slow on a loaded machine, not a speed test.
@@ -79,10 +79,7 @@ test('no package on the server: compiled-in; a package whose checksum was not up
 test('a workbook made with v1, refreshed with v2: the change listed first, then applied; typed cells kept', async () => {
   const store = memoryStore();
   const v1 = await load('v1', store);
-  const host = new FakeHost();
-  await officeActions(v1.plan, 'zh', host.run as never).insertNew(['赣州'], 'plain');
-  const ws = host.sheet('赣州指标');
-  const row = 5 + v1.plan.region('赣州').entries.findIndex((e) => e.indicator.id === 'high_tech_enterprises');
+  const { host, ws, row } = await ganzhouInserted(v1.plan);
   expect(ws.value(row, colIndex('target'))).toBe(2000);
   // A person types an actual value and a note beside the table.
   ws.setContent(row, colIndex('actual2023'), 1712);
